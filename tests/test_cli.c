@@ -1,0 +1,202 @@
+/* The gdstep binary from outside: exit status, stderr lines, and a trace
+ * that parses back to the very doubles the core computes. */
+#define _DEFAULT_SOURCE
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gdstep/csv.h>
+#include <gdstep/run.h>
+
+#include "harness.h"
+
+static const char *gdstep; /* path, from argv */
+
+struct tcase {
+	const char *name;
+	void (*run)(const struct tcase *);
+	const char *argv[12];
+	int status;       /* expected exit status */
+	const char *want; /* text stderr (or stdout for status 0) contains */
+	enum gd_curve_kind kind;
+	double w0, rate, momentum;
+	long steps;
+};
+
+struct result {
+	int status;
+	char out[1 << 16], err[4096];
+	size_t out_len;
+};
+
+static size_t slurp(int fd, char *buf, size_t cap)
+{
+	size_t n = 0;
+	lseek(fd, 0, SEEK_SET);
+	for (ssize_t r; n + 1 < cap && (r = read(fd, buf + n, cap - 1 - n)) > 0;)
+		n += (size_t)r;
+	buf[n] = '\0';
+	return n;
+}
+
+/* Runs gdstep with t->argv, its stdout and stderr into files. */
+static void run_gdstep(const struct tcase *t, struct result *res)
+{
+	char out_path[] = "/tmp/gdstep-cli-XXXXXX", err_path[] = "/tmp/gdstep-cli-XXXXXX";
+	int out = mkstemp(out_path), err = mkstemp(err_path);
+	unlink(out_path);
+	unlink(err_path);
+	char *argv[16] = { (char *)gdstep };
+	int argc = 1;
+	for (int i = 0; t->argv[i]; i++)
+		argv[argc++] = (char *)t->argv[i];
+	argv[argc] = NULL;
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(out, STDOUT_FILENO);
+		dup2(err, STDERR_FILENO);
+		int null = open("/dev/null", O_RDONLY);
+		dup2(null, STDIN_FILENO);
+		/* No display: nothing here may need one. */
+		unsetenv("DISPLAY");
+		unsetenv("WAYLAND_DISPLAY");
+		setenv("LANG", "C", 1);
+		unsetenv("LANGUAGE");
+		unsetenv("LC_ALL");
+		unsetenv("LC_MESSAGES");
+		execv(gdstep, argv);
+		_exit(127);
+	}
+	int st = 0;
+	waitpid(pid, &st, 0);
+	res->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	res->out_len = slurp(out, res->out, sizeof(res->out));
+	slurp(err, res->err, sizeof(res->err));
+	close(out);
+	close(err);
+}
+
+static int count_lines(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+static void check_bad(const struct tcase *t)
+{
+	static struct result r;
+	run_gdstep(t, &r);
+	if (r.status != 2)
+		fprintf(stderr, "%s: status %d, stderr: %s\n", t->name, r.status, r.err);
+	CHECK(r.status == 2);
+	CHECK(count_lines(r.err) == 1);
+	CHECK(strncmp(r.err, "gdstep: ", 8) == 0);
+	CHECK(strstr(r.err, t->want) != NULL);
+	CHECK(r.out_len == 0);
+}
+
+static void check_ok(const struct tcase *t)
+{
+	static struct result r;
+	run_gdstep(t, &r);
+	CHECK(r.status == 0);
+	CHECK(strstr(r.out, t->want) != NULL);
+	CHECK(r.err[0] == '\0');
+}
+
+/* The trace's rows parse back to the core's doubles, bit for bit. */
+static void check_trace(const struct tcase *t)
+{
+	static struct result r;
+	run_gdstep(t, &r);
+	CHECK(r.status == 0);
+	static struct gd_run run;
+	struct gd_curve c;
+	gd_curve_default(&c, t->kind);
+	CHECK(gd_run_init(&run, &c, t->w0, t->rate, t->momentum) == 0);
+	char *line = strtok(r.out, "\n");
+	CHECK(line && strcmp(line, gd_csv_header()) == 0);
+	long rows = 0;
+	while ((line = strtok(NULL, "\n"))) {
+		struct gd_update u;
+		CHECK(gd_run_step(&run, &u));
+		char *p = line;
+		CHECK(strtol(p, &p, 10) == rows && *p == ',');
+		const double want[] = { u.w, u.E, u.dEdw, u.v, u.delta_w, u.w_next };
+		for (int i = 0; i < 6; i++) {
+			CHECK(*p == ',');
+			double d = strtod(p + 1, &p);
+			CHECK(isfinite(d));
+			CHECK(same_bits(d, want[i]));
+		}
+		CHECK(*p == '\0');
+		rows++;
+	}
+	CHECK(rows == t->steps);
+}
+
+/* A diverging trace ends at its last finite row and says so on stderr. */
+static void check_diverging_trace(const struct tcase *t)
+{
+	static struct result r;
+	run_gdstep(t, &r);
+	CHECK(r.status == 0);
+	CHECK(strstr(r.err, "diverged") != NULL && count_lines(r.err) == 1);
+	int rows = count_lines(r.out) - 1;
+	CHECK(rows > 10 && rows < 100);
+	CHECK(strstr(r.out, "nan") == NULL && strstr(r.out, "inf") == NULL);
+}
+
+#define BAD(n, w, ...) \
+	{ .name = n, .run = check_bad, .argv = { __VA_ARGS__, NULL }, .want = w }
+
+static const struct tcase cases[] = {
+	BAD("cli-unknown-flag", "--bogus", "--bogus"),
+	BAD("cli-unknown-curve", "--curve", "--trace", "--curve", "cone"),
+	BAD("cli-missing-value", "--w0", "--trace", "--w0"),
+	BAD("cli-rate-abc", "--rate", "--trace", "--rate", "abc"),
+	BAD("cli-rate-1e999", "--rate", "--rate", "1e999"),
+	BAD("cli-w0-nan", "--w0", "--w0", "nan"),
+	BAD("cli-rate-inf", "--rate", "--rate", "inf"),
+	BAD("cli-rate-zero", "--rate", "--trace", "--rate", "0"),
+	BAD("cli-momentum-one", "--momentum", "--momentum", "1"),
+	BAD("cli-steps-negative", "--steps", "--trace", "--steps", "-5"),
+	BAD("cli-steps-absurd", "--steps", "--steps", "99999999999"),
+	BAD("cli-size-0x0", "--size", "--size", "0x0"),
+	BAD("cli-lang", "--lang", "--lang", "klingon"),
+	{ .name = "cli-help", .run = check_ok, .argv = { "--help", NULL },
+	  .want = "--screenshot FILE" },
+	{ .name = "cli-version", .run = check_ok, .argv = { "--version", NULL },
+	  .want = "gdstep " },
+	{ .name = "cli-trace-bowl", .run = check_trace,
+	  .argv = { "--trace", "--steps", "30", NULL }, .kind = GD_CURVE_BOWL,
+	  .w0 = 2, .rate = 0.1, .steps = 30 },
+	{ .name = "cli-trace-wells-momentum", .run = check_trace,
+	  .argv = { "--trace", "--curve", "wells", "--momentum", "0.9",
+		    "--steps", "400", NULL },
+	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .momentum = 0.9,
+	  .steps = 400 },
+	{ .name = "cli-trace-neuron", .run = check_trace,
+	  .argv = { "--trace", "--curve", "neuron", "--steps", "5", NULL },
+	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .steps = 5 },
+	{ .name = "cli-trace-abs-flags", .run = check_trace,
+	  .argv = { "--trace", "--curve=abs", "--w0", "-2.5", "--rate", "0.7",
+		    "--steps", "25", NULL },
+	  .kind = GD_CURVE_ABS, .w0 = -2.5, .rate = 0.7, .steps = 25 },
+	{ .name = "cli-trace-diverges", .run = check_diverging_trace,
+	  .argv = { "--trace", "--rate", "1.5", "--steps", "1000", NULL } },
+};
+
+int main(int argc, char *argv[])
+{
+	gdstep = getenv("GDSTEP");
+	if (!gdstep) {
+		fprintf(stderr, "set GDSTEP to the gdstep binary\n");
+		return 1;
+	}
+	HARNESS_MAIN(cases, argc, argv);
+}

@@ -1,0 +1,91 @@
+/*
+ * Lessons: an ordered list of scenes, each a curve with its start, η, β, a
+ * planned number of steps, a title and a caption (English, and optionally
+ * Simplified Chinese). The built-in lesson tells the lecture notes' story;
+ * a lesson file (INI, one [scene] section per scene) is a lecturer's own.
+ *
+ * Implemented in src/lesson/ (libinih for the INI syntax), not in the core:
+ * nothing here needs SDL.
+ */
+#ifndef GDSTEP_LESSON_H
+#define GDSTEP_LESSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <gdstep/curve.h>
+#include <gdstep/options.h>
+
+#define GD_LESSON_MAX_SCENES 99
+#define GD_LESSON_MAX_FILE (1024 * 1024) /* bytes */
+#define GD_LESSON_CAPTION_CHARS 500      /* characters, not bytes */
+#define GD_LESSON_TITLE_CHARS 100
+
+/* A scene's planned steps when it has no plan: Next always steps. */
+#define GD_SCENE_UNPLANNED (-1L)
+
+struct gd_scene {
+	char title[GD_LESSON_TITLE_CHARS * 4 + 1]; /* UTF-8, "" if none */
+	char title_zh[GD_LESSON_TITLE_CHARS * 4 + 1];
+	char caption[GD_LESSON_CAPTION_CHARS * 4 + 1]; /* '\n' between lines */
+	char caption_zh[GD_LESSON_CAPTION_CHARS * 4 + 1];
+	struct gd_curve curve;
+	double w0, rate, momentum;
+	long steps; /* planned updates, ≥ 0, or GD_SCENE_UNPLANNED */
+	bool has_range;
+	double wmin, wmax; /* w range to show, when has_range */
+};
+
+struct gd_lesson {
+	char title[GD_LESSON_TITLE_CHARS * 4 + 1];
+	char title_zh[GD_LESSON_TITLE_CHARS * 4 + 1];
+	int count;               /* 1 … GD_LESSON_MAX_SCENES */
+	struct gd_scene *scenes; /* owned, count of them */
+};
+
+/* Where a lesson file went wrong: line 0 for the file as a whole. */
+struct gd_lesson_error {
+	int line;
+	char message[256]; /* the problem, translated, no file or line */
+};
+
+/* Fills *lesson with the built-in lesson. Returns 0, or -ENOMEM. */
+int gd_lesson_builtin(struct gd_lesson *lesson);
+
+/*
+ * Parses a lesson from INI text of len bytes. Returns 0, or -EINVAL with
+ * *err set (the lesson is then empty and needs no finish), or -ENOMEM.
+ */
+int gd_lesson_parse(struct gd_lesson *lesson, const char *text, size_t len,
+		    struct gd_lesson_error *err);
+
+/* Reads and parses a file; an unreadable, over-large or non-UTF-8 file is
+ * -EINVAL with line 0 (or the offending line). */
+int gd_lesson_load(struct gd_lesson *lesson, const char *path,
+		   struct gd_lesson_error *err);
+
+/* Writes the lesson as INI text that gd_lesson_parse reads back to the
+ * same scenes. Returns a malloc'ed string (caller frees), or NULL. */
+char *gd_lesson_format(const struct gd_lesson *lesson);
+
+/* Frees what the lesson owns; accepts NULL and a zeroed lesson. */
+void gd_lesson_finish(struct gd_lesson *lesson);
+
+/* The title or caption for a language ("en" or "zh"), falling back to the
+ * other language when this one is empty. */
+const char *gd_scene_title(const struct gd_scene *scene, const char *lang);
+const char *gd_scene_caption(const struct gd_scene *scene, const char *lang);
+
+/*
+ * The lesson a command line asks for: the file it names, else a one-scene
+ * free lesson when --curve, --w0, --rate or --momentum is given without
+ * --scene, else the built-in lesson. --w0, --rate, --momentum and --curve
+ * then override the starting scene. *start is the 0-based starting scene
+ * (from --scene). Returns 0, or -EINVAL with *err set (a bad file, or
+ * --scene beyond the lesson: line 0), or -ENOMEM.
+ */
+int gd_lesson_from_options(struct gd_lesson *lesson, int *start,
+			   const struct gd_options *opts,
+			   struct gd_lesson_error *err);
+
+#endif

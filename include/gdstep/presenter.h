@@ -1,0 +1,52 @@
+/*
+ * Moving through a lesson the way a clicker does, with no SDL.
+ *
+ * Next: inside a scene, one update; at the scene's planned step count, the
+ * next scene at step 0 (the last scene, and an unplanned one, keep
+ * stepping). Back: one undo; at step 0, the previous scene shown at its
+ * last planned step (replayed from its start, so the same presses always
+ * give the same state).
+ */
+#ifndef GDSTEP_PRESENTER_H
+#define GDSTEP_PRESENTER_H
+
+#include <stdbool.h>
+
+#include <gdstep/lesson.h>
+#include <gdstep/run.h>
+
+enum gd_move {
+	GD_MOVE_NONE,    /* nothing changed (first scene at step 0, diverged) */
+	GD_MOVE_STEPPED, /* one update applied (or undone) */
+	GD_MOVE_SCENE,   /* another scene */
+};
+
+struct gd_presenter {
+	const struct gd_lesson *lesson; /* borrowed */
+	int scene;                      /* 0-based */
+	struct gd_run run;
+};
+
+/* Starts at scene k (clamped into range), step 0. */
+void gd_presenter_init(struct gd_presenter *p, const struct gd_lesson *lesson,
+		       int k);
+
+/* The current scene. */
+const struct gd_scene *gd_presenter_scene(const struct gd_presenter *p);
+
+/* Next, as above. When it steps, the update goes to *out (may be NULL). */
+enum gd_move gd_presenter_next(struct gd_presenter *p, struct gd_update *out);
+
+/* Back, as above. */
+enum gd_move gd_presenter_back(struct gd_presenter *p);
+
+/* Scene k (0-based) at step 0; returns false if k is out of range. */
+bool gd_presenter_goto(struct gd_presenter *p, int k);
+
+/* Scene k at its last planned step (replayed); false if out of range. */
+bool gd_presenter_goto_end(struct gd_presenter *p, int k);
+
+/* Restarts the current scene from its own start, η and β. */
+void gd_presenter_restart_scene(struct gd_presenter *p);
+
+#endif

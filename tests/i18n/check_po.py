@@ -53,8 +53,10 @@ def main():
         untranslated = subprocess.run(
             ["msgattrib", "--untranslated", "--no-obsolete", merged],
             capture_output=True, text=True).stdout
-        for m in re.findall(r'^msgid "(.+)"$', untranslated, re.M):
-            failures.append("untranslated: %s" % m)
+        entries = [e for e in untranslated.split("\n\n")
+                   if "msgid" in e and 'msgid ""\nmsgstr ""\n"' not in e]
+        for e in entries:
+            failures.append("untranslated:\n" + e.strip())
     for f in failures:
         print("FAIL:", f)
     return 1 if failures else 0

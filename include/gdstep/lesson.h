@@ -20,6 +20,15 @@
 #define GD_LESSON_MAX_FILE (1024 * 1024) /* bytes */
 #define GD_LESSON_CAPTION_CHARS 500      /* characters, not bytes */
 #define GD_LESSON_TITLE_CHARS 100
+/* A scene's planned steps at most: within the run's history, so Back can
+ * undo every one of them. */
+#define GD_LESSON_MAX_STEPS 4096L
+/* One line of a lesson file at most, its line ending included (libinih
+ * reads lines into a buffer of 200 bytes). */
+#define GD_LESSON_LINE_BYTES 198
+/* One line of a title or caption at most, in bytes, so that
+ * gd_lesson_format can always write it on one line of the file. */
+#define GD_LESSON_TEXT_LINE_BYTES 180
 
 /* A scene's planned steps when it has no plan: Next always steps. */
 #define GD_SCENE_UNPLANNED (-1L)
@@ -45,9 +54,19 @@ struct gd_lesson {
 
 /* Where a lesson file went wrong: line 0 for the file as a whole. */
 struct gd_lesson_error {
-	int line;
+	const char *file;  /* borrowed path the problem is in, or NULL (the
+			    * command line, the built-in lesson, parsed text) */
+	int line;          /* 1-based, or 0 for the file as a whole */
 	char message[256]; /* the problem, translated, no file or line */
 };
+
+/*
+ * The error as the shell prints it after "gdstep: ": "FILE:LINE: problem",
+ * "FILE: problem" for line 0, or "problem" when there is no file. Writes at
+ * most size bytes (NUL included) to buf and returns buf.
+ */
+char *gd_lesson_error_format(const struct gd_lesson_error *err, char *buf,
+			     size_t size);
 
 /* Fills *lesson with the built-in lesson. Returns 0, or -ENOMEM. */
 int gd_lesson_builtin(struct gd_lesson *lesson);

@@ -3,9 +3,13 @@
  *
  * Next: inside a scene, one update; at the scene's planned step count, the
  * next scene at step 0 (the last scene, and an unplanned one, keep
- * stepping). Back: one undo; at step 0, the previous scene shown at its
- * last planned step (replayed from its start, so the same presses always
- * give the same state).
+ * stepping). A run that diverges before its planned count ends its scene
+ * there: Next moves on instead of sticking. Back: one undo; at step 0, the
+ * previous scene shown at its last planned step (replayed from its start,
+ * so the same presses always give the same state).
+ *
+ * The presenter owns no memory: init needs no finish. The lesson must
+ * outlive it and have at least one scene.
  */
 #ifndef GDSTEP_PRESENTER_H
 #define GDSTEP_PRESENTER_H

@@ -1,26 +1,40 @@
-/* --trace: the iteration table as CSV on stdout, no window. */
+/* --trace: the iteration table as CSV on stdout, no window. The run is the
+ * starting scene of the lesson the command line asks for (the built-in
+ * lesson's first scene when nothing is given). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <gdstep/csv.h>
+#include <gdstep/lesson.h>
 #include <gdstep/run.h>
 
 #include "app.h"
 
-/* Planned updates of a trace when --steps is not given. */
+/* Updates of a trace when neither --steps nor the scene plans them. */
 #define TRACE_DEFAULT_STEPS 20
 
 int app_trace(const struct gd_options *opts)
 {
-	enum gd_curve_kind kind = opts->has_curve ? opts->curve : GD_CURVE_BOWL;
-	struct gd_curve curve;
-	gd_curve_default(&curve, kind);
-	struct gd_curve_start s = gd_curve_start_default(kind);
+	struct gd_lesson lesson;
+	struct gd_lesson_error err;
+	int start;
+	int r = gd_lesson_from_options(&lesson, &start, opts, &err);
+	if (r == -EINVAL) {
+		char line[512];
+		app_message(gd_lesson_error_format(&err, line, sizeof(line)));
+		return 2;
+	}
+	if (r < 0) {
+		app_message(strerror(-r));
+		return 1;
+	}
+	const struct gd_scene *s = &lesson.scenes[start];
 	static struct gd_run run;
-	if (gd_run_init(&run, &curve, opts->has_w0 ? opts->w0 : s.w0,
-			opts->has_rate ? opts->rate : s.rate,
-			opts->has_momentum ? opts->momentum : s.momentum) < 0) {
+	r = gd_run_init(&run, &s->curve, s->w0, s->rate, s->momentum);
+	long planned = s->steps;
+	gd_lesson_finish(&lesson);
+	if (r < 0) {
 		app_message("the run's start is not valid");
 		return 2;
 	}
@@ -29,7 +43,8 @@ int app_trace(const struct gd_options *opts)
 	static char buf[1 << 16];
 	setvbuf(stdout, buf, _IOFBF, sizeof(buf));
 	printf("%s\n", gd_csv_header());
-	long steps = opts->has_steps ? opts->steps : TRACE_DEFAULT_STEPS;
+	long steps = opts->has_steps ? opts->steps :
+		     planned != GD_SCENE_UNPLANNED ? planned : TRACE_DEFAULT_STEPS;
 	char row[GD_CSV_ROW_MAX];
 	struct gd_update u;
 	for (long i = 0; i < steps; i++) {
@@ -49,4 +64,3 @@ int app_trace(const struct gd_options *opts)
 	}
 	return 0;
 }
-

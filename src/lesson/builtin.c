@@ -1,0 +1,187 @@
+/*
+ * The built-in lesson: the lecture notes' story (../shared/seeds), scene by
+ * scene. lessons/gradient-descent.ini is the same lesson as a file; a test
+ * checks that the two agree field for field, so change both together.
+ *
+ * The numbers are chosen so the story shows within each scene's planned
+ * steps (checked against the core by tests/test_lesson.c):
+ *   bowl a = 2 (E = w²): η = 0.1 multiplies w by 0.8 per step (creeps),
+ *   η = 0.5 = 1/a lands on 0, η = 0.8 multiplies by −0.6 (oscillates and
+ *   converges), η = 1 = 2/a flips 2 ↔ −2, η = 1.1 multiplies by −1.2
+ *   (|w| = 2·1.2¹² ≈ 18 after 12 steps: visibly diverging, still drawable).
+ *   wells from 1.8 at η = 0.02: plain descent is at 0.960 after 60 steps;
+ *   with β = 0.9 it is within 0.005 of −1.036 after 150 steps.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gdstep/lesson.h>
+
+struct builtin_scene {
+	const char *title, *title_zh, *caption, *caption_zh;
+	enum gd_curve_kind kind;
+	double w0, rate, momentum;
+	long steps;
+	double a; /* bowl curvature; 0 for the curve's default */
+};
+
+static const struct builtin_scene scenes[] = {
+	{
+		.title = "What the slope says",
+		.title_zh = "斜率告诉我们什么",
+		.caption = "E = w², so dE/dw = 2w: at w = 2 the slope is 4.\n"
+			   "A positive slope means E grows to the right,\n"
+			   "so the step goes left, against the slope: Δw = −η·dE/dw.",
+		.caption_zh = "误差 E = w²，斜率 dE/dw = 2w：在 w = 2 处斜率是 4。\n"
+			      "斜率为正，误差向右增大，\n"
+			      "所以权重向左走，与梯度方向相反：Δw = −η·dE/dw。",
+		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .steps = 1,
+	},
+	{
+		.title = "A small learning rate creeps",
+		.title_zh = "小的学习率慢慢逼近",
+		.caption = "With η = 0.1 each step is proportional to the slope.\n"
+			   "Near the minimum the slope shrinks, so the steps shrink:\n"
+			   "squared error gives smooth steps that do not overshoot.",
+		.caption_zh = "学习率 η = 0.1，每一步的大小与斜率成比例。\n"
+			      "靠近最小值时斜率越来越小，步长也越来越小：\n"
+			      "误差平方和 SSE 平滑连续，不会越过最小值。",
+		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .steps = 25,
+	},
+	{
+		.title = "η = 1/a lands in one step",
+		.title_zh = "η = 1/a：一步到达",
+		.caption = "E = ½·a·w² with a = 2 has slope a·w.\n"
+			   "With η = 1/a = 0.5 the step −η·a·w is exactly −w:\n"
+			   "one update lands on the minimum.",
+		.caption_zh = "E = ½·a·w²，a = 2，斜率是 a·w。\n"
+			      "学习率 η = 1/a = 0.5 时，步长 −η·a·w 正好是 −w：\n"
+			      "一次更新就到达最小值。",
+		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.5, .steps = 2,
+	},
+	{
+		.title = "1/a < η < 2/a overshoots, then converges",
+		.title_zh = "1/a < η < 2/a：越过最小值，来回震荡但收敛",
+		.caption = "With η = 0.8 each step jumps past the minimum,\n"
+			   "but every jump is shorter than the last (×0.6):\n"
+			   "the weight oscillates and still converges.",
+		.caption_zh = "学习率 η = 0.8，每一步都越过最小值，\n"
+			      "但每次都比上一次短（×0.6）：\n"
+			      "权重来回震荡，但仍然收敛。",
+		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.8, .steps = 12,
+	},
+	{
+		.title = "η = 2/a bounces forever",
+		.title_zh = "η = 2/a：永远来回跳",
+		.caption = "With η = 2/a = 1 the step is −2w:\n"
+			   "w jumps from 2 to −2 and back, and E never falls.",
+		.caption_zh = "学习率 η = 2/a = 1 时，步长是 −2w：\n"
+			      "权重在 2 和 −2 之间来回跳，误差不再减小。",
+		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 1, .steps = 6,
+	},
+	{
+		.title = "η > 2/a diverges",
+		.title_zh = "η > 2/a：发散",
+		.caption = "With η = 1.1 each jump lands farther out (×1.2):\n"
+			   "the error grows without bound. Too large a learning rate\n"
+			   "does not learn at all.",
+		.caption_zh = "学习率 η = 1.1，每次跳得更远（×1.2）：\n"
+			      "误差越来越大。学习率太大，\n"
+			      "梯度下降根本学不到东西。",
+		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 1.1, .steps = 12,
+	},
+	{
+		.title = "Why not the absolute error?",
+		.title_zh = "为什么不用绝对值误差？",
+		.caption = "Signed errors y − ŷ cancel: +0.5 and −0.5 sum to 0.\n"
+			   "|w − 1| keeps its sign away, but its slope is ±1 everywhere:\n"
+			   "the steps never shrink, so w bounces around the minimum.",
+		.caption_zh = "直接用 y − ŷ 作误差，正负会抵消：+0.5 和 −0.5 之和为 0。\n"
+			      "绝对值 |w − 1| 的斜率处处是 ±1，靠近最小值也不变小：\n"
+			      "步长不会缩小，权重在最小值附近来回跳。",
+		.kind = GD_CURVE_ABS, .w0 = 3, .rate = 0.3, .steps = 14,
+	},
+	{
+		.title = "A sigmoid neuron: the delta rule",
+		.title_zh = "sigmoid 神经元：delta 法则",
+		.caption = "x = (0.1, 0.3), w = (−0.8, 0.5), y = 0.2, η = 0.5:\n"
+			   "h = 0.07, ŷ = σ(h) = 0.5175, δ = (y − ŷ)·ŷ(1 − ŷ) = −0.0793,\n"
+			   "Δw₁ = η·δ·x₁ = −0.00396. We vary w₁; w₂·x₂ = 0.15 stays.",
+		.caption_zh = "输入 x = (0.1, 0.3)，权重 w = (−0.8, 0.5)，目标 y = 0.2，学习率 η = 0.5：\n"
+			      "h = 0.07，激活函数 sigmoid：ŷ = 0.5175，δ = (y − ŷ)·ŷ(1 − ŷ) = −0.0793，\n"
+			      "delta 法则：Δw₁ = η·δ·x₁ = −0.00396。只改变 w₁，w₂·x₂ = 0.15 不变。",
+		.kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .steps = 3,
+	},
+	{
+		.title = "A local minimum traps plain descent",
+		.title_zh = "局部最小值困住了梯度下降",
+		.caption = "Starting at w = 1.8, each step follows the local slope\n"
+			   "into the nearer valley at w ≈ 0.96 and stays there:\n"
+			   "the deeper, global minimum near w ≈ −1.04 is never seen.",
+		.caption_zh = "从 w = 1.8 出发，每一步只看当前的斜率，\n"
+			      "滚进较近的山谷 w ≈ 0.96 并停在那里：\n"
+			      "更深的全局最小值 w ≈ −1.04 永远找不到。",
+		.kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .steps = 60,
+	},
+	{
+		.title = "Momentum carries the ball over the hump",
+		.title_zh = "动量带着小球越过山丘",
+		.caption = "With momentum β = 0.9 the step remembers the last one:\n"
+			   "v ← β·v − η·dE/dw, w ← w + v. The ball rolls over the hump\n"
+			   "and settles in the global minimum near w ≈ −1.04.",
+		.caption_zh = "加上动量 β = 0.9，每一步记得上一步：\n"
+			      "v ← β·v − η·dE/dw，w ← w + v。小球越过山丘，\n"
+			      "停在全局最小值 w ≈ −1.04 附近。",
+		.kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .momentum = 0.9,
+		.steps = 150,
+	},
+	{
+		.title = "From one weight to many",
+		.title_zh = "从一个权重到很多权重",
+		.caption = "The real cost is an average of the error over all the training data,\n"
+			   "and a network has some 13,000 weights and biases, not one.\n"
+			   "Gradient descent takes this same step in every direction at once.",
+		.caption_zh = "真正的代价函数是所有训练数据误差的平均值，\n"
+			      "一个网络有约 13000 个权重和偏置值，而不是一个。\n"
+			      "梯度下降在每个方向上同时走同样的一步：沿负梯度下降。",
+		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .steps = 0,
+	},
+};
+
+static void copy(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+	if (n >= size)
+		n = size - 1; /* never: the table fits (tests check it) */
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+int gd_lesson_builtin(struct gd_lesson *lesson)
+{
+	int n = (int)(sizeof(scenes) / sizeof(scenes[0]));
+	memset(lesson, 0, sizeof(*lesson));
+	lesson->scenes = calloc((size_t)n, sizeof(*lesson->scenes));
+	if (!lesson->scenes)
+		return -ENOMEM;
+	lesson->count = n;
+	copy(lesson->title, sizeof(lesson->title), "Gradient descent, one step at a time");
+	copy(lesson->title_zh, sizeof(lesson->title_zh), "梯度下降，一步一步来");
+	for (int i = 0; i < n; i++) {
+		const struct builtin_scene *b = &scenes[i];
+		struct gd_scene *s = &lesson->scenes[i];
+		copy(s->title, sizeof(s->title), b->title);
+		copy(s->title_zh, sizeof(s->title_zh), b->title_zh);
+		copy(s->caption, sizeof(s->caption), b->caption);
+		copy(s->caption_zh, sizeof(s->caption_zh), b->caption_zh);
+		gd_curve_default(&s->curve, b->kind);
+		if (b->a)
+			s->curve.a = b->a;
+		s->w0 = b->w0;
+		s->rate = b->rate;
+		s->momentum = b->momentum;
+		s->steps = b->steps;
+	}
+	return 0;
+}

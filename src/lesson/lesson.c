@@ -1,0 +1,401 @@
+/*
+ * Lessons as a whole: reading a file, writing one back, choosing the lesson
+ * a command line asks for, and the small accessors. The INI grammar itself
+ * is in parse.c, the built-in lesson in builtin.c.
+ */
+#define _GNU_SOURCE /* O_CLOEXEC */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gdstep/lesson.h>
+#include <gdstep/run.h>
+
+#include "intl.h"
+#include "internal.h"
+
+int lesson_fail(struct gd_lesson_error *err, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+	err->line = line;
+	return -EINVAL;
+}
+
+char *lesson_quote(char *buf, size_t size, const char *text, size_t max_bytes)
+{
+	size_t n = strlen(text);
+	bool cut = false;
+	if (max_bytes + 4 > size)
+		max_bytes = size > 4 ? size - 4 : 0;
+	if (n > max_bytes) {
+		n = max_bytes;
+		/* Back up to the first byte of a character. */
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+		cut = true;
+	}
+	memcpy(buf, text, n);
+	if (cut)
+		memcpy(buf + n, "\xE2\x80\xA6", 3); /* … */
+	buf[n + (cut ? 3 : 0)] = '\0';
+	return buf;
+}
+
+char *gd_lesson_error_format(const struct gd_lesson_error *err, char *buf,
+			     size_t size)
+{
+	if (!size)
+		return buf;
+	if (err->file && err->line > 0)
+		snprintf(buf, size, "%s:%d: %s", err->file, err->line,
+			 err->message);
+	else if (err->file)
+		snprintf(buf, size, "%s: %s", err->file, err->message);
+	else if (err->line > 0)
+		/* Parsed text with no file name. */
+		snprintf(buf, size, _("line %d: %s"), err->line, err->message);
+	else
+		snprintf(buf, size, "%s", err->message);
+	return buf;
+}
+
+void gd_lesson_finish(struct gd_lesson *lesson)
+{
+	if (!lesson)
+		return;
+	free(lesson->scenes);
+	memset(lesson, 0, sizeof(*lesson));
+}
+
+static const char *pick(const char *en, const char *zh, const char *lang)
+{
+	bool want_zh = lang && strncmp(lang, "zh", 2) == 0;
+	const char *first = want_zh ? zh : en, *other = want_zh ? en : zh;
+	return first[0] ? first : other;
+}
+
+const char *gd_scene_title(const struct gd_scene *scene, const char *lang)
+{
+	return pick(scene->title, scene->title_zh, lang);
+}
+
+const char *gd_scene_caption(const struct gd_scene *scene, const char *lang)
+{
+	return pick(scene->caption, scene->caption_zh, lang);
+}
+
+/* Reads at most GD_LESSON_MAX_FILE + 1 bytes of fd into a NUL-terminated
+ * buffer: one byte more than allowed tells a file that is too large. */
+static int slurp(int fd, size_t hint, char **out, size_t *len)
+{
+	size_t cap = hint < GD_LESSON_MAX_FILE ? hint + 1 : GD_LESSON_MAX_FILE + 1;
+	if (cap < 4096)
+		cap = 4096;
+	char *buf = malloc(cap + 1);
+	if (!buf)
+		return -ENOMEM;
+	size_t n = 0;
+	for (;;) {
+		if (n == cap) {
+			if (cap > GD_LESSON_MAX_FILE)
+				break;
+			size_t bigger = cap * 2 > GD_LESSON_MAX_FILE + 1 ?
+						GD_LESSON_MAX_FILE + 1 : cap * 2;
+			char *p = realloc(buf, bigger + 1);
+			if (!p) {
+				free(buf);
+				return -ENOMEM;
+			}
+			buf = p;
+			cap = bigger;
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			free(buf);
+			return -e;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+int gd_lesson_load(struct gd_lesson *lesson, const char *path,
+		   struct gd_lesson_error *err)
+{
+	memset(lesson, 0, sizeof(*lesson));
+	memset(err, 0, sizeof(*err));
+	err->file = path;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return lesson_fail(err, 0, _("cannot open the lesson: %s"),
+				   strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
+		int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+		close(fd);
+		return lesson_fail(err, 0, _("cannot read the lesson: %s"),
+				   strerror(e));
+	}
+	/* Refuse a large file before reading it; a pipe or a growing file is
+	 * caught by reading one byte past the limit. */
+	if (S_ISREG(st.st_mode) && st.st_size > GD_LESSON_MAX_FILE) {
+		close(fd);
+		return lesson_fail(err, 0, _("the file is larger than %d KiB"),
+				   GD_LESSON_MAX_FILE / 1024);
+	}
+	char *text = NULL;
+	size_t len = 0;
+	int r = slurp(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &text,
+		      &len);
+	close(fd);
+	if (r == -ENOMEM)
+		return r;
+	if (r < 0)
+		return lesson_fail(err, 0, _("cannot read the lesson: %s"),
+				   strerror(-r));
+	r = gd_lesson_parse(lesson, text, len, err);
+	err->file = path;
+	free(text);
+	return r;
+}
+
+/* The starting scene as the flags change it. */
+static int override(struct gd_scene *s, const struct gd_options *opts,
+		    struct gd_lesson_error *err)
+{
+	if (opts->has_curve && opts->curve != s->curve.kind) {
+		struct gd_curve_start d = gd_curve_start_default(opts->curve);
+		gd_curve_default(&s->curve, opts->curve);
+		s->w0 = d.w0;
+		s->rate = d.rate;
+		s->momentum = d.momentum;
+		s->has_range = false;
+	}
+	if (opts->has_w0) {
+		if (!(fabs(opts->w0) <= GD_RUN_WMAX))
+			return lesson_fail(err, 0,
+					   _("--w0: %g is beyond the largest weight, %g"),
+					   opts->w0, GD_RUN_WMAX);
+		s->w0 = opts->w0;
+		if (s->has_range && (s->w0 < s->wmin || s->w0 > s->wmax))
+			s->has_range = false; /* the start must show */
+	}
+	if (opts->has_rate)
+		s->rate = opts->rate;
+	if (opts->has_momentum)
+		s->momentum = opts->momentum;
+	return 0;
+}
+
+/* One scene, the curve's defaults, no plan: what plain flags ask for. */
+static int free_lesson(struct gd_lesson *lesson, enum gd_curve_kind kind)
+{
+	lesson->scenes = calloc(1, sizeof(*lesson->scenes));
+	if (!lesson->scenes)
+		return -ENOMEM;
+	lesson->count = 1;
+	struct gd_scene *s = &lesson->scenes[0];
+	struct gd_curve_start d = gd_curve_start_default(kind);
+	gd_curve_default(&s->curve, kind);
+	s->w0 = d.w0;
+	s->rate = d.rate;
+	s->momentum = d.momentum;
+	s->steps = GD_SCENE_UNPLANNED;
+	return 0;
+}
+
+int gd_lesson_from_options(struct gd_lesson *lesson, int *start,
+			   const struct gd_options *opts,
+			   struct gd_lesson_error *err)
+{
+	memset(lesson, 0, sizeof(*lesson));
+	memset(err, 0, sizeof(*err));
+	*start = 0;
+	int r;
+	if (opts->lesson)
+		r = gd_lesson_load(lesson, opts->lesson, err);
+	else if (!opts->scene && (opts->has_curve || opts->has_w0 ||
+				  opts->has_rate || opts->has_momentum))
+		r = free_lesson(lesson, opts->has_curve ? opts->curve :
+							  GD_CURVE_BOWL);
+	else
+		r = gd_lesson_builtin(lesson);
+	if (r < 0)
+		return r;
+	err->file = opts->lesson;
+	if (opts->scene < 0 || opts->scene > lesson->count) {
+		r = lesson_fail(err, 0,
+				dngettext(GD_TEXT_DOMAIN,
+					  "--scene %d: the lesson has only %d scene",
+					  "--scene %d: the lesson has only %d scenes",
+					  (unsigned long)lesson->count),
+				opts->scene, lesson->count);
+		gd_lesson_finish(lesson);
+		return r;
+	}
+	*start = opts->scene ? opts->scene - 1 : 0;
+	r = override(&lesson->scenes[*start], opts, err);
+	if (r < 0) {
+		gd_lesson_finish(lesson);
+		*start = 0;
+	}
+	return r;
+}
+
+/* Writing a lesson back: see parse.c for the grammar it must meet. */
+struct out {
+	char *buf;
+	size_t len, cap;
+	bool failed;
+};
+
+static void put(struct out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void put(struct out *o, const char *fmt, ...)
+{
+	if (o->failed)
+		return;
+	for (;;) {
+		va_list ap;
+		va_start(ap, fmt);
+		int n = vsnprintf(o->buf + o->len, o->cap - o->len, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			o->failed = true;
+			return;
+		}
+		if ((size_t)n < o->cap - o->len) {
+			o->len += (size_t)n;
+			return;
+		}
+		size_t cap = (o->cap + (size_t)n) * 2;
+		char *p = realloc(o->buf, cap);
+		if (!p) {
+			o->failed = true;
+			return;
+		}
+		o->buf = p;
+		o->cap = cap;
+	}
+}
+
+/* The shortest %g text that strtod reads back to the same double. */
+static void number(char *buf, size_t size, double d)
+{
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, size, "%.*g", prec, d);
+		if (memcmp(&(double){ strtod(buf, NULL) }, &d, sizeof(d)) == 0)
+			return;
+	}
+}
+
+static void put_number(struct out *o, const char *key, double d)
+{
+	char num[40];
+	number(num, sizeof(num), d);
+	put(o, "%s = %s\n", key, num);
+}
+
+/* A value's first line; a value that starts with ';' must follow the '='
+ * directly, or libinih reads it as a comment. */
+static void put_text(struct out *o, const char *key, const char *text)
+{
+	if (!text[0])
+		return;
+	const char *nl = strchr(text, '\n');
+	int n = nl ? (int)(nl - text) : (int)strlen(text);
+	put(o, "%s =%s%.*s\n", key, text[0] == ';' ? "" : " ", n, text);
+	/* Each further line is an indented continuation line. */
+	while (nl) {
+		text = nl + 1;
+		nl = strchr(text, '\n');
+		n = nl ? (int)(nl - text) : (int)strlen(text);
+		put(o, "  %.*s\n", n, text);
+	}
+}
+
+static void put_list(struct out *o, const char *key, const double *v, int n)
+{
+	char nums[GD_NEURON_MAX_SAMPLES][40];
+	size_t total = strlen(key) + 3;
+	for (int i = 0; i < n; i++) {
+		number(nums[i], sizeof(nums[i]), v[i]);
+		total += strlen(nums[i]) + 2;
+	}
+	bool one_line = total < GD_LESSON_TEXT_LINE_BYTES;
+	put(o, "%s =", key);
+	for (int i = 0; i < n; i++)
+		put(o, "%s%s", i == 0 ? " " : one_line ? ", " : "\n  ", nums[i]);
+	put(o, "\n");
+}
+
+static void put_scene(struct out *o, const struct gd_scene *s)
+{
+	const struct gd_curve *c = &s->curve;
+	put(o, "\n[scene]\n");
+	put_text(o, "title", s->title);
+	put_text(o, "title.zh", s->title_zh);
+	put(o, "curve = %s\n", gd_curve_name(c->kind));
+	if (c->kind == GD_CURVE_BOWL)
+		put_number(o, "a", c->a);
+	if (c->kind == GD_CURVE_BOWL || c->kind == GD_CURVE_ABS)
+		put_number(o, "c", c->c);
+	if (c->kind == GD_CURVE_NEURON) {
+		put_list(o, "x", c->x, c->n);
+		put_list(o, "b", c->b, c->n);
+		put_list(o, "y", c->y, c->n);
+	}
+	put_number(o, "w0", s->w0);
+	put_number(o, "rate", s->rate);
+	put_number(o, "momentum", s->momentum);
+	if (s->steps == GD_SCENE_UNPLANNED)
+		put(o, "steps = none\n");
+	else
+		put(o, "steps = %ld\n", s->steps);
+	if (s->has_range) {
+		put_number(o, "wmin", s->wmin);
+		put_number(o, "wmax", s->wmax);
+	}
+	put_text(o, "caption", s->caption);
+	put_text(o, "caption.zh", s->caption_zh);
+}
+
+char *gd_lesson_format(const struct gd_lesson *lesson)
+{
+	struct out o = { .cap = 4096 };
+	o.buf = malloc(o.cap);
+	if (!o.buf)
+		return NULL;
+	o.buf[0] = '\0';
+	put(&o, "; A gdstep lesson: see \"Lessons\" in gdstep's README.\n");
+	if (lesson->title[0] || lesson->title_zh[0]) {
+		put(&o, "[lesson]\n");
+		put_text(&o, "title", lesson->title);
+		put_text(&o, "title.zh", lesson->title_zh);
+	}
+	for (int i = 0; i < lesson->count; i++)
+		put_scene(&o, &lesson->scenes[i]);
+	if (o.failed) {
+		free(o.buf);
+		return NULL;
+	}
+	return o.buf;
+}

@@ -1,0 +1,98 @@
+/*
+ * The clicker's walk through a lesson. Forward, each scene is seen at
+ * steps 0, 1, …, planned; Next there enters the next scene at step 0.
+ * Backward is the same walk reversed: undo inside a scene (undo restores
+ * recorded states, so it is exact), and at step 0 the previous scene
+ * replayed from its own start to its planned end. Replaying rather than
+ * remembering keeps the state a pure function of the presses.
+ *
+ * A scene whose run diverges before its planned count ends where it
+ * diverged: Next there moves on (a clicker must never get stuck), and
+ * the replay of goto_end stops at the same step.
+ */
+#include <gdstep/presenter.h>
+
+static void enter(struct gd_presenter *p, int k)
+{
+	const struct gd_scene *s = &p->lesson->scenes[k];
+	p->scene = k;
+	/* A checked lesson always starts; a bad scene still gives a valid
+	 * run at the curve's default start. */
+	gd_run_init(&p->run, &s->curve, s->w0, s->rate, s->momentum);
+}
+
+void gd_presenter_init(struct gd_presenter *p, const struct gd_lesson *lesson,
+		       int k)
+{
+	p->lesson = lesson;
+	if (k >= lesson->count)
+		k = lesson->count - 1;
+	if (k < 0)
+		k = 0;
+	enter(p, k);
+}
+
+const struct gd_scene *gd_presenter_scene(const struct gd_presenter *p)
+{
+	return &p->lesson->scenes[p->scene];
+}
+
+static bool at_planned_end(const struct gd_presenter *p)
+{
+	long planned = gd_presenter_scene(p)->steps;
+	return planned != GD_SCENE_UNPLANNED && p->run.step >= planned;
+}
+
+enum gd_move gd_presenter_next(struct gd_presenter *p, struct gd_update *out)
+{
+	bool last = p->scene + 1 >= p->lesson->count;
+	if (!last && at_planned_end(p)) {
+		enter(p, p->scene + 1);
+		return GD_MOVE_SCENE;
+	}
+	if (gd_run_step(&p->run, out))
+		return GD_MOVE_STEPPED;
+	if (!last) {
+		enter(p, p->scene + 1);
+		return GD_MOVE_SCENE;
+	}
+	return GD_MOVE_NONE;
+}
+
+enum gd_move gd_presenter_back(struct gd_presenter *p)
+{
+	if (p->run.step > 0) {
+		/* An empty history with steps behind (more than the history
+		 * holds were taken by hand) goes back to the scene's start. */
+		if (!gd_run_undo(&p->run))
+			enter(p, p->scene);
+		return GD_MOVE_STEPPED;
+	}
+	if (p->scene == 0)
+		return GD_MOVE_NONE;
+	gd_presenter_goto_end(p, p->scene - 1);
+	return GD_MOVE_SCENE;
+}
+
+bool gd_presenter_goto(struct gd_presenter *p, int k)
+{
+	if (k < 0 || k >= p->lesson->count)
+		return false;
+	enter(p, k);
+	return true;
+}
+
+bool gd_presenter_goto_end(struct gd_presenter *p, int k)
+{
+	if (!gd_presenter_goto(p, k))
+		return false;
+	long planned = gd_presenter_scene(p)->steps;
+	for (long i = 0; i < planned && gd_run_step(&p->run, NULL); i++)
+		;
+	return true;
+}
+
+void gd_presenter_restart_scene(struct gd_presenter *p)
+{
+	enter(p, p->scene);
+}

@@ -1,0 +1,217 @@
+/* The presenter headless: a clicker's walk through the whole built-in
+ * lesson and back, scene jumps, and the story each scene must show. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include <gdstep/presenter.h>
+
+#include "harness.h"
+
+struct tcase {
+	const char *name;
+	void (*run)(const struct tcase *);
+	int scene;       /* 0-based scene of the built-in lesson */
+	double w_end;    /* where the scene's planned steps end (approx) */
+	double tol;
+	enum gd_status status; /* at the planned end */
+};
+
+/* Presenters hold a run with a fixed history: static, not on the stack. */
+static struct gd_presenter pres;
+static struct gd_lesson lesson;
+
+struct state {
+	int scene;
+	long step;
+	double w, v, E, dEdw, rate, momentum;
+	size_t len;
+	enum gd_status status;
+};
+
+static struct state state(void)
+{
+	return (struct state){ pres.scene, pres.run.step, pres.run.w,
+			       pres.run.v, pres.run.E, pres.run.dEdw,
+			       pres.run.rate, pres.run.momentum,
+			       gd_run_history_len(&pres.run), pres.run.status };
+}
+
+static bool state_eq(const struct state *a, const struct state *b)
+{
+	return a->scene == b->scene && a->step == b->step &&
+	       same_bits(a->w, b->w) && same_bits(a->v, b->v) &&
+	       same_bits(a->E, b->E) && same_bits(a->dEdw, b->dEdw) &&
+	       same_bits(a->rate, b->rate) &&
+	       same_bits(a->momentum, b->momentum) && a->len == b->len &&
+	       a->status == b->status;
+}
+
+#define MAX_VISITS 20000
+static struct state visits[MAX_VISITS];
+
+/* Next to the very end, then Back to the start: the same states in
+ * reverse, and the first one restored bit for bit. */
+static void check_walk(const struct tcase *t)
+{
+	(void)t;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	gd_presenter_init(&pres, &lesson, 0);
+	int n = 0;
+	visits[n++] = state();
+	int last = lesson.count - 1;
+	while (!(pres.scene == last &&
+		 pres.run.step >= lesson.scenes[last].steps)) {
+		enum gd_move m = gd_presenter_next(&pres, NULL);
+		CHECK(m != GD_MOVE_NONE);
+		CHECK(n < MAX_VISITS);
+		visits[n++] = state();
+		/* Forward order: the next step, or the next scene at 0. */
+		const struct state *a = &visits[n - 2], *b = &visits[n - 1];
+		if (m == GD_MOVE_STEPPED)
+			CHECK(b->scene == a->scene && b->step == a->step + 1);
+		else
+			CHECK(b->scene == a->scene + 1 && b->step == 0 &&
+			      a->step == lesson.scenes[a->scene].steps);
+	}
+	/* Every scene and every planned step was seen. */
+	long expect = 0;
+	for (int i = 0; i < lesson.count; i++)
+		expect += lesson.scenes[i].steps + 1;
+	CHECK(n == expect);
+	for (int i = n - 2; i >= 0; i--) {
+		enum gd_move m = gd_presenter_back(&pres);
+		CHECK(m != GD_MOVE_NONE);
+		struct state s = state();
+		if (!state_eq(&s, &visits[i]))
+			fprintf(stderr, "back to visit %d: scene %d step %ld, want scene %d step %ld\n",
+				i, s.scene, s.step, visits[i].scene, visits[i].step);
+		CHECK(state_eq(&s, &visits[i]));
+	}
+	CHECK(gd_presenter_back(&pres) == GD_MOVE_NONE);
+	struct state s = state();
+	CHECK(state_eq(&s, &visits[0]));
+	gd_lesson_finish(&lesson);
+}
+
+/* The same presses give the same screen, whatever came before. */
+static void check_replay(const struct tcase *t)
+{
+	(void)t;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	gd_presenter_init(&pres, &lesson, 0);
+	for (int i = 0; i < 40; i++)
+		gd_presenter_next(&pres, NULL);
+	struct state a = state();
+	/* Wander: jump about, step, restart, come back the same way. */
+	CHECK(gd_presenter_goto(&pres, 8));
+	for (int i = 0; i < 7; i++)
+		gd_presenter_next(&pres, NULL);
+	gd_presenter_restart_scene(&pres);
+	CHECK(pres.run.step == 0);
+	gd_presenter_init(&pres, &lesson, 0);
+	for (int i = 0; i < 40; i++)
+		gd_presenter_next(&pres, NULL);
+	struct state b = state();
+	CHECK(state_eq(&a, &b));
+	gd_lesson_finish(&lesson);
+}
+
+static void check_jumps(const struct tcase *t)
+{
+	(void)t;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	gd_presenter_init(&pres, &lesson, 99);
+	CHECK(pres.scene == lesson.count - 1);
+	gd_presenter_init(&pres, &lesson, -3);
+	CHECK(pres.scene == 0);
+	CHECK(!gd_presenter_goto(&pres, lesson.count));
+	CHECK(!gd_presenter_goto(&pres, -1));
+	CHECK(pres.scene == 0);
+	CHECK(gd_presenter_goto_end(&pres, 3));
+	CHECK(pres.scene == 3 && pres.run.step == lesson.scenes[3].steps);
+	CHECK(gd_presenter_scene(&pres) == &lesson.scenes[3]);
+	/* Back at step 0 of scene 4 shows scene 3's end. */
+	CHECK(gd_presenter_goto(&pres, 4));
+	CHECK(gd_presenter_back(&pres) == GD_MOVE_SCENE);
+	CHECK(pres.scene == 3 && pres.run.step == lesson.scenes[3].steps);
+	/* The last scene keeps stepping past its plan. */
+	CHECK(gd_presenter_goto_end(&pres, lesson.count - 1));
+	CHECK(gd_presenter_next(&pres, NULL) == GD_MOVE_STEPPED);
+	CHECK(pres.scene == lesson.count - 1);
+	gd_lesson_finish(&lesson);
+}
+
+/* A diverging scene ends where it diverges; the clicker moves on. */
+static void check_diverging_scene(const struct tcase *t)
+{
+	(void)t;
+	struct gd_scene sc[2] = { 0 };
+	gd_curve_default(&sc[0].curve, GD_CURVE_BOWL);
+	sc[0].w0 = 2;
+	sc[0].rate = 5; /* ×(−9) per step: past 1e12 within 13 steps */
+	sc[0].steps = 100;
+	sc[1] = sc[0];
+	sc[1].rate = 0.1;
+	sc[1].steps = 3;
+	struct gd_lesson l = { .count = 2, .scenes = sc };
+	gd_presenter_init(&pres, &l, 0);
+	long k = 0;
+	while (gd_presenter_next(&pres, NULL) == GD_MOVE_STEPPED)
+		k++;
+	CHECK(k > 5 && k < 100);
+	CHECK(pres.scene == 1 && pres.run.step == 0);
+	CHECK(gd_presenter_back(&pres) == GD_MOVE_SCENE);
+	CHECK(pres.scene == 0 && pres.run.step == k);
+	/* Unplanned: Next steps, never leaves. */
+	sc[1].steps = GD_SCENE_UNPLANNED;
+	sc[0].rate = 0.1;
+	sc[0].steps = GD_SCENE_UNPLANNED;
+	gd_presenter_init(&pres, &l, 0);
+	for (int i = 0; i < 50; i++)
+		CHECK(gd_presenter_next(&pres, NULL) == GD_MOVE_STEPPED);
+	CHECK(pres.scene == 0);
+	/* goto_end of an unplanned scene is its start. */
+	CHECK(gd_presenter_goto_end(&pres, 1) && pres.run.step == 0);
+}
+
+/* Each built-in scene's planned steps end where its story says. */
+static void check_story(const struct tcase *t)
+{
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	gd_presenter_init(&pres, &lesson, 0);
+	CHECK(gd_presenter_goto_end(&pres, t->scene));
+	CHECK(pres.run.step == lesson.scenes[t->scene].steps);
+	CHECK_APPROX(pres.run.w, t->w_end, t->tol, 0);
+	CHECK(pres.run.status == t->status);
+	gd_lesson_finish(&lesson);
+}
+
+#define STORY(n, k, w, tl, st)                                             \
+	{ .name = n, .run = check_story, .scene = k, .w_end = w, .tol = tl, \
+	  .status = st }
+
+static const struct tcase cases[] = {
+	{ .name = "presenter-walk-builtin", .run = check_walk },
+	{ .name = "presenter-replay", .run = check_replay },
+	{ .name = "presenter-jumps", .run = check_jumps },
+	{ .name = "presenter-diverging-scene", .run = check_diverging_scene },
+	STORY("story-slope-one-step", 0, 1.6, 1e-12, GD_STATUS_STEPPING),
+	STORY("story-creeps", 1, 0.0075557863725914313, 1e-9, GD_STATUS_STEPPING),
+	STORY("story-one-step", 2, 0, 0, GD_STATUS_CONVERGED),
+	STORY("story-oscillates", 3, 0.0043535886080000005, 1e-9,
+	      GD_STATUS_OSCILLATING),
+	STORY("story-bounces", 4, 2, 0, GD_STATUS_OSCILLATING),
+	STORY("story-diverges", 5, 17.832200896512, 1e-6,
+	      GD_STATUS_OSCILLATING),
+	STORY("story-abs-bounces", 6, 1.2, 1e-9, GD_STATUS_OSCILLATING),
+	STORY("story-neuron", 7, -0.8 - 3 * 0.003964, 1e-4,
+	      GD_STATUS_STEPPING),
+	STORY("story-trapped", 8, 0.9602, 1e-3, GD_STATUS_STEPPING),
+	STORY("story-momentum", 9, -1.0355, 5e-3, GD_STATUS_STEPPING),
+};
+
+int main(int argc, char *argv[])
+{
+	HARNESS_MAIN(cases, argc, argv);
+}

@@ -11,6 +11,10 @@
 #include <gdstep/run.h>
 
 #include "harness.h"
+#include "gdstep-config.h"
+
+#define CASES GDSTEP_SOURCE_ROOT "/tests/lesson-cases/"
+#define LESSONS GDSTEP_SOURCE_ROOT "/lessons/"
 
 static const char *gdstep; /* path, from argv */
 
@@ -187,6 +191,34 @@ static const struct tcase cases[] = {
 	  .argv = { "--trace", "--curve=abs", "--w0", "-2.5", "--rate", "0.7",
 		    "--steps", "25", NULL },
 	  .kind = GD_CURVE_ABS, .w0 = -2.5, .rate = 0.7, .steps = 25 },
+	/* Lessons: --scene picks the scene and its planned steps. */
+	BAD("cli-scene-50", "--scene 50: the lesson has only 11 scenes",
+	    "--trace", "--scene", "50"),
+	BAD("cli-lesson-typo",
+	    "lesson-cases/typo.ini:4: unknown key 'rat' (did you mean 'rate'?)",
+	    "--trace", CASES "typo.ini"),
+	BAD("cli-lesson-missing", "missing.ini: cannot open the lesson: ",
+	    "--trace", CASES "missing.ini"),
+	BAD("cli-lesson-scene-beyond", "example.ini: --scene 9: the lesson has only 3 scenes",
+	    "--trace", "--scene", "9", LESSONS "example.ini"),
+	{ .name = "cli-trace-scene-4", .run = check_trace,
+	  .argv = { "--trace", "--scene", "4", NULL }, .kind = GD_CURVE_BOWL,
+	  .w0 = 2, .rate = 0.8, .steps = 12 },
+	{ .name = "cli-trace-scene-10", .run = check_trace,
+	  .argv = { "--trace", "--scene", "10", NULL }, .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8, .rate = 0.02, .momentum = 0.9, .steps = 150 },
+	{ .name = "cli-trace-scene-override", .run = check_trace,
+	  .argv = { "--trace", "--scene", "4", "--rate", "0.3", "--steps", "9",
+		    NULL },
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.3, .steps = 9 },
+	{ .name = "cli-trace-lesson-file", .run = check_trace,
+	  .argv = { "--trace", LESSONS "example.ini", "--scene", "2", NULL },
+	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .momentum = 0.9,
+	  .steps = 150 },
+	{ .name = "cli-trace-builtin-file", .run = check_trace,
+	  .argv = { "--trace", LESSONS "gradient-descent.ini", "--scene", "7",
+		    NULL },
+	  .kind = GD_CURVE_ABS, .w0 = 3, .rate = 0.3, .steps = 14 },
 	{ .name = "cli-trace-diverges", .run = check_diverging_trace,
 	  .argv = { "--trace", "--rate", "1.5", "--steps", "1000", NULL } },
 };

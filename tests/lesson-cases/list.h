@@ -1,0 +1,2 @@
+"crlf-only.ini",
+"typo.ini",

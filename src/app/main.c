@@ -1,12 +1,19 @@
 /* gdstep's front end: parse the command line, then trace, render or open
  * the window. */
 #include <errno.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gdstep/options.h>
+
 #include "app.h"
+#include "draw.h"
+#include "intl.h"
+#include "lang.h"
 
 #include "gdstep-config.h"
 
@@ -15,14 +22,63 @@ void app_message(const char *text)
 	fprintf(stderr, "gdstep: %s\n", text);
 }
 
+int app_load_lesson(const struct gd_options *opts, struct gd_lesson *lesson,
+		    int *start)
+{
+	struct gd_lesson_error err;
+	int r = gd_lesson_from_options(lesson, start, opts, &err);
+	if (r == -EINVAL) {
+		char line[512];
+		app_message(gd_lesson_error_format(&err, line, sizeof(line)));
+		return 2;
+	}
+	if (r < 0) {
+		app_message(strerror(-r));
+		return 1;
+	}
+	return 0;
+}
+
+int app_check_fonts(void)
+{
+	char dir[4096];
+	if (app_font_dir(dir, sizeof(dir)) == 0)
+		return 0;
+	char msg[4300];
+	snprintf(msg, sizeof(msg),
+		 _("no fonts found: looked for fonts/DejaVuSans.ttf beside the program, in the build and source trees and in %s; set GDSTEP_DATADIR to a directory that holds fonts/"),
+		 GDSTEP_DATADIR);
+	app_message(msg);
+	return 2;
+}
+
+/* Messages in the user's language, numbers always with a '.' (the CSV
+ * and the display are the same in every locale). Uninstalled, the
+ * catalogues are the build tree's. */
+static void setup_locale(void)
+{
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	char exe[4096] = "";
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	const char *root = GDSTEP_BUILD_ROOT;
+	bool uninstalled = strncmp(exe, root, strlen(root)) == 0;
+	bindtextdomain(APP_TEXT_DOMAIN,
+		       uninstalled ? GDSTEP_BUILD_ROOT "/po" : GDSTEP_LOCALEDIR);
+	bind_textdomain_codeset(APP_TEXT_DOMAIN, "UTF-8");
+}
+
 int main(int argc, char *argv[])
 {
+	setup_locale();
 	struct gd_options opts;
 	char err[512];
 	if (gd_options_parse(&opts, argc, argv, err, sizeof(err)) < 0) {
 		app_message(err);
 		return 2;
 	}
+	app_lang_init(opts.lang);
 	switch (opts.mode) {
 	case GD_MODE_HELP:
 		fputs(gd_options_usage(), stdout);
@@ -32,8 +88,10 @@ int main(int argc, char *argv[])
 		return 0;
 	case GD_MODE_TRACE:
 		return app_trace(&opts);
-	default:
-		app_message("the window is not built yet; use --trace");
-		return 1;
+	case GD_MODE_SCREENSHOT:
+		return app_screenshot(&opts);
+	case GD_MODE_WINDOW:
+		break;
 	}
+	return app_window(&opts);
 }

@@ -1,0 +1,408 @@
+/*
+ * Actions on the app's state; see actions.h. Nothing here knows SDL: the
+ * shell owns events, time and pixels, and asks for redraws, echoes and
+ * saves through struct app_result.
+ */
+#include <math.h>
+#include <string.h>
+
+#include <gdstep/options.h>
+
+#include "actions.h"
+#include "lang.h"
+
+const double app_pace_ms[APP_PACE_COUNT] = {
+	2000, 1200, 800, 500, 300, 180, 100,
+};
+
+static const double rate_mantissa[] = { 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 };
+#define N_MANTISSA (int)(sizeof(rate_mantissa) / sizeof(rate_mantissa[0]))
+
+static const double beta_grid[] = { 0,   0.1, 0.2, 0.3,  0.4, 0.5, 0.6,
+				    0.7, 0.8, 0.9, 0.95, 0.99 };
+#define N_BETA (int)(sizeof(beta_grid) / sizeof(beta_grid[0]))
+
+/* m × 10ᵉ, divided rather than multiplied for e < 0 so that 0.12 is the
+ * same double as the literal 0.12. */
+static double grid_value(double m, int e)
+{
+	return e < 0 ? m / pow(10, -e) : m * pow(10, e);
+}
+
+double app_rate_step(double rate, int dir)
+{
+	if (!isfinite(rate) || rate <= 0)
+		return 0.1;
+	int k = (int)floor(log10(rate));
+	double found = rate;
+	if (dir > 0) {
+		for (int e = k - 1; e <= k + 1 && found == rate; e++)
+			for (int i = 0; i < N_MANTISSA; i++) {
+				double v = grid_value(rate_mantissa[i], e);
+				if (v > rate * (1 + 1e-9)) {
+					found = v;
+					break;
+				}
+			}
+	} else {
+		for (int e = k + 1; e >= k - 1 && found == rate; e--)
+			for (int i = N_MANTISSA - 1; i >= 0; i--) {
+				double v = grid_value(rate_mantissa[i], e);
+				if (v < rate * (1 - 1e-9)) {
+					found = v;
+					break;
+				}
+			}
+	}
+	return fmin(fmax(found, APP_RATE_MIN), GD_OPT_RATE_MAX);
+}
+
+double app_beta_step(double beta, int dir)
+{
+	if (dir > 0) {
+		for (int i = 0; i < N_BETA; i++)
+			if (beta_grid[i] > beta + 1e-9)
+				return beta_grid[i];
+		return beta_grid[N_BETA - 1];
+	}
+	for (int i = N_BETA - 1; i >= 0; i--)
+		if (beta_grid[i] < beta - 1e-9)
+			return beta_grid[i];
+	return 0;
+}
+
+const struct gd_run *app_state_run(const struct app_state *s)
+{
+	return &s->pres.run;
+}
+
+static void after_scene_change(struct app_state *s)
+{
+	s->running = false;
+	s->anim.active = false;
+	if (s->pres.run.momentum > 0)
+		s->beta_on = s->pres.run.momentum;
+	app_refit(s);
+}
+
+void app_state_init(struct app_state *s, const struct gd_lesson *lesson,
+		    int k)
+{
+	memset(s, 0, sizeof(*s));
+	s->lesson = lesson;
+	s->caption = true;
+	s->pace = APP_PACE_DEFAULT;
+	s->beta_on = 0.9;
+	s->view = (struct gd_view){ .wmin = -1, .wmax = 1, .emin = 0,
+				    .emax = 1, .width = 800, .height = 600 };
+	gd_presenter_init(&s->pres, lesson, k);
+	after_scene_change(s);
+}
+
+void app_refit(struct app_state *s)
+{
+	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
+	const struct gd_run *run = &s->pres.run;
+	if (!scene || !scene->has_range) {
+		gd_view_fit_run(&s->view, run);
+		return;
+	}
+	double ws[2] = { run->w, run->w };
+	struct gd_update u;
+	if (gd_run_peek(run, &u))
+		ws[1] = u.w_next;
+	gd_view_fit(&s->view, &run->curve, scene->wmin, scene->wmax, ws, 2);
+}
+
+static bool in_view(const struct gd_view *v, double w, double e)
+{
+	return w >= v->wmin && w <= v->wmax && e <= v->emax && e >= v->emin;
+}
+
+/* Refits only when the point or the next one would leave the view, so the
+ * picture stays still while the run moves inside it. */
+static void keep_in_view(struct app_state *s)
+{
+	const struct gd_run *run = &s->pres.run;
+	struct gd_update u;
+	bool ok = in_view(&s->view, run->w, run->E);
+	if (ok && gd_run_peek(run, &u))
+		ok = in_view(&s->view, u.w_next, u.E_next);
+	if (!ok)
+		app_refit(s);
+}
+
+static void anim_start(struct app_state *s, double now, double dur,
+		       double from, double to, const struct gd_update *u)
+{
+	s->anim = (struct app_anim){ .active = from != to, .start_ms = now,
+				     .dur_ms = dur, .w_from = from,
+				     .w_to = to, .grow = u != NULL };
+	if (u)
+		s->anim.update = *u;
+}
+
+void app_anim_finish(struct app_state *s)
+{
+	s->anim.active = false;
+}
+
+double app_anim_progress(const struct app_state *s, double now_ms)
+{
+	if (!s->anim.active || s->anim.dur_ms <= 0)
+		return 1;
+	double p = (now_ms - s->anim.start_ms) / s->anim.dur_ms;
+	if (!(p > 0))
+		return 0;
+	if (p >= 1)
+		return 1;
+	/* Cubic ease-in-out: starts and lands gently, as a hand would. */
+	return p < 0.5 ? 4 * p * p * p : 1 - pow(-2 * p + 2, 3) / 2;
+}
+
+static void do_next(struct app_state *s, double now, struct app_result *out)
+{
+	struct gd_update u;
+	switch (gd_presenter_next(&s->pres, &u)) {
+	case GD_MOVE_STEPPED:
+		out->fx |= APP_FX_STEPPED;
+		out->update = u;
+		anim_start(s, now, APP_ANIM_MS, u.w, u.w_next, &u);
+		keep_in_view(s);
+		break;
+	case GD_MOVE_SCENE:
+		after_scene_change(s);
+		break;
+	case GD_MOVE_NONE:
+		break;
+	}
+}
+
+static void do_back(struct app_state *s, double now)
+{
+	double before = s->pres.run.w;
+	s->running = false;
+	switch (gd_presenter_back(&s->pres)) {
+	case GD_MOVE_STEPPED:
+		anim_start(s, now, APP_ANIM_MS, before, s->pres.run.w, NULL);
+		keep_in_view(s);
+		break;
+	case GD_MOVE_SCENE:
+		after_scene_change(s);
+		break;
+	case GD_MOVE_NONE:
+		break;
+	}
+}
+
+static void goto_scene(struct app_state *s, int k)
+{
+	if (gd_presenter_goto(&s->pres, k))
+		after_scene_change(s);
+}
+
+static void set_momentum(struct app_state *s, double beta)
+{
+	if (gd_run_set_momentum(&s->pres.run, beta) == 0 && beta > 0)
+		s->beta_on = beta;
+}
+
+/* Settings and view actions: nothing moves along the curve. */
+static void apply_setting(struct app_state *s, enum app_action a,
+			  struct app_result *out)
+{
+	struct gd_run *run = &s->pres.run;
+	switch (a) {
+	case APP_ACT_RATE_UP:
+	case APP_ACT_RATE_DOWN:
+		gd_run_set_rate(run, app_rate_step(run->rate,
+						   a == APP_ACT_RATE_UP ? 1 : -1));
+		keep_in_view(s);
+		break;
+	case APP_ACT_MOMENTUM:
+		gd_run_set_momentum(run, run->momentum > 0 ? 0 : s->beta_on);
+		break;
+	case APP_ACT_BETA_DOWN:
+		set_momentum(s, app_beta_step(run->momentum, -1));
+		break;
+	case APP_ACT_BETA_UP:
+		set_momentum(s, app_beta_step(run->momentum, 1));
+		break;
+	case APP_ACT_SLOWER:
+		s->pace = s->pace > 0 ? s->pace - 1 : 0;
+		break;
+	case APP_ACT_FASTER:
+		s->pace = s->pace < APP_PACE_COUNT - 1 ? s->pace + 1 : s->pace;
+		break;
+	case APP_ACT_REFIT:
+		app_refit(s);
+		break;
+	case APP_ACT_FULLSCREEN:
+		s->fullscreen = !s->fullscreen;
+		out->fx |= APP_FX_FULLSCREEN;
+		break;
+	case APP_ACT_TEXT_LARGER:
+	case APP_ACT_TEXT_SMALLER: {
+		int t = s->text_step + (a == APP_ACT_TEXT_LARGER ? 1 : -1);
+		if (t >= APP_TEXT_STEP_MIN && t <= APP_TEXT_STEP_MAX) {
+			s->text_step = t;
+			out->fx |= APP_FX_TEXT;
+		}
+		break;
+	}
+	case APP_ACT_THEME:
+		s->dark = !s->dark;
+		break;
+	case APP_ACT_CAPTION:
+		s->caption = !s->caption;
+		break;
+	case APP_ACT_LANG:
+		app_lang_set(strcmp(app_lang_get(), "zh") == 0 ? "en" : "zh");
+		out->fx |= APP_FX_LANG;
+		break;
+	case APP_ACT_SAVE:
+		out->fx |= APP_FX_SAVE;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Whether the help overlay stays up through this action: only the ones
+ * that change how things look, not what the run does. */
+static bool keeps_help(enum app_action a)
+{
+	return a == APP_ACT_HELP || a == APP_ACT_TEXT_LARGER ||
+	       a == APP_ACT_TEXT_SMALLER || a == APP_ACT_THEME ||
+	       a == APP_ACT_LANG || a == APP_ACT_FULLSCREEN ||
+	       a == APP_ACT_SAVE;
+}
+
+void app_apply(struct app_state *s, enum app_action a, double now,
+	       struct app_result *out)
+{
+	out->fx = 0;
+	if (a <= APP_ACT_NONE || a >= APP_ACT_COUNT)
+		return;
+	out->fx = APP_FX_REDRAW;
+	app_anim_finish(s);
+	/* As slide software does: while blank, a key brings the picture
+	 * back and does nothing else. */
+	if (s->blank && a != APP_ACT_SAVE && a != APP_ACT_FULLSCREEN) {
+		s->blank = false;
+		return;
+	}
+	if (s->help && !keeps_help(a)) {
+		s->help = false;
+		if (a == APP_ACT_CLOSE)
+			return;
+	}
+	if (a >= APP_ACT_SCENE_1 && a <= APP_ACT_SCENE_9) {
+		goto_scene(s, (int)(a - APP_ACT_SCENE_1));
+		return;
+	}
+	switch (a) {
+	case APP_ACT_NEXT:
+		do_next(s, now, out);
+		break;
+	case APP_ACT_BACK:
+		do_back(s, now);
+		break;
+	case APP_ACT_RUN:
+		s->running = !s->running;
+		s->next_run_ms = now;
+		break;
+	case APP_ACT_RESET:
+		s->running = false;
+		gd_run_reset(&s->pres.run);
+		keep_in_view(s);
+		break;
+	case APP_ACT_SCENE_NEXT:
+		goto_scene(s, s->pres.scene + 1);
+		break;
+	case APP_ACT_SCENE_PREV:
+		goto_scene(s, s->pres.scene - 1);
+		break;
+	case APP_ACT_BLANK:
+		s->blank = true;
+		break;
+	case APP_ACT_HELP:
+		s->help = !s->help;
+		break;
+	case APP_ACT_CLOSE:
+		s->quit = true;
+		out->fx |= APP_FX_QUIT;
+		break;
+	default:
+		apply_setting(s, a, out);
+		break;
+	}
+}
+
+void app_tick(struct app_state *s, double now, struct app_result *out,
+	      double *wait_ms)
+{
+	out->fx = 0;
+	*wait_ms = -1;
+	if (s->anim.active) {
+		out->fx |= APP_FX_REDRAW;
+		if (now >= s->anim.start_ms + s->anim.dur_ms)
+			s->anim.active = false;
+		else
+			*wait_ms = 1000.0 / 60;
+	}
+	if (!s->running)
+		return;
+	enum gd_status st = s->pres.run.status;
+	if (st == GD_STATUS_CONVERGED || st == GD_STATUS_DIVERGED) {
+		s->running = false;
+		out->fx |= APP_FX_REDRAW;
+		return;
+	}
+	if (now >= s->next_run_ms) {
+		double pace = app_pace_ms[s->pace];
+		struct gd_update u;
+		s->anim.active = false;
+		out->fx |= APP_FX_REDRAW;
+		if (gd_run_step(&s->pres.run, &u)) {
+			out->fx |= APP_FX_STEPPED;
+			out->update = u;
+			anim_start(s, now, fmin(APP_ANIM_MS, 0.8 * pace), u.w,
+				   u.w_next, &u);
+			keep_in_view(s);
+		}
+		s->next_run_ms = now + pace;
+		*wait_ms = s->anim.active ? 1000.0 / 60 : -1;
+	}
+	if (s->running) {
+		double until = s->next_run_ms - now;
+		if (*wait_ms < 0 || until < *wait_ms)
+			*wait_ms = until > 0 ? until : 0;
+	}
+}
+
+void app_click(struct app_state *s, double w, struct app_result *out)
+{
+	out->fx = APP_FX_REDRAW;
+	app_anim_finish(s);
+	s->running = false;
+	s->help = false;
+	if (isfinite(w) && fabs(w) <= GD_RUN_WMAX)
+		gd_run_restart(&s->pres.run, w);
+	keep_in_view(s);
+}
+
+void app_zoom(struct app_state *s, double factor, double w, double e,
+	      struct app_result *out)
+{
+	out->fx = APP_FX_REDRAW;
+	if (isfinite(factor) && factor > 0)
+		gd_view_zoom(&s->view, factor, w, e);
+}
+
+void app_pan(struct app_state *s, double dx, double dy,
+	     struct app_result *out)
+{
+	out->fx = APP_FX_REDRAW;
+	gd_view_pan(&s->view, dx, dy);
+}

@@ -1,0 +1,158 @@
+/*
+ * What a key, a click or the clock does to the app, with no SDL in it: the
+ * window translates events into these calls (keys through the one table of
+ * keys.c), and tests/app drives them headless.
+ *
+ * Time is passed in as milliseconds on any monotonic clock, so animation
+ * and the auto-run are deterministic under test.
+ *
+ * The display always shows the pending update: the current point, its
+ * tangent, and the arrow of the step that Next would take. Next applies it
+ * and animates the point sliding from w to w + Δw (APP_ANIM_MS, eased)
+ * while the arrow grows behind it; any action during an animation first
+ * finishes it, so a fast clicker never waits and never loses a press.
+ */
+#ifndef GDSTEP_APP_ACTIONS_H
+#define GDSTEP_APP_ACTIONS_H
+
+#include <stdbool.h>
+
+#include <gdstep/lesson.h>
+#include <gdstep/presenter.h>
+#include <gdstep/run.h>
+#include <gdstep/view.h>
+
+enum app_action {
+	APP_ACT_NONE,
+	APP_ACT_NEXT,
+	APP_ACT_BACK,
+	APP_ACT_RUN,
+	APP_ACT_SLOWER,
+	APP_ACT_FASTER,
+	APP_ACT_RESET,
+	APP_ACT_RATE_UP,
+	APP_ACT_RATE_DOWN,
+	APP_ACT_MOMENTUM,
+	APP_ACT_BETA_DOWN,
+	APP_ACT_BETA_UP,
+	APP_ACT_SCENE_NEXT,
+	APP_ACT_SCENE_PREV,
+	APP_ACT_SCENE_1, /* … APP_ACT_SCENE_1 + 8 is scene 9 */
+	APP_ACT_SCENE_9 = APP_ACT_SCENE_1 + 8,
+	APP_ACT_REFIT,
+	APP_ACT_FULLSCREEN,
+	APP_ACT_TEXT_LARGER,
+	APP_ACT_TEXT_SMALLER,
+	APP_ACT_THEME,
+	APP_ACT_CAPTION,
+	APP_ACT_BLANK,
+	APP_ACT_LANG,
+	APP_ACT_SAVE,
+	APP_ACT_HELP,
+	APP_ACT_CLOSE, /* close the overlay, or quit */
+	APP_ACT_COUNT,
+};
+
+/* Animation of one step, eased. */
+#define APP_ANIM_MS 250.0
+
+/* Text size steps (each ×1.15) below and above the default. */
+#define APP_TEXT_STEP_MIN (-6)
+#define APP_TEXT_STEP_MAX 12
+
+/* The auto-run's paces, ms between steps; index APP_PACE_DEFAULT first. */
+#define APP_PACE_COUNT 7
+#define APP_PACE_DEFAULT 3
+extern const double app_pace_ms[APP_PACE_COUNT];
+
+/* η never leaves [APP_RATE_MIN, GD_OPT_RATE_MAX] through the arrow keys. */
+#define APP_RATE_MIN 1e-6
+
+struct app_anim {
+	bool active;
+	bool grow;        /* a forward step: the arrow grows */
+	double start_ms, dur_ms;
+	double w_from, w_to;
+	struct gd_update update; /* the step animated, when grow */
+};
+
+struct app_state {
+	const struct gd_lesson *lesson; /* borrowed */
+	struct gd_presenter pres;
+	struct gd_view view; /* world intervals; the pixel rect is the shell's */
+	bool help, caption, blank, dark, fullscreen, running, quit;
+	int text_step;   /* APP_TEXT_STEP_MIN … APP_TEXT_STEP_MAX */
+	int pace;        /* index into app_pace_ms */
+	double next_run_ms; /* when the auto-run steps next */
+	double beta_on;  /* β that M turns momentum back on with */
+	struct app_anim anim;
+};
+
+/* What an action asks of the shell, besides a redraw. */
+enum app_effect {
+	APP_FX_REDRAW = 1 << 0,
+	APP_FX_STEPPED = 1 << 1,    /* an update was applied: echo it */
+	APP_FX_SAVE = 1 << 2,       /* write a PNG of the window */
+	APP_FX_FULLSCREEN = 1 << 3, /* s->fullscreen changed */
+	APP_FX_TEXT = 1 << 4,       /* text size changed: new fonts */
+	APP_FX_LANG = 1 << 5,       /* language changed: drop cached text */
+	APP_FX_QUIT = 1 << 6,
+};
+
+struct app_result {
+	unsigned fx;             /* enum app_effect bits */
+	struct gd_update update; /* when APP_FX_STEPPED */
+};
+
+/*
+ * Starts at scene k (0-based, clamped) of a lesson that outlives the
+ * state, with the default settings: light theme, caption shown, no help.
+ * The view's pixel rect is set to a placeholder until the shell lays out.
+ */
+void app_state_init(struct app_state *s, const struct gd_lesson *lesson,
+		    int k);
+
+/* The run on screen. */
+const struct gd_run *app_state_run(const struct app_state *s);
+
+/* Applies one action at time now_ms; *out gets what the shell must do. */
+void app_apply(struct app_state *s, enum app_action action, double now_ms,
+	       struct app_result *out);
+
+/*
+ * Advances time: ends a finished animation and takes the auto-run's due
+ * step (at most one per call). Returns the shell's work as app_apply does,
+ * and sets *wait_ms to how long the shell may sleep before calling again
+ * (−1: until the next event; nothing moves).
+ */
+void app_tick(struct app_state *s, double now_ms, struct app_result *out,
+	      double *wait_ms);
+
+/* Ends any animation at once (the state is already the step's result). */
+void app_anim_finish(struct app_state *s);
+
+/* Animation progress at now_ms, eased, 0 … 1; 1 when none is running. */
+double app_anim_progress(const struct app_state *s, double now_ms);
+
+/* A click on the plot at world w: a new run from there. */
+void app_click(struct app_state *s, double w, struct app_result *out);
+
+/* The wheel: zoom by factor (> 1 in) about the world point (w, e). */
+void app_zoom(struct app_state *s, double factor, double w, double e,
+	      struct app_result *out);
+
+/* A drag by (dx, dy) pixels. */
+void app_pan(struct app_state *s, double dx, double dy,
+	     struct app_result *out);
+
+/* Fits the view to the run (0, a new scene, a reset). */
+void app_refit(struct app_state *s);
+
+/* The next η up or down the log scale (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6,
+ * 8 × 10ᵏ), strictly beyond rate. */
+double app_rate_step(double rate, int dir);
+
+/* The next β up or down (0, 0.1, … 0.9, 0.95, 0.99). */
+double app_beta_step(double beta, int dir);
+
+#endif

@@ -1,0 +1,40 @@
+/* The interface language; see lang.h. */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang.h"
+
+static const char *current = "en";
+
+static const char *from_env(void)
+{
+	static const char *const vars[] = { "LANGUAGE", "LC_ALL",
+					    "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strncmp(v, "zh", 2) == 0 ? "zh" : "en";
+	}
+	return "en";
+}
+
+void app_lang_init(const char *lang)
+{
+	app_lang_set(lang ? lang : from_env());
+}
+
+const char *app_lang_get(void)
+{
+	return current;
+}
+
+void app_lang_set(const char *lang)
+{
+	current = lang && strcmp(lang, "zh") == 0 ? "zh" : "en";
+	/* gettext reads LANGUAGE on each lookup once the catalogue cache is
+	 * invalidated, which setlocale does. In the "C" locale gettext
+	 * ignores LANGUAGE; the shell sets the user's locale at start. */
+	setenv("LANGUAGE", strcmp(current, "zh") == 0 ? "zh_CN:zh" : "en", 1);
+	setlocale(LC_MESSAGES, "");
+}

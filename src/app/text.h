@@ -1,0 +1,106 @@
+/*
+ * Text for the window: fonts found in fonts/, a list of fallback fonts per
+ * face (for each character, the first font that has a glyph for it; runs
+ * of characters are rendered per font and joined on a common baseline),
+ * and a bounded cache of rendered textures keyed by (string, size, face,
+ * colour), so a string is rasterised once, not every frame.
+ */
+#ifndef GDSTEP_APP_TEXT_H
+#define GDSTEP_APP_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "theme.h"
+
+enum app_face {
+	APP_FACE_REGULAR,
+	APP_FACE_BOLD,
+	APP_FACE_COUNT,
+};
+
+/* Font files tried per face, the first one required. */
+#define APP_TEXT_FILES 6
+/* (face, size) pairs kept open at once. */
+#define APP_TEXT_OPEN 12
+/* Rendered strings kept; the least recently used goes first. */
+#define APP_TEXT_CACHE 384
+
+struct app_text_entry {
+	char *str; /* NULL: a free slot */
+	unsigned long hash;
+	int px;
+	enum app_face face;
+	struct app_rgba color;
+	SDL_Texture *tex; /* NULL for an empty string */
+	int w, h;
+	unsigned long used;
+};
+
+struct app_open_font {
+	int px; /* 0: a free slot */
+	enum app_face face;
+	TTF_Font *font[APP_TEXT_FILES]; /* NULL until needed */
+	bool failed[APP_TEXT_FILES];
+	unsigned long used;
+};
+
+struct app_text {
+	SDL_Renderer *ren; /* borrowed */
+	char *files[APP_FACE_COUNT][APP_TEXT_FILES]; /* owned paths */
+	int nfiles[APP_FACE_COUNT];
+	struct app_open_font open[APP_TEXT_OPEN];
+	struct app_text_entry cache[APP_TEXT_CACHE];
+	unsigned long clock;
+	unsigned long renders; /* strings rasterised so far, for tests */
+};
+
+/*
+ * Finds the directory that holds the fonts, in this order: $GDSTEP_DATADIR
+ * + /fonts, the executable's directory + /fonts, its ../../fonts (the build
+ * tree), the source tree's fonts/, the installed data directory's fonts/.
+ * Writes it to dir. Returns 0, or -ENOENT with dir naming where it looked
+ * last.
+ */
+int app_font_dir(char *dir, size_t size);
+
+/*
+ * Opens the fonts of dir for a renderer (TTF_Init must have been called).
+ * Returns 0, or -ENOENT with a message in err when a required font is
+ * missing or unreadable.
+ */
+int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
+		  char *err, size_t err_size);
+
+/* Frees the textures and fonts; accepts NULL and a zeroed struct. */
+void app_text_finish(struct app_text *t);
+
+/* Drops every cached texture (a new language, text size or theme). */
+void app_text_clear(struct app_text *t);
+
+/*
+ * The texture of s (UTF-8, one line) at font size px: from the cache, or
+ * rendered now. Returns an entry valid until the next call that renders;
+ * NULL only when rendering failed. An empty string has no texture.
+ */
+const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
+					  int px, enum app_face face,
+					  struct app_rgba color);
+
+/* Width of s in pixels at size px, measured without rendering. */
+int app_text_width(struct app_text *t, const char *s, int px,
+		   enum app_face face);
+
+/* The line height of the face at size px. */
+int app_text_height(struct app_text *t, int px, enum app_face face);
+
+/* Draws s with its top-left at (x, y); align 0 left, 1 centre, 2 right of
+ * x. Returns the width drawn. */
+int app_text_draw(struct app_text *t, const char *s, int px,
+		  enum app_face face, struct app_rgba color, int x, int y,
+		  int align);
+
+#endif

@@ -1,0 +1,347 @@
+/*
+ * The window: SDL events in, actions out, frames drawn only when
+ * something changed. Idle, the loop blocks in SDL_WaitEvent (no CPU while
+ * a lecturer talks); while a step animates or the run plays, it wakes on
+ * a timeout for the next frame or step.
+ *
+ * The renderer is chosen on purpose: SDL's software renderer on the
+ * window surface maps in about half the time of the OpenGL one under a
+ * software GL and uses a seventh of its memory, and draws a full-HD frame
+ * in a few milliseconds. The hints are set at default priority, so
+ * SDL_RENDER_DRIVER and SDL_FRAMEBUFFER_ACCELERATION in the environment
+ * still win.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+
+#include <gdstep/csv.h>
+
+#include "actions.h"
+#include "app.h"
+#include "draw.h"
+#include "intl.h"
+#include "keys.h"
+
+#define WIN_DEFAULT_W 1280
+#define WIN_DEFAULT_H 720
+/* A press that moves less than this many pixels is a click, not a drag. */
+#define CLICK_SLOP 5
+/* One wheel notch zooms by this factor. */
+#define WHEEL_ZOOM 1.15
+
+struct win {
+	struct app_state st;
+	struct gd_lesson lesson;
+	SDL_Window *window;
+	SDL_Renderer *ren;
+	struct app_gfx gfx;
+	bool echo, redraw, bench_first_frame;
+	bool pressed, dragging;
+	double press_x, press_y, last_x, last_y; /* output pixels */
+};
+
+static double now_ms(void)
+{
+	return (double)SDL_GetTicks64();
+}
+
+/* Window coordinates to output pixels (they differ on high-DPI). */
+static void to_output(struct win *w, int x, int y, double *ox, double *oy)
+{
+	int ww = 1, wh = 1, ow = 1, oh = 1;
+	SDL_GetWindowSize(w->window, &ww, &wh);
+	SDL_GetRendererOutputSize(w->ren, &ow, &oh);
+	*ox = x * (double)ow / (ww > 0 ? ww : 1);
+	*oy = y * (double)oh / (wh > 0 ? wh : 1);
+}
+
+static void echo_update(const struct gd_update *u)
+{
+	char row[GD_CSV_ROW_MAX];
+	int n = gd_csv_format(row, sizeof(row), u);
+	if (n > 0) {
+		fwrite(row, 1, (size_t)n, stdout);
+		fflush(stdout);
+	}
+}
+
+/* S: the frame as it is on screen, to gdstep-YYYYMMDD-HHMMSS.png in the
+ * current directory (or $HOME if that is not writable). */
+static void save_png(struct win *w)
+{
+	int ow, oh;
+	if (SDL_GetRendererOutputSize(w->ren, &ow, &oh) != 0)
+		return;
+	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ow, oh, 32,
+							SDL_PIXELFORMAT_ARGB8888);
+	if (!s)
+		return;
+	app_draw(&w->gfx, &w->st, now_ms());
+	char name[64], path[4200];
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(name, sizeof(name), "gdstep-%Y%m%d-%H%M%S.png", &tm);
+	const char *home = getenv("HOME");
+	if (access(".", W_OK) == 0 || !home)
+		snprintf(path, sizeof(path), "%s", name);
+	else
+		snprintf(path, sizeof(path), "%s/%s", home, name);
+	if (SDL_RenderReadPixels(w->ren, NULL, SDL_PIXELFORMAT_ARGB8888,
+				 s->pixels, s->pitch) != 0 ||
+	    IMG_SavePNG(s, path) != 0) {
+		fprintf(stderr, "gdstep: %s: %s\n", path, SDL_GetError());
+	} else if (w->echo) {
+		/* stdout is the CSV stream; the path goes beside it. */
+		fprintf(stderr, "gdstep: saved %s\n", path);
+	} else {
+		printf("%s\n", path);
+		fflush(stdout);
+	}
+	SDL_FreeSurface(s);
+}
+
+static void handle_result(struct win *w, const struct app_result *r)
+{
+	if (r->fx & APP_FX_REDRAW)
+		w->redraw = true;
+	if ((r->fx & APP_FX_STEPPED) && w->echo)
+		echo_update(&r->update);
+	if (r->fx & APP_FX_FULLSCREEN)
+		SDL_SetWindowFullscreen(w->window, w->st.fullscreen ?
+					SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+	if (r->fx & APP_FX_LANG)
+		app_gfx_invalidate(&w->gfx);
+	if (r->fx & APP_FX_SAVE)
+		save_png(w);
+}
+
+static void on_key(struct win *w, const SDL_KeyboardEvent *k)
+{
+	enum app_action a = app_key_action(k->keysym.sym,
+					   app_key_mods((SDL_Keymod)k->keysym.mod));
+	if (a == APP_ACT_NONE)
+		return;
+	bool dark = w->st.dark;
+	struct app_result r;
+	app_apply(&w->st, a, now_ms(), &r);
+	if (dark != w->st.dark)
+		app_gfx_invalidate(&w->gfx);
+	handle_result(w, &r);
+}
+
+static bool in_plot(const struct win *w, double x, double y)
+{
+	return gd_view_contains(&w->st.view, x, y) && !w->st.help &&
+	       !w->st.blank;
+}
+
+static void on_mouse(struct win *w, const SDL_Event *ev)
+{
+	struct app_result r = { 0 };
+	double x, y;
+	switch (ev->type) {
+	case SDL_MOUSEBUTTONDOWN:
+		if (ev->button.button != SDL_BUTTON_LEFT)
+			return;
+		to_output(w, ev->button.x, ev->button.y, &x, &y);
+		w->pressed = in_plot(w, x, y);
+		w->dragging = false;
+		w->press_x = w->last_x = x;
+		w->press_y = w->last_y = y;
+		return;
+	case SDL_MOUSEMOTION:
+		if (!w->pressed)
+			return;
+		to_output(w, ev->motion.x, ev->motion.y, &x, &y);
+		if (fabs(x - w->press_x) + fabs(y - w->press_y) > CLICK_SLOP)
+			w->dragging = true;
+		if (w->dragging)
+			app_pan(&w->st, x - w->last_x, y - w->last_y, &r);
+		w->last_x = x, w->last_y = y;
+		break;
+	case SDL_MOUSEBUTTONUP:
+		if (ev->button.button != SDL_BUTTON_LEFT || !w->pressed)
+			return;
+		w->pressed = false;
+		if (!w->dragging) {
+			double wx, we;
+			gd_view_from_screen(&w->st.view, w->press_x, w->press_y,
+					    &wx, &we);
+			app_click(&w->st, wx, &r);
+		}
+		break;
+	case SDL_MOUSEWHEEL: {
+		int mx, my;
+		SDL_GetMouseState(&mx, &my);
+		to_output(w, mx, my, &x, &y);
+		if (!in_plot(w, x, y) || ev->wheel.y == 0)
+			return;
+		double wx, we;
+		gd_view_from_screen(&w->st.view, x, y, &wx, &we);
+		app_zoom(&w->st, pow(WHEEL_ZOOM, ev->wheel.y), wx, we, &r);
+		break;
+	}
+	default:
+		return;
+	}
+	handle_result(w, &r);
+}
+
+static void on_event(struct win *w, const SDL_Event *ev)
+{
+	switch (ev->type) {
+	case SDL_QUIT:
+		w->st.quit = true;
+		break;
+	case SDL_KEYDOWN:
+		on_key(w, &ev->key);
+		break;
+	case SDL_WINDOWEVENT:
+		w->redraw = true;
+		break;
+	case SDL_RENDER_TARGETS_RESET:
+	case SDL_RENDER_DEVICE_RESET:
+		app_gfx_invalidate(&w->gfx);
+		w->redraw = true;
+		break;
+	default:
+		on_mouse(w, ev);
+		break;
+	}
+}
+
+/* GDSTEP_BENCH_FIRST_FRAME=1: print the monotonic time of the first
+ * frame presented and quit (for gdstep-bench's start-up figure). */
+static bool first_frame_done(struct win *w)
+{
+	if (!w->bench_first_frame)
+		return false;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	fprintf(stderr, "first-frame %.6f\n",
+		(double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
+	return true;
+}
+
+static void loop(struct win *w)
+{
+	w->redraw = true;
+	while (!w->st.quit) {
+		struct app_result r;
+		double wait;
+		app_tick(&w->st, now_ms(), &r, &wait);
+		handle_result(w, &r);
+		if (w->redraw) {
+			app_draw(&w->gfx, &w->st, now_ms());
+			SDL_RenderPresent(w->ren);
+			w->redraw = false;
+			if (first_frame_done(w))
+				return;
+		}
+		SDL_Event ev;
+		int got = wait < 0 ? SDL_WaitEvent(&ev) :
+				     SDL_WaitEventTimeout(&ev, (int)ceil(wait));
+		if (!got)
+			continue;
+		on_event(w, &ev);
+		while (!w->st.quit && SDL_PollEvent(&ev))
+			on_event(w, &ev);
+	}
+}
+
+static int open_window(struct win *w, const struct gd_options *opts)
+{
+	SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software",
+				SDL_HINT_DEFAULT);
+	SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0",
+				SDL_HINT_DEFAULT);
+	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+		fprintf(stderr, "gdstep: %s: %s\n",
+			_("cannot open a window (is there a display? --screenshot needs none)"),
+			SDL_GetError());
+		return -1;
+	}
+	Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+	if (opts->fullscreen)
+		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+	char title[600];
+	snprintf(title, sizeof(title), "gdstep — %s", w->lesson.title);
+	w->window = SDL_CreateWindow(
+		w->lesson.title[0] ? title : "gdstep", SDL_WINDOWPOS_CENTERED,
+		SDL_WINDOWPOS_CENTERED,
+		opts->has_size ? opts->width : WIN_DEFAULT_W,
+		opts->has_size ? opts->height : WIN_DEFAULT_H, flags);
+	if (!w->window)
+		goto err_sdl;
+	SDL_SetWindowMinimumSize(w->window, 160, 120);
+	w->ren = SDL_CreateRenderer(w->window, -1, 0);
+	if (!w->ren)
+		goto err_window;
+	return 0;
+err_window:
+	fprintf(stderr, "gdstep: %s\n", SDL_GetError());
+	SDL_DestroyWindow(w->window);
+	SDL_Quit();
+	return -1;
+err_sdl:
+	fprintf(stderr, "gdstep: %s\n", SDL_GetError());
+	SDL_Quit();
+	return -1;
+}
+
+int app_window(const struct gd_options *opts)
+{
+	struct win *w = calloc(1, sizeof(*w));
+	if (!w)
+		return 1;
+	int start, rc = app_load_lesson(opts, &w->lesson, &start);
+	if (rc)
+		goto out_free;
+	if ((rc = app_check_fonts()) != 0)
+		goto out_lesson;
+	rc = 1;
+	app_state_init(&w->st, &w->lesson, start);
+	w->st.fullscreen = opts->fullscreen;
+	w->echo = opts->echo;
+	const char *bench = getenv("GDSTEP_BENCH_FIRST_FRAME");
+	w->bench_first_frame = bench && strcmp(bench, "1") == 0;
+	if (TTF_Init() != 0) {
+		fprintf(stderr, "gdstep: %s\n", TTF_GetError());
+		goto out_lesson;
+	}
+	if (open_window(w, opts) < 0)
+		goto out_ttf;
+	char err[512];
+	if (app_gfx_init(&w->gfx, w->ren, err, sizeof(err)) < 0) {
+		app_message(err);
+		rc = 2;
+		goto out_sdl;
+	}
+	if (w->echo) {
+		printf("%s\n", gd_csv_header());
+		fflush(stdout);
+	}
+	loop(w);
+	rc = 0;
+	app_gfx_finish(&w->gfx);
+out_sdl:
+	SDL_DestroyRenderer(w->ren);
+	SDL_DestroyWindow(w->window);
+	SDL_Quit();
+out_ttf:
+	TTF_Quit();
+out_lesson:
+	gd_lesson_finish(&w->lesson);
+out_free:
+	free(w);
+	return rc;
+}

@@ -298,7 +298,7 @@ static void check_load_errors(const struct tcase *t)
 	fclose(f);
 	int r = gd_lesson_load(&l, path, &err);
 	remove(path);
-	CHECK(r == -EINVAL && err.line == 0 && strstr(err.message, "1024 KiB"));
+	CHECK(r == -EINVAL && err.line == 0 && strstr(err.message, "1 MiB"));
 	/* A file error on a line formats as FILE:LINE: problem. */
 	err = (struct gd_lesson_error){ .file = "a.ini", .line = 7 };
 	strcpy(err.message, "bad");

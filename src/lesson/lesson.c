@@ -157,8 +157,8 @@ int gd_lesson_load(struct gd_lesson *lesson, const char *path,
 	 * caught by reading one byte past the limit. */
 	if (S_ISREG(st.st_mode) && st.st_size > GD_LESSON_MAX_FILE) {
 		close(fd);
-		return lesson_fail(err, 0, _("the file is larger than %d KiB"),
-				   GD_LESSON_MAX_FILE / 1024);
+		return lesson_fail(err, 0, _("the file is larger than %d MiB"),
+				   GD_LESSON_MAX_FILE / (1024 * 1024));
 	}
 	char *text = NULL;
 	size_t len = 0;
@@ -241,11 +241,7 @@ int gd_lesson_from_options(struct gd_lesson *lesson, int *start,
 		return r;
 	err->file = opts->lesson;
 	if (opts->scene < 0 || opts->scene > lesson->count) {
-		r = lesson_fail(err, 0,
-				dngettext(GD_TEXT_DOMAIN,
-					  "--scene %d: the lesson has only %d scene",
-					  "--scene %d: the lesson has only %d scenes",
-					  (unsigned long)lesson->count),
+		r = lesson_fail(err, 0, _("--scene %d: this lesson ends at scene %d"),
 				opts->scene, lesson->count);
 		gd_lesson_finish(lesson);
 		return r;

@@ -667,8 +667,8 @@ int gd_lesson_parse(struct gd_lesson *lesson, const char *text, size_t len,
 	memset(lesson, 0, sizeof(*lesson));
 	memset(err, 0, sizeof(*err));
 	if (len > GD_LESSON_MAX_FILE)
-		return lesson_fail(err, 0, _("the file is larger than %d KiB"),
-				   GD_LESSON_MAX_FILE / 1024);
+		return lesson_fail(err, 0, _("the file is larger than %d MiB"),
+				   GD_LESSON_MAX_FILE / (1024 * 1024));
 	char what[200];
 	int bad = check_text(text, len, what, sizeof(what));
 	if (bad)

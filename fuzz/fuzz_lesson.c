@@ -1,0 +1,80 @@
+/*
+ * libFuzzer target for the lesson parser. Any input must parse or fail
+ * cleanly (ASan, UBSan watch the memory); what parses must survive
+ * gd_lesson_format → gd_lesson_parse unchanged, bit for bit; and a short
+ * clicker walk over it, forward then back, must restore the first state.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gdstep/lesson.h>
+#include <gdstep/presenter.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static bool same(double a, double b)
+{
+	return memcmp(&a, &b, sizeof(a)) == 0;
+}
+
+static bool scene_eq(const struct gd_scene *a, const struct gd_scene *b)
+{
+	const struct gd_curve *p = &a->curve, *q = &b->curve;
+	if (strcmp(a->title, b->title) || strcmp(a->title_zh, b->title_zh) ||
+	    strcmp(a->caption, b->caption) ||
+	    strcmp(a->caption_zh, b->caption_zh) || p->kind != q->kind ||
+	    !same(p->a, q->a) || !same(p->c, q->c) || p->n != q->n ||
+	    !same(a->w0, b->w0) || !same(a->rate, b->rate) ||
+	    !same(a->momentum, b->momentum) || a->steps != b->steps ||
+	    a->has_range != b->has_range)
+		return false;
+	for (int u = 0; u < p->n; u++)
+		if (!same(p->x[u], q->x[u]) || !same(p->b[u], q->b[u]) ||
+		    !same(p->y[u], q->y[u]))
+			return false;
+	return !a->has_range ||
+	       (same(a->wmin, b->wmin) && same(a->wmax, b->wmax));
+}
+
+static void walk(const struct gd_lesson *l)
+{
+	static struct gd_presenter p;
+	gd_presenter_init(&p, l, 0);
+	double w = p.run.w;
+	int n = 0;
+	while (n < 300 && gd_presenter_next(&p, NULL) != GD_MOVE_NONE)
+		n++;
+	for (int i = 0; i < n; i++)
+		if (gd_presenter_back(&p) == GD_MOVE_NONE)
+			abort();
+	if (p.scene != 0 || p.run.step != 0 || !same(p.run.w, w))
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct gd_lesson a, b;
+	struct gd_lesson_error err;
+	if (gd_lesson_parse(&a, (const char *)data, size, &err) != 0) {
+		if (err.line < 0 || !err.message[0])
+			abort();
+		return 0;
+	}
+	char *text = gd_lesson_format(&a);
+	if (!text)
+		abort();
+	if (gd_lesson_parse(&b, text, strlen(text), &err) != 0)
+		abort(); /* what we write, we must read */
+	free(text);
+	if (a.count != b.count || strcmp(a.title, b.title) ||
+	    strcmp(a.title_zh, b.title_zh))
+		abort();
+	for (int i = 0; i < a.count; i++)
+		if (!scene_eq(&a.scenes[i], &b.scenes[i]))
+			abort();
+	walk(&a);
+	gd_lesson_finish(&a);
+	gd_lesson_finish(&b);
+	return 0;
+}

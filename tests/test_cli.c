@@ -194,6 +194,11 @@ static const struct tcase cases[] = {
 	/* Lessons: --scene picks the scene and its planned steps. */
 	BAD("cli-scene-50", "--scene 50: this lesson ends at scene 11",
 	    "--trace", "--scene", "50"),
+	/* The same checks before any window opens (no display here). */
+	BAD("cli-scene-50-window", "--scene 50: this lesson ends at scene 11",
+	    "--scene", "50"),
+	BAD("cli-lesson-typo-window", "typo.ini:4: unknown key 'rat'",
+	    CASES "typo.ini"),
 	BAD("cli-lesson-typo",
 	    "lesson-cases/typo.ini:4: unknown key 'rat' (did you mean 'rate'?)",
 	    "--trace", CASES "typo.ini"),

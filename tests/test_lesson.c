@@ -14,6 +14,7 @@ struct tcase {
 	const char *text; /* a lesson file's text */
 	int line;         /* the error's line */
 	const char *want; /* text the message contains */
+	size_t len;       /* of text, when it holds a NUL; else 0 */
 };
 
 static bool scene_eq(const struct gd_scene *a, const struct gd_scene *b)
@@ -96,7 +97,8 @@ static void check_bad(const struct tcase *t)
 {
 	struct gd_lesson l;
 	struct gd_lesson_error err;
-	int r = gd_lesson_parse(&l, t->text, strlen(t->text), &err);
+	size_t len = t->len ? t->len : strlen(t->text);
+	int r = gd_lesson_parse(&l, t->text, len, &err);
 	if (r != -EINVAL || err.line != t->line || !strstr(err.message, t->want))
 		fprintf(stderr, "%s: got %d, line %d: %s\n", t->name, r,
 			err.line, err.message);
@@ -411,6 +413,10 @@ static const struct tcase cases[] = {
 	BAD("bad-utf8-too-big", 3, "not UTF-8", S "title = \xF4\x90\x80\x80\n"),
 	BAD("bad-utf8-truncated", 3, "not UTF-8", S "title = \xE6\x97"),
 	BAD("bad-control-char", 3, "control character", S "title = a\x01b\n"),
+	BAD("bad-lone-cr", 3, "control character (byte 0x0D)", S "title = a\rb\n"),
+	{ .name = "bad-nul", .run = check_bad, .line = 3,
+	  .want = "control character (byte 0x00)", .text = S "title = a\0b\n",
+	  .len = sizeof(S "title = a\0b\n") - 1 },
 	BAD("bad-twice", 4, "'rate' is given twice (first on line 3)",
 	    S "rate = 0.1\nrate = 0.2\n"),
 	BAD("bad-a-for-abs", 3, "'a' does not apply to the abs curve",

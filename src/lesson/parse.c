@@ -152,7 +152,9 @@ static int check_text(const char *text, size_t len, char *what, size_t size)
 		if (c == '\n')
 			line++;
 		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+			/* A carriage return only as part of a CRLF line end. */
+			bool cr_ok = c == '\r' && i + 1 < len && s[i + 1] == '\n';
+			if ((c < 0x20 && c != '\t' && c != '\n' && !cr_ok) ||
 			    c == 0x7F) {
 				snprintf(what, size,
 					 _("a control character (byte 0x%02X): a lesson is plain text"),

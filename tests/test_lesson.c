@@ -62,6 +62,20 @@ static void check_builtin(const struct tcase *t)
 		      s->caption_zh[0]);
 		CHECK(s->steps >= 0 && s->steps <= GD_LESSON_MAX_STEPS);
 		CHECK(gd_curve_check(&s->curve) == 0);
+		/* Captions a projector shows: 2 or 3 short lines. */
+		int lines = 1;
+		size_t len = 0, longest = 0;
+		for (const char *c = s->caption; *c; c++) {
+			if (*c == '\n') {
+				lines++;
+				len = 0;
+			} else if (((unsigned char)*c & 0xC0) != 0x80 &&
+				   ++len > longest) {
+				longest = len;
+			}
+		}
+		CHECK(lines >= 2 && lines <= 3);
+		CHECK(longest <= 70);
 	}
 	/* Scene 1 is PRODUCT.md's bowl default: E = w², w0 = 2, η = 0.1. */
 	CHECK(l.scenes[0].curve.kind == GD_CURVE_BOWL && l.scenes[0].w0 == 2 &&

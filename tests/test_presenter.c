@@ -171,6 +171,14 @@ static void check_diverging_scene(const struct tcase *t)
 	for (int i = 0; i < 50; i++)
 		CHECK(gd_presenter_next(&pres, NULL) == GD_MOVE_STEPPED);
 	CHECK(pres.scene == 0);
+	/* An unplanned scene that diverges stays: Back could not return to
+	 * where it diverged. */
+	sc[0].rate = 5;
+	gd_presenter_init(&pres, &l, 0);
+	while (gd_presenter_next(&pres, NULL) == GD_MOVE_STEPPED)
+		;
+	CHECK(pres.scene == 0 && pres.run.status == GD_STATUS_DIVERGED);
+	CHECK(gd_presenter_next(&pres, NULL) == GD_MOVE_NONE);
 	/* goto_end of an unplanned scene is its start. */
 	CHECK(gd_presenter_goto_end(&pres, 1) && pres.run.step == 0);
 }

@@ -4,7 +4,8 @@
  * Next: inside a scene, one update; at the scene's planned step count, the
  * next scene at step 0 (the last scene, and an unplanned one, keep
  * stepping). A run that diverges before its planned count ends its scene
- * there: Next moves on instead of sticking. Back: one undo; at step 0, the
+ * there: Next moves on instead of sticking (an unplanned scene stays: N
+ * leaves it). Back: one undo; at step 0, the
  * previous scene shown at its last planned step (replayed from its start,
  * so the same presses always give the same state).
  *

@@ -8,7 +8,8 @@
  *
  * A scene whose run diverges before its planned count ends where it
  * diverged: Next there moves on (a clicker must never get stuck), and
- * the replay of goto_end stops at the same step.
+ * the replay of goto_end stops at the same step. An unplanned scene never
+ * ends by Next (N leaves it), so Back into it lands on its start.
  */
 #include <gdstep/presenter.h>
 
@@ -52,7 +53,9 @@ enum gd_move gd_presenter_next(struct gd_presenter *p, struct gd_update *out)
 	}
 	if (gd_run_step(&p->run, out))
 		return GD_MOVE_STEPPED;
-	if (!last) {
+	/* Diverged before the plan: the scene ends here. An unplanned scene
+	 * has no end that Back could return to, so it stays. */
+	if (!last && gd_presenter_scene(p)->steps != GD_SCENE_UNPLANNED) {
 		enter(p, p->scene + 1);
 		return GD_MOVE_SCENE;
 	}

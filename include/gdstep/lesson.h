@@ -32,6 +32,8 @@
 
 /* A scene's planned steps when it has no plan: Next always steps. */
 #define GD_SCENE_UNPLANNED (-1L)
+/* A lesson file scene's planned steps when it gives no `steps`. */
+#define GD_SCENE_DEFAULT_STEPS 20L
 
 struct gd_scene {
 	char title[GD_LESSON_TITLE_CHARS * 4 + 1]; /* UTF-8, "" if none */

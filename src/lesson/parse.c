@@ -626,7 +626,7 @@ static void finish_scene(struct parser *ps)
 	if (!at[K_MOMENTUM])
 		s->momentum = d.momentum;
 	if (!at[K_STEPS])
-		s->steps = 20;
+		s->steps = GD_SCENE_DEFAULT_STEPS;
 	if (!at[K_WMIN] != !at[K_WMAX]) {
 		fail(ps, at[K_WMIN] ? at[K_WMIN] : at[K_WMAX],
 		     _("wmin and wmax come together: give both or neither"));

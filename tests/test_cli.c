@@ -202,6 +202,8 @@ static const struct tcase cases[] = {
 	BAD("cli-lesson-typo",
 	    "lesson-cases/typo.ini:4: unknown key 'rat' (did you mean 'rate'?)",
 	    "--trace", CASES "typo.ini"),
+	BAD("cli-lesson-not-utf8", "latin1.ini:4: the file is not UTF-8 text",
+	    "--trace", CASES "latin1.ini"),
 	BAD("cli-lesson-missing", "missing.ini: cannot open the lesson: ",
 	    "--trace", CASES "missing.ini"),
 	BAD("cli-lesson-scene-beyond", "example.ini: --scene 9: this lesson ends at scene 3",

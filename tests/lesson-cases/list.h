@@ -1,3 +1,4 @@
 "crlf-only.ini",
 "typo.ini",
 "fuzz-unplanned-diverges.ini", /* walk back landed on step 0 */
+"latin1.ini",

@@ -1,0 +1,82 @@
+#!/bin/sh
+# End to end: the window under Xvfb, driven by xdotool as a person with a
+# clicker would, checked through --echo's CSV rows and the exit status.
+#   e2e.sh PATH_TO_GDSTEP
+# Skips (exit 77) only outside CI when Xvfb or xdotool is missing.
+set -u
+gdstep=$1
+for tool in Xvfb xdotool; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    if [ "${CI:-}" = true ]; then
+      echo "e2e: $tool is missing (tools/install-deps installs it)"
+      exit 1
+    fi
+    echo "e2e: $tool is missing; skipped"
+    exit 77
+  fi
+done
+tmp=$(mktemp -d)
+xvfb_pid=
+app_pid=
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# A free display number: the first with no X lock file.
+n=90
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do
+  n=$((n + 1))
+done
+Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$n"
+i=0
+until xdotool getmouselocation >/dev/null 2>&1; do
+  i=$((i + 1))
+  if [ $i -gt 100 ]; then
+    echo "e2e: Xvfb did not start"; cat "$tmp/xvfb.log"; exit 1
+  fi
+  sleep 0.05
+done
+
+"$gdstep" --echo --curve bowl --w0 2 --rate 0.1 >"$tmp/out.csv" 2>"$tmp/err" &
+app_pid=$!
+wid=$(timeout 20 xdotool search --sync --onlyvisible --class gdstep | head -n 1)
+if [ -z "$wid" ]; then
+  echo "e2e: no window appeared"; cat "$tmp/err"; exit 1
+fi
+# Each key waits for the previous one's row: a step animates for 250 ms,
+# and a key during it must finish it, not be lost.
+for key in space Next Left Up space; do
+  xdotool key --window "$wid" "$key"
+  sleep 0.1
+done
+sleep 0.5
+xdotool key --window "$wid" q 2>/dev/null
+i=0
+while kill -0 "$app_pid" 2>/dev/null; do
+  i=$((i + 1))
+  if [ $i -gt 100 ]; then
+    echo "e2e: Q did not quit"; exit 1
+  fi
+  sleep 0.05
+done
+wait "$app_pid"
+status=$?
+app_pid=
+cat "$tmp/out.csv"
+[ "$status" -eq 0 ] || { echo "e2e: exit status $status"; cat "$tmp/err"; exit 1; }
+
+expected="step,w,E,dEdw,v,delta_w,w_next
+0,2,4,4,-0.40000000000000002,-0.40000000000000002,1.6000000000000001
+1,1.6000000000000001,2.5600000000000005,3.2000000000000002,-0.32000000000000006,-0.32000000000000006,1.28
+1,1.6000000000000001,2.5600000000000005,3.2000000000000002,-0.38400000000000001,-0.38400000000000001,1.2160000000000002"
+if [ "$(cat "$tmp/out.csv")" != "$expected" ]; then
+  echo "e2e: rows differ; expected:"
+  echo "$expected"
+  exit 1
+fi
+echo "e2e: ok"

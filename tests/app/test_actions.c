@@ -1,0 +1,397 @@
+/* Keys and actions, headless: the key table against PRODUCT.md, the help
+ * overlay's lines, and what sequences of actions leave in the run. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "keys.h"
+#include "lang.h"
+
+#include "harness.h"
+
+struct tcase {
+	const char *name;
+	void (*run)(const struct tcase *);
+	enum gd_curve_kind kind;
+	double w0, rate, beta;
+	const enum app_action *seq; /* ends with APP_ACT_NONE */
+	long step;                  /* expected afterwards */
+	double w, rate_after, beta_after;
+};
+
+/* Every key of PRODUCT.md's table, as SDL reports it. */
+static const struct {
+	SDL_Keycode key;
+	unsigned mod;
+	enum app_action action;
+} product_keys[] = {
+	{ SDLK_SPACE, 0, APP_ACT_NEXT },
+	{ SDLK_RIGHT, 0, APP_ACT_NEXT },
+	{ SDLK_PAGEDOWN, 0, APP_ACT_NEXT },
+	{ SDLK_LEFT, 0, APP_ACT_BACK },
+	{ SDLK_BACKSPACE, 0, APP_ACT_BACK },
+	{ SDLK_PAGEUP, 0, APP_ACT_BACK },
+	{ SDLK_RETURN, 0, APP_ACT_RUN },
+	{ SDLK_p, 0, APP_ACT_RUN },
+	{ SDLK_LEFTBRACKET, 0, APP_ACT_SLOWER },
+	{ SDLK_RIGHTBRACKET, 0, APP_ACT_FASTER },
+	{ SDLK_r, 0, APP_ACT_RESET },
+	{ SDLK_UP, 0, APP_ACT_RATE_UP },
+	{ SDLK_DOWN, 0, APP_ACT_RATE_DOWN },
+	{ SDLK_m, 0, APP_ACT_MOMENTUM },
+	{ SDLK_COMMA, 0, APP_ACT_BETA_DOWN },
+	{ SDLK_PERIOD, 0, APP_ACT_BETA_UP },
+	{ SDLK_n, 0, APP_ACT_SCENE_NEXT },
+	{ SDLK_n, APP_MOD_SHIFT, APP_ACT_SCENE_PREV },
+	{ SDLK_TAB, 0, APP_ACT_SCENE_NEXT },
+	{ SDLK_TAB, APP_MOD_SHIFT, APP_ACT_SCENE_PREV },
+	{ SDLK_1, 0, APP_ACT_SCENE_1 },
+	{ SDLK_5, 0, APP_ACT_SCENE_1 + 4 },
+	{ SDLK_9, 0, APP_ACT_SCENE_9 },
+	{ SDLK_0, 0, APP_ACT_REFIT },
+	{ SDLK_f, 0, APP_ACT_FULLSCREEN },
+	{ SDLK_F11, 0, APP_ACT_FULLSCREEN },
+	{ SDLK_EQUALS, APP_MOD_CTRL, APP_ACT_TEXT_LARGER },
+	{ SDLK_MINUS, APP_MOD_CTRL, APP_ACT_TEXT_SMALLER },
+	{ SDLK_t, 0, APP_ACT_THEME },
+	{ SDLK_c, 0, APP_ACT_CAPTION },
+	{ SDLK_b, 0, APP_ACT_BLANK },
+	{ SDLK_l, 0, APP_ACT_LANG },
+	{ SDLK_s, 0, APP_ACT_SAVE },
+	{ SDLK_h, 0, APP_ACT_HELP },
+	{ SDLK_F1, 0, APP_ACT_HELP },
+	{ SDLK_SLASH, APP_MOD_SHIFT, APP_ACT_HELP }, /* ? */
+	{ SDLK_ESCAPE, 0, APP_ACT_CLOSE },
+	{ SDLK_q, 0, APP_ACT_CLOSE },
+};
+
+static void check_keys(const struct tcase *t)
+{
+	for (size_t i = 0; i < sizeof(product_keys) / sizeof(product_keys[0]);
+	     i++) {
+		enum app_action a = app_key_action(product_keys[i].key,
+						   product_keys[i].mod);
+		if (a != product_keys[i].action)
+			fprintf(stderr, "key %s mod %u: action %d, want %d\n",
+				SDL_GetKeyName(product_keys[i].key),
+				product_keys[i].mod, a, product_keys[i].action);
+		CHECK(a == product_keys[i].action);
+	}
+	/* Modifiers are exact: Ctrl+S is not S, = alone is not Ctrl+=. */
+	CHECK(app_key_action(SDLK_s, APP_MOD_CTRL) == APP_ACT_NONE);
+	CHECK(app_key_action(SDLK_EQUALS, 0) == APP_ACT_NONE);
+	CHECK(app_key_action(SDLK_UNKNOWN, 0) == APP_ACT_NONE);
+	CHECK(app_key_mods(KMOD_LCTRL | KMOD_CAPS) == APP_MOD_CTRL);
+	CHECK(app_key_mods(KMOD_RSHIFT | KMOD_NUM) == APP_MOD_SHIFT);
+	/* No key is in the table twice with different actions. */
+	for (int i = 0; i < app_keys_count; i++)
+		for (int j = i + 1; j < app_keys_count; j++)
+			if (app_keys[i].key != SDLK_UNKNOWN &&
+			    app_keys[i].key == app_keys[j].key)
+				CHECK(app_keys[i].mod != app_keys[j].mod);
+	(void)t;
+}
+
+/* Whether item is one of the ", "-separated entries of list. */
+static bool has_item(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	for (const char *p = list; p && *p;) {
+		const char *end = strstr(p, ", ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && strncmp(p, item, n) == 0)
+			return true;
+		p = end ? end + 2 : NULL;
+	}
+	return false;
+}
+
+/* Every action a key reaches appears in the help overlay, with the keys
+ * a person presses. */
+static void check_help(const struct tcase *t)
+{
+	struct app_help_line lines[64];
+	int n = app_help_lines(lines, 64);
+	CHECK(n >= 20);
+	static const char *const must[] = {
+		"Space", "Right", "PageDown", "Left", "Backspace", "PageUp",
+		"Enter", "P", "[", "]", "R", "Up", "Down", "M", ",", ".", "N",
+		"Shift+N", "Tab", "Shift+Tab", "1 … 9", "0", "F", "F11",
+		"Ctrl+=", "Ctrl+−", "T", "C", "B", "L", "S", "H", "F1", "?",
+		"Esc", "Q", "click on the plot", "mouse wheel, drag",
+	};
+	for (size_t m = 0; m < sizeof(must) / sizeof(must[0]); m++) {
+		bool found = false;
+		for (int i = 0; i < n && !found; i++) {
+			found = has_item(lines[i].keys, must[m]);
+		}
+		if (!found)
+			fprintf(stderr, "help lacks %s\n", must[m]);
+		CHECK(found);
+	}
+	/* Each action with a key has a line naming it. */
+	for (int i = 0; i < app_keys_count; i++)
+		CHECK(app_keys[i].help && *app_keys[i].help);
+	for (int i = 0; i < n; i++)
+		CHECK(lines[i].keys[0] && lines[i].help && *lines[i].help);
+	(void)t;
+}
+
+static struct gd_lesson *one_scene(const struct tcase *t)
+{
+	struct gd_lesson *l = calloc(1, sizeof(*l));
+	l->count = 1;
+	l->scenes = calloc(1, sizeof(*l->scenes));
+	struct gd_scene *s = &l->scenes[0];
+	gd_curve_default(&s->curve, t->kind);
+	s->w0 = t->w0;
+	s->rate = t->rate;
+	s->momentum = t->beta;
+	s->steps = GD_SCENE_UNPLANNED;
+	snprintf(s->title, sizeof(s->title), "test");
+	return l;
+}
+
+static void free_lesson(struct gd_lesson *l)
+{
+	gd_lesson_finish(l);
+	free(l);
+}
+
+/* Applies t->seq and compares the run with the expected state. */
+static void check_sequence(const struct tcase *t)
+{
+	struct gd_lesson *l = one_scene(t);
+	struct app_state *s = malloc(sizeof(*s));
+	app_state_init(s, l, 0);
+	struct app_result r;
+	double now = 1000;
+	int stepped = 0;
+	for (const enum app_action *a = t->seq; *a != APP_ACT_NONE; a++) {
+		app_apply(s, *a, now, &r);
+		now += 10; /* faster than an animation: each press finishes it */
+		stepped += (r.fx & APP_FX_STEPPED) != 0;
+	}
+	const struct gd_run *run = app_state_run(s);
+	if (run->step != t->step || !approx_eq(run->w, t->w, 1e-12, 1e-12))
+		fprintf(stderr, "step %ld w %.17g\n", run->step, run->w);
+	CHECK(run->step == t->step);
+	CHECK_APPROX(run->w, t->w, 1e-12, 1e-12);
+	CHECK_APPROX(run->rate, t->rate_after, 0, 1e-12);
+	CHECK_APPROX(run->momentum, t->beta_after, 0, 1e-12);
+	CHECK(!s->quit);
+	free(s);
+	free_lesson(l);
+}
+
+/* Next animates for APP_ANIM_MS; a press during it finishes it and still
+ * takes its own step. */
+static void check_anim(const struct tcase *t)
+{
+	struct gd_lesson *l = one_scene(t);
+	struct app_state *s = malloc(sizeof(*s));
+	app_state_init(s, l, 0);
+	struct app_result r;
+	double wait;
+	app_apply(s, APP_ACT_NEXT, 0, &r);
+	CHECK(r.fx & APP_FX_STEPPED);
+	CHECK(s->anim.active);
+	CHECK(app_anim_progress(s, 0) == 0);
+	double mid = app_anim_progress(s, APP_ANIM_MS / 2);
+	CHECK(mid > 0.4 && mid < 0.6);
+	app_tick(s, 100, &r, &wait);
+	CHECK((r.fx & APP_FX_REDRAW) && wait > 0 && wait < 40);
+	app_apply(s, APP_ACT_NEXT, 120, &r); /* mid-animation */
+	CHECK(r.fx & APP_FX_STEPPED);
+	CHECK(r.update.step == 1);
+	CHECK(app_state_run(s)->step == 2 - 0 * 1 && app_state_run(s)->step == 2);
+	app_tick(s, 120 + APP_ANIM_MS + 1, &r, &wait);
+	CHECK(!s->anim.active && wait < 0); /* idle: wait for events */
+	CHECK(app_anim_progress(s, 1e9) == 1);
+	free(s);
+	free_lesson(l);
+	(void)t;
+}
+
+/* Enter runs steps at the pace and stops by itself once converged. */
+static void check_autorun(const struct tcase *t)
+{
+	struct gd_lesson *l = one_scene(t);
+	struct app_state *s = malloc(sizeof(*s));
+	app_state_init(s, l, 0);
+	struct app_result r;
+	double wait, now = 0;
+	app_apply(s, APP_ACT_FASTER, now, &r);
+	app_apply(s, APP_ACT_RUN, now, &r);
+	CHECK(s->running);
+	int steps = 0;
+	for (int i = 0; i < 100000 && s->running; i++) {
+		app_tick(s, now, &r, &wait);
+		steps += (r.fx & APP_FX_STEPPED) != 0;
+		CHECK(wait >= -1);
+		now += wait > 0 ? wait : 1;
+	}
+	CHECK(!s->running);
+	CHECK(app_state_run(s)->status == GD_STATUS_CONVERGED);
+	CHECK(steps == app_state_run(s)->step && steps > 5);
+	app_tick(s, now + 1e6, &r, &wait);
+	CHECK(wait < 0 && !(r.fx & APP_FX_STEPPED));
+	free(s);
+	free_lesson(l);
+	(void)t;
+}
+
+/* Settings and overlays: help, blank, theme, text size, quit. */
+static void check_toggles(const struct tcase *t)
+{
+	struct gd_lesson *l = one_scene(t);
+	struct app_state *s = malloc(sizeof(*s));
+	app_state_init(s, l, 0);
+	struct app_result r;
+	CHECK(!s->help && s->caption && !s->dark && !s->blank);
+	app_apply(s, APP_ACT_HELP, 0, &r);
+	CHECK(s->help);
+	app_apply(s, APP_ACT_CLOSE, 0, &r); /* Esc closes the help ... */
+	CHECK(!s->help && !s->quit);
+	app_apply(s, APP_ACT_BLANK, 0, &r);
+	CHECK(s->blank);
+	app_apply(s, APP_ACT_NEXT, 0, &r); /* ... a key while blank unblanks */
+	CHECK(!s->blank && app_state_run(s)->step == 0);
+	app_apply(s, APP_ACT_THEME, 0, &r);
+	CHECK(s->dark);
+	app_apply(s, APP_ACT_CAPTION, 0, &r);
+	CHECK(!s->caption);
+	app_apply(s, APP_ACT_TEXT_LARGER, 0, &r);
+	CHECK(s->text_step == 1 && (r.fx & APP_FX_TEXT));
+	for (int i = 0; i < 40; i++)
+		app_apply(s, APP_ACT_TEXT_SMALLER, 0, &r);
+	CHECK(s->text_step == APP_TEXT_STEP_MIN);
+	app_apply(s, APP_ACT_FULLSCREEN, 0, &r);
+	CHECK(s->fullscreen && (r.fx & APP_FX_FULLSCREEN));
+	app_apply(s, APP_ACT_SAVE, 0, &r);
+	CHECK(r.fx & APP_FX_SAVE);
+	const char *before = app_lang_get();
+	app_apply(s, APP_ACT_LANG, 0, &r);
+	CHECK((r.fx & APP_FX_LANG) && strcmp(before, app_lang_get()) != 0);
+	app_apply(s, APP_ACT_LANG, 0, &r);
+	CHECK(strcmp(before, app_lang_get()) == 0);
+	app_apply(s, APP_ACT_CLOSE, 0, &r); /* no overlay: quit */
+	CHECK(s->quit && (r.fx & APP_FX_QUIT));
+	free(s);
+	free_lesson(l);
+	(void)t;
+}
+
+/* A click restarts from that w; zoom and pan move the view; 0 refits. */
+static void check_mouse(const struct tcase *t)
+{
+	struct gd_lesson *l = one_scene(t);
+	struct app_state *s = malloc(sizeof(*s));
+	app_state_init(s, l, 0);
+	struct app_result r;
+	app_apply(s, APP_ACT_NEXT, 0, &r);
+	app_click(s, -1.5, &r);
+	CHECK(app_state_run(s)->step == 0 && app_state_run(s)->w == -1.5);
+	struct gd_view v0 = s->view;
+	app_zoom(s, 2, 0, 1, &r);
+	CHECK(s->view.wmax - s->view.wmin < v0.wmax - v0.wmin);
+	app_pan(s, 100, 0, &r);
+	app_apply(s, APP_ACT_REFIT, 0, &r);
+	CHECK(s->view.wmin <= -1.5 && s->view.wmax >= 0);
+	app_click(s, (double)NAN, &r); /* ignored */
+	CHECK(app_state_run(s)->w == -1.5);
+	free(s);
+	free_lesson(l);
+	(void)t;
+}
+
+/* The learning rate's log scale hits the bowl's thresholds exactly. */
+static void check_grids(const struct tcase *t)
+{
+	double r = 0.1;
+	const double up[] = { 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6,
+			      0.8, 1, 1.2 };
+	for (size_t i = 0; i < sizeof(up) / sizeof(up[0]); i++) {
+		r = app_rate_step(r, 1);
+		CHECK(r == up[i]);
+	}
+	CHECK(app_rate_step(0.5, -1) == 0.4);
+	CHECK(app_rate_step(0.02, -1) == 0.015);
+	CHECK(app_rate_step(0.13, -1) == 0.12); /* off-grid: nearest below */
+	CHECK(app_rate_step(0.13, 1) == 0.15);
+	CHECK(app_rate_step(APP_RATE_MIN, -1) == APP_RATE_MIN);
+	CHECK(app_rate_step(GD_OPT_RATE_MAX, 1) == GD_OPT_RATE_MAX);
+	CHECK(gd_bowl_regime(app_rate_step(0.4, 1), 2) == GD_REGIME_ONE_STEP);
+	CHECK(gd_bowl_regime(app_rate_step(0.8, 1), 2) == GD_REGIME_BOUNCES);
+	CHECK(app_beta_step(0, 1) == 0.1);
+	CHECK(app_beta_step(0.9, 1) == 0.95);
+	CHECK(app_beta_step(0.99, 1) == 0.99);
+	CHECK(app_beta_step(0.1, -1) == 0);
+	CHECK(app_beta_step(0, -1) == 0);
+	(void)t;
+}
+
+#define A(...) ((const enum app_action[]){ __VA_ARGS__, APP_ACT_NONE })
+
+static const struct tcase cases[] = {
+	{ .name = "keys-product-table", .run = check_keys },
+	{ .name = "keys-help-lists-all", .run = check_help },
+	{ .name = "seq-next-three", .run = check_sequence,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1,
+	  .seq = A(APP_ACT_NEXT, APP_ACT_NEXT, APP_ACT_NEXT), .step = 3,
+	  .w = 1.024, .rate_after = 0.1 },
+	{ .name = "seq-next-back", .run = check_sequence,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1,
+	  .seq = A(APP_ACT_NEXT, APP_ACT_NEXT, APP_ACT_BACK), .step = 1,
+	  .w = 1.6, .rate_after = 0.1 },
+	{ .name = "seq-back-at-start", .run = check_sequence,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1,
+	  .seq = A(APP_ACT_BACK, APP_ACT_BACK), .step = 0, .w = 2,
+	  .rate_after = 0.1 },
+	{ .name = "seq-rate-up-then-step", .run = check_sequence,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1,
+	  .seq = A(APP_ACT_RATE_UP, APP_ACT_RATE_UP, APP_ACT_NEXT),
+	  .step = 1, .w = 2 - 0.15 * 4, .rate_after = 0.15 },
+	{ .name = "seq-one-step-rate", .run = check_sequence,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.4,
+	  .seq = A(APP_ACT_RATE_UP, APP_ACT_NEXT), .step = 1, .w = 0,
+	  .rate_after = 0.5 },
+	{ .name = "seq-reset", .run = check_sequence, .kind = GD_CURVE_BOWL,
+	  .w0 = 2, .rate = 0.1,
+	  .seq = A(APP_ACT_NEXT, APP_ACT_RATE_DOWN, APP_ACT_NEXT,
+		   APP_ACT_RESET),
+	  .step = 0, .w = 2, .rate_after = 0.08 },
+	{ .name = "seq-momentum-on", .run = check_sequence,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1,
+	  /* v = −0.4, w = 1.6; v = 0.9·(−0.4) − 0.1·3.2 = −0.68 */
+	  .seq = A(APP_ACT_MOMENTUM, APP_ACT_NEXT, APP_ACT_NEXT), .step = 2,
+	  .w = 1.6 - 0.68, .rate_after = 0.1, .beta_after = 0.9 },
+	{ .name = "seq-momentum-off-beta", .run = check_sequence,
+	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .beta = 0.5,
+	  .seq = A(APP_ACT_BETA_UP, APP_ACT_MOMENTUM, APP_ACT_BETA_DOWN),
+	  .step = 0, .w = 1.8, .rate_after = 0.02, .beta_after = 0 },
+	{ .name = "seq-momentum-restore", .run = check_sequence,
+	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .beta = 0.5,
+	  .seq = A(APP_ACT_BETA_UP, APP_ACT_MOMENTUM, APP_ACT_MOMENTUM),
+	  .step = 0, .w = 1.8, .rate_after = 0.02, .beta_after = 0.6 },
+	{ .name = "seq-diverged-next-does-nothing", .run = check_sequence,
+	  .kind = GD_CURVE_BOWL, .w0 = 1e11, .rate = 100,
+	  .seq = A(APP_ACT_NEXT, APP_ACT_NEXT, APP_ACT_NEXT), .step = 0,
+	  .w = 1e11, .rate_after = 100 },
+	{ .name = "anim-press-during-animation", .run = check_anim,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+	{ .name = "autorun-stops-when-converged", .run = check_autorun,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.4 },
+	{ .name = "toggles-overlays-quit", .run = check_toggles,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+	{ .name = "mouse-click-zoom-pan-refit", .run = check_mouse,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+	{ .name = "rate-beta-grids", .run = check_grids },
+};
+
+int main(int argc, char *argv[])
+{
+	app_lang_init("en");
+	HARNESS_MAIN(cases, argc, argv);
+}

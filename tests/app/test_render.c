@@ -1,0 +1,373 @@
+/*
+ * Render tests: the real drawing code on SDL's software renderer into a
+ * surface, checked for geometry rather than against golden images: the
+ * point's pixel has the point's colour, the arrow ends at w + Δw, the
+ * tangent has the curve's slope, nothing of the plot leaks outside it,
+ * a diverged run and a tiny window draw without garbage.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "actions.h"
+#include "draw.h"
+#include "lang.h"
+
+#include "harness.h"
+
+struct tcase {
+	const char *name;
+	void (*run)(const struct tcase *);
+	enum gd_curve_kind kind;
+	double w0, rate, beta;
+	int steps;
+	int w, h, text_step;
+	bool dark, help;
+};
+
+struct fixture {
+	struct gd_lesson lesson;
+	struct gd_scene scene;
+	struct app_state *s;
+	SDL_Surface *surf;
+	SDL_Renderer *ren;
+	struct app_gfx *g;
+	const struct app_theme *th;
+};
+
+static bool setup(struct fixture *f, const struct tcase *t)
+{
+	memset(f, 0, sizeof(*f));
+	gd_curve_default(&f->scene.curve, t->kind);
+	f->scene.w0 = t->w0;
+	f->scene.rate = t->rate;
+	f->scene.momentum = t->beta;
+	f->scene.steps = GD_SCENE_UNPLANNED;
+	snprintf(f->scene.title, sizeof(f->scene.title), "Render test");
+	snprintf(f->scene.caption, sizeof(f->scene.caption),
+		 "A caption long enough to wrap onto a second line in a small window, to see that it wraps.");
+	f->lesson.count = 1;
+	f->lesson.scenes = &f->scene;
+	f->s = calloc(1, sizeof(*f->s));
+	app_state_init(f->s, &f->lesson, 0);
+	for (int i = 0; i < t->steps; i++) {
+		struct app_result r;
+		app_apply(f->s, APP_ACT_NEXT, 0, &r);
+	}
+	app_anim_finish(f->s);
+	f->s->dark = t->dark;
+	f->s->help = t->help;
+	f->s->text_step = t->text_step;
+	f->th = app_theme_get(t->dark);
+	f->surf = SDL_CreateRGBSurfaceWithFormat(0, t->w ? t->w : 1280,
+						 t->h ? t->h : 720, 32,
+						 SDL_PIXELFORMAT_ARGB8888);
+	f->ren = f->surf ? SDL_CreateSoftwareRenderer(f->surf) : NULL;
+	f->g = calloc(1, sizeof(*f->g));
+	char err[512];
+	if (!f->ren || app_gfx_init(f->g, f->ren, err, sizeof(err)) < 0) {
+		fprintf(stderr, "setup: %s %s\n", err, SDL_GetError());
+		return false;
+	}
+	return true;
+}
+
+static void draw(struct fixture *f)
+{
+	app_draw(f->g, f->s, 1e9);
+	SDL_RenderPresent(f->ren);
+}
+
+static void teardown(struct fixture *f)
+{
+	app_gfx_finish(f->g);
+	free(f->g);
+	if (f->ren)
+		SDL_DestroyRenderer(f->ren);
+	SDL_FreeSurface(f->surf);
+	free(f->s);
+}
+
+static struct app_rgba pixel(const struct fixture *f, int x, int y)
+{
+	if (x < 0 || y < 0 || x >= f->surf->w || y >= f->surf->h)
+		return (struct app_rgba){ 0 };
+	Uint32 p = ((const Uint32 *)((const Uint8 *)f->surf->pixels +
+				     y * f->surf->pitch))[x];
+	return (struct app_rgba){ (uint8_t)(p >> 16), (uint8_t)(p >> 8),
+				  (uint8_t)p, 255 };
+}
+
+static int dist(struct app_rgba a, struct app_rgba b)
+{
+	return abs(a.r - b.r) + abs(a.g - b.g) + abs(a.b - b.b);
+}
+
+static bool near(struct app_rgba a, struct app_rgba b, int tol)
+{
+	return dist(a, b) <= tol;
+}
+
+static void check_point(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	draw(&f);
+	const struct gd_run *run = app_state_run(f.s);
+	double px, py;
+	gd_view_to_screen(&f.s->view, run->w, run->E, &px, &py);
+	CHECK(f.g->frame.has_point);
+	CHECK_APPROX(f.g->frame.point_x, px, 0.01, 0);
+	CHECK_APPROX(f.g->frame.point_y, py, 0.01, 0);
+	struct app_rgba c = pixel(&f, (int)lround(px), (int)lround(py));
+	if (!near(c, f.th->point, 6))
+		fprintf(stderr, "pixel %d %d %d\n", c.r, c.g, c.b);
+	CHECK(near(c, f.th->point, 6));
+	/* And the background a little away from everything. */
+	CHECK(near(pixel(&f, 1, 1), f.th->bg, 0));
+	teardown(&f);
+}
+
+/* The arrow's far end lies at the screen x of w + Δw on its row. */
+static void check_arrow(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	draw(&f);
+	struct gd_update u;
+	CHECK(gd_run_peek(app_state_run(f.s), &u));
+	double tip, y;
+	gd_view_to_screen(&f.s->view, u.w_next, 0, &tip, &y);
+	double base;
+	gd_view_to_screen(&f.s->view, u.w, 0, &base, &y);
+	struct app_rgba col = u.E_next <= u.E ? f.th->fell : f.th->rose;
+	int row = (int)lround(f.g->frame.axis_y - f.g->lay.stroke * 2);
+	int lo = f.surf->w, hi = -1;
+	for (int x = 0; x < f.surf->w; x++)
+		if (near(pixel(&f, x, row), col, 30)) {
+			lo = x < lo ? x : lo;
+			hi = x > hi ? x : hi;
+		}
+	CHECK(hi >= 0);
+	double end = u.delta_w < 0 ? lo : hi, start = u.delta_w < 0 ? hi : lo;
+	if (fabs(end - tip) > 2.5 || fabs(start - base) > 2.5)
+		fprintf(stderr, "arrow %d … %d, want %g … %g\n", lo, hi, base,
+			tip);
+	CHECK(fabs(end - tip) <= 2.5);
+	CHECK(fabs(start - base) <= 2.5);
+	CHECK_APPROX(f.g->frame.tip_x, tip, 0.01, 0);
+	teardown(&f);
+}
+
+/* Pixels along the tangent, well away from the point, have its colour,
+ * and its direction is dE/dw converted to pixels. */
+static void check_tangent(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	draw(&f);
+	const struct gd_run *run = app_state_run(f.s);
+	const struct gd_view *v = &f.s->view;
+	double px, py;
+	gd_view_to_screen(v, run->w, run->E, &px, &py);
+	double slope = -run->dEdw * (v->height / (v->emax - v->emin)) /
+		       (v->width / (v->wmax - v->wmin));
+	const struct app_frame *fr = &f.g->frame;
+	CHECK(fr->has_tangent);
+	double fs = (fr->tan_y1 - fr->tan_y0) / (fr->tan_x1 - fr->tan_x0);
+	CHECK_APPROX(fs, slope, 1e-3, 1e-3);
+	int hits = 0, tries = 0;
+	for (double dx = -60; dx <= 60; dx += 15) {
+		if (fabs(dx) < 30)
+			continue;
+		double x = px + dx * 2, y = py + dx * 2 * slope;
+		if (!gd_view_contains(v, x, y))
+			continue;
+		tries++;
+		for (int k = -1; k <= 1; k++)
+			if (near(pixel(&f, (int)lround(x), (int)lround(y) + k),
+				 f.th->tangent, 40)) {
+				hits++;
+				break;
+			}
+	}
+	CHECK(tries >= 2 && hits == tries);
+	teardown(&f);
+}
+
+/* Outside the plot area (and the panel, whose inset draws the curve),
+ * none of the plot's line colours appears, however far the view is
+ * zoomed in. */
+static void check_clip(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	draw(&f); /* lays out */
+	struct app_result r;
+	const struct gd_run *run = app_state_run(f.s);
+	for (int i = 0; i < 6; i++)
+		app_zoom(f.s, 3, run->w, run->E, &r);
+	draw(&f);
+	const struct app_rect a = f.g->lay.area, p = f.g->lay.panel;
+	const struct app_rgba cols[] = { f.th->curve, f.th->tangent,
+					 f.th->point, f.th->fell, f.th->rose };
+	int bad = 0;
+	for (int y = 0; y < f.surf->h; y++)
+		for (int x = 0; x < f.surf->w; x++) {
+			struct app_rect px = { x, y, 1, 1 };
+			if (app_rect_inside(a, px) ||
+			    (f.g->lay.show_panel && app_rect_inside(p, px)))
+				continue;
+			for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
+				if (near(pixel(&f, x, y), cols[k], 24)) {
+					if (!bad)
+						fprintf(stderr, "(%d, %d)\n", x, y);
+					bad++;
+				}
+		}
+	CHECK(bad == 0);
+	teardown(&f);
+}
+
+/* A diverged run: no arrow, the last finite point drawn inside the plot,
+ * nothing outside it. */
+static void check_diverged(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	const struct gd_run *run = app_state_run(f.s);
+	CHECK(run->status == GD_STATUS_DIVERGED);
+	CHECK(isfinite(run->w) && isfinite(run->E));
+	app_refit(f.s);
+	draw(&f);
+	CHECK(!f.g->frame.has_arrow);
+	CHECK(f.g->frame.has_point);
+	CHECK(gd_view_contains(&f.s->view, f.g->frame.point_x,
+			       f.g->frame.point_y));
+	CHECK(isfinite(f.g->frame.point_x) && isfinite(f.g->frame.point_y));
+	teardown(&f);
+	check_clip(t);
+}
+
+/* A tiny window or huge text: it lays out and draws; the plot area
+ * stays inside the window. */
+static void check_small(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	draw(&f);
+	struct app_rect win = { 0, 0, t->w, t->h };
+	CHECK(app_rect_inside(win, f.g->lay.area));
+	CHECK(f.g->frame.has_point);
+	f.s->help = true;
+	draw(&f);
+	teardown(&f);
+}
+
+/* Text is rendered once and then comes from the cache. */
+static void check_cache(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	draw(&f);
+	unsigned long first = f.g->text.renders;
+	CHECK(first > 10);
+	draw(&f);
+	draw(&f);
+	CHECK(f.g->text.renders == first);
+	f.s->dark = true;
+	app_gfx_invalidate(f.g);
+	draw(&f);
+	CHECK(f.g->text.renders > first);
+	CHECK(near(pixel(&f, 1, 1), app_theme_get(true)->bg, 0));
+	teardown(&f);
+}
+
+/* The help overlay covers the window and shows text. */
+static void check_help(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	draw(&f);
+	int text = 0;
+	for (int y = 0; y < f.surf->h; y += 2)
+		for (int x = 0; x < f.surf->w; x += 2)
+			text += near(pixel(&f, x, y), f.th->text, 60);
+	CHECK(text > 500);
+	teardown(&f);
+}
+
+/* The fonts have the symbols the update is written with. */
+static void check_glyphs(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	TTF_Font *font = TTF_OpenFont(f.g->text.files[APP_FACE_REGULAR][0], 20);
+	CHECK(font);
+	const Uint32 need[] = { 0x03B7 /* η */, 0x0394 /* Δ */, 0x2190 /* ← */,
+				0x00B2 /* ² */, 0x2212 /* − */, 0x00D7 /* × */,
+				0x0177 /* ŷ */, 0x03C3 /* σ */, 0x03A3 /* Σ */,
+				0x207B /* ⁻ */, 0x00B7 /* · */, 0x03B2 /* β */,
+				0x2014 /* — */, 0x2026 /* … */, 0x00BD /* ½ */ };
+	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
+		if (!TTF_GlyphIsProvided32(font, need[i]))
+			fprintf(stderr, "missing U+%04X\n", (unsigned)need[i]);
+		CHECK(TTF_GlyphIsProvided32(font, need[i]));
+	}
+	TTF_CloseFont(font);
+	teardown(&f);
+}
+
+static const struct tcase cases[] = {
+	{ .name = "render-point-colour", .run = check_point,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+	{ .name = "render-point-dark-midrun", .run = check_point,
+	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .beta = 0.9,
+	  .steps = 7, .dark = true },
+	{ .name = "render-arrow-tip", .run = check_arrow,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+	{ .name = "render-arrow-tip-rose", .run = check_arrow,
+	  .kind = GD_CURVE_BOWL, .w0 = 1, .rate = 1.2, .steps = 1 },
+	{ .name = "render-arrow-tip-neuron", .run = check_arrow,
+	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .w = 1920,
+	  .h = 1080 },
+	{ .name = "render-tangent-slope", .run = check_tangent,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+	{ .name = "render-tangent-slope-wells", .run = check_tangent,
+	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02 },
+	{ .name = "render-clip-to-plot", .run = check_clip,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .steps = 3 },
+	{ .name = "render-diverged", .run = check_diverged,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 1.5, .steps = 80 },
+	{ .name = "render-diverged-huge-w", .run = check_diverged,
+	  .kind = GD_CURVE_BOWL, .w0 = 9e11, .rate = 2.5, .steps = 5 },
+	{ .name = "render-tiny-window", .run = check_small,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .w = 200, .h = 150 },
+	{ .name = "render-tiny-huge-text", .run = check_small,
+	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .w = 200,
+	  .h = 150, .text_step = APP_TEXT_STEP_MAX },
+	{ .name = "render-huge-text", .run = check_small,
+	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .beta = 0.9,
+	  .w = 1280, .h = 720, .text_step = APP_TEXT_STEP_MAX },
+	{ .name = "render-text-cached", .run = check_cache,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+	{ .name = "render-help-overlay", .run = check_help,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .help = true },
+	{ .name = "render-font-glyphs", .run = check_glyphs,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+};
+
+int main(int argc, char *argv[])
+{
+	app_lang_init("en");
+	if (TTF_Init() != 0) {
+		fprintf(stderr, "TTF_Init: %s\n", TTF_GetError());
+		return 1;
+	}
+	/* TTF stays initialised to the end: its memory is still reachable,
+	 * which the leak checker accepts. */
+	HARNESS_MAIN(cases, argc, argv);
+}

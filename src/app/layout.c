@@ -55,12 +55,11 @@ static void plot_area(struct app_layout *l)
 }
 
 static void place_panel(struct app_layout *l, struct app_rect body,
-			int panel_lines)
+			int panel_lines, bool right)
 {
 	int need_h = panel_lines * l->line + 2 * l->pad;
 	int want_w = l->text_px * 22;
-	l->panel_right = body.w >= body.h * 1.15 &&
-			 body.w - want_w >= body.w * 0.45;
+	l->panel_right = right;
 	if (l->panel_right) {
 		int w = clampi(want_w, (int)(body.w * 0.3), (int)(body.w * 0.5));
 		l->panel = (struct app_rect){ body.x + body.w - w, body.y, w,
@@ -109,13 +108,16 @@ void app_layout_compute(struct app_layout *l, int width, int height,
 						body.w, cap_h };
 		body.h -= cap_h + l->pad / 2;
 	}
-	/* The panel needs its lines and a plot worth looking at beside it. */
+	/* The panel needs room for its lines (it may shrink its text a
+	 * little) and leaves a plot worth looking at beside or above it. */
 	int need = panel_lines * l->line + 2 * l->pad;
-	l->show_panel = panel_lines > 0 && body.w >= l->text_px * 16 &&
-			(body.h >= need * 1.6 ||
-			 (body.w >= body.h * 1.15 && body.h >= need));
+	int want_w = l->text_px * 22;
+	bool right = body.w >= body.h * 1.15 &&
+		     body.w - want_w >= body.w * 0.45 && body.h >= need * 0.7;
+	bool below = body.h >= need * 1.6 && body.w >= l->text_px * 16;
+	l->show_panel = panel_lines > 0 && (right || below);
 	if (l->show_panel)
-		place_panel(l, body, panel_lines);
+		place_panel(l, body, panel_lines, right);
 	else
 		l->plot = body;
 	if (l->plot.w < 1)

@@ -366,6 +366,23 @@ static void clip(struct app_gfx *g, const struct app_rect *r)
 	SDL_RenderSetClipRect(g->ren, &sr);
 }
 
+/* A title for a scene without one: the curve's formula. */
+static const char *curve_title(enum gd_curve_kind kind)
+{
+	switch (kind) {
+	case GD_CURVE_BOWL:
+		return "E(w) = ½·a·(w − c)²";
+	case GD_CURVE_NEURON:
+		return "E(w) = ½·Σ (y − σ(w·x + b))²";
+	case GD_CURVE_WELLS:
+		return "E(w) = (w² − 1)² + 0.3·w + 0.45";
+	case GD_CURVE_ABS:
+		return "E(w) = |w − c|";
+	default:
+		return "gdstep";
+	}
+}
+
 static void draw_header(struct app_gfx *g, const struct app_state *s,
 			const struct app_theme *th)
 {
@@ -374,6 +391,8 @@ static void draw_header(struct app_gfx *g, const struct app_state *s,
 		return;
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
 	const char *title = scene ? gd_scene_title(scene, app_lang_get()) : "";
+	if (!*title)
+		title = curve_title(app_state_run(s)->curve.kind);
 	char count[96];
 	snprintf(count, sizeof(count), _("scene %d / %d"), s->pres.scene + 1,
 		 s->lesson ? s->lesson->count : 1);

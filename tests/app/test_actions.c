@@ -119,7 +119,7 @@ static void check_help(const struct tcase *t)
 		"Enter", "P", "[", "]", "R", "Up", "Down", "M", ",", ".", "N",
 		"Shift+N", "Tab", "Shift+Tab", "1 … 9", "0", "F", "F11",
 		"Ctrl+=", "Ctrl+−", "T", "C", "B", "L", "S", "H", "F1", "?",
-		"Esc", "Q", "click on the plot", "mouse wheel, drag",
+		"Esc", "Q", "click on the plot", "mouse wheel", "drag",
 	};
 	for (size_t m = 0; m < sizeof(must) / sizeof(must[0]); m++) {
 		bool found = false;

@@ -153,10 +153,12 @@ static void check_arrow(const struct tcase *t)
 		}
 	CHECK(hi >= 0);
 	double end = u.delta_w < 0 ? lo : hi, start = u.delta_w < 0 ? hi : lo;
-	if (fabs(end - tip) > 2.5 || fabs(start - base) > 2.5)
+	if (fabs(end - tip) > 3.5 || fabs(start - base) > 2.5)
 		fprintf(stderr, "arrow %d … %d, want %g … %g\n", lo, hi, base,
 			tip);
-	CHECK(fabs(end - tip) <= 2.5);
+	/* The head narrows to a point: its last pixel or two are partly
+	 * covered only. */
+	CHECK(fabs(end - tip) <= 3.5);
 	CHECK(fabs(start - base) <= 2.5);
 	CHECK_APPROX(f.g->frame.tip_x, tip, 0.01, 0);
 	teardown(&f);
@@ -180,20 +182,24 @@ static void check_tangent(const struct tcase *t)
 	double fs = (fr->tan_y1 - fr->tan_y0) / (fr->tan_x1 - fr->tan_x0);
 	CHECK_APPROX(fs, slope, 1e-3, 1e-3);
 	int hits = 0, tries = 0;
-	for (double dx = -60; dx <= 60; dx += 15) {
-		if (fabs(dx) < 30)
-			continue;
-		double x = px + dx * 2, y = py + dx * 2 * slope;
+	double half = (fr->tan_x1 - fr->tan_x0) / 2;
+	for (double k = -0.9; k <= 0.9; k += 0.3) {
+		if (fabs(k) < 0.5)
+			continue; /* near the point the curve covers it */
+		double x = px + k * half, y = py + k * half * slope;
 		if (!gd_view_contains(v, x, y))
 			continue;
 		tries++;
-		for (int k = -1; k <= 1; k++)
-			if (near(pixel(&f, (int)lround(x), (int)lround(y) + k),
+		for (int dy = -1; dy <= 1; dy++)
+			if (near(pixel(&f, (int)lround(x), (int)lround(y) + dy),
 				 f.th->tangent, 40)) {
 				hits++;
 				break;
 			}
 	}
+	if (tries < 2 || hits != tries)
+		fprintf(stderr, "tangent: %d of %d, slope %g, point %g %g\n",
+			hits, tries, slope, px, py);
 	CHECK(tries >= 2 && hits == tries);
 	teardown(&f);
 }
@@ -332,12 +338,12 @@ static const struct tcase cases[] = {
 	{ .name = "render-arrow-tip-rose", .run = check_arrow,
 	  .kind = GD_CURVE_BOWL, .w0 = 1, .rate = 1.2, .steps = 1 },
 	{ .name = "render-arrow-tip-neuron", .run = check_arrow,
-	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .w = 1920,
+	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 60, .w = 1920,
 	  .h = 1080 },
 	{ .name = "render-tangent-slope", .run = check_tangent,
 	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
 	{ .name = "render-tangent-slope-wells", .run = check_tangent,
-	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02 },
+	  .kind = GD_CURVE_WELLS, .w0 = -0.5, .rate = 0.02 },
 	{ .name = "render-clip-to-plot", .run = check_clip,
 	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .steps = 3 },
 	{ .name = "render-diverged", .run = check_diverged,

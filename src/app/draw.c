@@ -191,7 +191,7 @@ static void draw_tangent(struct app_gfx *g, const struct gd_view *v,
 	f->tan_x1 = cx + (float)d, f->tan_y1 = cy + (float)(d * sp);
 	f->has_tangent = true;
 	app_geom_line(&g->geom, f->tan_x0, f->tan_y0, f->tan_x1, f->tan_y1,
-		      (float)g->lay.stroke * 0.75f, th->tangent);
+		      (float)g->lay.stroke * 0.9f, th->tangent);
 }
 
 static void tangent_label(struct app_gfx *g, const struct app_theme *th,

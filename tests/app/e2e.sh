@@ -15,6 +15,9 @@ for tool in Xvfb xdotool; do
     exit 77
   fi
 done
+here=$(cd "$(dirname "$0")" && pwd)
+# Under a sanitizer build: system libraries' own leaks are not ours.
+export LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 tmp=$(mktemp -d)
 xvfb_pid=
 app_pid=

@@ -167,11 +167,9 @@ static void check_sequence(const struct tcase *t)
 	app_state_init(s, l, 0);
 	struct app_result r;
 	double now = 1000;
-	int stepped = 0;
 	for (const enum app_action *a = t->seq; *a != APP_ACT_NONE; a++) {
 		app_apply(s, *a, now, &r);
 		now += 10; /* faster than an animation: each press finishes it */
-		stepped += (r.fx & APP_FX_STEPPED) != 0;
 	}
 	const struct gd_run *run = app_state_run(s);
 	if (run->step != t->step || !approx_eq(run->w, t->w, 1e-12, 1e-12))

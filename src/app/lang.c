@@ -33,8 +33,11 @@ void app_lang_set(const char *lang)
 {
 	current = lang && strcmp(lang, "zh") == 0 ? "zh" : "en";
 	/* gettext reads LANGUAGE on each lookup once the catalogue cache is
-	 * invalidated, which setlocale does. In the "C" locale gettext
-	 * ignores LANGUAGE; the shell sets the user's locale at start. */
+	 * invalidated, which setlocale does. */
 	setenv("LANGUAGE", strcmp(current, "zh") == 0 ? "zh_CN:zh" : "en", 1);
-	setlocale(LC_MESSAGES, "");
+	const char *loc = setlocale(LC_MESSAGES, "");
+	/* glibc skips LANGUAGE in the "C" locale, but not in C.UTF-8, which
+	 * every glibc system has: L then works without a user locale. */
+	if (!loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
 }

@@ -12,12 +12,12 @@
 /* The first file of each face is required; the rest are fallbacks tried
  * for characters the first lacks (a CJK font added to fonts/ later). */
 static const char *const face_files[APP_FACE_COUNT][APP_TEXT_FILES] = {
-	[APP_FACE_REGULAR] = { "DejaVuSans.ttf", "NotoSansSC-Regular.otf",
-			       "NotoSansSC-Regular.ttf",
+	[APP_FACE_REGULAR] = { "DejaVuSans.ttf", "NotoSansCJKsc-Subset.otf",
+			       "NotoSansSC-Regular.otf",
 			       "NotoSansCJKsc-Regular.otf",
 			       "NotoSansCJK-Regular.ttc", "wqy-microhei.ttc" },
-	[APP_FACE_BOLD] = { "DejaVuSans-Bold.ttf", "NotoSansSC-Bold.otf",
-			    "NotoSansSC-Bold.ttf", "NotoSansCJKsc-Bold.otf",
+	[APP_FACE_BOLD] = { "DejaVuSans-Bold.ttf", "NotoSansCJKsc-Subset.otf",
+			    "NotoSansSC-Bold.otf", "NotoSansCJKsc-Bold.otf",
 			    "NotoSansSC-Regular.otf", "wqy-microhei.ttc" },
 };
 

@@ -195,28 +195,31 @@ static void check_story(const struct tcase *t)
 	gd_lesson_finish(&lesson);
 }
 
-#define STORY(n, k, w, tl, st)                                             \
-	{ .name = n, .run = check_story, .scene = k, .w_end = w, .tol = tl, \
-	  .status = st }
-
 static const struct tcase cases[] = {
 	{ .name = "presenter-walk-builtin", .run = check_walk },
 	{ .name = "presenter-replay", .run = check_replay },
 	{ .name = "presenter-jumps", .run = check_jumps },
 	{ .name = "presenter-diverging-scene", .run = check_diverging_scene },
-	STORY("story-slope-one-step", 0, 1.6, 1e-12, GD_STATUS_STEPPING),
-	STORY("story-creeps", 1, 0.0075557863725914313, 1e-9, GD_STATUS_STEPPING),
-	STORY("story-one-step", 2, 0, 0, GD_STATUS_CONVERGED),
-	STORY("story-oscillates", 3, 0.0043535886080000005, 1e-9,
-	      GD_STATUS_OSCILLATING),
-	STORY("story-bounces", 4, 2, 0, GD_STATUS_OSCILLATING),
-	STORY("story-diverges", 5, 17.832200896512, 1e-6,
-	      GD_STATUS_OSCILLATING),
-	STORY("story-abs-bounces", 6, 1.2, 1e-9, GD_STATUS_OSCILLATING),
-	STORY("story-neuron", 7, -0.8 - 3 * 0.003964, 1e-4,
-	      GD_STATUS_STEPPING),
-	STORY("story-trapped", 8, 0.9602, 1e-3, GD_STATUS_STEPPING),
-	STORY("story-momentum", 9, -1.0355, 5e-3, GD_STATUS_STEPPING),
+	{ .name = "story-slope-one-step", .run = check_story, .scene = 0,
+	  .w_end = 1.6, .tol = 1e-12, .status = GD_STATUS_STEPPING },
+	{ .name = "story-creeps", .run = check_story, .scene = 1,
+	  .w_end = 0.0075557863725914313, .tol = 1e-9, .status = GD_STATUS_STEPPING },
+	{ .name = "story-one-step", .run = check_story, .scene = 2,
+	  .w_end = 0, .tol = 0, .status = GD_STATUS_CONVERGED },
+	{ .name = "story-oscillates", .run = check_story, .scene = 3,
+	  .w_end = 0.0043535886080000005, .tol = 1e-9, .status = GD_STATUS_OSCILLATING },
+	{ .name = "story-bounces", .run = check_story, .scene = 4,
+	  .w_end = 2, .tol = 0, .status = GD_STATUS_OSCILLATING },
+	{ .name = "story-diverges", .run = check_story, .scene = 5,
+	  .w_end = 17.832200896512, .tol = 1e-6, .status = GD_STATUS_OSCILLATING },
+	{ .name = "story-abs-bounces", .run = check_story, .scene = 6,
+	  .w_end = 1.2, .tol = 1e-9, .status = GD_STATUS_OSCILLATING },
+	{ .name = "story-neuron", .run = check_story, .scene = 7,
+	  .w_end = -0.8 - 3 * 0.003964, .tol = 1e-4, .status = GD_STATUS_STEPPING },
+	{ .name = "story-trapped", .run = check_story, .scene = 8,
+	  .w_end = 0.9602, .tol = 1e-3, .status = GD_STATUS_STEPPING },
+	{ .name = "story-momentum", .run = check_story, .scene = 9,
+	  .w_end = -1.0355, .tol = 5e-3, .status = GD_STATUS_STEPPING },
 };
 
 int main(int argc, char *argv[])

@@ -316,6 +316,7 @@ void app_draw(struct app_gfx *g, struct app_state *s, double now)
 	if (SDL_GetRendererOutputSize(g->ren, &w, &h) != 0 || w < 1 || h < 1)
 		return;
 	SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+	app_text_begin_frame(&g->text);
 	if (s->blank) {
 		set_color(g->ren, th->blank);
 		SDL_RenderClear(g->ren);

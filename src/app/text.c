@@ -1,9 +1,12 @@
 /* Fonts, fallback runs and the text cache; see text.h. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "gdstep-config.h"
@@ -106,6 +109,29 @@ void app_text_clear(struct app_text *t)
 	}
 }
 
+static void drop(struct app_text_entry *e)
+{
+	if (e->tex)
+		SDL_DestroyTexture(e->tex);
+	free(e->str);
+	memset(e, 0, sizeof(*e));
+}
+
+void app_text_begin_frame(struct app_text *t)
+{
+	int live = 0;
+	t->frame++;
+	for (int i = 0; i < APP_TEXT_CACHE; i++)
+		live += t->cache[i].str != NULL;
+	for (int i = 0; i < APP_TEXT_CACHE && live > APP_TEXT_KEEP; i++) {
+		struct app_text_entry *e = &t->cache[i];
+		if (e->str && e->frame + 2 < t->frame) {
+			drop(e);
+			live--;
+		}
+	}
+}
+
 void app_text_finish(struct app_text *t)
 {
 	if (!t)
@@ -115,9 +141,33 @@ void app_text_finish(struct app_text *t)
 		close_slot(&t->open[i]);
 	for (int f = 0; f < APP_FACE_COUNT; f++)
 		for (int i = 0; i < APP_TEXT_FILES; i++) {
+			if (t->map[f][i])
+				munmap(t->map[f][i], t->map_len[f][i]);
+			t->map[f][i] = NULL;
 			free(t->files[f][i]);
 			t->files[f][i] = NULL;
 		}
+}
+
+/* Maps font file i of a face; NULL if it cannot be. */
+static SDL_RWops *font_rw(struct app_text *t, enum app_face face, int i)
+{
+	if (!t->map[face][i]) {
+		int fd = open(t->files[face][i], O_RDONLY | O_CLOEXEC);
+		struct stat st;
+		if (fd < 0)
+			return NULL;
+		void *m = fstat(fd, &st) == 0 && st.st_size > 0 ?
+				  mmap(NULL, (size_t)st.st_size, PROT_READ,
+				       MAP_PRIVATE, fd, 0) :
+				  MAP_FAILED;
+		close(fd);
+		if (m == MAP_FAILED)
+			return NULL;
+		t->map[face][i] = m;
+		t->map_len[face][i] = (size_t)st.st_size;
+	}
+	return SDL_RWFromConstMem(t->map[face][i], (int)t->map_len[face][i]);
 }
 
 /* The open fonts of (face, px), opening the slot (not the files) if
@@ -148,7 +198,8 @@ static TTF_Font *font_at(struct app_text *t, struct app_open_font *o, int i)
 	if (i >= t->nfiles[o->face] || o->failed[i])
 		return NULL;
 	if (!o->font[i]) {
-		o->font[i] = TTF_OpenFont(t->files[o->face][i], o->px);
+		SDL_RWops *rw = font_rw(t, o->face, i);
+		o->font[i] = rw ? TTF_OpenFontRW(rw, 1, o->px) : NULL;
 		o->failed[i] = o->font[i] == NULL;
 	}
 	return o->font[i];
@@ -352,6 +403,7 @@ const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
 		struct app_text_entry *e = &t->cache[i];
 		if (same_key(e, h, s, px, face, color)) {
 			e->used = ++t->clock;
+			e->frame = t->frame;
 			return e;
 		}
 		if (e->used < lru->used)
@@ -362,7 +414,7 @@ const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
 	free(lru->str);
 	*lru = (struct app_text_entry){ .str = strdup(s), .hash = h, .px = px,
 					.face = face, .color = color,
-					.used = ++t->clock };
+					.used = ++t->clock, .frame = t->frame };
 	if (!lru->str || render_entry(t, lru) < 0) {
 		if (lru->tex)
 			SDL_DestroyTexture(lru->tex);

@@ -26,8 +26,12 @@ enum app_face {
 #define APP_TEXT_FILES 6
 /* (face, size) pairs kept open at once. */
 #define APP_TEXT_OPEN 12
-/* Rendered strings kept; the least recently used goes first. */
+/* Rendered strings kept; the least recently used goes first. Beyond
+ * APP_TEXT_KEEP of them, strings no frame drew in the last two go at the
+ * start of the next frame, so an animated run's ever-new numbers do not
+ * pile up textures. */
 #define APP_TEXT_CACHE 384
+#define APP_TEXT_KEEP 96
 
 struct app_text_entry {
 	char *str; /* NULL: a free slot */
@@ -38,6 +42,7 @@ struct app_text_entry {
 	SDL_Texture *tex; /* NULL for an empty string */
 	int w, h;
 	unsigned long used;
+	unsigned long frame; /* the frame that last drew it */
 };
 
 struct app_open_font {
@@ -51,10 +56,15 @@ struct app_open_font {
 struct app_text {
 	SDL_Renderer *ren; /* borrowed */
 	char *files[APP_FACE_COUNT][APP_TEXT_FILES]; /* owned paths */
+	/* The files mapped into memory on first use (shared pages, read
+	 * without a system call per glyph). */
+	void *map[APP_FACE_COUNT][APP_TEXT_FILES];
+	size_t map_len[APP_FACE_COUNT][APP_TEXT_FILES];
 	int nfiles[APP_FACE_COUNT];
 	struct app_open_font open[APP_TEXT_OPEN];
 	struct app_text_entry cache[APP_TEXT_CACHE];
 	unsigned long clock;
+	unsigned long frame;
 	unsigned long renders; /* strings rasterised so far, for tests */
 };
 
@@ -77,6 +87,10 @@ int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 
 /* Frees the textures and fonts; accepts NULL and a zeroed struct. */
 void app_text_finish(struct app_text *t);
+
+/* Starts a frame: drops stale strings when more than APP_TEXT_KEEP are
+ * cached. */
+void app_text_begin_frame(struct app_text *t);
 
 /* Drops every cached texture (a new language, text size or theme). */
 void app_text_clear(struct app_text *t);

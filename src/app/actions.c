@@ -99,19 +99,42 @@ void app_state_init(struct app_state *s, const struct gd_lesson *lesson,
 	after_scene_change(s);
 }
 
+/*
+ * The highest E among the points the run shows: its start, its kept
+ * trail, where it is and where it goes next.
+ */
+static double points_emax(const struct gd_run *run)
+{
+	double e = fmax(run->E, gd_curve_eval(&run->curve, run->w0));
+	size_t n = gd_run_history_len(run);
+	for (size_t i = 0; i < n; i++)
+		e = fmax(e, gd_run_history_at(run, i)->E);
+	struct gd_update u;
+	if (gd_run_peek(run, &u))
+		e = fmax(e, u.E_next);
+	return e;
+}
+
 void app_refit(struct app_state *s)
 {
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
 	const struct gd_run *run = &s->pres.run;
 	if (!scene || !scene->has_range) {
 		gd_view_fit_run(&s->view, run);
-		return;
+	} else {
+		double ws[2] = { run->w, run->w };
+		struct gd_update u;
+		if (gd_run_peek(run, &u))
+			ws[1] = u.w_next;
+		gd_view_fit(&s->view, &run->curve, scene->wmin, scene->wmax, ws,
+			    2);
 	}
-	double ws[2] = { run->w, run->w };
-	struct gd_update u;
-	if (gd_run_peek(run, &u))
-		ws[1] = u.w_next;
-	gd_view_fit(&s->view, &run->curve, scene->wmin, scene->wmax, ws, 2);
+	/* The curve's walls can tower over everything the run visits (wells
+	 * at w = 2.6 is 31, its minima are below 1.5): then let them leave
+	 * the top, as a textbook figure does, so the run gets the height. */
+	double top = points_emax(run), v = s->view.emin;
+	if (isfinite(top) && top > v && top - v < 0.5 * (s->view.emax - v))
+		s->view.emax = v + 1.6 * (top - v);
 }
 
 static bool in_view(const struct gd_view *v, double w, double e)

@@ -194,8 +194,16 @@ static void draw_tangent(struct app_gfx *g, const struct gd_view *v,
 		      (float)g->lay.stroke * 0.9f, th->tangent);
 }
 
+static bool boxes_meet(const SDL_Rect *a, const SDL_Rect *b)
+{
+	return a->w > 0 && b->w > 0 && a->x < b->x + b->w && b->x < a->x + a->w &&
+	       a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* The slope beside the tangent's upper end, moved off the Δw label
+ * (*avoid) if they would meet. */
 static void tangent_label(struct app_gfx *g, const struct app_theme *th,
-			  double dEdw)
+			  double dEdw, const SDL_Rect *avoid)
 {
 	const struct app_frame *f = &g->frame;
 	const struct app_rect *a = &g->lay.area;
@@ -213,6 +221,12 @@ static void tangent_label(struct app_gfx *g, const struct app_theme *th,
 	int y = (int)ey - px * 2;
 	x = x < a->x + 4 ? a->x + 4 : x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w : x;
 	y = y < a->y + 2 ? a->y + 2 : y > a->y + a->h - 2 * px ? a->y + a->h - 2 * px : y;
+	SDL_Rect box = { x, y, w, px * 3 / 2 };
+	if (boxes_meet(&box, avoid)) {
+		y = avoid->y - box.h - px / 2;
+		if (y < a->y + 2)
+			y = avoid->y + avoid->h + px / 2;
+	}
 	app_text_draw(&g->text, text, px, APP_FACE_BOLD, th->tangent_text, x,
 		      y, 0);
 }
@@ -252,12 +266,14 @@ static void draw_step(struct app_gfx *g, const struct app_state *s,
 	f->has_point = true;
 }
 
-/* A label over the arrow: Δw and its value. */
+/* A label over the arrow: Δw and its value. Sets *box to where it went
+ * (empty if nowhere). */
 static void arrow_label(struct app_gfx *g, const struct app_shown *sh,
-			const struct app_theme *th)
+			const struct app_theme *th, SDL_Rect *box)
 {
 	const struct app_frame *f = &g->frame;
 	const struct app_rect *a = &g->lay.area;
+	*box = (SDL_Rect){ 0 };
 	if (!sh->has_step || !f->has_arrow)
 		return;
 	char num[APP_FMT_MAX], text[APP_FMT_MAX + 16];
@@ -271,6 +287,7 @@ static void arrow_label(struct app_gfx *g, const struct app_shown *sh,
 	int y = (int)f->axis_y - (int)(g->lay.stroke * 4) - px * 3 / 2;
 	x = x < a->x + 4 ? a->x + 4 : x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w : x;
 	y = y < a->y ? a->y : y;
+	*box = (SDL_Rect){ x, y, w, px * 3 / 2 };
 	app_text_draw(&g->text, text, px, APP_FACE_BOLD,
 		      f->fell ? th->fell_text : th->rose_text, x, y, 0);
 }
@@ -298,8 +315,9 @@ void app_draw_plot(struct app_gfx *g, const struct app_state *s, double now)
 	if (!sh.has_step && isfinite(run->dEdw))
 		draw_tangent(g, v, th, run->w, run->E, run->dEdw);
 	app_geom_flush(&g->geom, g->ren);
-	tangent_label(g, th, sh.has_step ? sh.u.dEdw : run->dEdw);
-	arrow_label(g, &sh, th);
+	SDL_Rect arrow_box;
+	arrow_label(g, &sh, th, &arrow_box);
+	tangent_label(g, th, sh.has_step ? sh.u.dEdw : run->dEdw, &arrow_box);
 	SDL_RenderSetClipRect(g->ren, NULL);
 	app_geom_set_clip(&g->geom, -1e5f, -1e5f, 2e5f, 2e5f);
 }

@@ -88,3 +88,14 @@ char *app_fmt_param(char *buf, size_t size, double x)
 		snprintf(ascii, sizeof(ascii), "%.6g", x == 0 ? 0.0 : x);
 	return pretty(buf, size, ascii);
 }
+
+char *app_fmt_sig(char *buf, size_t size, double x, int sig)
+{
+	char ascii[APP_FMT_MAX];
+	sig = sig < 2 ? 2 : sig > 15 ? 15 : sig;
+	if (!isfinite(x))
+		snprintf(ascii, sizeof(ascii), "—");
+	else
+		snprintf(ascii, sizeof(ascii), "%.*g", sig, x == 0 ? 0.0 : x);
+	return pretty(buf, size, ascii);
+}

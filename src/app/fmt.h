@@ -19,6 +19,10 @@
  */
 char *app_fmt_value(char *buf, size_t size, double x);
 
+/* sig significant digits (2 … 15), for telling close values apart:
+ * "0.0503412". Returns buf. */
+char *app_fmt_sig(char *buf, size_t size, double x, int sig);
+
 /* The same, in parentheses when negative: "(−0.400)", for substituting
  * into a sum. Returns buf. */
 char *app_fmt_paren(char *buf, size_t size, double x);

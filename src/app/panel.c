@@ -194,10 +194,19 @@ static void update_lines(struct plines *p, const struct app_state *s,
 		LINE(p, th->text, APP_FACE_BOLD, "w ← %s + %s" BRK " = %s",
 		     V(u->w), P(u->delta_w), V(u->w_next));
 	}
+	/* Enough digits to see the change, when three do not show it. */
+	char e0[APP_FMT_MAX], e1[APP_FMT_MAX];
+	app_fmt_value(e0, sizeof(e0), u->E);
+	app_fmt_value(e1, sizeof(e1), u->E_next);
+	for (int sig = 4; strcmp(e0, e1) == 0 && u->E != u->E_next && sig <= 9;
+	     sig++) {
+		app_fmt_sig(e0, sizeof(e0), u->E, sig);
+		app_fmt_sig(e1, sizeof(e1), u->E_next, sig);
+	}
 	LINE(p, step_c, APP_FACE_REGULAR,
 	     u->E_next <= u->E ? _("E falls from %s to %s") :
 				 _("E rises from %s to %s"),
-	     V(u->E), V(u->E_next));
+	     e0, e1);
 }
 
 static void build_panel(struct plines *p, const struct app_state *s,
@@ -505,7 +514,8 @@ static void draw_inset(struct app_gfx *g, const struct app_state *s,
 		emax = fmax(emax, e);
 		emin = fmin(emin, e);
 	}
-	emin = fmin(emin, 0);
+	/* From the lowest to the highest E seen, so that small changes
+	 * (a neuron's) still show; a flat run gets a unit range. */
 	if (!(emax > emin))
 		emax = emin + 1;
 	enum { MAXN = 512 };

@@ -170,6 +170,11 @@ static void draw_trail(struct app_gfx *g, const struct gd_run *run,
 		app_geom_disc(&g->geom, x, y, r * 0.6f, alpha(th->trail, a));
 		px = x, py = y;
 	}
+	if (len > from) {
+		float x, y;
+		to_px(v, run->w, run->E, &x, &y);
+		app_geom_line(&g->geom, px, py, x, y, 1.5f, alpha(th->trail, 95));
+	}
 }
 
 /* The tangent at (w, E) with slope dEdw, across about 60% of the plot's

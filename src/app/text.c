@@ -40,12 +40,17 @@ int app_font_dir(char *dir, size_t size)
 	char *slash = strrchr(exe, '/');
 	if (slash)
 		*slash = '\0';
+	/* $GDSTEP_DATADIR, when set, is the only place looked in: it says
+	 * where the data is, and a mistake in it shows. */
 	const char *env = getenv("GDSTEP_DATADIR");
-	const char *fmt[] = { "%s/fonts", "%s/fonts", "%s/../../fonts",
-			      "%s/fonts", "%s/fonts" };
-	const char *base[] = { env && *env ? env : NULL, slash ? exe : NULL,
-			       slash ? exe : NULL, GDSTEP_SOURCE_ROOT,
-			       GDSTEP_DATADIR };
+	if (env && *env) {
+		snprintf(dir, size, "%s/fonts", env);
+		return has_fonts(dir) ? 0 : -ENOENT;
+	}
+	const char *fmt[] = { "%s/fonts", "%s/../../fonts", "%s/fonts",
+			      "%s/fonts" };
+	const char *base[] = { slash ? exe : NULL, slash ? exe : NULL,
+			       GDSTEP_SOURCE_ROOT, GDSTEP_DATADIR };
 	for (size_t i = 0; i < sizeof(base) / sizeof(base[0]); i++) {
 		if (!base[i])
 			continue;

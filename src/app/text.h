@@ -69,9 +69,10 @@ struct app_text {
 };
 
 /*
- * Finds the directory that holds the fonts, in this order: $GDSTEP_DATADIR
- * + /fonts, the executable's directory + /fonts, its ../../fonts (the build
- * tree), the source tree's fonts/, the installed data directory's fonts/.
+ * Finds the directory that holds the fonts: $GDSTEP_DATADIR + /fonts when
+ * that variable is set (and nothing else), else the first of the
+ * executable's directory + /fonts, its ../../fonts (the build tree), the
+ * source tree's fonts/, the installed data directory's fonts/.
  * Writes it to dir. Returns 0, or -ENOENT with dir naming where it looked
  * last.
  */

@@ -27,6 +27,7 @@ struct tcase {
 	enum gd_curve_kind kind;
 	double w0, rate, momentum;
 	long steps;
+	const char *lang_env; /* LANG for the run; "C" when NULL */
 };
 
 struct result {
@@ -66,7 +67,7 @@ static void run_gdstep(const struct tcase *t, struct result *res)
 		/* No display: nothing here may need one. */
 		unsetenv("DISPLAY");
 		unsetenv("WAYLAND_DISPLAY");
-		setenv("LANG", "C", 1);
+		setenv("LANG", t->lang_env ? t->lang_env : "C", 1);
 		unsetenv("LANGUAGE");
 		unsetenv("LC_ALL");
 		unsetenv("LC_MESSAGES");
@@ -228,6 +229,24 @@ static const struct tcase cases[] = {
 	  .kind = GD_CURVE_ABS, .w0 = 3, .rate = 0.3, .steps = 14 },
 	{ .name = "cli-trace-diverges", .run = check_diverging_trace,
 	  .argv = { "--trace", "--rate", "1.5", "--steps", "1000", NULL } },
+	/* The locale picks Chinese even where no zh_CN locale is installed;
+	 * --lang en overrides it, even for an error in the options. */
+	{ .name = "cli-zh-help", .run = check_ok, .argv = { "--help", NULL },
+	  .want = "用法：gdstep", .lang_env = "zh_CN.UTF-8" },
+	{ .name = "cli-zh-bad-flag", .run = check_bad,
+	  .argv = { "--rate", "abc", NULL }, .want = "不是数字",
+	  .lang_env = "zh_CN.UTF-8" },
+	{ .name = "cli-zh-lang-en-help", .run = check_ok,
+	  .argv = { "--lang", "en", "--help", NULL }, .want = "Usage: gdstep",
+	  .lang_env = "zh_CN.UTF-8" },
+	{ .name = "cli-zh-lang-en-bad-flag", .run = check_bad,
+	  .argv = { "--lang=en", "--rate", "abc", NULL },
+	  .want = "is not a number", .lang_env = "zh_CN.UTF-8" },
+	{ .name = "cli-lang-zh-in-c-locale", .run = check_bad,
+	  .argv = { "--lang", "zh", "--bogus", NULL }, .want = "未知的选项" },
+	{ .name = "cli-unknown-locale-is-english", .run = check_ok,
+	  .argv = { "--help", NULL }, .want = "Usage: gdstep",
+	  .lang_env = "fr_FR.UTF-8" },
 };
 
 int main(int argc, char *argv[])

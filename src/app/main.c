@@ -74,9 +74,28 @@ static void setup_locale(void)
 	bind_textdomain_codeset(APP_TEXT_DOMAIN, "UTF-8");
 }
 
+/* The --lang value, looked for before parsing so that even an error in
+ * the options is told in the asked-for language. NULL if absent. */
+static const char *lang_from_argv(int argc, char *argv[])
+{
+	const char *lang = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			lang = argv[++i];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			lang = argv[i] + 7;
+	}
+	return lang && (strcmp(lang, "en") == 0 || strcmp(lang, "zh") == 0) ?
+		       lang :
+		       NULL;
+}
+
 int main(int argc, char *argv[])
 {
 	setup_locale();
+	app_lang_init(lang_from_argv(argc, argv));
 	struct gd_options opts;
 	char err[512];
 	if (gd_options_parse(&opts, argc, argv, err, sizeof(err)) < 0) {

@@ -301,6 +301,58 @@ static void break_word(struct wrapper *w, const char *word, size_t len)
 	}
 }
 
+/* The code point that starts at s (UTF-8; a stray byte stands for itself). */
+static unsigned code_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] < 0xC0)
+		return u[0];
+	int n = u[0] >= 0xF0 ? 3 : u[0] >= 0xE0 ? 2 : 1;
+	unsigned c = u[0] & (0x3Fu >> n);
+	for (int k = 1; k <= n && (u[k] & 0xC0) == 0x80; k++)
+		c = c << 6 | (u[k] & 0x3Fu);
+	return c;
+}
+
+static bool is_cjk(unsigned c)
+{
+	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/* Chinese punctuation that must not start a line, or end one. */
+static bool closing(unsigned c)
+{
+	static const unsigned set[] = { 0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A,
+					0xFF1B, 0xFF01, 0xFF1F, 0xFF09, 0x300D,
+					0x300F, 0x201D, 0x2019, 0x2026 };
+	for (size_t i = 0; i < sizeof(set) / sizeof(set[0]); i++)
+		if (c == set[i])
+			return true;
+	return false;
+}
+
+static bool opening(unsigned c)
+{
+	return c == 0xFF08 || c == 0x300C || c == 0x300E || c == 0x201C ||
+	       c == 0x2018;
+}
+
+/* Chinese has no spaces: a line may break between two characters when
+ * either is Chinese, except before closing or after opening punctuation. */
+static bool cjk_break(const char *p, size_t start, size_t j)
+{
+	if (j <= start || ((unsigned char)p[j] & 0xC0) == 0x80 || p[j] == ' ')
+		return false;
+	size_t k = j - 1;
+	while (k > start && ((unsigned char)p[k] & 0xC0) == 0x80)
+		k--;
+	unsigned prev = code_at(p + k), next = code_at(p + j);
+	if (prev == ' ' || !(is_cjk(prev) || is_cjk(next)))
+		return false;
+	return !closing(next) && !opening(prev);
+}
+
 static void wrap_paragraph(struct wrapper *w, const char *p, size_t len)
 {
 	char brk = memchr(p, BRK[0], len) ? BRK[0] : ' ';
@@ -308,7 +360,8 @@ static void wrap_paragraph(struct wrapper *w, const char *p, size_t len)
 	w->line[0] = '\0';
 	while (i < len) {
 		size_t j = i + 1;
-		while (j < len && p[j] != brk)
+		while (j < len && p[j] != brk &&
+		       !(brk == ' ' && cjk_break(p, i, j)))
 			j++;
 		/* The token p[i, j) starts with its break character. */
 		size_t cur = strlen(w->line);

@@ -13,15 +13,11 @@
 #include "text.h"
 
 /* The first file of each face is required; the rest are fallbacks tried
- * for characters the first lacks (a CJK font added to fonts/ later). */
+ * for characters the first lacks: the Chinese subset (fonts/README). It
+ * has one weight, emboldened by FreeType in the bold face. */
 static const char *const face_files[APP_FACE_COUNT][APP_TEXT_FILES] = {
-	[APP_FACE_REGULAR] = { "DejaVuSans.ttf", "NotoSansCJKsc-Subset.otf",
-			       "NotoSansSC-Regular.otf",
-			       "NotoSansCJKsc-Regular.otf",
-			       "NotoSansCJK-Regular.ttc", "wqy-microhei.ttc" },
-	[APP_FACE_BOLD] = { "DejaVuSans-Bold.ttf", "NotoSansCJKsc-Subset.otf",
-			    "NotoSansSC-Bold.otf", "NotoSansCJKsc-Bold.otf",
-			    "NotoSansSC-Regular.otf", "wqy-microhei.ttc" },
+	[APP_FACE_REGULAR] = { "DejaVuSans.ttf", "NotoSansCJKsc-Subset.otf" },
+	[APP_FACE_BOLD] = { "DejaVuSans-Bold.ttf", "NotoSansCJKsc-Subset.otf" },
 };
 
 static bool has_fonts(const char *dir)
@@ -206,6 +202,9 @@ static TTF_Font *font_at(struct app_text *t, struct app_open_font *o, int i)
 		SDL_RWops *rw = font_rw(t, o->face, i);
 		o->font[i] = rw ? TTF_OpenFontRW(rw, 1, o->px) : NULL;
 		o->failed[i] = o->font[i] == NULL;
+		/* A fallback with no bold of its own is drawn emboldened. */
+		if (o->font[i] && o->face == APP_FACE_BOLD && i > 0)
+			TTF_SetFontStyle(o->font[i], TTF_STYLE_BOLD);
 	}
 	return o->font[i];
 }

@@ -29,6 +29,7 @@
 #include "draw.h"
 #include "intl.h"
 #include "keys.h"
+#include "gdstep-config.h"
 
 #define WIN_DEFAULT_W 1280
 #define WIN_DEFAULT_H 720
@@ -281,6 +282,32 @@ static void loop(struct win *w)
 	}
 }
 
+/* The window's icon: the hicolor 64×64 PNG, installed beside the data
+ * directory (datadir/icons next to datadir/gdstep) and in data/icons of
+ * the source tree. Having none is not an error. */
+static void set_icon(SDL_Window *window)
+{
+	static const char rel[] =
+		"icons/hicolor/64x64/apps/io.github.gdstep.GdStep.png";
+	const char *env = getenv("GDSTEP_DATADIR");
+	const char *const dirs[] = { env && *env ? env : NULL,
+				     GDSTEP_DATADIR "/..",
+				     GDSTEP_SOURCE_ROOT "/data" };
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		char path[4096];
+		if (!dirs[i])
+			continue;
+		snprintf(path, sizeof(path), "%s%s/%s", dirs[i],
+			 i == 0 ? "/.." : "", rel);
+		SDL_Surface *icon = IMG_Load(path);
+		if (icon) {
+			SDL_SetWindowIcon(window, icon);
+			SDL_FreeSurface(icon);
+			return;
+		}
+	}
+}
+
 static int open_window(struct win *w, const struct gd_options *opts)
 {
 	SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software",
@@ -306,6 +333,7 @@ static int open_window(struct win *w, const struct gd_options *opts)
 	if (!w->window)
 		goto err_sdl;
 	SDL_SetWindowMinimumSize(w->window, 160, 120);
+	set_icon(w->window);
 	w->ren = SDL_CreateRenderer(w->window, -1, 0);
 	if (!w->ren)
 		goto err_window;

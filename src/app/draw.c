@@ -27,9 +27,7 @@ int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, char *err,
 	app_geom_init(&g->geom);
 	char dir[4096];
 	if (app_font_dir(dir, sizeof(dir)) < 0) {
-		snprintf(err, err_size,
-			 _("no fonts found (looked for fonts/DejaVuSans.ttf beside the program, in the source tree and in %s); set GDSTEP_DATADIR to the directory that holds fonts/"),
-			 dir);
+		app_font_dir_message(err, err_size, dir);
 		return -ENOENT;
 	}
 	return app_text_init(&g->text, ren, dir, err, err_size);

@@ -45,14 +45,7 @@ int app_check_fonts(void)
 	if (app_font_dir(dir, sizeof(dir)) == 0)
 		return 0;
 	char msg[8400];
-	if (getenv("GDSTEP_DATADIR") && *getenv("GDSTEP_DATADIR"))
-		snprintf(msg, sizeof(msg),
-			 _("%s/DejaVuSans.ttf: no such font (GDSTEP_DATADIR is set; unset it to use the installed fonts)"),
-			 dir);
-	else
-		snprintf(msg, sizeof(msg),
-			 _("no fonts found: looked for fonts/DejaVuSans.ttf beside the program, in the build and source trees and in %s; set GDSTEP_DATADIR to a directory that holds fonts/"),
-			 GDSTEP_DATADIR);
+	app_font_dir_message(msg, sizeof(msg), dir);
 	app_message(msg);
 	return 2;
 }

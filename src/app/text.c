@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "gdstep-config.h"
+#include "intl.h"
 #include "text.h"
 
 /* The first file of each face is required; the rest are fallbacks tried
@@ -55,6 +56,18 @@ int app_font_dir(char *dir, size_t size)
 			return 0;
 	}
 	return -ENOENT;
+}
+
+void app_font_dir_message(char *msg, size_t size, const char *dir)
+{
+	if (getenv("GDSTEP_DATADIR") && *getenv("GDSTEP_DATADIR"))
+		snprintf(msg, size,
+			 _("%s/DejaVuSans.ttf: no such font (GDSTEP_DATADIR is set; unset it to use the installed fonts)"),
+			 dir);
+	else
+		snprintf(msg, size,
+			 _("no fonts found: looked for fonts/DejaVuSans.ttf beside the program, in the build and source trees and in %s; set GDSTEP_DATADIR to a directory that holds fonts/"),
+			 GDSTEP_DATADIR);
 }
 
 int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,

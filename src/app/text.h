@@ -78,6 +78,10 @@ struct app_text {
  */
 int app_font_dir(char *dir, size_t size);
 
+/* The one-line message for app_font_dir's failure, translated; dir is
+ * what app_font_dir left in its buffer. */
+void app_font_dir_message(char *msg, size_t size, const char *dir);
+
 /*
  * Opens the fonts of dir for a renderer (TTF_Init must have been called).
  * Returns 0, or -ENOENT with a message in err when a required font is

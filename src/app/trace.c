@@ -10,6 +10,7 @@
 #include <gdstep/run.h>
 
 #include "app.h"
+#include "intl.h"
 
 /* Updates of a trace when neither --steps nor the scene plans them. */
 #define TRACE_DEFAULT_STEPS 20
@@ -17,25 +18,17 @@
 int app_trace(const struct gd_options *opts)
 {
 	struct gd_lesson lesson;
-	struct gd_lesson_error err;
 	int start;
-	int r = gd_lesson_from_options(&lesson, &start, opts, &err);
-	if (r == -EINVAL) {
-		char line[512];
-		app_message(gd_lesson_error_format(&err, line, sizeof(line)));
-		return 2;
-	}
-	if (r < 0) {
-		app_message(strerror(-r));
-		return 1;
-	}
+	int r = app_load_lesson(opts, &lesson, &start);
+	if (r != 0)
+		return r;
 	const struct gd_scene *s = &lesson.scenes[start];
 	static struct gd_run run;
 	r = gd_run_init(&run, &s->curve, s->w0, s->rate, s->momentum);
 	long planned = s->steps;
 	gd_lesson_finish(&lesson);
 	if (r < 0) {
-		app_message("the run's start is not valid");
+		app_message(_("the run's start is not valid"));
 		return 2;
 	}
 	/* Rows go out through a large buffer: a million of them is a stream,
@@ -49,9 +42,11 @@ int app_trace(const struct gd_options *opts)
 	struct gd_update u;
 	for (long i = 0; i < steps; i++) {
 		if (!gd_run_step(&run, &u)) {
+			fprintf(stderr, "gdstep: ");
 			fprintf(stderr,
-				"gdstep: diverged at step %ld: the next update leaves the finite range; the table ends at the last finite row\n",
+				_("diverged at step %ld: the next update leaves the finite range; the table ends at the last finite row"),
 				run.step);
+			fputc('\n', stderr);
 			break;
 		}
 		int n = gd_csv_format(row, sizeof(row), &u);
@@ -59,7 +54,9 @@ int app_trace(const struct gd_options *opts)
 			fwrite(row, 1, (size_t)n, stdout);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "gdstep: writing the trace: %s\n", strerror(errno));
+		fprintf(stderr, "gdstep: ");
+		fprintf(stderr, _("writing the trace: %s"), strerror(errno));
+		fputc('\n', stderr);
 		return 1;
 	}
 	return 0;

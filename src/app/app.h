@@ -5,6 +5,13 @@
 #include <gdstep/lesson.h>
 #include <gdstep/options.h>
 
+/*
+ * Sets up the locale and language, parses the command line, and answers
+ * --help, --version and --trace. Returns the exit status when that was
+ * all (bad input: 2), or -1 when the window or a screenshot is asked for.
+ */
+int app_start(int argc, char *argv[], struct gd_options *opts);
+
 /* Prints "gdstep: TEXT" and a newline on stderr. */
 void app_message(const char *text);
 

@@ -1,114 +1,52 @@
-/* gdstep's front end: parse the command line, then trace, render or open
- * the window. */
+/* gdstep: the command line, --help, --version and --trace, with no SDL
+ * loaded (a trace of a million steps stays small and starts at once);
+ * the window and --screenshot are gdstep-window's, which this runs with
+ * the same arguments. */
 #include <errno.h>
-#include <libintl.h>
-#include <locale.h>
+#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <gdstep/options.h>
 
 #include "app.h"
-#include "draw.h"
 #include "intl.h"
-#include "lang.h"
 
 #include "gdstep-config.h"
 
-void app_message(const char *text)
+/* gdstep-window beside this program (the build tree), else where the
+ * install put it relative to this program (a moved or staged install),
+ * else in the configured libexec directory. */
+static void find_window_program(char *path, size_t size)
 {
-	fprintf(stderr, "gdstep: %s\n", text);
-}
-
-int app_load_lesson(const struct gd_options *opts, struct gd_lesson *lesson,
-		    int *start)
-{
-	struct gd_lesson_error err;
-	int r = gd_lesson_from_options(lesson, start, opts, &err);
-	if (r == -EINVAL) {
-		char line[512];
-		app_message(gd_lesson_error_format(&err, line, sizeof(line)));
-		return 2;
-	}
-	if (r < 0) {
-		app_message(strerror(-r));
-		return 1;
-	}
-	return 0;
-}
-
-int app_check_fonts(void)
-{
-	char dir[4096];
-	if (app_font_dir(dir, sizeof(dir)) == 0)
-		return 0;
-	char msg[8400];
-	app_font_dir_message(msg, sizeof(msg), dir);
-	app_message(msg);
-	return 2;
-}
-
-/* Messages in the user's language, numbers always with a '.' (the CSV
- * and the display are the same in every locale). Uninstalled, the
- * catalogues are the build tree's. */
-static void setup_locale(void)
-{
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");
-	char exe[4096] = "";
+	char exe[PATH_MAX] = "";
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	exe[n > 0 ? n : 0] = '\0';
-	const char *root = GDSTEP_BUILD_ROOT;
-	bool uninstalled = strncmp(exe, root, strlen(root)) == 0;
-	bindtextdomain(APP_TEXT_DOMAIN,
-		       uninstalled ? GDSTEP_BUILD_ROOT "/po" : GDSTEP_LOCALEDIR);
-	bind_textdomain_codeset(APP_TEXT_DOMAIN, "UTF-8");
-}
-
-/* The --lang value, looked for before parsing so that even an error in
- * the options is told in the asked-for language. NULL if absent. */
-static const char *lang_from_argv(int argc, char *argv[])
-{
-	const char *lang = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-			lang = argv[++i];
-		else if (strncmp(argv[i], "--lang=", 7) == 0)
-			lang = argv[i] + 7;
+	char *slash = strrchr(exe, '/');
+	int dir = slash ? (int)(slash - exe) : 0;
+	const char *const rel[] = { "", "/" GDSTEP_LIBEXEC_FROM_BINDIR };
+	for (size_t i = 0; slash && i < sizeof(rel) / sizeof(rel[0]); i++) {
+		snprintf(path, size, "%.*s%s/gdstep-window", dir, exe, rel[i]);
+		if (access(path, X_OK) == 0)
+			return;
 	}
-	return lang && (strcmp(lang, "en") == 0 || strcmp(lang, "zh") == 0) ?
-		       lang :
-		       NULL;
+	snprintf(path, size, "%s/gdstep-window", GDSTEP_LIBEXECDIR);
 }
 
 int main(int argc, char *argv[])
 {
-	setup_locale();
-	app_lang_init(lang_from_argv(argc, argv));
 	struct gd_options opts;
-	char err[512];
-	if (gd_options_parse(&opts, argc, argv, err, sizeof(err)) < 0) {
-		app_message(err);
-		return 2;
-	}
-	app_lang_init(opts.lang);
-	switch (opts.mode) {
-	case GD_MODE_HELP:
-		fputs(gd_options_usage(), stdout);
-		return 0;
-	case GD_MODE_VERSION:
-		printf("gdstep %s\n", GDSTEP_VERSION);
-		return 0;
-	case GD_MODE_TRACE:
-		return app_trace(&opts);
-	case GD_MODE_SCREENSHOT:
-		return app_screenshot(&opts);
-	case GD_MODE_WINDOW:
-		break;
-	}
-	return app_window(&opts);
+	int rc = app_start(argc, argv, &opts);
+	if (rc >= 0)
+		return rc;
+	char path[PATH_MAX + 32];
+	find_window_program(path, sizeof(path));
+	argv[0] = path;
+	execv(path, argv);
+	char msg[PATH_MAX + 128];
+	snprintf(msg, sizeof(msg), _("cannot run %s: %s"), path,
+		 strerror(errno));
+	app_message(msg);
+	return 1;
 }

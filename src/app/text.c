@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "gdstep-config.h"
+#include "app.h"
 #include "intl.h"
 #include "text.h"
 
@@ -455,4 +456,15 @@ int app_text_draw(struct app_text *t, const char *s, int px,
 		       e->w, e->h };
 	SDL_RenderCopy(t->ren, e->tex, NULL, &r);
 	return e->w;
+}
+
+int app_check_fonts(void)
+{
+	char dir[4096];
+	if (app_font_dir(dir, sizeof(dir)) == 0)
+		return 0;
+	char msg[8400];
+	app_font_dir_message(msg, sizeof(msg), dir);
+	app_message(msg);
+	return 2;
 }

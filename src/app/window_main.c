@@ -1,0 +1,16 @@
+/* gdstep-window: the window and --screenshot, run by gdstep with its own
+ * arguments (which it checks again: it may be started by hand too). */
+#include <gdstep/options.h>
+
+#include "app.h"
+
+int main(int argc, char *argv[])
+{
+	struct gd_options opts;
+	int rc = app_start(argc, argv, &opts);
+	if (rc >= 0)
+		return rc;
+	if (opts.mode == GD_MODE_SCREENSHOT)
+		return app_screenshot(&opts);
+	return app_window(&opts);
+}

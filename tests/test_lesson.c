@@ -433,6 +433,8 @@ static const struct tcase cases[] = {
 	BAD("bad-rate-negative", 3, "rate must be greater than 0", S "rate = -0.1\n"),
 	BAD("bad-momentum-one", 3, "momentum must be less than 1",
 	    S "momentum = 1\n"),
+	BAD("bad-momentum-above-one", 3, "momentum must be less than 1",
+	    S "momentum = 1.5\n"),
 	BAD("bad-momentum-negative", 3, "momentum must be at least 0",
 	    S "momentum = -0.1\n"),
 	BAD("bad-a-zero", 3, "a must be greater than 0", S "a = 0\n"),

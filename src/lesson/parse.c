@@ -473,7 +473,9 @@ static int scene_value(struct parser *ps, enum key k, const char *v)
 	case K_RATE:
 		return number(ps, k, v, 0, true, GD_OPT_RATE_MAX, &s->rate);
 	case K_MOMENTUM:
-		if (!number(ps, k, v, 0, false, 1, &s->momentum))
+		/* β lies in [0, 1): the upper end is open, so it has its own
+		 * message rather than number()'s "at most". */
+		if (!number(ps, k, v, 0, false, 1e300, &s->momentum))
 			return 0;
 		if (s->momentum >= 1)
 			return fail(ps, ps->line, _("momentum must be less than 1"));

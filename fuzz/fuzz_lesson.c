@@ -11,6 +11,8 @@
 #include <gdstep/lesson.h>
 #include <gdstep/presenter.h>
 
+#include "../tests/lesson_walk.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static bool same(double a, double b)
@@ -37,21 +39,6 @@ static bool scene_eq(const struct gd_scene *a, const struct gd_scene *b)
 	       (same(a->wmin, b->wmin) && same(a->wmax, b->wmax));
 }
 
-static void walk(const struct gd_lesson *l)
-{
-	static struct gd_presenter p;
-	gd_presenter_init(&p, l, 0);
-	double w = p.run.w;
-	int n = 0;
-	while (n < 300 && gd_presenter_next(&p, NULL) != GD_MOVE_NONE)
-		n++;
-	for (int i = 0; i < n; i++)
-		if (gd_presenter_back(&p) == GD_MOVE_NONE)
-			abort();
-	if (p.scene != 0 || p.run.step != 0 || !same(p.run.w, w))
-		abort();
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct gd_lesson a, b;
@@ -73,7 +60,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int i = 0; i < a.count; i++)
 		if (!scene_eq(&a.scenes[i], &b.scenes[i]))
 			abort();
-	walk(&a);
+	if (!lesson_walk_restores(&a))
+		abort();
 	gd_lesson_finish(&a);
 	gd_lesson_finish(&b);
 	return 0;

@@ -7,6 +7,7 @@
 #include <gdstep/presenter.h>
 
 #include "harness.h"
+#include "lesson_walk.h"
 #include "gdstep-config.h"
 
 struct tcase {
@@ -254,22 +255,6 @@ static void check_shipped_ini(const struct tcase *t)
 	gd_lesson_finish(&file);
 }
 
-/* A clicker's walk, forward up to 300 presses and back: the fuzz
- * target's property. */
-static bool walk_restores(const struct gd_lesson *l)
-{
-	static struct gd_presenter p;
-	gd_presenter_init(&p, l, 0);
-	double w = p.run.w;
-	int n = 0;
-	while (n < 300 && gd_presenter_next(&p, NULL) != GD_MOVE_NONE)
-		n++;
-	for (int i = 0; i < n; i++)
-		if (gd_presenter_back(&p) == GD_MOVE_NONE)
-			return false;
-	return p.scene == 0 && p.run.step == 0 && same_bits(p.run.w, w);
-}
-
 /* Files that broke the parser once (found by fuzzing or by hand) parse
  * or fail cleanly, and what parses survives a round trip. */
 static void check_regressions(const struct tcase *t)
@@ -302,10 +287,10 @@ static void check_regressions(const struct tcase *t)
 		free(out);
 		CHECK(r == 0);
 		CHECK(lesson_eq(&a, &b));
-		if (!walk_restores(&a))
+		if (!lesson_walk_restores(&a))
 			fprintf(stderr, "%s: the walk back does not restore\n",
 				names[i]);
-		CHECK(walk_restores(&a));
+		CHECK(lesson_walk_restores(&a));
 		gd_lesson_finish(&a);
 		gd_lesson_finish(&b);
 	}

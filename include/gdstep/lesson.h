@@ -5,7 +5,7 @@
  * a lesson file (INI, one [scene] section per scene) is a lecturer's own.
  *
  * Implemented in src/lesson/ (libinih for the INI syntax), not in the core:
- * nothing here needs SDL.
+ * nothing here draws or opens a window.
  */
 #ifndef GDSTEP_LESSON_H
 #define GDSTEP_LESSON_H

@@ -1,5 +1,6 @@
 /*
- * Moving through a lesson the way a clicker does, with no SDL.
+ * Moving through a lesson the way a clicker does, headless (no window
+ * library): the window and the tests drive it alike.
  *
  * Next: inside a scene, one update; at the scene's planned step count, the
  * next scene at step 0 (the last scene, and an unplanned one, keep

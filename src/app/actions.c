@@ -410,8 +410,7 @@ void app_click(struct app_state *s, double w, struct app_result *out)
 	app_anim_finish(s);
 	s->running = false;
 	s->help = false;
-	if (isfinite(w) && fabs(w) <= GD_RUN_WMAX)
-		gd_run_restart(&s->pres.run, w);
+	gd_run_restart(&s->pres.run, w); /* refuses a w it cannot start at */
 	keep_in_view(s);
 }
 
@@ -419,8 +418,7 @@ void app_zoom(struct app_state *s, double factor, double w, double e,
 	      struct app_result *out)
 {
 	out->fx = APP_FX_REDRAW;
-	if (isfinite(factor) && factor > 0)
-		gd_view_zoom(&s->view, factor, w, e);
+	gd_view_zoom(&s->view, factor, w, e);
 }
 
 void app_pan(struct app_state *s, double dx, double dy,

@@ -347,7 +347,8 @@ void app_draw(struct app_gfx *g, struct app_state *s, double now)
 	SDL_RenderClear(g->ren);
 	/* The caption's line count depends on its wrapping, which depends on
 	 * the width the layout gives it: lay out once without, then with. */
-	app_layout_compute(&g->lay, w, h, s->text_step, 0, app_panel_count(s, now));
+	int panel_lines = app_panel_count(s, now);
+	app_layout_compute(&g->lay, w, h, s->text_step, 0, panel_lines);
 	if (g->text_px != g->lay.text_px) {
 		app_text_clear(&g->text);
 		g->text_px = g->lay.text_px;
@@ -358,7 +359,7 @@ void app_draw(struct app_gfx *g, struct app_state *s, double now)
 				     APP_FACE_REGULAR, w - 2 * g->lay.pad,
 				     NULL, NULL);
 		app_layout_compute(&g->lay, w, h, s->text_step, lines,
-				   app_panel_count(s, now));
+				   panel_lines);
 	}
 	s->view.x = g->lay.area.x;
 	s->view.y = g->lay.area.y;

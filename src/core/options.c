@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <gdstep/options.h>
+#include <gdstep/run.h>
 
 #include "intl.h"
 
@@ -157,7 +158,8 @@ static int apply(struct gd_options *o, enum flag f, const char *v, char *err,
 		return 0;
 	case F_W0:
 		o->has_w0 = true;
-		return number(name, v, -1e12, false, 1e12, false, &o->w0, err, size);
+		return number(name, v, -GD_RUN_WMAX, false, GD_RUN_WMAX, false,
+			      &o->w0, err, size);
 	case F_RATE:
 		o->has_rate = true;
 		return number(name, v, 0, true, GD_OPT_RATE_MAX, false, &o->rate,

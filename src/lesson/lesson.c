@@ -176,16 +176,22 @@ int gd_lesson_load(struct gd_lesson *lesson, const char *path,
 	return r;
 }
 
+/* The curve kind with its default parameters and start (w0, η, β). */
+static void scene_defaults(struct gd_scene *s, enum gd_curve_kind kind)
+{
+	struct gd_curve_start d = gd_curve_start_default(kind);
+	gd_curve_default(&s->curve, kind);
+	s->w0 = d.w0;
+	s->rate = d.rate;
+	s->momentum = d.momentum;
+}
+
 /* The starting scene as the flags change it. */
 static int override(struct gd_scene *s, const struct gd_options *opts,
 		    struct gd_lesson_error *err)
 {
 	if (opts->has_curve && opts->curve != s->curve.kind) {
-		struct gd_curve_start d = gd_curve_start_default(opts->curve);
-		gd_curve_default(&s->curve, opts->curve);
-		s->w0 = d.w0;
-		s->rate = d.rate;
-		s->momentum = d.momentum;
+		scene_defaults(s, opts->curve);
 		s->has_range = false;
 	}
 	if (opts->has_w0) {
@@ -211,13 +217,8 @@ static int free_lesson(struct gd_lesson *lesson, enum gd_curve_kind kind)
 	if (!lesson->scenes)
 		return -ENOMEM;
 	lesson->count = 1;
-	struct gd_scene *s = &lesson->scenes[0];
-	struct gd_curve_start d = gd_curve_start_default(kind);
-	gd_curve_default(&s->curve, kind);
-	s->w0 = d.w0;
-	s->rate = d.rate;
-	s->momentum = d.momentum;
-	s->steps = GD_SCENE_UNPLANNED;
+	scene_defaults(&lesson->scenes[0], kind);
+	lesson->scenes[0].steps = GD_SCENE_UNPLANNED;
 	return 0;
 }
 

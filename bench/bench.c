@@ -102,7 +102,7 @@ static void bench_trace(const char *gdstep)
 
 int main(int argc, char *argv[])
 {
-	const char *gdstep = argc > 1 ? argv[1] : "./src/app/gdstep";
+	const char *gdstep = argc > 1 ? argv[1] : "./src/cli/gdstep";
 	bench_step();
 	bench_trace(gdstep);
 	bench_app(gdstep);

@@ -3,7 +3,7 @@
 #include <math.h>
 #include <string.h>
 
-#include <gdstep/options.h>
+#include "options.h"
 
 #include "harness.h"
 

@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 #include <gdstep/curve.h>
-#include <gdstep/options.h>
+#include "options.h"
 
 #define GD_LESSON_MAX_SCENES 99
 #define GD_LESSON_MAX_FILE (1024 * 1024) /* bytes */

@@ -36,7 +36,7 @@
 #include <ini.h>
 
 #include <gdstep/lesson.h>
-#include <gdstep/options.h>
+#include "options.h"
 #include <gdstep/run.h>
 
 #include "intl.h"

@@ -25,7 +25,7 @@
 #include <gdstep/csv.h>
 
 #include "actions.h"
-#include "app.h"
+#include "window.h"
 #include "draw.h"
 #include "intl.h"
 #include "keys.h"

@@ -1,8 +1,9 @@
 /* gdstep-window: the window and --screenshot, run by gdstep with its own
  * arguments (which it checks again: it may be started by hand too). */
-#include <gdstep/options.h>
+#include "options.h"
 
-#include "app.h"
+#include "intl.h"
+#include "window.h"
 
 int main(int argc, char *argv[])
 {
@@ -10,6 +11,10 @@ int main(int argc, char *argv[])
 	int rc = app_start(argc, argv, &opts);
 	if (rc >= 0)
 		return rc;
+	if (opts.mode == GD_MODE_TRACE) {
+		app_message(_("--trace is gdstep's: run gdstep --trace"));
+		return 2;
+	}
 	if (opts.mode == GD_MODE_SCREENSHOT)
 		return app_screenshot(&opts);
 	return app_window(&opts);

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include <gdstep/options.h>
+#include "options.h"
 
 #include "actions.h"
 #include "lang.h"

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "gdstep-config.h"
-#include "app.h"
+#include "window.h"
 #include "intl.h"
 #include "text.h"
 

@@ -8,16 +8,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <gdstep/options.h>
+#include "options.h"
 
-#include "app.h"
+#include "cli.h"
+#include "front.h"
 #include "intl.h"
 
 #include "gdstep-config.h"
 
-/* gdstep-window beside this program (the build tree), else where the
- * install put it relative to this program (a moved or staged install),
- * else in the configured libexec directory. */
+/* gdstep-window beside this program, or in the build tree's
+ * src/window/, else where the install put it relative to this program (a
+ * moved or staged install), else in the configured libexec directory. */
 static void find_window_program(char *path, size_t size)
 {
 	char exe[PATH_MAX] = "";
@@ -25,7 +26,8 @@ static void find_window_program(char *path, size_t size)
 	exe[n > 0 ? n : 0] = '\0';
 	char *slash = strrchr(exe, '/');
 	int dir = slash ? (int)(slash - exe) : 0;
-	const char *const rel[] = { "", "/" GDSTEP_LIBEXEC_FROM_BINDIR };
+	const char *const rel[] = { "", "/../window",
+				     "/" GDSTEP_LIBEXEC_FROM_BINDIR };
 	for (size_t i = 0; slash && i < sizeof(rel) / sizeof(rel[0]); i++) {
 		snprintf(path, size, "%.*s%s/gdstep-window", dir, exe, rel[i]);
 		if (access(path, X_OK) == 0)
@@ -40,6 +42,8 @@ int main(int argc, char *argv[])
 	int rc = app_start(argc, argv, &opts);
 	if (rc >= 0)
 		return rc;
+	if (opts.mode == GD_MODE_TRACE)
+		return app_trace(&opts);
 	char path[PATH_MAX + 32];
 	find_window_program(path, sizeof(path));
 	argv[0] = path;

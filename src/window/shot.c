@@ -12,7 +12,7 @@
 #include <SDL_ttf.h>
 
 #include "actions.h"
-#include "app.h"
+#include "window.h"
 #include "draw.h"
 #include "intl.h"
 

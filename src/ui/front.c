@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <gdstep/options.h>
+#include "options.h"
 
-#include "app.h"
+#include "front.h"
 #include "intl.h"
 #include "lang.h"
 
@@ -93,7 +93,6 @@ int app_start(int argc, char *argv[], struct gd_options *opts)
 		printf("gdstep %s\n", GDSTEP_VERSION);
 		return 0;
 	case GD_MODE_TRACE:
-		return app_trace(opts);
 	case GD_MODE_SCREENSHOT:
 	case GD_MODE_WINDOW:
 		break;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gdstep/options.h>
+#include "options.h"
 #include <gdstep/run.h>
 
 #include "intl.h"

@@ -9,7 +9,8 @@
 #include <gdstep/lesson.h>
 #include <gdstep/run.h>
 
-#include "app.h"
+#include "cli.h"
+#include "front.h"
 #include "intl.h"
 
 /* Updates of a trace when neither --steps nor the scene plans them. */

@@ -223,7 +223,8 @@ out:
 
 void bench_app(const char *gdstep)
 {
-	app_lang_init("en");
+	app_lang_setup();
+	app_lang_set("en");
 	if (TTF_Init() != 0) {
 		printf("frames: %s\n", TTF_GetError());
 		return;

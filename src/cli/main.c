@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "front.h"
+#include "lang.h"
 #include "intl.h"
 
 #include "gdstep-config.h"
@@ -47,6 +48,7 @@ int main(int argc, char *argv[])
 	char path[PATH_MAX + 32];
 	find_window_program(path, sizeof(path));
 	argv[0] = path;
+	app_lang_restore_env();
 	execv(path, argv);
 	char msg[PATH_MAX + 128];
 	snprintf(msg, sizeof(msg), _("cannot run %s: %s"), path,

@@ -40,23 +40,6 @@ int app_load_lesson(const struct gd_options *opts, struct gd_lesson *lesson,
 	return 0;
 }
 
-/* Messages in the user's language, numbers always with a '.' (the CSV
- * and the display are the same in every locale). Uninstalled, the
- * catalogues are the build tree's. */
-static void setup_locale(void)
-{
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");
-	char exe[4096] = "";
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	exe[n > 0 ? n : 0] = '\0';
-	const char *root = GDSTEP_BUILD_ROOT;
-	bool uninstalled = strncmp(exe, root, strlen(root)) == 0;
-	bindtextdomain(APP_TEXT_DOMAIN,
-		       uninstalled ? GDSTEP_BUILD_ROOT "/po" : GDSTEP_LOCALEDIR);
-	bind_textdomain_codeset(APP_TEXT_DOMAIN, "UTF-8");
-}
-
 /* The --lang value, looked for before parsing so that even an error in
  * the options is told in the asked-for language. NULL if absent. */
 static const char *lang_from_argv(int argc, char *argv[])
@@ -77,14 +60,15 @@ static const char *lang_from_argv(int argc, char *argv[])
 
 int app_start(int argc, char *argv[], struct gd_options *opts)
 {
-	setup_locale();
-	app_lang_init(lang_from_argv(argc, argv));
+	enum app_lang env = app_lang_setup();
+	const char *asked = lang_from_argv(argc, argv);
+	app_lang_set(asked ? asked : app_lang_code(env));
 	char err[512];
 	if (gd_options_parse(opts, argc, argv, err, sizeof(err)) < 0) {
 		app_message(err);
 		return 2;
 	}
-	app_lang_init(opts->lang);
+	app_lang_set(opts->lang ? opts->lang : app_lang_code(env));
 	switch (opts->mode) {
 	case GD_MODE_HELP:
 		fputs(gd_options_usage(), stdout);

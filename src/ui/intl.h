@@ -1,13 +1,10 @@
-/* Message translation for the window, in gdstep's own gettext domain (as
- * src/core/intl.h does for the core), so a catalogue added under po/ is
- * picked up without touching this code. */
-#ifndef GDSTEP_APP_INTL_H
-#define GDSTEP_APP_INTL_H
+/* Until every caller passes its language (lang.h's app_tr): _() translates
+ * into the process-wide language of app_lang_set. To be removed. */
+#ifndef GDSTEP_UI_INTL_H
+#define GDSTEP_UI_INTL_H
 
-#include <libintl.h>
+#include "lang.h"
 
-#define APP_TEXT_DOMAIN "gdstep"
-#define _(s) dgettext(APP_TEXT_DOMAIN, s)
-#define N_(s) s
+#define _(s) app_tr(app_lang_current_(), s)
 
 #endif

@@ -369,7 +369,8 @@ static const struct tcase cases[] = {
 
 int main(int argc, char *argv[])
 {
-	app_lang_init("en");
+	app_lang_setup();
+	app_lang_set("en");
 	if (TTF_Init() != 0) {
 		fprintf(stderr, "TTF_Init: %s\n", TTF_GetError());
 		return 1;

@@ -108,9 +108,14 @@ struct app_result {
  * Starts at scene k (0-based, clamped) of a lesson that outlives the
  * state, with the default settings: light theme, caption shown, no help.
  * The view's pixel rect is set to a placeholder until the shell lays out.
+ * Returns 0, or a negative errno (-ENOMEM; -EINVAL for a scene the run
+ * refuses), and then needs no finish.
  */
-void app_state_init(struct app_state *s, const struct gd_lesson *lesson,
-		    int k);
+int app_state_init(struct app_state *s, const struct gd_lesson *lesson,
+		   int k);
+
+/* Frees what init made; accepts NULL and a state whose init failed. */
+void app_state_finish(struct app_state *s);
 
 /* The run on screen. */
 const struct gd_run *app_state_run(const struct app_state *s);

@@ -49,22 +49,22 @@ void app_gfx_invalidate(struct app_gfx *g)
 struct app_shown app_shown_step(const struct app_state *s, double now)
 {
 	const struct gd_run *run = app_state_run(s);
-	struct app_shown sh = { .w = run->w, .E = run->E };
+	struct app_shown sh = { .w = run->w[0], .E = run->E };
 	double p = app_anim_progress(s, now);
 	if (s->anim.active && s->anim.grow) {
 		sh.has_step = sh.growing = true;
 		sh.u = s->anim.update;
-		sh.w = sh.u.w + (sh.u.w_next - sh.u.w) * p;
+		sh.w = sh.u.w[0] + (sh.u.w_next[0] - sh.u.w[0]) * p;
 		sh.tip_w = sh.w;
 	} else {
 		sh.has_step = gd_run_peek(run, &sh.u);
-		sh.tip_w = sh.u.w_next;
+		sh.tip_w = sh.u.w_next[0];
 		if (s->anim.active)
 			sh.w = s->anim.w_from + (s->anim.w_to - s->anim.w_from) * p;
 	}
-	sh.E = gd_curve_eval(&run->curve, sh.w);
+	sh.E = gd_curve_eval1(&run->curve, sh.w);
 	if (!isfinite(sh.E)) {
-		sh.w = run->w;
+		sh.w = run->w[0];
 		sh.E = run->E;
 	}
 	return sh;
@@ -143,7 +143,7 @@ static void draw_curve(struct app_gfx *g, const struct gd_run *run,
 	n = n < 64 ? 64 : n > MAXN ? MAXN : n;
 	for (int i = 0; i < n; i++) {
 		double w = v->wmin + (v->wmax - v->wmin) * i / (n - 1);
-		to_px(v, w, gd_curve_eval(&run->curve, w), &xs[i], &ys[i]);
+		to_px(v, w, gd_curve_eval1(&run->curve, w), &xs[i], &ys[i]);
 	}
 	app_geom_polyline(&g->geom, xs, ys, n, (float)g->lay.stroke, th->curve);
 }
@@ -159,7 +159,7 @@ static void draw_trail(struct app_gfx *g, const struct gd_run *run,
 	for (size_t i = from; i < len; i++) {
 		const struct gd_update *u = gd_run_history_at(run, i);
 		float x, y;
-		to_px(v, u->w, u->E, &x, &y);
+		to_px(v, u->w[0], u->E, &x, &y);
 		int a = 40 + (int)(150.0 * (double)(i - from + 1) /
 				   (double)(len - from));
 		if (i > from)
@@ -170,7 +170,7 @@ static void draw_trail(struct app_gfx *g, const struct gd_run *run,
 	}
 	if (len > from) {
 		float x, y;
-		to_px(v, run->w, run->E, &x, &y);
+		to_px(v, run->w[0], run->E, &x, &y);
 		app_geom_line(&g->geom, px, py, x, y, 1.5f, alpha(th->trail, 95));
 	}
 }
@@ -245,9 +245,9 @@ static void draw_step(struct app_gfx *g, const struct app_state *s,
 	f->fell = sh->u.E_next <= sh->u.E;
 	struct app_rgba arrow = f->fell ? th->fell : th->rose;
 	if (sh->has_step) {
-		draw_tangent(g, v, th, sh->u.w, sh->u.E, sh->u.dEdw);
-		to_px(v, sh->u.w_next, sh->u.E_next, &nx, &ny);
-		to_px(v, sh->u.w, sh->u.E, &bx, &by);
+		draw_tangent(g, v, th, sh->u.w[0], sh->u.E, sh->u.grad[0]);
+		to_px(v, sh->u.w_next[0], sh->u.E_next, &nx, &ny);
+		to_px(v, sh->u.w[0], sh->u.E, &bx, &by);
 		float tip, dummy;
 		to_px(v, sh->tip_w, 0, &tip, &dummy);
 		app_geom_dashed(&g->geom, bx, by, bx, f->axis_y, 2, 8, 6,
@@ -281,11 +281,11 @@ static void arrow_label(struct app_gfx *g, const struct app_shown *sh,
 		return;
 	char num[APP_FMT_MAX], text[APP_FMT_MAX + 16];
 	snprintf(text, sizeof(text), "Δw = %s",
-		 app_fmt_value(num, sizeof(num), sh->u.delta_w));
+		 app_fmt_value(num, sizeof(num), sh->u.delta[0]));
 	int px = g->lay.small_px;
 	int w = app_text_width(&g->text, text, px, APP_FACE_BOLD);
 	float bx, by;
-	to_px(&g->view_drawn, sh->u.w, 0, &bx, &by);
+	to_px(&g->view_drawn, sh->u.w[0], 0, &bx, &by);
 	int x = (int)((bx + f->tip_x) / 2) - w / 2;
 	int y = (int)f->axis_y - (int)(g->lay.stroke * 4) - px * 3 / 2;
 	x = x < a->x + 4 ? a->x + 4 : x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w : x;
@@ -315,12 +315,12 @@ void app_draw_plot(struct app_gfx *g, const struct app_state *s, double now)
 	draw_curve(g, run, v, th);
 	draw_trail(g, run, v, th, (float)g->lay.stroke * 2.6f);
 	draw_step(g, s, &sh, th);
-	if (!sh.has_step && isfinite(run->dEdw))
-		draw_tangent(g, v, th, run->w, run->E, run->dEdw);
+	if (!sh.has_step && isfinite(run->grad[0]))
+		draw_tangent(g, v, th, run->w[0], run->E, run->grad[0]);
 	app_geom_flush(&g->geom, g->ren);
 	SDL_Rect arrow_box;
 	arrow_label(g, &sh, th, &arrow_box);
-	tangent_label(g, th, sh.has_step ? sh.u.dEdw : run->dEdw, &arrow_box);
+	tangent_label(g, th, sh.has_step ? sh.u.grad[0] : run->grad[0], &arrow_box);
 	SDL_RenderSetClipRect(g->ren, NULL);
 	app_geom_set_clip(&g->geom, -1e5f, -1e5f, 2e5f, 2e5f);
 }

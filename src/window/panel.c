@@ -64,15 +64,15 @@ static void status_lines(struct plines *p, const struct app_state *s)
 	const struct gd_run *run = app_state_run(s);
 	const struct app_theme *th = p->th;
 	LINE(p, th->text, APP_FACE_BOLD, _("Iteration %ld"), run->step);
-	LINE(p, th->text, APP_FACE_REGULAR, "w = %s    E(w) = %s", V(run->w),
+	LINE(p, th->text, APP_FACE_REGULAR, "w = %s    E(w) = %s", V(run->w[0]),
 	     V(run->E));
-	if (run->momentum > 0)
+	if (gd_run_momentum(run) > 0)
 		LINE(p, th->text, APP_FACE_REGULAR,
-		     _("η = %s, momentum β = %s"), K(run->rate),
-		     K(run->momentum));
+		     _("η = %s, momentum β = %s"), K(gd_run_rate(run)),
+		     K(gd_run_momentum(run)));
 	else
 		LINE(p, th->text, APP_FACE_REGULAR,
-		     _("η = %s, no momentum (β = 0)"), K(run->rate));
+		     _("η = %s, no momentum (β = 0)"), K(gd_run_rate(run)));
 	switch (run->status) {
 	case GD_STATUS_STEPPING:
 		LINE(p, th->muted, APP_FACE_REGULAR, "%s", _("Status: stepping"));
@@ -101,7 +101,7 @@ static void regime_line(struct plines *p, const struct gd_run *run)
 {
 	if (run->curve.kind != GD_CURVE_BOWL)
 		return;
-	double a = run->curve.a, eta = run->rate;
+	double a = run->curve.p[GD_BOWL_A], eta = gd_run_rate(run);
 	struct pline *l = add(p, p->th->text, APP_FACE_REGULAR);
 	if (!l)
 		return;
@@ -176,23 +176,23 @@ static void update_lines(struct plines *p, const struct app_state *s,
 			 sh->growing ? _("This update") : _("Next update"));
 	}
 	if (run->curve.kind == GD_CURVE_NEURON)
-		neuron_lines(p, run, u->w);
+		neuron_lines(p, run, u->w[0]);
 	struct app_rgba step_c = u->E_next <= u->E ? th->fell_text : th->rose_text;
-	LINE(p, th->tangent_text, APP_FACE_BOLD, "dE/dw = %s", V(u->dEdw));
-	if (u->momentum > 0) {
+	LINE(p, th->tangent_text, APP_FACE_BOLD, "dE/dw = %s", V(u->grad[0]));
+	if (u->opt.hyper[GD_HYPER_MOMENTUM] > 0) {
 		LINE(p, step_c, APP_FACE_BOLD,
 		     "v ← β·v − η·dE/dw" BRK " = %s × %s − %s × %s" BRK " = %s",
-		     K(u->momentum), P(u->v_prev), K(u->rate), P(u->dEdw),
-		     V(u->v));
+		     K(u->opt.hyper[GD_HYPER_MOMENTUM]), P(u->state_prev[GD_GD_V][0]), K(u->opt.hyper[GD_HYPER_RATE]), P(u->grad[0]),
+		     V(u->state[GD_GD_V][0]));
 		LINE(p, th->text, APP_FACE_BOLD,
-		     "w ← w + v" BRK " = %s + %s" BRK " = %s", V(u->w),
-		     P(u->delta_w), V(u->w_next));
+		     "w ← w + v" BRK " = %s + %s" BRK " = %s", V(u->w[0]),
+		     P(u->delta[0]), V(u->w_next[0]));
 	} else {
 		LINE(p, step_c, APP_FACE_BOLD,
-		     "Δw = −η·dE/dw" BRK " = −%s × %s" BRK " = %s", K(u->rate),
-		     P(u->dEdw), V(u->delta_w));
+		     "Δw = −η·dE/dw" BRK " = −%s × %s" BRK " = %s", K(u->opt.hyper[GD_HYPER_RATE]),
+		     P(u->grad[0]), V(u->delta[0]));
 		LINE(p, th->text, APP_FACE_BOLD, "w ← %s + %s" BRK " = %s",
-		     V(u->w), P(u->delta_w), V(u->w_next));
+		     V(u->w[0]), P(u->delta[0]), V(u->w_next[0]));
 	}
 	/* Enough digits to see the change, when three do not show it. */
 	char e0[APP_FMT_MAX], e1[APP_FMT_MAX];

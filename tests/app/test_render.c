@@ -42,9 +42,9 @@ static bool setup(struct fixture *f, const struct tcase *t)
 {
 	memset(f, 0, sizeof(*f));
 	gd_curve_default(&f->scene.curve, t->kind);
-	f->scene.w0 = t->w0;
-	f->scene.rate = t->rate;
-	f->scene.momentum = t->beta;
+	f->scene.w0[0] = t->w0;
+	f->scene.opt.hyper[GD_HYPER_RATE] = t->rate;
+	f->scene.opt.hyper[GD_HYPER_MOMENTUM] = t->beta;
 	f->scene.steps = GD_SCENE_UNPLANNED;
 	snprintf(f->scene.title, sizeof(f->scene.title), "Render test");
 	snprintf(f->scene.caption, sizeof(f->scene.caption),
@@ -88,6 +88,7 @@ static void teardown(struct fixture *f)
 	if (f->ren)
 		SDL_DestroyRenderer(f->ren);
 	SDL_FreeSurface(f->surf);
+	app_state_finish(f->s);
 	free(f->s);
 }
 
@@ -118,7 +119,7 @@ static void check_point(const struct tcase *t)
 	draw(&f);
 	const struct gd_run *run = app_state_run(f.s);
 	double px, py;
-	gd_view_to_screen(&f.s->view, run->w, run->E, &px, &py);
+	gd_view_to_screen(&f.s->view, run->w[0], run->E, &px, &py);
 	CHECK(f.g->frame.has_point);
 	CHECK_APPROX((double)f.g->frame.point_x, px, 0.01, 0);
 	CHECK_APPROX((double)f.g->frame.point_y, py, 0.01, 0);
@@ -140,9 +141,9 @@ static void check_arrow(const struct tcase *t)
 	struct gd_update u;
 	CHECK(gd_run_peek(app_state_run(f.s), &u));
 	double tip, y;
-	gd_view_to_screen(&f.s->view, u.w_next, 0, &tip, &y);
+	gd_view_to_screen(&f.s->view, u.w_next[0], 0, &tip, &y);
 	double base;
-	gd_view_to_screen(&f.s->view, u.w, 0, &base, &y);
+	gd_view_to_screen(&f.s->view, u.w[0], 0, &base, &y);
 	struct app_rgba col = u.E_next <= u.E ? f.th->fell : f.th->rose;
 	int row = (int)lround((double)f.g->frame.axis_y - f.g->lay.stroke * 2);
 	int lo = f.surf->w, hi = -1;
@@ -152,7 +153,7 @@ static void check_arrow(const struct tcase *t)
 			hi = x > hi ? x : hi;
 		}
 	CHECK(hi >= 0);
-	double end = u.delta_w < 0 ? lo : hi, start = u.delta_w < 0 ? hi : lo;
+	double end = u.delta[0] < 0 ? lo : hi, start = u.delta[0] < 0 ? hi : lo;
 	if (fabs(end - tip) > 3.5 || fabs(start - base) > 2.5)
 		fprintf(stderr, "arrow %d … %d, want %g … %g\n", lo, hi, base,
 			tip);
@@ -174,8 +175,8 @@ static void check_tangent(const struct tcase *t)
 	const struct gd_run *run = app_state_run(f.s);
 	const struct gd_view *v = &f.s->view;
 	double px, py;
-	gd_view_to_screen(v, run->w, run->E, &px, &py);
-	double slope = -run->dEdw * (v->height / (v->emax - v->emin)) /
+	gd_view_to_screen(v, run->w[0], run->E, &px, &py);
+	double slope = -run->grad[0] * (v->height / (v->emax - v->emin)) /
 		       (v->width / (v->wmax - v->wmin));
 	const struct app_frame *fr = &f.g->frame;
 	CHECK(fr->has_tangent);
@@ -216,7 +217,7 @@ static void check_clip(const struct tcase *t)
 	struct app_result r;
 	const struct gd_run *run = app_state_run(f.s);
 	for (int i = 0; i < 6; i++)
-		app_zoom(f.s, 3, run->w, run->E, &r);
+		app_zoom(f.s, 3, run->w[0], run->E, &r);
 	draw(&f);
 	const struct app_rect a = f.g->lay.area, p = f.g->lay.panel;
 	const struct app_rgba cols[] = { f.th->curve, f.th->tangent,
@@ -247,7 +248,7 @@ static void check_diverged(const struct tcase *t)
 	CHECK(setup(&f, t));
 	const struct gd_run *run = app_state_run(f.s);
 	CHECK(run->status == GD_STATUS_DIVERGED);
-	CHECK(isfinite(run->w) && isfinite(run->E));
+	CHECK(isfinite(run->w[0]) && isfinite(run->E));
 	app_refit(f.s);
 	draw(&f);
 	CHECK(!f.g->frame.has_arrow);

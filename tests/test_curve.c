@@ -2,6 +2,7 @@
  * minima and ranges. */
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 
 #include <gdstep/curve.h>
 #include <gdstep/run.h>
@@ -201,7 +202,79 @@ static void check_bad_params(const struct tcase *t)
 	(void)t;
 }
 
+/* Every row of the curve table: a name that looks itself up, a dimension,
+ * a formula, defaults inside their own ranges, a finite start, minima
+ * where the gradient vanishes, and a range that shows them and the
+ * start. */
+static void check_table(const struct tcase *t)
+{
+	(void)t;
+	for (int k = 0; k < GD_CURVE_COUNT; k++) {
+		const struct gd_curve_spec *cs = gd_curve_spec(k);
+		CHECK(cs && cs->name && cs->eval && cs->minima);
+		enum gd_curve_kind found;
+		CHECK(gd_curve_kind_from_name(cs->name, &found) == 0 &&
+		      (int)found == k);
+		CHECK(cs->dim >= 1 && cs->dim <= GD_DIM_MAX);
+		CHECK(strncmp(cs->formula, "E(", 2) == 0);
+		struct gd_curve c;
+		gd_curve_default(&c, k);
+		CHECK(gd_curve_check(&c) == 0 && gd_curve_dim(&c) == cs->dim);
+		double g[GD_DIM_MAX];
+		CHECK(isfinite(gd_curve_grad(&c, cs->w0, g)) && isfinite(g[0]));
+		CHECK(cs->rate > 0);
+		double m[GD_CURVE_MINIMA][GD_DIM_MAX];
+		int n = gd_curve_minima(&c, m);
+		CHECK(n >= 0 && n <= GD_CURVE_MINIMA);
+		for (int i = 0; i < n; i++) {
+			gd_curve_grad(&c, m[i], g);
+			for (int d = 0; d < cs->dim; d++)
+				CHECK_APPROX(g[d], 0, 1e-9, 0);
+		}
+		for (int d = 0; d < cs->dim; d++) {
+			double lo, hi;
+			gd_curve_range(&c, cs->w0, d, &lo, &hi);
+			CHECK(lo < cs->w0[d] && cs->w0[d] < hi);
+			for (int i = 0; i < n; i++)
+				CHECK(lo < m[i][d] && m[i][d] < hi);
+		}
+	}
+	CHECK(gd_curve_spec(GD_CURVE_COUNT) == NULL);
+}
+
+/* Each parameter's range is what gd_curve_check enforces: its ends are
+ * refused or taken as the row says. */
+static void check_param_ranges(const struct tcase *t)
+{
+	(void)t;
+	for (int k = 0; k < GD_CURVE_COUNT; k++) {
+		const struct gd_curve_spec *cs = gd_curve_spec(k);
+		for (int i = 0; i < cs->nparams; i++) {
+			const struct gd_param_spec *p = &cs->params[i];
+			struct gd_curve c;
+			gd_curve_default(&c, k);
+			c.p[i] = p->min;
+			CHECK((gd_curve_check(&c) == 0) == !p->min_open);
+			c.p[i] = nextafter(p->max, 2 * p->max + 1);
+			CHECK(gd_curve_check(&c) == -EINVAL);
+			c.p[i] = (double)NAN;
+			CHECK(gd_curve_check(&c) == -EINVAL);
+		}
+		for (int i = 0; i < cs->nlists; i++) {
+			struct gd_curve c;
+			gd_curve_default(&c, k);
+			c.list[i][0] = (double)INFINITY;
+			CHECK(gd_curve_check(&c) == -EINVAL);
+			c.list[i][0] = cs->lists[i].def;
+			c.n = GD_SAMPLES_MAX + 1;
+			CHECK(gd_curve_check(&c) == -EINVAL);
+		}
+	}
+}
+
 static const struct tcase cases[] = {
+	{ .name = "curve-table-rows", .run = check_table },
+	{ .name = "curve-param-ranges", .run = check_param_ranges },
 	/* Seed 000: f(x) = x² has slope 4 at 2. */
 	{ .name = "bowl-seed-000-slope", .run = check_point,
 	  .kind = GD_CURVE_BOWL, .w = 2, .E = 4, .slope = 4 },

@@ -37,6 +37,7 @@
 
 #include <gdstep/lesson.h>
 #include <gdstep/number.h>
+#include <gdstep/utf8.h>
 #include <gdstep/run.h>
 
 #include "internal.h"
@@ -163,56 +164,27 @@ static int check_text(const struct gd_lesson_error *err, const char *text,
 {
 	int line = 1;
 	const unsigned char *s = (const unsigned char *)text;
-	for (size_t i = 0; i < len;) {
+	size_t bad = gd_utf8_check(text, len);
+	for (size_t i = 0; i < len; i++) {
 		unsigned c = s[i];
+		if (i == bad) {
+			snprintf(what, size,
+				 lesson_tr(err, "the file is not UTF-8 text (byte 0x%02X)"),
+				 c);
+			return line;
+		}
 		if (c == '\n')
 			line++;
-		if (c < 0x80) {
-			/* A carriage return only as part of a CRLF line end. */
-			bool cr_ok = c == '\r' && i + 1 < len && s[i + 1] == '\n';
-			if ((c < 0x20 && c != '\t' && c != '\n' && !cr_ok) ||
-			    c == 0x7F) {
-				snprintf(what, size,
-					 lesson_tr(err, "a control character (byte 0x%02X): a lesson is plain text"),
-					 c);
-				return line;
-			}
-			i++;
-			continue;
+		/* A carriage return only as part of a CRLF line end. */
+		bool cr_ok = c == '\r' && i + 1 < len && s[i + 1] == '\n';
+		if ((c < 0x20 && c != '\t' && c != '\n' && !cr_ok) || c == 0x7F) {
+			snprintf(what, size,
+				 lesson_tr(err, "a control character (byte 0x%02X): a lesson is plain text"),
+				 c);
+			return line;
 		}
-		size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-		unsigned lo = 0x80, hi = 0xBF;
-		if (c < 0xC2 || c > 0xF4)
-			goto bad;
-		if (c == 0xE0)
-			lo = 0xA0; /* overlong */
-		else if (c == 0xED)
-			hi = 0x9F; /* surrogates */
-		else if (c == 0xF0)
-			lo = 0x90; /* overlong */
-		else if (c == 0xF4)
-			hi = 0x8F; /* past U+10FFFF */
-		if (i + n > len || s[i + 1] < lo || s[i + 1] > hi)
-			goto bad;
-		for (size_t k = 2; k < n; k++)
-			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-				goto bad;
-		i += n;
-		continue;
-	bad:
-		snprintf(what, size,
-			 lesson_tr(err, "the file is not UTF-8 text (byte 0x%02X)"), c);
-		return line;
 	}
 	return 0;
-}
-
-static size_t chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
 }
 
 /* libinih's find_chars_or_comment: the first of chars, or of a ';' that
@@ -463,7 +435,7 @@ static int text_line(struct parser *ps, int k, char *dst, size_t size,
 		return fail(ps, ps->line,
 			    lesson_tr(ps->err, "%s: a line of more than %d bytes; continue on an indented line"),
 			    ps->keys.names[k], GD_LESSON_TEXT_LINE_BYTES);
-	if (chars(dst) + chars(value) + more > max || have + add + 2 > size)
+	if (gd_utf8_count(dst) + gd_utf8_count(value) + more > max || have + add + 2 > size)
 		return fail(ps, ps->line, title ? lesson_tr(ps->err, "a title over %zu characters") :
 						  lesson_tr(ps->err, "a caption over %zu characters"),
 			    max);

@@ -1,4 +1,4 @@
-/* Curves: the seeds' numbers, derivatives against difference quotients,
+/* Curves: the numbers of the lecture notes (doc/seeds/), derivatives against difference quotients,
  * minima and ranges. */
 #include <errno.h>
 #include <math.h>

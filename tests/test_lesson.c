@@ -82,7 +82,7 @@ static void check_builtin(const struct tcase *t)
 		CHECK(lines >= 2 && lines <= 3);
 		CHECK(longest <= 70);
 	}
-	/* Scene 1 is PRODUCT.md's bowl default: E = w², w0 = 2, η = 0.1. */
+	/* Scene 1 is doc/PRODUCT.md's bowl default: E = w², w0 = 2, η = 0.1. */
 	CHECK(l.scenes[0].curve.kind == GD_CURVE_BOWL && l.scenes[0].w0[0] == 2 &&
 	      l.scenes[0].opt.hyper[GD_HYPER_RATE] == 0.1 && l.scenes[0].opt.hyper[GD_HYPER_MOMENTUM] == 0);
 	CHECK(strcmp(gd_scene_title(&l.scenes[0], "zh"), l.scenes[0].title_zh) == 0);

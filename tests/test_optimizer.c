@@ -105,7 +105,7 @@ static const struct tcase cases[] = {
 	{ .name = "optimizer-rows", .run = check_rows },
 	{ .name = "optimizer-ranges", .run = check_ranges },
 	{ .name = "optimizer-gd-plain-bits", .run = check_plain },
-	/* The seeds' first step: g = 4 at w = 2, η = 0.1: Δw = −0.4. */
+	/* Seed 000's first step: g = 4 at w = 2, η = 0.1: Δw = −0.4. */
 	{ .name = "gd-first-step", .run = check_step, .rate = 0.1, .dim = 1,
 	  .g = { 4 }, .want_v = { -0.4 } },
 	/* v ← 0.5·(−0.4) − 0.1·3.2 = −0.52. */

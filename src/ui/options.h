@@ -1,5 +1,5 @@
 /*
- * The command line of PRODUCT.md, parsed and validated without opening
+ * The command line of doc/PRODUCT.md, parsed and validated without opening
  * anything, so that every bad input is reported before a window exists.
  */
 #ifndef GDSTEP_OPTIONS_H

@@ -1,4 +1,4 @@
-/* Keys and actions, headless: the key table against PRODUCT.md, the help
+/* Keys and actions, headless: the key table against doc/PRODUCT.md, the help
  * overlay's lines, and what sequences of actions leave in the run. */
 #include <math.h>
 #include <stdlib.h>
@@ -21,7 +21,7 @@ struct tcase {
 	double w, rate_after, beta_after;
 };
 
-/* Every key of PRODUCT.md's table, as SDL reports it. */
+/* Every key of doc/PRODUCT.md's table, as SDL reports it. */
 static const struct {
 	SDL_Keycode key;
 	unsigned mod;

@@ -25,7 +25,7 @@
 #include <SDL_ttf.h>
 
 #include "actions.h"
-#include "draw.h"
+#include "render.h"
 #include "lang.h"
 
 #include "bench.h"

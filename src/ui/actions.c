@@ -280,7 +280,7 @@ static void apply_setting(struct app_state *s, enum app_action a,
 		s->caption = !s->caption;
 		break;
 	case APP_ACT_LANG:
-		app_lang_set(strcmp(app_lang_get(), "zh") == 0 ? "en" : "zh");
+		s->lang = s->lang == APP_LANG_ZH ? APP_LANG_EN : APP_LANG_ZH;
 		out->fx |= APP_FX_LANG;
 		break;
 	case APP_ACT_SAVE:
@@ -421,9 +421,38 @@ void app_zoom(struct app_state *s, double factor, double w, double e,
 	gd_view_zoom(&s->view, factor, w, e);
 }
 
-void app_pan(struct app_state *s, double dx, double dy,
-	     struct app_result *out)
+void app_pan(struct app_state *s, double dx, double dy, int width,
+	     int height, struct app_result *out)
 {
 	out->fx = APP_FX_REDRAW;
-	gd_view_pan(&s->view, dx, dy);
+	struct gd_view v = s->view;
+	v.width = width > 0 ? width : 1;
+	v.height = height > 0 ? height : 1;
+	gd_view_pan(&v, dx, dy);
+	s->view.wmin = v.wmin, s->view.wmax = v.wmax;
+	s->view.emin = v.emin, s->view.emax = v.emax;
+}
+
+struct app_shown app_shown_step(const struct app_state *s, double now)
+{
+	const struct gd_run *run = app_state_run(s);
+	struct app_shown sh = { .w = run->w, .E = run->E };
+	double p = app_anim_progress(s, now);
+	if (s->anim.active && s->anim.grow) {
+		sh.has_step = sh.growing = true;
+		sh.u = s->anim.update;
+		sh.w = sh.u.w + (sh.u.w_next - sh.u.w) * p;
+		sh.tip_w = sh.w;
+	} else {
+		sh.has_step = gd_run_peek(run, &sh.u);
+		sh.tip_w = sh.u.w_next;
+		if (s->anim.active)
+			sh.w = s->anim.w_from + (s->anim.w_to - s->anim.w_from) * p;
+	}
+	sh.E = gd_curve_eval(&run->curve, sh.w);
+	if (!isfinite(sh.E)) {
+		sh.w = run->w;
+		sh.E = run->E;
+	}
+	return sh;
 }

@@ -22,6 +22,8 @@
 #include <gdstep/run.h>
 #include <gdstep/view.h>
 
+#include "lang.h"
+
 enum app_action {
 	APP_ACT_NONE,
 	APP_ACT_NEXT,
@@ -79,7 +81,11 @@ struct app_anim {
 struct app_state {
 	const struct gd_lesson *lesson; /* borrowed */
 	struct gd_presenter pres;
-	struct gd_view view; /* world intervals; the pixel rect is the shell's */
+	/* The world intervals shown. Its pixel rectangle is not the state's:
+	 * each frame lays the plot out anew (struct app_frame_info's view),
+	 * so x, y, width and height here are a placeholder nothing reads. */
+	struct gd_view view;
+	enum app_lang lang; /* the interface language; L flips it */
 	bool help, caption, blank, dark, fullscreen, running, quit;
 	int text_step;   /* APP_TEXT_STEP_MIN … APP_TEXT_STEP_MAX */
 	int pace;        /* index into app_pace_ms */
@@ -106,7 +112,8 @@ struct app_result {
 
 /*
  * Starts at scene k (0-based, clamped) of a lesson that outlives the
- * state, with the default settings: light theme, caption shown, no help.
+ * state, with the default settings: light theme, caption shown, no help,
+ * English (the caller sets lang).
  * The view's pixel rect is set to a placeholder until the shell lays out.
  */
 void app_state_init(struct app_state *s, const struct gd_lesson *lesson,
@@ -141,9 +148,25 @@ void app_click(struct app_state *s, double w, struct app_result *out);
 void app_zoom(struct app_state *s, double factor, double w, double e,
 	      struct app_result *out);
 
-/* A drag by (dx, dy) pixels. */
-void app_pan(struct app_state *s, double dx, double dy,
-	     struct app_result *out);
+/* A drag by (dx, dy) pixels over a plot of width × height pixels (the
+ * last frame's). */
+void app_pan(struct app_state *s, double dx, double dy, int width,
+	     int height, struct app_result *out);
+
+/* The step on screen (the pending one, or the one animating) and where
+ * the point is drawn. */
+struct app_shown {
+	bool has_step; /* false: diverged, no step to show */
+	bool growing;  /* a step animating */
+	struct gd_update u;
+	double w, E;   /* the point */
+	double tip_w;  /* the arrow's tip */
+};
+
+/* What the display shows of s at now_ms: the pending update, or the step
+ * animating with the point part of the way along it. Never a non-finite
+ * point: it falls back to the run's. */
+struct app_shown app_shown_step(const struct app_state *s, double now_ms);
 
 /* Fits the view to the run (0, a new scene, a reset). */
 void app_refit(struct app_state *s);

@@ -13,8 +13,8 @@
 
 #include "actions.h"
 #include "window.h"
-#include "draw.h"
 #include "intl.h"
+#include "render.h"
 
 #define SHOT_DEFAULT_W 1280
 #define SHOT_DEFAULT_H 720
@@ -74,6 +74,7 @@ int app_screenshot(const struct gd_options *opts)
 		goto out_lesson;
 	}
 	app_state_init(s, &lesson, start);
+	s->lang = app_lang_current_();
 	take_steps(s, opts->has_steps ? opts->steps : 0);
 	if (TTF_Init() != 0) {
 		fprintf(stderr, "gdstep: %s\n", TTF_GetError());

@@ -14,13 +14,8 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include "measure.h"
 #include "theme.h"
-
-enum app_face {
-	APP_FACE_REGULAR,
-	APP_FACE_BOLD,
-	APP_FACE_COUNT,
-};
 
 /* Font files tried per face, the first one required. */
 #define APP_TEXT_FILES 6

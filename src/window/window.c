@@ -26,9 +26,10 @@
 
 #include "actions.h"
 #include "window.h"
-#include "draw.h"
 #include "intl.h"
+#include "keymap.h"
 #include "keys.h"
+#include "render.h"
 #include "gdstep-config.h"
 
 #define WIN_DEFAULT_W 1280
@@ -128,8 +129,9 @@ static void handle_result(struct win *w, const struct app_result *r)
 
 static void on_key(struct win *w, const SDL_KeyboardEvent *k)
 {
-	enum app_action a = app_key_action(k->keysym.sym,
-					   app_key_mods((SDL_Keymod)k->keysym.mod));
+	enum app_action a =
+		app_key_action(app_key_from_sdl(k->keysym.sym),
+			       app_key_mods((SDL_Keymod)k->keysym.mod));
 	if (a == APP_ACT_NONE)
 		return;
 	bool dark = w->st.dark;
@@ -140,15 +142,28 @@ static void on_key(struct win *w, const SDL_KeyboardEvent *k)
 	handle_result(w, &r);
 }
 
+/* Where clicks, the wheel and drags land: the state's world intervals
+ * (a wheel notch may have moved them since the last frame) on the plot
+ * rectangle the last frame drew. */
+static struct gd_view drawn_view(const struct win *w)
+{
+	struct gd_view v = w->gfx.info.view;
+	v.wmin = w->st.view.wmin, v.wmax = w->st.view.wmax;
+	v.emin = w->st.view.emin, v.emax = w->st.view.emax;
+	return v;
+}
+
 static bool in_plot(const struct win *w, double x, double y)
 {
-	return gd_view_contains(&w->st.view, x, y) && !w->st.help &&
+	struct gd_view v = drawn_view(w);
+	return v.width > 0 && gd_view_contains(&v, x, y) && !w->st.help &&
 	       !w->st.blank;
 }
 
 static void on_mouse(struct win *w, const SDL_Event *ev)
 {
 	struct app_result r = { 0 };
+	struct gd_view v = drawn_view(w);
 	double x, y;
 	switch (ev->type) {
 	case SDL_MOUSEBUTTONDOWN:
@@ -167,7 +182,8 @@ static void on_mouse(struct win *w, const SDL_Event *ev)
 		if (fabs(x - w->press_x) + fabs(y - w->press_y) > CLICK_SLOP)
 			w->dragging = true;
 		if (w->dragging)
-			app_pan(&w->st, x - w->last_x, y - w->last_y, &r);
+			app_pan(&w->st, x - w->last_x, y - w->last_y, v.width,
+				v.height, &r);
 		w->last_x = x, w->last_y = y;
 		break;
 	case SDL_MOUSEBUTTONUP:
@@ -176,8 +192,8 @@ static void on_mouse(struct win *w, const SDL_Event *ev)
 		w->pressed = false;
 		if (!w->dragging) {
 			double wx, we;
-			gd_view_from_screen(&w->st.view, w->press_x, w->press_y,
-					    &wx, &we);
+			gd_view_from_screen(&v, w->press_x, w->press_y, &wx,
+					    &we);
 			app_click(&w->st, wx, &r);
 		}
 		break;
@@ -188,7 +204,7 @@ static void on_mouse(struct win *w, const SDL_Event *ev)
 		if (!in_plot(w, x, y) || ev->wheel.y == 0)
 			return;
 		double wx, we;
-		gd_view_from_screen(&w->st.view, x, y, &wx, &we);
+		gd_view_from_screen(&v, x, y, &wx, &we);
 		app_zoom(&w->st, pow(WHEEL_ZOOM, ev->wheel.y), wx, we, &r);
 		break;
 	}
@@ -361,6 +377,7 @@ int app_window(const struct gd_options *opts)
 		goto out_lesson;
 	rc = 1;
 	app_state_init(&w->st, &w->lesson, start);
+	w->st.lang = app_lang_current_();
 	w->st.fullscreen = opts->fullscreen;
 	w->echo = opts->echo;
 	bench_setup(w);

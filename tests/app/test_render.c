@@ -1,9 +1,10 @@
 /*
- * Render tests: the real drawing code on SDL's software renderer into a
- * surface, checked for geometry rather than against golden images: the
- * point's pixel has the point's colour, the arrow ends at w + Δw, the
- * tangent has the curve's slope, nothing of the plot leaks outside it,
- * a diverged run and a tiny window draw without garbage.
+ * Render tests: the frame's display list rendered on SDL's software
+ * renderer into a surface, checked for geometry rather than against
+ * golden images: the point's pixel has the point's colour, the arrow ends
+ * at w + Δw, the tangent has the curve's slope, nothing of the plot leaks
+ * outside it, a diverged run and a tiny window draw without garbage. And
+ * the window's translation of SDL keys into the app's key codes.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -13,8 +14,10 @@
 #include <SDL_ttf.h>
 
 #include "actions.h"
-#include "draw.h"
+#include "keymap.h"
+#include "keys.h"
 #include "lang.h"
+#include "render.h"
 
 #include "harness.h"
 
@@ -118,10 +121,10 @@ static void check_point(const struct tcase *t)
 	draw(&f);
 	const struct gd_run *run = app_state_run(f.s);
 	double px, py;
-	gd_view_to_screen(&f.s->view, run->w, run->E, &px, &py);
-	CHECK(f.g->frame.has_point);
-	CHECK_APPROX((double)f.g->frame.point_x, px, 0.01, 0);
-	CHECK_APPROX((double)f.g->frame.point_y, py, 0.01, 0);
+	gd_view_to_screen(&f.g->info.view, run->w, run->E, &px, &py);
+	CHECK(f.g->info.has_point);
+	CHECK_APPROX((double)f.g->info.point_x, px, 0.01, 0);
+	CHECK_APPROX((double)f.g->info.point_y, py, 0.01, 0);
 	struct app_rgba c = pixel(&f, (int)lround(px), (int)lround(py));
 	if (!near(c, f.th->point, 6))
 		fprintf(stderr, "pixel %d %d %d\n", c.r, c.g, c.b);
@@ -140,11 +143,11 @@ static void check_arrow(const struct tcase *t)
 	struct gd_update u;
 	CHECK(gd_run_peek(app_state_run(f.s), &u));
 	double tip, y;
-	gd_view_to_screen(&f.s->view, u.w_next, 0, &tip, &y);
+	gd_view_to_screen(&f.g->info.view, u.w_next, 0, &tip, &y);
 	double base;
-	gd_view_to_screen(&f.s->view, u.w, 0, &base, &y);
+	gd_view_to_screen(&f.g->info.view, u.w, 0, &base, &y);
 	struct app_rgba col = u.E_next <= u.E ? f.th->fell : f.th->rose;
-	int row = (int)lround((double)f.g->frame.axis_y - f.g->lay.stroke * 2);
+	int row = (int)lround((double)f.g->info.axis_y - f.g->info.lay.stroke * 2);
 	int lo = f.surf->w, hi = -1;
 	for (int x = 0; x < f.surf->w; x++)
 		if (near(pixel(&f, x, row), col, 30)) {
@@ -160,7 +163,7 @@ static void check_arrow(const struct tcase *t)
 	 * covered only. */
 	CHECK(fabs(end - tip) <= 3.5);
 	CHECK(fabs(start - base) <= 2.5);
-	CHECK_APPROX((double)f.g->frame.tip_x, tip, 0.01, 0);
+	CHECK_APPROX((double)f.g->info.tip_x, tip, 0.01, 0);
 	teardown(&f);
 }
 
@@ -172,12 +175,12 @@ static void check_tangent(const struct tcase *t)
 	CHECK(setup(&f, t));
 	draw(&f);
 	const struct gd_run *run = app_state_run(f.s);
-	const struct gd_view *v = &f.s->view;
+	const struct gd_view *v = &f.g->info.view;
 	double px, py;
 	gd_view_to_screen(v, run->w, run->E, &px, &py);
 	double slope = -run->dEdw * (v->height / (v->emax - v->emin)) /
 		       (v->width / (v->wmax - v->wmin));
-	const struct app_frame *fr = &f.g->frame;
+	const struct app_frame_info *fr = &f.g->info;
 	CHECK(fr->has_tangent);
 	double fs = (double)(fr->tan_y1 - fr->tan_y0) /
 		    (double)(fr->tan_x1 - fr->tan_x0);
@@ -218,7 +221,7 @@ static void check_clip(const struct tcase *t)
 	for (int i = 0; i < 6; i++)
 		app_zoom(f.s, 3, run->w, run->E, &r);
 	draw(&f);
-	const struct app_rect a = f.g->lay.area, p = f.g->lay.panel;
+	const struct app_rect a = f.g->info.lay.area, p = f.g->info.lay.panel;
 	const struct app_rgba cols[] = { f.th->curve, f.th->tangent,
 					 f.th->point, f.th->fell, f.th->rose };
 	int bad = 0;
@@ -226,7 +229,7 @@ static void check_clip(const struct tcase *t)
 		for (int x = 0; x < f.surf->w; x++) {
 			struct app_rect px = { x, y, 1, 1 };
 			if (app_rect_inside(a, px) ||
-			    (f.g->lay.show_panel && app_rect_inside(p, px)))
+			    (f.g->info.lay.show_panel && app_rect_inside(p, px)))
 				continue;
 			for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
 				if (near(pixel(&f, x, y), cols[k], 24)) {
@@ -250,11 +253,11 @@ static void check_diverged(const struct tcase *t)
 	CHECK(isfinite(run->w) && isfinite(run->E));
 	app_refit(f.s);
 	draw(&f);
-	CHECK(!f.g->frame.has_arrow);
-	CHECK(f.g->frame.has_point);
-	CHECK(gd_view_contains(&f.s->view, (double)f.g->frame.point_x,
-			       (double)f.g->frame.point_y));
-	CHECK(isfinite(f.g->frame.point_x) && isfinite(f.g->frame.point_y));
+	CHECK(!f.g->info.has_arrow);
+	CHECK(f.g->info.has_point);
+	CHECK(gd_view_contains(&f.g->info.view, (double)f.g->info.point_x,
+			       (double)f.g->info.point_y));
+	CHECK(isfinite(f.g->info.point_x) && isfinite(f.g->info.point_y));
 	teardown(&f);
 	check_clip(t);
 }
@@ -267,8 +270,8 @@ static void check_small(const struct tcase *t)
 	CHECK(setup(&f, t));
 	draw(&f);
 	struct app_rect win = { 0, 0, t->w, t->h };
-	CHECK(app_rect_inside(win, f.g->lay.area));
-	CHECK(f.g->frame.has_point);
+	CHECK(app_rect_inside(win, f.g->info.lay.area));
+	CHECK(f.g->info.has_point);
 	f.s->help = true;
 	draw(&f);
 	teardown(&f);
@@ -328,6 +331,47 @@ static void check_glyphs(const struct tcase *t)
 	teardown(&f);
 }
 
+/* SDL's keycodes of PRODUCT.md's keys become the table's app keys. */
+static void check_keymap(const struct tcase *t)
+{
+	static const struct {
+		SDL_Keycode sdl;
+		unsigned app;
+	} map[] = {
+		{ SDLK_SPACE, APP_KEY_SPACE }, { SDLK_RIGHT, APP_KEY_RIGHT },
+		{ SDLK_PAGEDOWN, APP_KEY_PAGEDOWN }, { SDLK_LEFT, APP_KEY_LEFT },
+		{ SDLK_BACKSPACE, APP_KEY_BACKSPACE },
+		{ SDLK_PAGEUP, APP_KEY_PAGEUP }, { SDLK_RETURN, APP_KEY_RETURN },
+		{ SDLK_KP_ENTER, APP_KEY_KP_ENTER }, { SDLK_p, 'p' },
+		{ SDLK_LEFTBRACKET, '[' }, { SDLK_RIGHTBRACKET, ']' },
+		{ SDLK_UP, APP_KEY_UP }, { SDLK_DOWN, APP_KEY_DOWN },
+		{ SDLK_COMMA, ',' }, { SDLK_PERIOD, '.' },
+		{ SDLK_TAB, APP_KEY_TAB }, { SDLK_1, '1' }, { SDLK_9, '9' },
+		{ SDLK_0, '0' }, { SDLK_F11, APP_KEY_F11 },
+		{ SDLK_EQUALS, '=' }, { SDLK_MINUS, '-' }, { SDLK_PLUS, '+' },
+		{ SDLK_KP_PLUS, APP_KEY_KP_PLUS },
+		{ SDLK_KP_MINUS, APP_KEY_KP_MINUS }, { SDLK_SLASH, '/' },
+		{ SDLK_QUESTION, '?' }, { SDLK_F1, APP_KEY_F1 },
+		{ SDLK_ESCAPE, APP_KEY_ESCAPE }, { SDLK_q, 'q' },
+		{ SDLK_UNKNOWN, APP_KEY_NONE }, { SDLK_F5, APP_KEY_NONE },
+		{ SDLK_LSHIFT, APP_KEY_NONE }, { SDLK_DELETE, APP_KEY_NONE },
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		unsigned got = app_key_from_sdl(map[i].sdl);
+		if (got != map[i].app)
+			fprintf(stderr, "%s: %#x, want %#x\n",
+				SDL_GetKeyName(map[i].sdl), got, map[i].app);
+		CHECK(got == map[i].app);
+	}
+	CHECK(app_key_action(app_key_from_sdl(SDLK_PAGEDOWN), 0) ==
+	      APP_ACT_NEXT);
+	CHECK(app_key_mods(KMOD_LCTRL | KMOD_CAPS) == APP_MOD_CTRL);
+	CHECK(app_key_mods(KMOD_RSHIFT | KMOD_NUM) == APP_MOD_SHIFT);
+	CHECK(app_key_mods(KMOD_LALT | KMOD_RCTRL) ==
+	      (APP_MOD_ALT | APP_MOD_CTRL));
+	(void)t;
+}
+
 static const struct tcase cases[] = {
 	{ .name = "render-point-colour", .run = check_point,
 	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
@@ -365,6 +409,7 @@ static const struct tcase cases[] = {
 	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .help = true },
 	{ .name = "render-font-glyphs", .run = check_glyphs,
 	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+	{ .name = "keys-sdl-keymap", .run = check_keymap },
 };
 
 int main(int argc, char *argv[])

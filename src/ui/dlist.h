@@ -113,7 +113,7 @@ struct app_prim {
 	float width;      /* LINE, RING, ARROW: stroke width */
 	float dash, gap;  /* LINE: dash and gap lengths; dash 0: solid */
 	float cx, cy, r;  /* DISC, RING */
-	int first, count; /* LINE, POLYGON, ARROW: points first … first+count−1 */
+	int first, count; /* LINE, POLYGON, ARROW: their points' indices */
 	/* RECT, CLIP_PUSH: the rectangle. TEXT: the measured box (anchor,
 	 * alignment and the measurer's width and height). Others: their
 	 * points' or circle's bounds, without the stroke width. */

@@ -71,7 +71,8 @@ static void axis_labels(const struct plot *p, const double *ticks, int nx,
 		to_px(v, ticks[i], v->emin, &x, &y);
 		text(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
 		     p->th->muted, (int)x, (int)y1 + l->pad / 3,
-		     APP_ALIGN_CENTRE, app_fmt_param(buf, sizeof(buf), ticks[i]));
+		     APP_ALIGN_CENTRE,
+		     app_fmt_param(buf, sizeof(buf), ticks[i]));
 	}
 	for (int i = 0; i < ny; i++) {
 		float x, y;

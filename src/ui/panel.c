@@ -64,7 +64,8 @@ static void status_lines(struct plines *p, const struct app_state *s)
 {
 	const struct gd_run *run = app_state_run(s);
 	const struct app_theme *th = p->th;
-	LINE(p, th->text, APP_FACE_BOLD, app_tr(p->lang, "Iteration %ld"), run->step);
+	LINE(p, th->text, APP_FACE_BOLD, app_tr(p->lang, "Iteration %ld"),
+	     run->step);
 	LINE(p, th->text, APP_FACE_REGULAR, "w = %s    E(w) = %s", V(run->w),
 	     V(run->E));
 	if (run->momentum > 0)
@@ -73,10 +74,12 @@ static void status_lines(struct plines *p, const struct app_state *s)
 		     K(run->momentum));
 	else
 		LINE(p, th->text, APP_FACE_REGULAR,
-		     app_tr(p->lang, "η = %s, no momentum (β = 0)"), K(run->rate));
+		     app_tr(p->lang, "η = %s, no momentum (β = 0)"),
+		     K(run->rate));
 	switch (run->status) {
 	case GD_STATUS_STEPPING:
-		LINE(p, th->muted, APP_FACE_REGULAR, "%s", app_tr(p->lang, "Status: stepping"));
+		LINE(p, th->muted, APP_FACE_REGULAR, "%s",
+		     app_tr(p->lang, "Status: stepping"));
 		break;
 	case GD_STATUS_CONVERGED:
 		LINE(p, th->fell_text, APP_FACE_BOLD, "%s",
@@ -146,7 +149,8 @@ static void neuron_lines(struct plines *p, const struct gd_run *run,
 		if (gd_curve_neuron_terms(&run->curve, w, u, &t) < 0)
 			return;
 		if (n > 1)
-			LINE(p, th->muted, APP_FACE_BOLD, app_tr(p->lang, "Sample %d"), u + 1);
+			LINE(p, th->muted, APP_FACE_BOLD,
+			     app_tr(p->lang, "Sample %d"), u + 1);
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     "ŷ = σ(w·x + b)" BRK " = σ(%s × %s + %s)" BRK " = %s",
 		     V(w), V(t.x), P(t.b), V(t.yhat));
@@ -161,7 +165,8 @@ static void neuron_lines(struct plines *p, const struct gd_run *run,
 	}
 	if (n > SAMPLES_SHOWN)
 		LINE(p, th->muted, APP_FACE_REGULAR,
-		     app_tr(p->lang, "(%d more samples not shown)"), n - SAMPLES_SHOWN);
+		     app_tr(p->lang, "(%d more samples not shown)"),
+		     n - SAMPLES_SHOWN);
 }
 
 static void update_lines(struct plines *p, const struct app_state *s,
@@ -174,7 +179,8 @@ static void update_lines(struct plines *p, const struct app_state *s,
 	if (head) {
 		head->gap = true;
 		snprintf(head->text, sizeof(head->text), "%s",
-			 sh->growing ? app_tr(p->lang, "This update") : app_tr(p->lang, "Next update"));
+			 sh->growing ? app_tr(p->lang, "This update") :
+				       app_tr(p->lang, "Next update"));
 	}
 	if (run->curve.kind == GD_CURVE_NEURON)
 		neuron_lines(p, run, u->w);
@@ -368,7 +374,8 @@ static void panel(const struct ctx *c, double now)
 	const struct app_layout *l = c->l;
 	if (!l->show_panel)
 		return;
-	app_dlist_rect(c->dl, APP_ROLE_PANEL_BG, box(l->panel), c->th->panel_bg);
+	app_dlist_rect(c->dl, APP_ROLE_PANEL_BG, box(l->panel),
+		       c->th->panel_bg);
 	struct plines p;
 	build_panel(&p, c->s, c->th, now);
 	int bottom = (l->show_inset ? l->inset.y : l->panel.y + l->panel.h) -
@@ -499,7 +506,8 @@ static void help_widths(const struct ctx *c,
 		h->kw = a > h->kw ? a : h->kw;
 		h->hw = b > h->hw ? b : h->hw;
 	}
-	h->total = h->cols * (h->kw + h->px + h->hw) + (h->cols - 1) * 2 * h->px;
+	h->total = h->cols * (h->kw + h->px + h->hw) +
+		   (h->cols - 1) * 2 * h->px;
 }
 
 /* One or two columns, at the largest size (up to the body text's) that
@@ -547,7 +555,8 @@ static void help(const struct ctx *c)
 	y0 += line * 2;
 	for (int i = 0; i < n; i++) {
 		int col = i / h.rows, row = i % h.rows;
-		int x = x0 + col * (h.kw + h.hw + 3 * h.px), y = y0 + row * line;
+		int x = x0 + col * (h.kw + h.hw + 3 * h.px);
+		int y = y0 + row * line;
 		text(c, APP_ROLE_HELP_KEY, h.px, APP_FACE_BOLD, th->text, x, y,
 		     APP_ALIGN_LEFT, lines[i].keys);
 		text(c, APP_ROLE_HELP_TEXT, h.px, APP_FACE_REGULAR, th->text,

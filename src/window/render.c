@@ -169,8 +169,11 @@ void app_render(struct app_gfx *g, const struct app_dlist *dl)
 	apply_clip(g, &clips);
 	for (int i = 0; i < dl->n; i++) {
 		const struct app_prim *p = &dl->prims[i];
-		if (p->kind != APP_PRIM_TEXT && p->kind != APP_PRIM_RECT &&
-		    p->kind != APP_PRIM_CLIP_PUSH && p->kind != APP_PRIM_CLIP_POP) {
+		bool batched = p->kind != APP_PRIM_TEXT &&
+			       p->kind != APP_PRIM_RECT &&
+			       p->kind != APP_PRIM_CLIP_PUSH &&
+			       p->kind != APP_PRIM_CLIP_POP;
+		if (batched) {
 			shape(g, dl, p);
 			continue;
 		}

@@ -306,8 +306,8 @@ static bool plot_role(enum app_role r)
 }
 
 /* Everything of the plot is drawn inside the plot's clip, which is the
- * view's rectangle; the labels, the arrow and the point lie wholly in it;
- * the grid and axes lie on it. */
+ * view's rectangle; the labels and the arrow lie wholly in it, the
+ * point's centre too; the grid and axes lie on it. */
 static void check_clip(const struct tcase *t)
 {
 	struct fixture f;
@@ -329,10 +329,15 @@ static void check_clip(const struct tcase *t)
 			CHECK(in_plot);
 			seen++;
 		}
+		/* The point's centre is in the plot; at E = emin (a
+		 * minimum at 0) the plot's edge cuts its disc in half. */
+		if (p->role == APP_ROLE_POINT)
+			CHECK(box_inside(area,
+					 (struct app_box){ p->cx, p->cy, 0, 0 },
+					 0.01f));
 		bool whole = p->role == APP_ROLE_SLOPE_LABEL ||
 			     p->role == APP_ROLE_DW_LABEL ||
-			     p->role == APP_ROLE_STEP_ARROW ||
-			     p->role == APP_ROLE_POINT;
+			     p->role == APP_ROLE_STEP_ARROW;
 		/* A label with no room in the plot (huge text: wider than
 		 * it, or the plot under four labels high) is left to the
 		 * clip: the avoidance may push it out. */
@@ -509,6 +514,37 @@ static void check_bounded(const struct tcase *t)
 	(void)t;
 }
 
+/* Every scene of the built-in lesson, at a few step counts and sizes,
+ * in both languages: labels, finite text, the clip, the arrow. */
+static void check_sweep(const struct tcase *t)
+{
+	struct gd_lesson lesson;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	int scenes = lesson.count;
+	gd_lesson_finish(&lesson);
+	static const int steps[] = { 0, 1, 3, 25 };
+	static const int sizes[][2] = { { 1280, 720 }, { 800, 600 },
+					 { 1920, 1080 } };
+	int before = harness_failures;
+	for (int k = 1; k <= scenes; k++)
+		for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+			for (size_t j = 0; j < sizeof(sizes) / sizeof(sizes[0]);
+			     j++) {
+				struct tcase c = *t;
+				c.scene = k, c.steps = steps[i];
+				c.w = sizes[j][0], c.h = sizes[j][1];
+				c.zh = (k + (int)i) % 2 == 1;
+				check_labels(&c);
+				check_finite(&c);
+				check_clip(&c);
+				if (harness_failures > before) {
+					fprintf(stderr, "scene %d, %d steps, %dx%d\n",
+						k, c.steps, c.w, c.h);
+					return;
+				}
+			}
+}
+
 #define BOWL .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1
 #define WELLS .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02
 
@@ -572,6 +608,7 @@ static const struct tcase cases[] = {
 	{ .name = "frame-reads-state-only", .run = check_const, WELLS,
 	  .beta = 0.9, .steps = 3, .anim_ms = 50 },
 	{ .name = "frame-blank", .run = check_blank, BOWL },
+	{ .name = "frame-sweep-builtin-lesson", .run = check_sweep },
 	{ .name = "dlist-bounded", .run = check_bounded },
 };
 

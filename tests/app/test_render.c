@@ -331,6 +331,67 @@ static void check_glyphs(const struct tcase *t)
 	teardown(&f);
 }
 
+static bool plot_label(enum app_role r)
+{
+	return r == APP_ROLE_SLOPE_LABEL || r == APP_ROLE_DW_LABEL ||
+	       r == APP_ROLE_TICK_LABEL;
+}
+
+/* The number of pairs of plot labels (slope, Δw, ticks) whose boxes
+ * overlap in the list. */
+static int label_overlaps(const struct app_dlist *dl)
+{
+	int bad = 0;
+	for (int i = 0; i < dl->n; i++) {
+		const struct app_prim *a = &dl->prims[i];
+		if (a->kind != APP_PRIM_TEXT || !plot_label(a->role))
+			continue;
+		for (int j = i + 1; j < dl->n; j++) {
+			const struct app_prim *b = &dl->prims[j];
+			if (b->kind != APP_PRIM_TEXT || !plot_label(b->role) ||
+			    !app_box_overlap(a->box, b->box))
+				continue;
+			fprintf(stderr, "'%s' meets '%s'\n",
+				app_dlist_str(dl, a), app_dlist_str(dl, b));
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/* With the real fonts' widths and heights: over every scene of the
+ * built-in lesson and a few step counts, the plot's labels do not
+ * overlap, and the list is what was rendered. */
+static void check_real_labels(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	struct gd_lesson lesson;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	static const int steps[] = { 0, 2, 9 };
+	int bad = 0;
+	for (int k = 0; k < lesson.count && !bad; k++)
+		for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+			app_state_init(f.s, &lesson, k);
+			for (int n = 0; n < steps[i]; n++) {
+				struct app_result r;
+				app_apply(f.s, APP_ACT_NEXT, 0, &r);
+			}
+			app_anim_finish(f.s);
+			draw(&f);
+			CHECK(f.g->dl.n > 20 && f.g->dl.dropped == 0);
+			bad += label_overlaps(&f.g->dl);
+			if (bad) {
+				fprintf(stderr, "scene %d, %d steps\n", k + 1,
+					steps[i]);
+				break;
+			}
+		}
+	gd_lesson_finish(&lesson);
+	CHECK(bad == 0);
+	teardown(&f);
+}
+
 /* SDL's keycodes of PRODUCT.md's keys become the table's app keys. */
 static void check_keymap(const struct tcase *t)
 {
@@ -409,6 +470,10 @@ static const struct tcase cases[] = {
 	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .help = true },
 	{ .name = "render-font-glyphs", .run = check_glyphs,
 	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+	{ .name = "render-labels-real-fonts", .run = check_real_labels,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+	{ .name = "render-labels-real-fonts-small", .run = check_real_labels,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .w = 800, .h = 600 },
 	{ .name = "keys-sdl-keymap", .run = check_keymap },
 };
 

@@ -113,8 +113,8 @@ struct app_result {
 /*
  * Starts at scene k (0-based, clamped) of a lesson that outlives the
  * state, with the default settings: light theme, caption shown, no help,
- * English (the caller sets lang).
- * The view's pixel rect is set to a placeholder until the shell lays out.
+ * English (the caller sets lang). The view's pixel rect is a placeholder
+ * (800 × 600) that nothing reads: frames lay the plot out themselves.
  */
 void app_state_init(struct app_state *s, const struct gd_lesson *lesson,
 		    int k);
@@ -141,7 +141,8 @@ void app_anim_finish(struct app_state *s);
 /* Animation progress at now_ms, eased, 0 … 1; 1 when none is running. */
 double app_anim_progress(const struct app_state *s, double now_ms);
 
-/* A click on the plot at world w: a new run from there. */
+/* A click on the plot at world w (the shell maps the pixel through the
+ * last frame's view): a new run from there. */
 void app_click(struct app_state *s, double w, struct app_result *out);
 
 /* The wheel: zoom by factor (> 1 in) about the world point (w, e). */

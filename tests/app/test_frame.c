@@ -250,6 +250,102 @@ static void check_numbers(const struct tcase *t)
 	teardown(&f);
 }
 
+#define P(x) app_fmt_paren((char[APP_FMT_MAX]){ 0 }, APP_FMT_MAX, (x))
+#define K(x) app_fmt_param((char[APP_FMT_MAX]){ 0 }, APP_FMT_MAX, (x))
+
+/* s without its spaces, into buf. */
+static const char *squeeze(char *buf, size_t size, const char *s)
+{
+	size_t j = 0;
+	for (; *s && j + 1 < size; s++)
+		if (*s != ' ')
+			buf[j++] = *s;
+	buf[j] = '\0';
+	return buf;
+}
+
+/* The panel's lines as written before wrapping, without spaces, one per
+ * line of out: a wrapped line's continuations are indented. */
+static void logical_lines(const struct fixture *f, char *out, size_t size)
+{
+	float left = 1e9f;
+	for (int i = 0; i < f->dl.n; i++)
+		if (f->dl.prims[i].role == APP_ROLE_PANEL_LINE)
+			left = fminf(left, f->dl.prims[i].box.x);
+	out[0] = '\0';
+	for (int i = 0; i < f->dl.n; i++) {
+		const struct app_prim *p = &f->dl.prims[i];
+		if (p->role != APP_ROLE_PANEL_LINE)
+			continue;
+		size_t len = strlen(out);
+		char sq[1024];
+		snprintf(out + len, size - len, "%s%s",
+			 p->box.x > left && len ? "" : "\n",
+			 squeeze(sq, sizeof(sq), app_dlist_str(&f->dl, p)));
+	}
+	size_t len = strlen(out);
+	snprintf(out + len, size - len, "\n");
+}
+
+/* Whether the panel has the line want (spaces aside). */
+static bool has_line(const char *lines, const char *want)
+{
+	char sq[1024], line[1040];
+	snprintf(line, sizeof(line), "\n%s\n", squeeze(sq, sizeof(sq), want));
+	if (!strstr(lines, line))
+		fprintf(stderr, "no line '%s' in:%s", want, lines);
+	return strstr(lines, line) != NULL;
+}
+
+/* The update written out with its numbers substituted, every number the
+ * run's as fmt.c formats it: the lines as a whole, after unwrapping. */
+static void check_update_lines(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct gd_run *run = app_state_run(f.s);
+	enum app_lang lang = f.s->lang;
+	struct gd_update u;
+	CHECK(gd_run_peek(run, &u));
+	static char lines[1 << 16];
+	logical_lines(&f, lines, sizeof(lines));
+	char want[512];
+	snprintf(want, sizeof(want), app_tr(lang, "Iteration %ld"), run->step);
+	CHECK(has_line(lines, want));
+	snprintf(want, sizeof(want), "w = %s    E(w) = %s", V(run->w),
+		 V(run->E));
+	CHECK(has_line(lines, want));
+	if (u.momentum > 0) {
+		snprintf(want, sizeof(want),
+			 app_tr(lang, "η = %s, momentum β = %s"), K(run->rate),
+			 K(run->momentum));
+		CHECK(has_line(lines, want));
+		snprintf(want, sizeof(want),
+			 "v ← β·v − η·dE/dw = %s × %s − %s × %s = %s",
+			 K(u.momentum), P(u.v_prev), K(u.rate), P(u.dEdw),
+			 V(u.v));
+		CHECK(has_line(lines, want));
+		snprintf(want, sizeof(want), "w ← w + v = %s + %s = %s",
+			 V(u.w), P(u.delta_w), V(u.w_next));
+		CHECK(has_line(lines, want));
+	} else {
+		snprintf(want, sizeof(want),
+			 app_tr(lang, "η = %s, no momentum (β = 0)"),
+			 K(run->rate));
+		CHECK(has_line(lines, want));
+		snprintf(want, sizeof(want), "Δw = −η·dE/dw = −%s × %s = %s",
+			 K(u.rate), P(u.dEdw), V(u.delta_w));
+		CHECK(has_line(lines, want));
+		snprintf(want, sizeof(want), "w ← %s + %s = %s", V(u.w),
+			 P(u.delta_w), V(u.w_next));
+		CHECK(has_line(lines, want));
+	}
+	snprintf(want, sizeof(want), "dE/dw = %s", V(u.dEdw));
+	CHECK(has_line(lines, want));
+	CHECK(has_line(lines, app_tr(lang, "Next update")));
+	teardown(&f);
+}
+
 /* Whether s holds word as a word of its own (no letter either side),
  * in any case. */
 static bool has_word(const char *s, const char *word)
@@ -577,6 +673,20 @@ static const struct tcase cases[] = {
 	  .w = 1920, .h = 1080 },
 	{ .name = "frame-numbers-zh", .run = check_numbers, .scene = 1,
 	  .steps = 2, .zh = true },
+	{ .name = "frame-update-lines-bowl", .run = check_update_lines,
+	  BOWL },
+	{ .name = "frame-update-lines-bowl-narrow", .run = check_update_lines,
+	  BOWL, .steps = 2, .w = 900, .h = 700 },
+	{ .name = "frame-update-lines-momentum", .run = check_update_lines,
+	  WELLS, .beta = 0.9, .steps = 4 },
+	{ .name = "frame-update-lines-portrait-zh", .run = check_update_lines,
+	  .scene = 4, .steps = 1, .w = 600, .h = 1000, .zh = true },
+	{ .name = "frame-update-lines-wrapped", .run = check_update_lines,
+	  WELLS, .beta = 0.9, .steps = 2, .w = 1000, .h = 720,
+	  .text_step = 2 },
+	{ .name = "frame-update-lines-neuron", .run = check_update_lines,
+	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .w = 1920,
+	  .h = 1080 },
 	{ .name = "frame-finite-diverged", .run = check_finite,
 	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 1.5, .steps = 80 },
 	{ .name = "frame-finite-huge-w", .run = check_finite,

@@ -331,6 +331,55 @@ static void check_glyphs(const struct tcase *t)
 	teardown(&f);
 }
 
+/* Each kind of primitive as the renderer draws it, in list order, cut
+ * by the clip: a hand-made list, checked pixel by pixel. */
+static void check_primitives(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	const struct app_rgba bg = { 255, 255, 255, 255 };
+	const struct app_rgba red = { 220, 0, 0, 255 };
+	const struct app_rgba blue = { 0, 0, 200, 255 };
+	const struct app_rgba green = { 0, 160, 0, 255 };
+	struct app_dlist *dl = &f.g->dl;
+	app_dlist_clear(dl);
+	app_dlist_rect(dl, APP_ROLE_BACKGROUND, (struct app_box){ 0, 0, 1, 1 },
+		       bg);
+	app_dlist_clip_push(dl, APP_ROLE_PLOT_CLIP,
+			    (struct app_box){ 0, 0, 200, 720 });
+	app_dlist_line(dl, APP_ROLE_CURVE, 10, 50, 400, 50, 6, red);
+	app_dlist_disc(dl, APP_ROLE_POINT, 100, 150, 20, blue);
+	app_dlist_clip_pop(dl);
+	float xs[3] = { 300, 400, 300 }, ys[3] = { 100, 100, 200 };
+	app_dlist_polygon(dl, APP_ROLE_NONE, xs, ys, 3, green);
+	app_dlist_ring(dl, APP_ROLE_NEXT_POINT, 500, 150, 30, 4, red);
+	app_dlist_dashed(dl, APP_ROLE_DROP, 600, 10, 600, 300, 4, 10, 10,
+			 blue);
+	app_dlist_rect(dl, APP_ROLE_PANEL_BG,
+		       (struct app_box){ 700, 0, 50, 50 }, green);
+	app_dlist_arrow(dl, APP_ROLE_STEP_ARROW, 800, 400, 1000, 400, 6, blue);
+	app_render(f.g, dl);
+	SDL_RenderPresent(f.ren);
+	CHECK(near(pixel(&f, 5, 5), bg, 0));
+	CHECK(near(pixel(&f, 150, 50), red, 10));
+	CHECK(near(pixel(&f, 250, 50), bg, 0)); /* cut by the clip */
+	CHECK(near(pixel(&f, 100, 150), blue, 10));
+	CHECK(near(pixel(&f, 320, 120), green, 10));
+	CHECK(near(pixel(&f, 390, 190), bg, 0)); /* outside the triangle */
+	CHECK(near(pixel(&f, 530, 150), red, 40));
+	CHECK(near(pixel(&f, 500, 150), bg, 0)); /* the ring's hole */
+	int on = 0, off = 0;
+	for (int y = 10; y < 300; y++) {
+		bool b = near(pixel(&f, 600, y), blue, 40);
+		on += b, off += !b;
+	}
+	CHECK(on > 100 && off > 100); /* dashed */
+	CHECK(near(pixel(&f, 725, 25), green, 0));
+	CHECK(near(pixel(&f, 900, 400), blue, 10));
+	CHECK(near(pixel(&f, 1010, 400), bg, 0)); /* past the tip */
+	teardown(&f);
+}
+
 static bool plot_label(enum app_role r)
 {
 	return r == APP_ROLE_SLOPE_LABEL || r == APP_ROLE_DW_LABEL ||
@@ -474,6 +523,8 @@ static const struct tcase cases[] = {
 	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
 	{ .name = "render-labels-real-fonts-small", .run = check_real_labels,
 	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .w = 800, .h = 600 },
+	{ .name = "render-dlist-primitives", .run = check_primitives,
+	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
 	{ .name = "keys-sdl-keymap", .run = check_keymap },
 };
 

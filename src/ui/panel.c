@@ -169,6 +169,25 @@ static void neuron_lines(struct plines *p, const struct gd_run *run,
 		     n - SAMPLES_SHOWN);
 }
 
+/* How E changes, with enough digits to see the change when three do not
+ * show it. */
+static void change_line(struct plines *p, const struct gd_update *u,
+			struct app_rgba c)
+{
+	char e0[APP_FMT_MAX], e1[APP_FMT_MAX];
+	app_fmt_value(e0, sizeof(e0), u->E);
+	app_fmt_value(e1, sizeof(e1), u->E_next);
+	for (int sig = 4; strcmp(e0, e1) == 0 && u->E != u->E_next && sig <= 9;
+	     sig++) {
+		app_fmt_sig(e0, sizeof(e0), u->E, sig);
+		app_fmt_sig(e1, sizeof(e1), u->E_next, sig);
+	}
+	LINE(p, c, APP_FACE_REGULAR,
+	     u->E_next <= u->E ? app_tr(p->lang, "E falls from %s to %s") :
+				 app_tr(p->lang, "E rises from %s to %s"),
+	     e0, e1);
+}
+
 static void update_lines(struct plines *p, const struct app_state *s,
 			 const struct app_shown *sh)
 {
@@ -201,19 +220,7 @@ static void update_lines(struct plines *p, const struct app_state *s,
 		LINE(p, th->text, APP_FACE_BOLD, "w ← %s + %s" BRK " = %s",
 		     V(u->w), P(u->delta_w), V(u->w_next));
 	}
-	/* Enough digits to see the change, when three do not show it. */
-	char e0[APP_FMT_MAX], e1[APP_FMT_MAX];
-	app_fmt_value(e0, sizeof(e0), u->E);
-	app_fmt_value(e1, sizeof(e1), u->E_next);
-	for (int sig = 4; strcmp(e0, e1) == 0 && u->E != u->E_next && sig <= 9;
-	     sig++) {
-		app_fmt_sig(e0, sizeof(e0), u->E, sig);
-		app_fmt_sig(e1, sizeof(e1), u->E_next, sig);
-	}
-	LINE(p, step_c, APP_FACE_REGULAR,
-	     u->E_next <= u->E ? app_tr(p->lang, "E falls from %s to %s") :
-				 app_tr(p->lang, "E rises from %s to %s"),
-	     e0, e1);
+	change_line(p, u, step_c);
 }
 
 static void build_panel(struct plines *p, const struct app_state *s,

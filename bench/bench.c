@@ -40,18 +40,24 @@ double bench_median(double *v, int n)
 
 static void bench_step(void)
 {
-	static struct gd_run run;
+	struct gd_run *run;
 	struct gd_curve c;
 	gd_curve_default(&c, GD_CURVE_WELLS);
+	struct gd_optim opt;
+	gd_optim_default(&opt, GD_OPTIMIZER_GD, 0.02);
+	opt.hyper[GD_HYPER_MOMENTUM] = 0.9;
 	enum { ROUNDS = 31, STEPS = 100000 };
 	double t[ROUNDS];
+	if (gd_run_create(&run, &c, (double[]){ 1.8 }, &opt) < 0)
+		return;
 	for (int r = 0; r < ROUNDS; r++) {
-		gd_run_init(&run, &c, 1.8, 0.02, 0.9);
+		gd_run_reset(run);
 		double t0 = now();
 		for (int k = 0; k < STEPS; k++)
-			gd_run_step(&run, NULL);
+			gd_run_step(run, NULL);
 		t[r] = (now() - t0) / STEPS;
 	}
+	gd_run_destroy(run);
 	printf("step (wells, β = 0.9): median %.1f ns per update over %d rounds of %d\n",
 	       bench_median(t, ROUNDS) * 1e9, ROUNDS, STEPS);
 }

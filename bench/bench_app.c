@@ -65,7 +65,7 @@ static void bench_frames(int w, int h)
 	static struct gd_scene scene;
 	struct gd_lesson lesson = { .count = 1, .scenes = &scene };
 	gd_curve_default(&scene.curve, GD_CURVE_WELLS);
-	scene.w0 = 1.8, scene.rate = 0.02, scene.momentum = 0.9;
+	scene.w0[0] = 1.8, scene.opt.hyper[GD_HYPER_RATE] = 0.02, scene.opt.hyper[GD_HYPER_MOMENTUM] = 0.9;
 	scene.steps = GD_SCENE_UNPLANNED;
 	snprintf(scene.title, sizeof(scene.title), "Momentum");
 	snprintf(scene.caption, sizeof(scene.caption),
@@ -92,6 +92,7 @@ out:
 		SDL_DestroyRenderer(ren);
 	SDL_FreeSurface(surf);
 	free(g);
+	app_state_finish(s);
 	free(s);
 }
 

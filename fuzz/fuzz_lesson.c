@@ -42,7 +42,7 @@ static bool scene_eq(const struct gd_scene *a, const struct gd_scene *b)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct gd_lesson a, b;
-	struct gd_lesson_error err;
+	struct gd_lesson_error err = { 0 };
 	if (gd_lesson_parse(&a, (const char *)data, size, &err) != 0) {
 		if (err.line < 0 || !err.message[0])
 			abort();

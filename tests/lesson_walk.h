@@ -14,17 +14,20 @@
 
 static inline bool lesson_walk_restores(const struct gd_lesson *l)
 {
-	static struct gd_presenter p;
-	gd_presenter_init(&p, l, 0);
-	double w = p.run.w;
+	struct gd_presenter p;
+	if (gd_presenter_init(&p, l, 0) < 0)
+		return false;
+	double w = p.run->w[0];
 	int n = 0;
 	while (n < 300 && gd_presenter_next(&p, NULL) != GD_MOVE_NONE)
 		n++;
-	for (int i = 0; i < n; i++)
-		if (gd_presenter_back(&p) == GD_MOVE_NONE)
-			return false;
-	return p.scene == 0 && p.run.step == 0 &&
-	       memcmp(&p.run.w, &w, sizeof(w)) == 0;
+	bool ok = true;
+	for (int i = 0; ok && i < n; i++)
+		ok = gd_presenter_back(&p) != GD_MOVE_NONE;
+	ok = ok && p.scene == 0 && p.run->step == 0 &&
+	     memcmp(&p.run->w[0], &w, sizeof(w)) == 0;
+	gd_presenter_finish(&p);
+	return ok;
 }
 
 #endif

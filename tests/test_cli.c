@@ -11,6 +11,7 @@
 #include <gdstep/run.h>
 
 #include "harness.h"
+#include "runs.h"
 #include "gdstep-config.h"
 
 #define CASES GDSTEP_SOURCE_ROOT "/tests/lesson-cases/"
@@ -119,19 +120,21 @@ static void check_trace(const struct tcase *t)
 	static struct result r;
 	run_gdstep(t, &r);
 	CHECK(r.status == 0);
-	static struct gd_run run;
+	struct gd_run *run = NULL;
 	struct gd_curve c;
 	gd_curve_default(&c, t->kind);
-	CHECK(gd_run_init(&run, &c, t->w0, t->rate, t->momentum) == 0);
-	char *line = strtok(r.out, "\n");
-	CHECK(line && strcmp(line, gd_csv_header()) == 0);
+	CHECK(run_init(&run, &c, t->w0, t->rate, t->momentum) == 0);
+	char *line = strtok(r.out, "\n"), head[GD_CSV_ROW_MAX];
+	CHECK(gd_csv_header(head, sizeof(head), 1, GD_OPTIMIZER_GD) > 0);
+	CHECK(strcmp(head, "step,w,E,dEdw,v,delta_w,w_next") == 0);
+	CHECK(line && strcmp(line, head) == 0);
 	long rows = 0;
 	while ((line = strtok(NULL, "\n"))) {
 		struct gd_update u;
-		CHECK(gd_run_step(&run, &u));
+		CHECK(gd_run_step(run, &u));
 		char *p = line;
 		CHECK(strtol(p, &p, 10) == rows && *p == ',');
-		const double want[] = { u.w, u.E, u.dEdw, u.v, u.delta_w, u.w_next };
+		const double want[] = { u.w[0], u.E, u.grad[0], u.state[GD_GD_V][0], u.delta[0], u.w_next[0] };
 		for (int i = 0; i < 6; i++) {
 			CHECK(*p == ',');
 			double d = strtod(p + 1, &p);

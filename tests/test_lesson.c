@@ -7,6 +7,8 @@
 #include <gdstep/presenter.h>
 
 #include "harness.h"
+#include "runs.h"
+#include "runs.h"
 #include "lesson_walk.h"
 #include "gdstep-config.h"
 
@@ -26,14 +28,15 @@ static bool scene_eq(const struct gd_scene *a, const struct gd_scene *b)
 		    strcmp(a->title_zh, b->title_zh) == 0 &&
 		    strcmp(a->caption, b->caption) == 0 &&
 		    strcmp(a->caption_zh, b->caption_zh) == 0 &&
-		    p->kind == q->kind && same_bits(p->a, q->a) &&
-		    same_bits(p->c, q->c) && p->n == q->n &&
-		    same_bits(a->w0, b->w0) && same_bits(a->rate, b->rate) &&
-		    same_bits(a->momentum, b->momentum) &&
+		    p->kind == q->kind && p->n == q->n &&
+		    same_bits(a->w0[0], b->w0[0]) && same_bits(a->opt.hyper[GD_HYPER_RATE], b->opt.hyper[GD_HYPER_RATE]) &&
+		    same_bits(a->opt.hyper[GD_HYPER_MOMENTUM], b->opt.hyper[GD_HYPER_MOMENTUM]) &&
 		    a->steps == b->steps && a->has_range == b->has_range;
-	for (int u = 0; same && u < p->n; u++)
-		same = same_bits(p->x[u], q->x[u]) &&
-		       same_bits(p->b[u], q->b[u]) && same_bits(p->y[u], q->y[u]);
+	for (int i = 0; same && i < GD_CURVE_PARAMS; i++)
+		same = same_bits(p->p[i], q->p[i]);
+	for (int i = 0; i < GD_CURVE_LISTS; i++)
+		for (int u = 0; same && u < p->n; u++)
+			same = same_bits(p->list[i][u], q->list[i][u]);
 	if (same && a->has_range)
 		same = same_bits(a->wmin, b->wmin) && same_bits(a->wmax, b->wmax);
 	return same;
@@ -79,9 +82,9 @@ static void check_builtin(const struct tcase *t)
 		CHECK(lines >= 2 && lines <= 3);
 		CHECK(longest <= 70);
 	}
-	/* Scene 1 is PRODUCT.md's bowl default: E = w², w0 = 2, η = 0.1. */
-	CHECK(l.scenes[0].curve.kind == GD_CURVE_BOWL && l.scenes[0].w0 == 2 &&
-	      l.scenes[0].rate == 0.1 && l.scenes[0].momentum == 0);
+	/* Scene 1 is doc/PRODUCT.md's bowl default: E = w², w0 = 2, η = 0.1. */
+	CHECK(l.scenes[0].curve.kind == GD_CURVE_BOWL && l.scenes[0].w0[0] == 2 &&
+	      l.scenes[0].opt.hyper[GD_HYPER_RATE] == 0.1 && l.scenes[0].opt.hyper[GD_HYPER_MOMENTUM] == 0);
 	CHECK(strcmp(gd_scene_title(&l.scenes[0], "zh"), l.scenes[0].title_zh) == 0);
 	CHECK(strcmp(gd_scene_caption(&l.scenes[0], "en"), l.scenes[0].caption) == 0);
 	gd_lesson_finish(&l);
@@ -94,7 +97,7 @@ static void check_round_trip_builtin(const struct tcase *t)
 {
 	(void)t;
 	struct gd_lesson a, b;
-	struct gd_lesson_error err;
+	struct gd_lesson_error err = { 0 };
 	CHECK(gd_lesson_builtin(&a) == 0);
 	char *text = gd_lesson_format(&a);
 	CHECK(text);
@@ -112,7 +115,7 @@ static void check_round_trip_builtin(const struct tcase *t)
 static void check_bad(const struct tcase *t)
 {
 	struct gd_lesson l;
-	struct gd_lesson_error err;
+	struct gd_lesson_error err = { 0 };
 	size_t len = t->len ? t->len : strlen(t->text);
 	int r = gd_lesson_parse(&l, t->text, len, &err);
 	if (r != -EINVAL || err.line != t->line || !strstr(err.message, t->want))
@@ -130,7 +133,7 @@ static void check_bad(const struct tcase *t)
 static void check_good(const struct tcase *t)
 {
 	struct gd_lesson a, b;
-	struct gd_lesson_error err;
+	struct gd_lesson_error err = { 0 };
 	int r = gd_lesson_parse(&a, t->text, strlen(t->text), &err);
 	if (r)
 		fprintf(stderr, "%s: line %d: %s\n", t->name, err.line, err.message);
@@ -153,7 +156,7 @@ static struct gd_lesson parsed;
 
 static bool parse_ok(const char *text)
 {
-	struct gd_lesson_error err;
+	struct gd_lesson_error err = { 0 };
 	int r = gd_lesson_parse(&parsed, text, strlen(text), &err);
 	if (r)
 		fprintf(stderr, "line %d: %s\n", err.line, err.message);
@@ -166,13 +169,13 @@ static void check_defaults(const struct tcase *t)
 	(void)t;
 	CHECK(parse_ok("[scene]\ncurve = wells\n[scene]\ncurve=neuron\n"));
 	const struct gd_scene *s = &parsed.scenes[0];
-	CHECK(s->curve.kind == GD_CURVE_WELLS && s->w0 == 1.8 &&
-	      s->rate == 0.02 && s->momentum == 0 && s->steps == 20 &&
+	CHECK(s->curve.kind == GD_CURVE_WELLS && s->w0[0] == 1.8 &&
+	      s->opt.hyper[GD_HYPER_RATE] == 0.02 && s->opt.hyper[GD_HYPER_MOMENTUM] == 0 && s->steps == 20 &&
 	      !s->has_range && !s->title[0] && !s->caption[0]);
 	s = &parsed.scenes[1];
 	CHECK(s->curve.kind == GD_CURVE_NEURON && s->curve.n == 1 &&
-	      s->curve.x[0] == 0.1 && s->curve.b[0] == 0.15 &&
-	      s->curve.y[0] == 0.2 && s->w0 == -0.8 && s->rate == 0.5);
+	      s->curve.list[GD_NEURON_X][0] == 0.1 && s->curve.list[GD_NEURON_B][0] == 0.15 &&
+	      s->curve.list[GD_NEURON_Y][0] == 0.2 && s->w0[0] == -0.8 && s->opt.hyper[GD_HYPER_RATE] == 0.5);
 	gd_lesson_finish(&parsed);
 }
 
@@ -202,21 +205,21 @@ static void check_every_key(const struct tcase *t)
 	const struct gd_scene *s = &parsed.scenes[0];
 	CHECK(strcmp(s->title, "One") == 0 && strcmp(s->title_zh, "一") == 0);
 	CHECK(s->curve.kind == GD_CURVE_NEURON && s->curve.n == 4);
-	CHECK(s->curve.x[1] == -0.5 && s->curve.x[2] == 2 && s->curve.x[3] == 0.3);
+	CHECK(s->curve.list[GD_NEURON_X][1] == -0.5 && s->curve.list[GD_NEURON_X][2] == 2 && s->curve.list[GD_NEURON_X][3] == 0.3);
 	/* b not given: the default sample's b for every sample. */
-	CHECK(s->curve.b[0] == 0.15 && s->curve.b[3] == 0.15);
-	CHECK(s->curve.y[1] == 0.9);
-	CHECK(s->w0 == -1 && s->rate == 0.25 && s->momentum == 0.5 &&
+	CHECK(s->curve.list[GD_NEURON_B][0] == 0.15 && s->curve.list[GD_NEURON_B][3] == 0.15);
+	CHECK(s->curve.list[GD_NEURON_Y][1] == 0.9);
+	CHECK(s->w0[0] == -1 && s->opt.hyper[GD_HYPER_RATE] == 0.25 && s->opt.hyper[GD_HYPER_MOMENTUM] == 0.5 &&
 	      s->steps == 7);
 	CHECK(s->has_range && s->wmin == -3 && s->wmax == 1.5);
 	CHECK(strcmp(s->caption, "line one\nline two\nline three") == 0);
 	CHECK(strcmp(s->caption_zh, "第一行\n第二行") == 0);
 	s = &parsed.scenes[1];
-	CHECK(s->curve.kind == GD_CURVE_BOWL && s->curve.a == 4 &&
-	      s->curve.c == -1 && s->steps == GD_SCENE_UNPLANNED);
+	CHECK(s->curve.kind == GD_CURVE_BOWL && s->curve.p[GD_BOWL_A] == 4 &&
+	      CURVE_C(s->curve) == -1 && s->steps == GD_SCENE_UNPLANNED);
 	s = &parsed.scenes[2];
-	CHECK(s->curve.kind == GD_CURVE_ABS && s->curve.c == 2 && s->steps == 0 &&
-	      s->w0 == 3 && s->rate == 0.3);
+	CHECK(s->curve.kind == GD_CURVE_ABS && CURVE_C(s->curve) == 2 && s->steps == 0 &&
+	      s->w0[0] == 3 && s->opt.hyper[GD_HYPER_RATE] == 0.3);
 	gd_lesson_finish(&parsed);
 }
 
@@ -237,7 +240,7 @@ static void check_shipped_ini(const struct tcase *t)
 {
 	(void)t;
 	struct gd_lesson file, builtin;
-	struct gd_lesson_error err;
+	struct gd_lesson_error err = { 0 };
 	const char *path = GDSTEP_SOURCE_ROOT "/lessons/gradient-descent.ini";
 	int r = gd_lesson_load(&file, path, &err);
 	if (r)
@@ -271,7 +274,7 @@ static void check_regressions(const struct tcase *t)
 		char *text = read_file(path, &len);
 		CHECK(text);
 		struct gd_lesson a, b;
-		struct gd_lesson_error err;
+		struct gd_lesson_error err = { 0 };
 		int r = gd_lesson_parse(&a, text, len, &err);
 		CHECK(r == 0 || r == -EINVAL);
 		if (r == -EINVAL) {
@@ -301,7 +304,7 @@ static void check_load_errors(const struct tcase *t)
 {
 	(void)t;
 	struct gd_lesson l;
-	struct gd_lesson_error err;
+	struct gd_lesson_error err = { 0 };
 	CHECK(gd_lesson_load(&l, "/nonexistent/lesson.ini", &err) == -EINVAL);
 	CHECK(err.line == 0 && strstr(err.message, strerror(ENOENT)));
 	CHECK(strcmp(err.file, "/nonexistent/lesson.ini") == 0);
@@ -333,7 +336,7 @@ static void check_big_errors(const struct tcase *t)
 	(void)t;
 	static char text[GD_LESSON_MAX_FILE + 64];
 	struct gd_lesson l;
-	struct gd_lesson_error err;
+	struct gd_lesson_error err = { 0 };
 	/* 100 scenes: the error is on the 100th header, line 199. */
 	text[0] = '\0';
 	for (int i = 0; i < 100; i++)

@@ -3,6 +3,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <gdstep/number.h>
+
 #include "options.h"
 
 #include "harness.h"
@@ -26,7 +28,7 @@ static int parse(const struct tcase *t, struct gd_options *o, char *err,
 		argv[argc++] = (char *)t->argv[i];
 	argv[argc] = NULL;
 	err[0] = '\0';
-	return gd_options_parse(o, argc, argv, err, size);
+	return app_options_parse(o, APP_LANG_EN, argc, argv, err, size);
 }
 
 static void check_bad(const struct tcase *t)

@@ -7,6 +7,7 @@
 #include <gdstep/presenter.h>
 
 #include "harness.h"
+#include "runs.h"
 
 struct tcase {
 	const char *name;
@@ -21,6 +22,14 @@ struct tcase {
 static struct gd_presenter pres;
 static struct gd_lesson lesson;
 
+/* Starts p anew, freeing the run of a start before. */
+static void pres_init(struct gd_presenter *p, const struct gd_lesson *l,
+		      int k)
+{
+	gd_presenter_finish(p);
+	gd_presenter_init(p, l, k);
+}
+
 struct state {
 	int scene;
 	long step;
@@ -31,10 +40,11 @@ struct state {
 
 static struct state state(void)
 {
-	return (struct state){ pres.scene, pres.run.step, pres.run.w,
-			       pres.run.v, pres.run.E, pres.run.dEdw,
-			       pres.run.rate, pres.run.momentum,
-			       gd_run_history_len(&pres.run), pres.run.status };
+	return (struct state){ pres.scene, pres.run->step, pres.run->w[0],
+			       pres.run->state[GD_GD_V][0], pres.run->E,
+			       pres.run->grad[0], gd_run_rate(pres.run),
+			       gd_run_momentum(pres.run),
+			       gd_run_history_len(pres.run), pres.run->status };
 }
 
 static bool state_eq(const struct state *a, const struct state *b)
@@ -56,12 +66,12 @@ static void check_walk(const struct tcase *t)
 {
 	(void)t;
 	CHECK(gd_lesson_builtin(&lesson) == 0);
-	gd_presenter_init(&pres, &lesson, 0);
+	pres_init(&pres, &lesson, 0);
 	int n = 0;
 	visits[n++] = state();
 	int last = lesson.count - 1;
 	while (!(pres.scene == last &&
-		 pres.run.step >= lesson.scenes[last].steps)) {
+		 pres.run->step >= lesson.scenes[last].steps)) {
 		enum gd_move m = gd_presenter_next(&pres, NULL);
 		CHECK(m != GD_MOVE_NONE);
 		CHECK(n < MAX_VISITS);
@@ -99,7 +109,7 @@ static void check_replay(const struct tcase *t)
 {
 	(void)t;
 	CHECK(gd_lesson_builtin(&lesson) == 0);
-	gd_presenter_init(&pres, &lesson, 0);
+	pres_init(&pres, &lesson, 0);
 	for (int i = 0; i < 40; i++)
 		gd_presenter_next(&pres, NULL);
 	struct state a = state();
@@ -108,8 +118,8 @@ static void check_replay(const struct tcase *t)
 	for (int i = 0; i < 7; i++)
 		gd_presenter_next(&pres, NULL);
 	gd_presenter_restart_scene(&pres);
-	CHECK(pres.run.step == 0);
-	gd_presenter_init(&pres, &lesson, 0);
+	CHECK(pres.run->step == 0);
+	pres_init(&pres, &lesson, 0);
 	for (int i = 0; i < 40; i++)
 		gd_presenter_next(&pres, NULL);
 	struct state b = state();
@@ -121,20 +131,20 @@ static void check_jumps(const struct tcase *t)
 {
 	(void)t;
 	CHECK(gd_lesson_builtin(&lesson) == 0);
-	gd_presenter_init(&pres, &lesson, 99);
+	pres_init(&pres, &lesson, 99);
 	CHECK(pres.scene == lesson.count - 1);
-	gd_presenter_init(&pres, &lesson, -3);
+	pres_init(&pres, &lesson, -3);
 	CHECK(pres.scene == 0);
 	CHECK(!gd_presenter_goto(&pres, lesson.count));
 	CHECK(!gd_presenter_goto(&pres, -1));
 	CHECK(pres.scene == 0);
 	CHECK(gd_presenter_goto_end(&pres, 3));
-	CHECK(pres.scene == 3 && pres.run.step == lesson.scenes[3].steps);
+	CHECK(pres.scene == 3 && pres.run->step == lesson.scenes[3].steps);
 	CHECK(gd_presenter_scene(&pres) == &lesson.scenes[3]);
 	/* Back at step 0 of scene 4 shows scene 3's end. */
 	CHECK(gd_presenter_goto(&pres, 4));
 	CHECK(gd_presenter_back(&pres) == GD_MOVE_SCENE);
-	CHECK(pres.scene == 3 && pres.run.step == lesson.scenes[3].steps);
+	CHECK(pres.scene == 3 && pres.run->step == lesson.scenes[3].steps);
 	/* The last scene keeps stepping past its plan. */
 	CHECK(gd_presenter_goto_end(&pres, lesson.count - 1));
 	CHECK(gd_presenter_next(&pres, NULL) == GD_MOVE_STEPPED);
@@ -148,50 +158,50 @@ static void check_diverging_scene(const struct tcase *t)
 	(void)t;
 	struct gd_scene sc[2] = { 0 };
 	gd_curve_default(&sc[0].curve, GD_CURVE_BOWL);
-	sc[0].w0 = 2;
-	sc[0].rate = 5; /* ×(−9) per step: past 1e12 within 13 steps */
+	sc[0].w0[0] = 2;
+	sc[0].opt.hyper[GD_HYPER_RATE] = 5; /* ×(−9) per step: past 1e12 within 13 steps */
 	sc[0].steps = 100;
 	sc[1] = sc[0];
-	sc[1].rate = 0.1;
+	sc[1].opt.hyper[GD_HYPER_RATE] = 0.1;
 	sc[1].steps = 3;
 	struct gd_lesson l = { .count = 2, .scenes = sc };
-	gd_presenter_init(&pres, &l, 0);
+	pres_init(&pres, &l, 0);
 	long k = 0;
 	while (gd_presenter_next(&pres, NULL) == GD_MOVE_STEPPED)
 		k++;
 	CHECK(k > 5 && k < 100);
-	CHECK(pres.scene == 1 && pres.run.step == 0);
+	CHECK(pres.scene == 1 && pres.run->step == 0);
 	CHECK(gd_presenter_back(&pres) == GD_MOVE_SCENE);
-	CHECK(pres.scene == 0 && pres.run.step == k);
+	CHECK(pres.scene == 0 && pres.run->step == k);
 	/* Unplanned: Next steps, never leaves. */
 	sc[1].steps = GD_SCENE_UNPLANNED;
-	sc[0].rate = 0.1;
+	sc[0].opt.hyper[GD_HYPER_RATE] = 0.1;
 	sc[0].steps = GD_SCENE_UNPLANNED;
-	gd_presenter_init(&pres, &l, 0);
+	pres_init(&pres, &l, 0);
 	for (int i = 0; i < 50; i++)
 		CHECK(gd_presenter_next(&pres, NULL) == GD_MOVE_STEPPED);
 	CHECK(pres.scene == 0);
 	/* An unplanned scene that diverges stays: Back could not return to
 	 * where it diverged. */
-	sc[0].rate = 5;
-	gd_presenter_init(&pres, &l, 0);
+	sc[0].opt.hyper[GD_HYPER_RATE] = 5;
+	pres_init(&pres, &l, 0);
 	while (gd_presenter_next(&pres, NULL) == GD_MOVE_STEPPED)
 		;
-	CHECK(pres.scene == 0 && pres.run.status == GD_STATUS_DIVERGED);
+	CHECK(pres.scene == 0 && pres.run->status == GD_STATUS_DIVERGED);
 	CHECK(gd_presenter_next(&pres, NULL) == GD_MOVE_NONE);
 	/* goto_end of an unplanned scene is its start. */
-	CHECK(gd_presenter_goto_end(&pres, 1) && pres.run.step == 0);
+	CHECK(gd_presenter_goto_end(&pres, 1) && pres.run->step == 0);
 }
 
 /* Each built-in scene's planned steps end where its story says. */
 static void check_story(const struct tcase *t)
 {
 	CHECK(gd_lesson_builtin(&lesson) == 0);
-	gd_presenter_init(&pres, &lesson, 0);
+	pres_init(&pres, &lesson, 0);
 	CHECK(gd_presenter_goto_end(&pres, t->scene));
-	CHECK(pres.run.step == lesson.scenes[t->scene].steps);
-	CHECK_APPROX(pres.run.w, t->w_end, t->tol, 0);
-	CHECK(pres.run.status == t->status);
+	CHECK(pres.run->step == lesson.scenes[t->scene].steps);
+	CHECK_APPROX(pres.run->w[0], t->w_end, t->tol, 0);
+	CHECK(pres.run->status == t->status);
 	gd_lesson_finish(&lesson);
 }
 

@@ -8,6 +8,7 @@
 #include <gdstep/run.h>
 
 #include "harness.h"
+#include "runs.h"
 
 struct tcase {
 	const char *name;
@@ -21,17 +22,17 @@ struct tcase {
 };
 
 /* Runs are large (a fixed history): one static run per test program. */
-static struct gd_run run;
+struct gd_run *run = NULL;
 
 static void init(const struct tcase *t)
 {
 	struct gd_curve c;
 	gd_curve_default(&c, t->kind);
 	if (t->a)
-		c.a = t->a;
+		c.p[GD_BOWL_A] = t->a;
 	if (t->c)
-		c.c = t->c;
-	int r = gd_run_init(&run, &c, t->w0, t->rate, t->momentum);
+		CURVE_C(c) = t->c;
+	int r = run_init(&run, &c, t->w0, t->rate, t->momentum);
 	if (r)
 		fprintf(stderr, "%s: gd_run_init: %d\n", t->name, r);
 }
@@ -40,25 +41,25 @@ static void init(const struct tcase *t)
 static void check_bowl_regime(const struct tcase *t)
 {
 	init(t);
-	CHECK(gd_bowl_regime(t->rate, run.curve.a) == t->regime);
-	double q = 1 - t->rate * run.curve.a;
+	CHECK(gd_bowl_regime(t->rate, run->curve.p[GD_BOWL_A]) == t->regime);
+	double q = 1 - t->rate * run->curve.p[GD_BOWL_A];
 	for (int k = 1; k <= t->steps; k++) {
 		struct gd_update u;
-		bool ok = gd_run_step(&run, &u);
-		double expect = run.curve.c + pow(q, k) * (t->w0 - run.curve.c);
+		bool ok = gd_run_step(run, &u);
+		double expect = CURVE_C(run->curve) + pow(q, k) * (t->w0 - CURVE_C(run->curve));
 		if (!ok) {
 			CHECK(t->regime == GD_REGIME_DIVERGES);
 			CHECK(fabs(expect) > 1e11);
 			break;
 		}
-		CHECK_APPROX(run.w, expect, 1e-12, 1e-9);
+		CHECK_APPROX(run->w[0], expect, 1e-12, 1e-9);
 		/* Monotone creeping: never crosses c, E never rises. */
 		if (t->regime == GD_REGIME_CREEPS) {
-			CHECK((run.w - run.curve.c) * (t->w0 - run.curve.c) > 0);
+			CHECK((run->w[0] - CURVE_C(run->curve)) * (t->w0 - CURVE_C(run->curve)) > 0);
 			CHECK(u.E_next <= u.E);
 		}
 	}
-	CHECK(run.status == t->status);
+	CHECK(run->status == t->status);
 }
 
 static void check_momentum_table(const struct tcase *t)
@@ -69,12 +70,12 @@ static void check_momentum_table(const struct tcase *t)
 	const double w[] = { 1.6, 1.08, 0.604, 0.2452 };
 	for (int k = 0; k < 4; k++) {
 		struct gd_update u;
-		CHECK(gd_run_step(&run, &u));
+		CHECK(gd_run_step(run, &u));
 		CHECK(u.step == k);
-		CHECK_APPROX(u.v, v[k], 1e-12, 1e-12);
-		CHECK(same_bits(u.delta_w, u.v));
-		CHECK_APPROX(u.w_next, w[k], 1e-12, 1e-12);
-		CHECK(same_bits(run.w, u.w_next));
+		CHECK_APPROX(u.state[GD_GD_V][0], v[k], 1e-12, 1e-12);
+		CHECK(same_bits(u.delta[0], u.state[GD_GD_V][0]));
+		CHECK_APPROX(u.w_next[0], w[k], 1e-12, 1e-12);
+		CHECK(same_bits(run->w[0], u.w_next[0]));
 	}
 }
 
@@ -85,11 +86,11 @@ static void check_beta_zero(const struct tcase *t)
 	double w = t->w0;
 	for (int k = 0; k < t->steps; k++) {
 		struct gd_update u;
-		CHECK(gd_run_step(&run, &u));
-		double dw = -t->rate * gd_curve_slope(&run.curve, w);
-		CHECK(same_bits(u.delta_w, dw));
+		CHECK(gd_run_step(run, &u));
+		double dw = -t->rate * slope1(&run->curve, w);
+		CHECK(same_bits(u.delta[0], dw));
 		w = w + dw;
-		CHECK(same_bits(run.w, w));
+		CHECK(same_bits(run->w[0], w));
 	}
 }
 
@@ -97,10 +98,10 @@ static void check_beta_zero(const struct tcase *t)
 static void check_settles(const struct tcase *t)
 {
 	init(t);
-	for (int k = 0; k < t->steps && gd_run_step(&run, NULL); k++)
+	for (int k = 0; k < t->steps && gd_run_step(run, NULL); k++)
 		;
-	CHECK(run.status == t->status);
-	CHECK_APPROX(run.w, t->c, 1e-3, 0);
+	CHECK(run->status == t->status);
+	CHECK_APPROX(run->w[0], t->c, 1e-3, 0);
 }
 
 static void check_abs_bounce(const struct tcase *t)
@@ -108,41 +109,41 @@ static void check_abs_bounce(const struct tcase *t)
 	init(t);
 	for (int k = 0; k < t->steps; k++) {
 		struct gd_update u;
-		CHECK(gd_run_step(&run, &u));
+		CHECK(gd_run_step(run, &u));
 		/* Every step has the same size η, however close to c. */
-		CHECK_APPROX(fabs(u.delta_w), t->rate, 1e-12, 0);
+		CHECK_APPROX(fabs(u.delta[0]), t->rate, 1e-12, 0);
 	}
-	CHECK(run.status == GD_STATUS_OSCILLATING);
-	CHECK(fabs(run.w - run.curve.c) <= t->rate);
+	CHECK(run->status == GD_STATUS_OSCILLATING);
+	CHECK(fabs(run->w[0] - CURVE_C(run->curve)) <= t->rate);
 }
 
 static void check_diverges(const struct tcase *t)
 {
 	init(t);
 	int k = 0;
-	while (k < 1000 && gd_run_step(&run, NULL))
+	while (k < 1000 && gd_run_step(run, NULL))
 		k++;
 	CHECK(k < 1000);
-	CHECK(run.status == GD_STATUS_DIVERGED);
-	CHECK(isfinite(run.w) && fabs(run.w) <= GD_RUN_WMAX);
-	CHECK(isfinite(run.v) && isfinite(run.E) && isfinite(run.dEdw));
-	for (size_t i = 0; i < gd_run_history_len(&run); i++) {
-		const struct gd_update *u = gd_run_history_at(&run, i);
-		CHECK(isfinite(u->w) && isfinite(u->E) && isfinite(u->dEdw));
-		CHECK(isfinite(u->v) && isfinite(u->w_next) &&
+	CHECK(run->status == GD_STATUS_DIVERGED);
+	CHECK(isfinite(run->w[0]) && fabs(run->w[0]) <= GD_RUN_WMAX);
+	CHECK(isfinite(run->state[GD_GD_V][0]) && isfinite(run->E) && isfinite(run->grad[0]));
+	for (size_t i = 0; i < gd_run_history_len(run); i++) {
+		const struct gd_update *u = gd_run_history_at(run, i);
+		CHECK(isfinite(u->w[0]) && isfinite(u->E) && isfinite(u->grad[0]));
+		CHECK(isfinite(u->state[GD_GD_V][0]) && isfinite(u->w_next[0]) &&
 		      isfinite(u->E_next));
 	}
 	/* Later calls change nothing and produce nothing non-finite. */
-	double w = run.w;
+	double w = run->w[0];
 	struct gd_update u;
-	CHECK(!gd_run_step(&run, &u));
-	CHECK(!gd_run_peek(&run, &u));
-	CHECK(same_bits(run.w, w));
+	CHECK(!gd_run_step(run, &u));
+	CHECK(!gd_run_peek(run, &u));
+	CHECK(same_bits(run->w[0], w));
 	/* Undo leaves the diverged state; a smaller rate steps again. */
-	CHECK(gd_run_undo(&run));
-	CHECK(run.status != GD_STATUS_DIVERGED);
-	CHECK(gd_run_set_rate(&run, 0.1) == 0);
-	CHECK(gd_run_step(&run, NULL));
+	CHECK(gd_run_undo(run));
+	CHECK(run->status != GD_STATUS_DIVERGED);
+	CHECK(gd_run_set_rate(run, 0.1) == 0);
+	CHECK(gd_run_step(run, NULL));
 }
 
 struct snapshot {
@@ -154,8 +155,8 @@ struct snapshot {
 
 static struct snapshot snap(void)
 {
-	return (struct snapshot){ run.w, run.v, run.E, run.dEdw, run.step,
-				  gd_run_history_len(&run), run.status };
+	return (struct snapshot){ run->w[0], run->state[GD_GD_V][0], run->E, run->grad[0], run->step,
+				  gd_run_history_len(run), run->status };
 }
 
 static bool snap_eq(const struct snapshot *a, const struct snapshot *b)
@@ -176,16 +177,16 @@ static void check_undo_exact(const struct tcase *t)
 		int op = rand() % 4;
 		if (op <= 1) {
 			before[n] = snap();
-			if (gd_run_step(&run, NULL))
+			if (gd_run_step(run, NULL))
 				n++;
 		} else if (op == 2) {
-			gd_run_set_rate(&run, 0.001 + 0.04 * (rand() % 10));
+			gd_run_set_rate(run, 0.001 + 0.04 * (rand() % 10));
 		} else {
-			gd_run_set_momentum(&run, 0.1 * (rand() % 10));
+			gd_run_set_momentum(run, 0.1 * (rand() % 10));
 		}
 		/* Undo a little now and then, mid-sequence. */
 		if (rand() % 7 == 0 && n > 0) {
-			CHECK(gd_run_undo(&run));
+			CHECK(gd_run_undo(run));
 			n--;
 			struct snapshot s = snap();
 			CHECK(snap_eq(&s, &before[n]));
@@ -193,13 +194,13 @@ static void check_undo_exact(const struct tcase *t)
 	}
 	CHECK(n > 100);
 	while (n > 0) {
-		CHECK(gd_run_undo(&run));
+		CHECK(gd_run_undo(run));
 		n--;
 		struct snapshot s = snap();
 		CHECK(snap_eq(&s, &before[n]));
 	}
-	CHECK(!gd_run_undo(&run));
-	CHECK(same_bits(run.w, t->w0) && run.v == 0 && run.step == 0);
+	CHECK(!gd_run_undo(run));
+	CHECK(same_bits(run->w[0], t->w0) && run->state[GD_GD_V][0] == 0 && run->step == 0);
 }
 
 /* Holding the key down: memory is the fixed history, the oldest goes. */
@@ -208,66 +209,66 @@ static void check_history_bound(const struct tcase *t)
 	init(t);
 	long total = GD_RUN_HISTORY + 500;
 	for (long k = 0; k < total; k++)
-		CHECK(gd_run_step(&run, NULL));
-	CHECK(run.step == total);
-	CHECK(gd_run_history_len(&run) == GD_RUN_HISTORY);
-	CHECK(gd_run_history_at(&run, 0)->step == total - GD_RUN_HISTORY);
-	CHECK(gd_run_last(&run)->step == total - 1);
-	CHECK(gd_run_history_at(&run, GD_RUN_HISTORY) == NULL);
+		CHECK(gd_run_step(run, NULL));
+	CHECK(run->step == total);
+	CHECK(gd_run_history_len(run) == GD_RUN_HISTORY);
+	CHECK(gd_run_history_at(run, 0)->step == total - GD_RUN_HISTORY);
+	CHECK(gd_run_last(run)->step == total - 1);
+	CHECK(gd_run_history_at(run, GD_RUN_HISTORY) == NULL);
 	int undone = 0;
-	while (gd_run_undo(&run))
+	while (gd_run_undo(run))
 		undone++;
 	CHECK(undone == GD_RUN_HISTORY);
-	CHECK(run.step == total - GD_RUN_HISTORY);
+	CHECK(run->step == total - GD_RUN_HISTORY);
 }
 
 static void check_reset_restart(const struct tcase *t)
 {
 	init(t);
 	for (int k = 0; k < 5; k++)
-		gd_run_step(&run, NULL);
-	CHECK(gd_run_set_rate(&run, 0.3) == 0);
-	gd_run_reset(&run);
-	CHECK(run.step == 0 && same_bits(run.w, t->w0) && run.v == 0);
-	CHECK(gd_run_history_len(&run) == 0 && run.rate == 0.3);
-	CHECK(gd_run_restart(&run, -1.5) == 0);
-	CHECK(run.w == -1.5 && run.w0 == -1.5 && run.step == 0);
-	CHECK(gd_run_restart(&run, (double)NAN) == -EINVAL);
-	CHECK(gd_run_restart(&run, 2e12) == -EINVAL);
-	CHECK(run.w == -1.5);
+		gd_run_step(run, NULL);
+	CHECK(gd_run_set_rate(run, 0.3) == 0);
+	gd_run_reset(run);
+	CHECK(run->step == 0 && same_bits(run->w[0], t->w0) && run->state[GD_GD_V][0] == 0);
+	CHECK(gd_run_history_len(run) == 0 && gd_run_rate(run) == 0.3);
+	CHECK(gd_run_restart(run, &(double){ -1.5 }) == 0);
+	CHECK(run->w[0] == -1.5 && run->w0[0] == -1.5 && run->step == 0);
+	CHECK(gd_run_restart(run, &(double){ (double)NAN }) == -EINVAL);
+	CHECK(gd_run_restart(run, &(double){ 2e12 }) == -EINVAL);
+	CHECK(run->w[0] == -1.5);
 }
 
 static void check_bad_settings(const struct tcase *t)
 {
 	init(t);
-	CHECK(gd_run_set_rate(&run, 0) == -EINVAL);
-	CHECK(gd_run_set_rate(&run, -1) == -EINVAL);
-	CHECK(gd_run_set_rate(&run, (double)NAN) == -EINVAL);
-	CHECK(gd_run_set_rate(&run, (double)INFINITY) == -EINVAL);
-	CHECK(gd_run_set_momentum(&run, 1) == -EINVAL);
-	CHECK(gd_run_set_momentum(&run, -0.1) == -EINVAL);
-	CHECK(gd_run_set_momentum(&run, (double)NAN) == -EINVAL);
-	CHECK(run.rate == t->rate && run.momentum == t->momentum);
+	CHECK(gd_run_set_rate(run, 0) == -EINVAL);
+	CHECK(gd_run_set_rate(run, -1) == -EINVAL);
+	CHECK(gd_run_set_rate(run, (double)NAN) == -EINVAL);
+	CHECK(gd_run_set_rate(run, (double)INFINITY) == -EINVAL);
+	CHECK(gd_run_set_momentum(run, 1) == -EINVAL);
+	CHECK(gd_run_set_momentum(run, -0.1) == -EINVAL);
+	CHECK(gd_run_set_momentum(run, (double)NAN) == -EINVAL);
+	CHECK(gd_run_rate(run) == t->rate && gd_run_momentum(run) == t->momentum);
 	struct gd_curve c;
 	gd_curve_default(&c, GD_CURVE_BOWL);
-	static struct gd_run r2;
-	CHECK(gd_run_init(&r2, &c, 2, 0, 0) == -EINVAL);
-	CHECK(isfinite(r2.w) && r2.rate > 0); /* still a usable run */
-	CHECK(gd_run_init(&r2, &c, (double)NAN, 0.1, 0) == -EINVAL);
-	CHECK(gd_run_init(&r2, &c, 2, 0.1, 1.0) == -EINVAL);
+	struct gd_run *r2 = NULL;
+	CHECK(run_init(&r2, &c, 2, 0, 0) == -EINVAL);
+	CHECK(r2 == NULL); /* no run is made */
+	CHECK(run_init(&r2, &c, (double)NAN, 0.1, 0) == -EINVAL);
+	CHECK(run_init(&r2, &c, 2, 0.1, 1.0) == -EINVAL);
 }
 
 static void check_converges(const struct tcase *t)
 {
 	init(t);
 	int k = 0;
-	while (k < t->steps && run.status != GD_STATUS_CONVERGED) {
-		CHECK(gd_run_step(&run, NULL));
+	while (k < t->steps && run->status != GD_STATUS_CONVERGED) {
+		CHECK(gd_run_step(run, NULL));
 		k++;
 	}
-	CHECK(run.status == GD_STATUS_CONVERGED);
-	CHECK(fabs(run.dEdw) < GD_RUN_TOL_SLOPE);
-	CHECK(fabs(gd_run_last(&run)->delta_w) < GD_RUN_TOL_STEP);
+	CHECK(run->status == GD_STATUS_CONVERGED);
+	CHECK(fabs(run->grad[0]) < GD_RUN_TOL_SLOPE);
+	CHECK(fabs(gd_run_last(run)->delta[0]) < GD_RUN_TOL_STEP);
 }
 
 /* A small xorshift so the property check is the same on every machine. */
@@ -286,16 +287,16 @@ static void check_monotone_property(const struct tcase *t)
 	for (int trial = 0; trial < 2000; trial++) {
 		struct gd_curve c;
 		gd_curve_default(&c, GD_CURVE_BOWL);
-		c.a = exp(uniform(log(0.01), log(100)));
-		c.c = uniform(-5, 5);
-		double rate = uniform(1e-4, 1.0) / c.a;
+		c.p[GD_BOWL_A] = exp(uniform(log(0.01), log(100)));
+		CURVE_C(c) = uniform(-5, 5);
+		double rate = uniform(1e-4, 1.0) / c.p[GD_BOWL_A];
 		double w0 = uniform(-1e3, 1e3);
-		CHECK(gd_run_init(&run, &c, w0, rate, 0) == 0);
-		CHECK(gd_bowl_regime(rate, c.a) == GD_REGIME_CREEPS);
+		CHECK(run_init(&run, &c, w0, rate, 0) == 0);
+		CHECK(gd_bowl_regime(rate, c.p[GD_BOWL_A]) == GD_REGIME_CREEPS);
 		for (int k = 0; k < 50; k++) {
-			double e = run.E;
-			CHECK(gd_run_step(&run, NULL));
-			CHECK(run.E <= e);
+			double e = run->E;
+			CHECK(gd_run_step(run, NULL));
+			CHECK(run->E <= e);
 		}
 	}
 	(void)t;

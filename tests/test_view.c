@@ -4,6 +4,7 @@
 #include <gdstep/view.h>
 
 #include "harness.h"
+#include "runs.h"
 
 struct tcase {
 	const char *name;
@@ -108,27 +109,27 @@ static void check_fit_run(const struct tcase *t)
 {
 	struct gd_curve c;
 	gd_curve_default(&c, GD_CURVE_BOWL);
-	static struct gd_run run;
-	gd_run_init(&run, &c, 2, 0.1, 0);
+	struct gd_run *run = NULL;
+	run_init(&run, &c, 2, 0.1, 0);
 	struct gd_view v = base;
-	gd_view_fit_run(&v, &run);
+	gd_view_fit_run(&v, run);
 	CHECK(v.wmin < -0.5 && v.wmax > 2); /* the minimum and the start */
 	CHECK(v.emin == 0 && v.emax > 4);
 	/* A bouncing run's trail stays in view. */
-	gd_run_init(&run, &c, 2, 0.9, 0);
+	run_init(&run, &c, 2, 0.9, 0);
 	for (int k = 0; k < 5; k++)
-		gd_run_step(&run, NULL);
-	gd_view_fit_run(&v, &run);
-	for (size_t i = 0; i < gd_run_history_len(&run); i++) {
-		double w = gd_run_history_at(&run, i)->w;
+		gd_run_step(run, NULL);
+	gd_view_fit_run(&v, run);
+	for (size_t i = 0; i < gd_run_history_len(run); i++) {
+		double w = gd_run_history_at(run, i)->w[0];
 		CHECK(w > v.wmin && w < v.wmax);
-		CHECK(gd_curve_eval(&c, w) < v.emax);
+		CHECK(gd_curve_eval1(&c, w) < v.emax);
 	}
 	/* A diverged run: the view is finite and ordered. */
-	gd_run_init(&run, &c, 2, 1.5, 0);
-	while (gd_run_step(&run, NULL))
+	run_init(&run, &c, 2, 1.5, 0);
+	while (gd_run_step(run, NULL))
 		;
-	gd_view_fit_run(&v, &run);
+	gd_view_fit_run(&v, run);
 	CHECK(isfinite(v.wmin) && isfinite(v.wmax) && v.wmin < v.wmax);
 	CHECK(isfinite(v.emin) && isfinite(v.emax) && v.emin < v.emax);
 	(void)t;

@@ -1,7 +1,11 @@
 /*
- * Error curves E(w) of one weight, with their exact derivatives.
+ * Error curves E(w), with their exact gradients, described once in one
+ * table (src/core/curve.c): every part of gdstep that names a curve, lists
+ * its parameters, checks a value or writes its formula reads that table.
  *
- * Every curve is a pure function of w and its parameters:
+ * A weight is a point of dimension 1 or 2: w is an array of the curve's
+ * dimension (GD_DIM_MAX doubles are always enough), the gradient ∇E is
+ * another. The built-in curves, all of one weight:
  *   bowl    E = ½·a·(w − c)²                     dE/dw = a·(w − c)
  *   neuron  E = ½·Σᵤ (yᵤ − σ(w·xᵤ + bᵤ))²        dE/dw = −Σᵤ (yᵤ − ŷᵤ)·ŷᵤ(1 − ŷᵤ)·xᵤ
  *   wells   E = (w² − 1)² + 0.3·w + 0.45         dE/dw = 4w(w² − 1) + 0.3
@@ -14,6 +18,19 @@
 
 #include <stdbool.h>
 
+/* The most weights a curve has. */
+#define GD_DIM_MAX 2
+
+/* The most scalar parameters, per-sample lists and samples of a curve. */
+#define GD_CURVE_PARAMS 6
+#define GD_CURVE_LISTS 3
+#define GD_SAMPLES_MAX 8
+/* The name the first version gave the sample bound. */
+#define GD_NEURON_MAX_SAMPLES GD_SAMPLES_MAX
+
+/* The most minima a curve's row knows. */
+#define GD_CURVE_MINIMA 4
+
 enum gd_curve_kind {
 	GD_CURVE_BOWL,
 	GD_CURVE_NEURON,
@@ -22,25 +39,82 @@ enum gd_curve_kind {
 	GD_CURVE_COUNT,
 };
 
-/* The most training samples a neuron curve sums over. */
-#define GD_NEURON_MAX_SAMPLES 8
+/* Where each curve keeps its parameters in struct gd_curve's p[] and
+ * list[][]: the order of its row's params[] and lists[]. */
+enum { GD_BOWL_A, GD_BOWL_C };
+enum { GD_ABS_C };
+enum { GD_NEURON_X, GD_NEURON_B, GD_NEURON_Y };
 
+/* A parameter (or one value of a per-sample list) and what it may be. */
+struct gd_param_spec {
+	const char *key; /* its name in lesson files and messages: "a" */
+	double def;      /* the default (a list's one default sample) */
+	double min, max; /* the allowed range, ends included ... */
+	bool min_open;   /* ... except min when this is set: a > 0 */
+	bool max_open;   /* ... and max when this is set: β < 1 */
+};
+
+/* A curve with its parameters: plain data, copied freely. */
 struct gd_curve {
 	enum gd_curve_kind kind;
-	double a; /* bowl: curvature, > 0 */
-	double c; /* bowl, abs: where the minimum is */
-	int n;    /* neuron: number of samples, 1 … GD_NEURON_MAX_SAMPLES */
-	double x[GD_NEURON_MAX_SAMPLES]; /* neuron: input of sample u */
-	double b[GD_NEURON_MAX_SAMPLES]; /* neuron: the rest of h, held fixed */
-	double y[GD_NEURON_MAX_SAMPLES]; /* neuron: target of sample u */
+	double p[GD_CURVE_PARAMS];                   /* scalar parameters */
+	int n;                                       /* samples in list[] */
+	double list[GD_CURVE_LISTS][GD_SAMPLES_MAX]; /* per-sample lists */
 };
 
-/* Where a curve's default run starts: PRODUCT.md's defaults. */
-struct gd_curve_start {
-	double w0;
-	double rate;     /* η */
-	double momentum; /* β; 0 for every built-in curve */
+/* One row of the curve table. */
+struct gd_curve_spec {
+	const char *name;    /* "bowl": --curve and lesson files */
+	int dim;             /* weights: 1 or 2 */
+	const char *formula; /* as the panel writes it, UTF-8: E(w) = … */
+	int nparams;
+	struct gd_param_spec params[GD_CURVE_PARAMS];
+	int nlists; /* per-sample lists, all of one length 1 … GD_SAMPLES_MAX */
+	struct gd_param_spec lists[GD_CURVE_LISTS];
+	double w0[GD_DIM_MAX]; /* the default start */
+	double rate;           /* the default η */
+	/* E at w and, when grad is not NULL, ∇E at w into grad. */
+	double (*eval)(const struct gd_curve *c, const double *w, double *grad);
+	/* The known minima, the global one first, into m; returns how many
+	 * (0: none in the finite reals). */
+	int (*minima)(const struct gd_curve *c, double m[][GD_DIM_MAX]);
 };
+
+/* The row of a kind, or NULL for an out-of-range kind. */
+const struct gd_curve_spec *gd_curve_spec(enum gd_curve_kind kind);
+
+/* "bowl", "neuron", "wells", "abs"; NULL for an out-of-range kind. */
+const char *gd_curve_name(enum gd_curve_kind kind);
+
+/* Looks a kind up by its exact name. Returns 0, or -EINVAL if unknown. */
+int gd_curve_kind_from_name(const char *name, enum gd_curve_kind *kind);
+
+/* The weights of the curve's kind: 1 or 2 (0 for a bad kind). */
+int gd_curve_dim(const struct gd_curve *curve);
+
+/* Fills *curve with the kind's default parameters (one sample). */
+void gd_curve_default(struct gd_curve *curve, enum gd_curve_kind kind);
+
+/* Whether v is allowed for parameter spec: finite and in its range. */
+bool gd_param_ok(const struct gd_param_spec *spec, double v);
+
+/*
+ * Checks every parameter against the row's ranges and the sample count
+ * (1 … GD_SAMPLES_MAX when the curve has lists). Returns 0, or -EINVAL.
+ */
+int gd_curve_check(const struct gd_curve *curve);
+
+/* E(w). Non-finite w gives a non-finite result; finite w on a checked
+ * curve gives a finite or +inf result (overflow far from the minimum). */
+double gd_curve_eval(const struct gd_curve *curve, const double *w);
+
+/* E(w), and ∇E(w) into grad (the curve's dimension of doubles); same
+ * conventions as gd_curve_eval. */
+double gd_curve_grad(const struct gd_curve *curve, const double *w,
+		     double *grad);
+
+/* E of a one-weight curve at the number w: gd_curve_eval(curve, &w). */
+double gd_curve_eval1(const struct gd_curve *curve, double w);
 
 /* The delta rule's factors for one sample at weight w. */
 struct gd_neuron_terms {
@@ -52,31 +126,6 @@ struct gd_neuron_terms {
 	double grad; /* this sample's share of dE/dw: −err·dsig·x */
 };
 
-/* Fills *curve with the kind's default parameters. */
-void gd_curve_default(struct gd_curve *curve, enum gd_curve_kind kind);
-
-/* The kind's default start (w0, η, β). */
-struct gd_curve_start gd_curve_start_default(enum gd_curve_kind kind);
-
-/* "bowl", "neuron", "wells", "abs"; NULL for an out-of-range kind. */
-const char *gd_curve_name(enum gd_curve_kind kind);
-
-/* Looks a kind up by its exact name. Returns 0, or -EINVAL if unknown. */
-int gd_curve_kind_from_name(const char *name, enum gd_curve_kind *kind);
-
-/*
- * Checks the parameters: a finite and > 0 for bowl, c finite, neuron's
- * n in range and its x, b, y finite. Returns 0, or -EINVAL.
- */
-int gd_curve_check(const struct gd_curve *curve);
-
-/* E(w). Non-finite w gives a non-finite result; finite w on a checked
- * curve gives a finite or +inf result (overflow far from the minimum). */
-double gd_curve_eval(const struct gd_curve *curve, double w);
-
-/* dE/dw at w; same conventions as gd_curve_eval. */
-double gd_curve_slope(const struct gd_curve *curve, double w);
-
 /*
  * The neuron's intermediate values for sample u at w, the numbers a teacher
  * writes on the board. Returns 0, or -EINVAL if the curve is not a neuron
@@ -86,18 +135,23 @@ int gd_curve_neuron_terms(const struct gd_curve *curve, double w, int u,
 			  struct gd_neuron_terms *out);
 
 /*
- * The w interval worth showing: every minimum of the curve and the start
- * w0, with a margin. *lo < *hi always, both finite for finite w0.
+ * The known minima, the global one first, into m (GD_CURVE_MINIMA rows are
+ * always enough); returns how many. Exact where a closed form exists
+ * (bowl, abs, single-sample neuron, wells by Newton's method), found
+ * numerically otherwise; 0 when the curve has no minimum in the finite
+ * reals (a neuron whose target is outside (0, 1), or whose inputs are
+ * all 0).
  */
-void gd_curve_range(const struct gd_curve *curve, double w0, double *lo,
-		    double *hi);
+int gd_curve_minima(const struct gd_curve *curve, double m[][GD_DIM_MAX]);
+
+/* The global minimum of a one-weight curve; false when there is none. */
+bool gd_curve_minimum(const struct gd_curve *curve, double *w_min);
 
 /*
- * The global minimum's w, found exactly where a closed form exists (bowl,
- * abs, single-sample neuron) and numerically otherwise. Returns false when
- * the curve has no minimum in the finite reals (a neuron whose target is
- * outside (0, 1), or whose inputs are all 0).
+ * The interval of weight axis k worth showing: every known minimum and the
+ * start w0, with a margin. *lo < *hi always, both finite for finite w0.
  */
-bool gd_curve_minimum(const struct gd_curve *curve, double *w_min);
+void gd_curve_range(const struct gd_curve *curve, const double *w0, int k,
+		    double *lo, double *hi);
 
 #endif

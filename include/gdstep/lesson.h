@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 #include <gdstep/curve.h>
-#include "options.h"
+#include <gdstep/optimizer.h>
 
 #define GD_LESSON_MAX_SCENES 99
 #define GD_LESSON_MAX_FILE (1024 * 1024) /* bytes */
@@ -41,7 +41,8 @@ struct gd_scene {
 	char caption[GD_LESSON_CAPTION_CHARS * 4 + 1]; /* '\n' between lines */
 	char caption_zh[GD_LESSON_CAPTION_CHARS * 4 + 1];
 	struct gd_curve curve;
-	double w0, rate, momentum;
+	double w0[GD_DIM_MAX]; /* the start, the curve's dimension of it */
+	struct gd_optim opt;   /* the optimizer and its settings (η, β, …) */
 	long steps; /* planned updates, ≥ 0, or GD_SCENE_UNPLANNED */
 	bool has_range;
 	double wmin, wmax; /* w range to show, when has_range */
@@ -54,12 +55,24 @@ struct gd_lesson {
 	struct gd_scene *scenes; /* owned, count of them */
 };
 
-/* Where a lesson file went wrong: line 0 for the file as a whole. */
+/* Translates a message (an English printf format, marked N_ in the
+ * source) into the program's language: the lessons never translate
+ * themselves. */
+typedef const char *gd_translate_fn(void *ctx, const char *msgid);
+
+/*
+ * Where a lesson file went wrong: line 0 for the file as a whole. The
+ * caller may set tr (and tr_ctx) before a parse or load: the message is
+ * then in its language, else in English. Parse and load keep tr and
+ * tr_ctx and clear the rest.
+ */
 struct gd_lesson_error {
 	const char *file;  /* borrowed path the problem is in, or NULL (the
 			    * command line, the built-in lesson, parsed text) */
 	int line;          /* 1-based, or 0 for the file as a whole */
 	char message[256]; /* the problem, translated, no file or line */
+	gd_translate_fn *tr;
+	void *tr_ctx;
 };
 
 /*
@@ -96,17 +109,5 @@ void gd_lesson_finish(struct gd_lesson *lesson);
  * other language when this one is empty. */
 const char *gd_scene_title(const struct gd_scene *scene, const char *lang);
 const char *gd_scene_caption(const struct gd_scene *scene, const char *lang);
-
-/*
- * The lesson a command line asks for: the file it names, else a one-scene
- * free lesson when --curve, --w0, --rate or --momentum is given without
- * --scene, else the built-in lesson. --w0, --rate, --momentum and --curve
- * then override the starting scene. *start is the 0-based starting scene
- * (from --scene). Returns 0, or -EINVAL with *err set (a bad file, or
- * --scene beyond the lesson: line 0), or -ENOMEM.
- */
-int gd_lesson_from_options(struct gd_lesson *lesson, int *start,
-			   const struct gd_options *opts,
-			   struct gd_lesson_error *err);
 
 #endif

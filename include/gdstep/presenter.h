@@ -10,8 +10,8 @@
  * previous scene shown at its last planned step (replayed from its start,
  * so the same presses always give the same state).
  *
- * The presenter owns no memory: init needs no finish. The lesson must
- * outlive it and have at least one scene.
+ * The presenter owns its run: init creates it, finish destroys it. The
+ * lesson must outlive it and have at least one scene.
  */
 #ifndef GDSTEP_PRESENTER_H
 #define GDSTEP_PRESENTER_H
@@ -30,12 +30,17 @@ enum gd_move {
 struct gd_presenter {
 	const struct gd_lesson *lesson; /* borrowed */
 	int scene;                      /* 0-based */
-	struct gd_run run;
+	struct gd_run *run;             /* owned */
 };
 
-/* Starts at scene k (clamped into range), step 0. */
-void gd_presenter_init(struct gd_presenter *p, const struct gd_lesson *lesson,
-		       int k);
+/* Starts at scene k (clamped into range), step 0. Returns 0, or -EINVAL
+ * (a scene the run refuses) or -ENOMEM; the presenter then has no run
+ * and needs no finish. */
+int gd_presenter_init(struct gd_presenter *p, const struct gd_lesson *lesson,
+		      int k);
+
+/* Frees the run; accepts NULL and a presenter whose init failed. */
+void gd_presenter_finish(struct gd_presenter *p);
 
 /* The current scene. */
 const struct gd_scene *gd_presenter_scene(const struct gd_presenter *p);

@@ -1,22 +1,21 @@
 /*
- * A gradient-descent run on one curve, stepped forward and back.
+ * A descent run on one curve, stepped forward and back: a weight of the
+ * curve's dimension, the state of an optimizer (optimizer.h), a status and
+ * the history of the updates.
  *
- * The update rule is the heavy ball (Polyak momentum), with v starting at 0:
- *     g = dE/dw(w)
- *     v ← β·v − η·g
- *     w ← w + v          (so Δw = v)
- * With β = 0 this is plain gradient descent, Δw = −η·g, bit for bit: 0·v is
- * +0 for a finite v, and 0 − η·g rounds exactly to −(η·g).
+ * One step: g = ∇E(w); the optimizer's rule gives the new state and Δw;
+ * w ← w + Δw. The optimizer's settings (η and the rest) are not part of
+ * the state: they stay as the user last set them, and each record keeps
+ * the settings its own step used.
  *
  * Undo does not invert the arithmetic (w − Δw would not give back w in
- * floating point); each step records the state it started from, and undo
- * restores that record. The settings η and β are not part of what undo
- * restores: they stay as the user last set them, and each record remembers
- * the η and β its own step used.
+ * floating point); each step records the state it started from, the
+ * optimizer's state included, and undo restores that record exactly.
  *
- * A step that would leave the finite world (w, v, E or dE/dw not finite, or
- * |w| > GD_RUN_WMAX) is not taken: the run's status becomes diverged and the
- * state stays at the last finite point, so nothing non-finite is ever stored.
+ * A step that would leave the finite world (w, the optimizer's state, E or
+ * ∇E not finite, or |wₖ| > GD_RUN_WMAX) is not taken: the run's status
+ * becomes diverged and the state stays at the last finite point, so
+ * nothing non-finite is ever stored.
  */
 #ifndef GDSTEP_RUN_H
 #define GDSTEP_RUN_H
@@ -25,22 +24,24 @@
 #include <stddef.h>
 
 #include <gdstep/curve.h>
+#include <gdstep/optimizer.h>
 
 /*
- * The history holds this many updates. When it is full, the oldest record
- * is dropped to make room: undo then reaches back at most this many steps,
- * and the step counter keeps counting. Memory is fixed at init.
+ * The history holds this many updates, on the heap from create. When it is
+ * full, the oldest record is dropped to make room: undo then reaches back
+ * at most this many steps, and the step counter keeps counting.
  */
 #define GD_RUN_HISTORY 4096
 
-/* |w| beyond this counts as diverged. */
+/* |wₖ| beyond this counts as diverged. */
 #define GD_RUN_WMAX 1e12
 
-/* Converged: |Δw| and |dE/dw| under these. */
+/* Converged: every |Δwₖ| and every |∂E/∂wₖ| under these. */
 #define GD_RUN_TOL_STEP 1e-9
 #define GD_RUN_TOL_SLOPE 1e-6
 
-/* Oscillating: Δw changed sign at each of this many consecutive steps. */
+/* Oscillating: Δw turned back (a negative dot product with the step
+ * before) at each of this many consecutive steps. */
 #define GD_RUN_OSC_FLIPS 3
 
 enum gd_status {
@@ -50,42 +51,56 @@ enum gd_status {
 	GD_STATUS_DIVERGED,
 };
 
-/* One update, everything the window and the CSV show of it. */
+/* One update, everything a screen and the CSV show of it. Coordinates
+ * past the curve's dimension are 0. */
 struct gd_update {
-	long step;       /* 0 for the first update */
-	double w;        /* weight before */
-	double E;        /* E(w) */
-	double dEdw;     /* dE/dw at w */
-	double v_prev;   /* velocity before */
-	double v;        /* velocity after: β·v_prev − η·dEdw */
-	double delta_w;  /* = v */
-	double w_next;   /* w + Δw */
-	double E_next;   /* E(w_next) */
-	double rate;     /* η this step used */
-	double momentum; /* β this step used */
+	long step;                /* 0 for the first update */
+	double w[GD_DIM_MAX];     /* weight before */
+	double E;                 /* E(w) */
+	double grad[GD_DIM_MAX];  /* ∇E at w */
+	double state_prev[GD_OPT_STATE][GD_DIM_MAX]; /* optimizer, before */
+	double state[GD_OPT_STATE][GD_DIM_MAX];      /* optimizer, after */
+	double delta[GD_DIM_MAX]; /* Δw */
+	double w_next[GD_DIM_MAX]; /* w + Δw */
+	double E_next;            /* E(w_next) */
+	struct gd_optim opt;      /* the settings this step used */
 };
 
 struct gd_run {
 	struct gd_curve curve;
-	double w0;
-	double rate, momentum; /* settings for the next step */
-	double w, v;           /* state */
-	double E, dEdw;        /* at w, kept in step with it */
-	long step;             /* updates applied since the start */
+	int dim;                    /* the curve's: 1 or 2 */
+	struct gd_optim opt;        /* settings for the next step */
+	double w0[GD_DIM_MAX];
+	double w[GD_DIM_MAX];       /* state */
+	double state[GD_OPT_STATE][GD_DIM_MAX];
+	double E, grad[GD_DIM_MAX]; /* at w, kept in step with it */
+	long step;                  /* updates applied since the start */
 	enum gd_status status;
-	size_t head, len; /* ring buffer of the last len updates */
-	struct gd_update hist[GD_RUN_HISTORY];
+	size_t head, len;           /* ring of the last len updates */
+	struct gd_update *hist;     /* GD_RUN_HISTORY of them, owned */
 };
 
 /*
- * Starts a run at w0 with velocity 0. The curve must pass gd_curve_check,
- * rate must be finite and > 0, momentum in [0, 1), w0 finite with
- * |w0| ≤ GD_RUN_WMAX. Returns 0, or -EINVAL (the run is then left as a
- * valid run at the curve's default start). A w0 where E is not finite
+ * Creates a run at w0 (the curve's dimension of doubles) with the
+ * optimizer's state at 0. The curve must pass gd_curve_check, opt
+ * gd_optim_check, and every wₖ be finite with |wₖ| ≤ GD_RUN_WMAX. Returns
+ * 0 with *out set (free it with gd_run_destroy), -EINVAL for a bad
+ * argument or -ENOMEM; *out is NULL on failure. A w0 where E is not finite
  * starts the run as diverged.
  */
-int gd_run_init(struct gd_run *run, const struct gd_curve *curve, double w0,
-		double rate, double momentum);
+int gd_run_create(struct gd_run **out, const struct gd_curve *curve,
+		  const double *w0, const struct gd_optim *opt);
+
+/*
+ * Starts the run anew on another curve, start and optimizer, keeping its
+ * memory (a lesson's next scene). Returns 0, or -EINVAL as gd_run_create
+ * would, leaving the run as it was.
+ */
+int gd_run_start_on(struct gd_run *run, const struct gd_curve *curve,
+		    const double *w0, const struct gd_optim *opt);
+
+/* Frees the run and its history; accepts NULL. */
+void gd_run_destroy(struct gd_run *run);
 
 /*
  * Computes the next update without applying it. Returns false, leaving *out
@@ -100,20 +115,30 @@ bool gd_run_peek(const struct gd_run *run, struct gd_update *out);
  */
 bool gd_run_step(struct gd_run *run, struct gd_update *out);
 
-/* Undoes the last update exactly. Returns false when the history is empty. */
+/* Undoes the last update exactly, the optimizer's state included. Returns
+ * false when the history is empty. */
 bool gd_run_undo(struct gd_run *run);
 
-/* Back to w0, velocity 0, step 0, empty history; η and β stay as set. */
+/* Back to w0, the optimizer's state at 0, step 0, empty history; the
+ * settings stay as set. */
 void gd_run_reset(struct gd_run *run);
 
-/* A new start at w0 (a click on the plot); -EINVAL as in gd_run_init. */
-int gd_run_restart(struct gd_run *run, double w0);
+/* A new start at w0 (a click on the plot); -EINVAL as in gd_run_create. */
+int gd_run_restart(struct gd_run *run, const double *w0);
 
-/* Sets η for the next steps. Returns 0, or -EINVAL if not finite or ≤ 0. */
+/* Sets hyper-parameter i (GD_HYPER_RATE, …) for the next steps. Returns 0,
+ * or -EINVAL if i does not apply to the optimizer or v is out of its
+ * range. */
+int gd_run_set_hyper(struct gd_run *run, int i, double v);
+
+/* gd_run_set_hyper for η and for β (GD_HYPER_MOMENTUM). */
 int gd_run_set_rate(struct gd_run *run, double rate);
-
-/* Sets β for the next steps. Returns 0, or -EINVAL if not in [0, 1). */
 int gd_run_set_momentum(struct gd_run *run, double momentum);
+
+/* The settings for the next step: η, and β (0 for an optimizer without
+ * momentum). */
+double gd_run_rate(const struct gd_run *run);
+double gd_run_momentum(const struct gd_run *run);
 
 /* Updates in the history; at most GD_RUN_HISTORY. */
 size_t gd_run_history_len(const struct gd_run *run);

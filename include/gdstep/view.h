@@ -49,7 +49,7 @@ int gd_view_ticks(double lo, double hi, int max_ticks,
 		  double ticks[GD_VIEW_MAX_TICKS], double *step);
 
 /*
- * Fits the world intervals to the curve over [wlo, whi] and to the given
+ * Fits the world intervals to a one-weight curve over [wlo, whi] and to the given
  * points (may be NULL with n = 0): E from a little below its minimum (0
  * when the minimum is ≥ 0 and close) to a margin above the highest point.
  * The pixel rectangle is left as it is.
@@ -58,7 +58,7 @@ void gd_view_fit(struct gd_view *view, const struct gd_curve *curve,
 		 double wlo, double whi, const double *ws, int n);
 
 /*
- * Fits the view to a run: the curve's suggested range, its start, its
+ * Fits the view to a run on a one-weight curve: the curve's suggested range, its start, its
  * whole kept trail and the next point.
  */
 void gd_view_fit_run(struct gd_view *view, const struct gd_run *run);

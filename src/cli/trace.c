@@ -11,53 +11,63 @@
 
 #include "cli.h"
 #include "front.h"
-#include "intl.h"
 
 /* Updates of a trace when neither --steps nor the scene plans them. */
 #define TRACE_DEFAULT_STEPS 20
 
+/* Prints the header and up to steps rows; says so on stderr when the run
+ * diverges first. */
+static void print_rows(struct gd_run *run, long steps, enum app_lang lang)
+{
+	char row[GD_CSV_ROW_MAX], msg[256];
+	if (gd_csv_header(row, sizeof(row), run->dim, run->opt.kind) > 0)
+		printf("%s\n", row);
+	struct gd_update u;
+	for (long i = 0; i < steps; i++) {
+		if (!gd_run_step(run, &u)) {
+			snprintf(msg, sizeof(msg),
+				 app_tr(lang, "diverged at step %ld: the next update leaves the finite range; the table ends at the last finite row"),
+				 run->step);
+			app_message(msg);
+			return;
+		}
+		int n = gd_csv_format(row, sizeof(row), &u, run->dim);
+		if (n > 0)
+			fwrite(row, 1, (size_t)n, stdout);
+	}
+}
+
 int app_trace(const struct gd_options *opts)
 {
+	enum app_lang lang = opts->ui_lang;
 	struct gd_lesson lesson;
 	int start;
 	int r = app_load_lesson(opts, &lesson, &start);
 	if (r != 0)
 		return r;
 	const struct gd_scene *s = &lesson.scenes[start];
-	static struct gd_run run;
-	r = gd_run_init(&run, &s->curve, s->w0, s->rate, s->momentum);
+	struct gd_run *run;
+	r = gd_run_create(&run, &s->curve, s->w0, &s->opt);
 	long planned = s->steps;
 	gd_lesson_finish(&lesson);
 	if (r < 0) {
-		app_message(_("the run's start is not valid"));
-		return 2;
+		app_message(r == -ENOMEM ? strerror(ENOMEM) :
+			    app_tr(lang, "the run's start is not valid"));
+		return r == -ENOMEM ? 1 : 2;
 	}
 	/* Rows go out through a large buffer: a million of them is a stream,
 	 * not a table kept in memory. */
 	static char buf[1 << 16];
 	setvbuf(stdout, buf, _IOFBF, sizeof(buf));
-	printf("%s\n", gd_csv_header());
 	long steps = opts->has_steps ? opts->steps :
 		     planned != GD_SCENE_UNPLANNED ? planned : TRACE_DEFAULT_STEPS;
-	char row[GD_CSV_ROW_MAX];
-	struct gd_update u;
-	for (long i = 0; i < steps; i++) {
-		if (!gd_run_step(&run, &u)) {
-			fprintf(stderr, "gdstep: ");
-			fprintf(stderr,
-				_("diverged at step %ld: the next update leaves the finite range; the table ends at the last finite row"),
-				run.step);
-			fputc('\n', stderr);
-			break;
-		}
-		int n = gd_csv_format(row, sizeof(row), &u);
-		if (n > 0)
-			fwrite(row, 1, (size_t)n, stdout);
-	}
+	print_rows(run, steps, lang);
+	gd_run_destroy(run);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "gdstep: ");
-		fprintf(stderr, _("writing the trace: %s"), strerror(errno));
-		fputc('\n', stderr);
+		char msg[256];
+		snprintf(msg, sizeof(msg), app_tr(lang, "writing the trace: %s"),
+			 strerror(errno));
+		app_message(msg);
 		return 1;
 	}
 	return 0;

@@ -1,88 +1,32 @@
-/* Error curves; the formulas are derived in include/gdstep/curve.h. */
+/*
+ * The curve table; the formulas are derived in include/gdstep/curve.h.
+ * Each row is all gdstep knows of a curve: adding a curve is adding a row
+ * (and its two functions) here.
+ */
 #include <errno.h>
 #include <math.h>
 #include <string.h>
 
 #include <gdstep/curve.h>
 
-static const char *const names[GD_CURVE_COUNT] = {
-	[GD_CURVE_BOWL] = "bowl",
-	[GD_CURVE_NEURON] = "neuron",
-	[GD_CURVE_WELLS] = "wells",
-	[GD_CURVE_ABS] = "abs",
-};
+/* Parameters shared by several rows. */
+#define PARAM(k, d) { .key = k, .def = d, .min = -1e6, .max = 1e6 }
+#define CURVATURE(k, d) \
+	{ .key = k, .def = d, .min = 0, .max = 1e6, .min_open = true }
 
-void gd_curve_default(struct gd_curve *curve, enum gd_curve_kind kind)
+static double bowl_eval(const struct gd_curve *c, const double *w,
+			double *grad)
 {
-	memset(curve, 0, sizeof(*curve));
-	curve->kind = kind;
-	curve->a = 2.0;
-	curve->c = kind == GD_CURVE_ABS ? 1.0 : 0.0;
-	/* Seed 002: x = (0.1, 0.3), w = (−0.8, 0.5), y = 0.2. We vary w₁, and
-	 * w₂·x₂ = 0.5 × 0.3 = 0.15 is held fixed as b. */
-	curve->n = 1;
-	curve->x[0] = 0.1;
-	curve->b[0] = 0.15;
-	curve->y[0] = 0.2;
+	double a = c->p[GD_BOWL_A], d = w[0] - c->p[GD_BOWL_C];
+	if (grad)
+		grad[0] = a * d;
+	return 0.5 * a * d * d;
 }
 
-struct gd_curve_start gd_curve_start_default(enum gd_curve_kind kind)
+static int bowl_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
 {
-	switch (kind) {
-	case GD_CURVE_NEURON:
-		return (struct gd_curve_start){ .w0 = -0.8, .rate = 0.5 };
-	case GD_CURVE_WELLS:
-		return (struct gd_curve_start){ .w0 = 1.8, .rate = 0.02 };
-	case GD_CURVE_ABS:
-		return (struct gd_curve_start){ .w0 = 3.0, .rate = 0.3 };
-	case GD_CURVE_BOWL:
-	default:
-		return (struct gd_curve_start){ .w0 = 2.0, .rate = 0.1 };
-	}
-}
-
-const char *gd_curve_name(enum gd_curve_kind kind)
-{
-	if ((unsigned)kind >= GD_CURVE_COUNT)
-		return NULL;
-	return names[kind];
-}
-
-int gd_curve_kind_from_name(const char *name, enum gd_curve_kind *kind)
-{
-	for (int k = 0; k < GD_CURVE_COUNT; k++) {
-		if (name && strcmp(name, names[k]) == 0) {
-			*kind = (enum gd_curve_kind)k;
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
-
-int gd_curve_check(const struct gd_curve *curve)
-{
-	switch (curve->kind) {
-	case GD_CURVE_BOWL:
-		if (!isfinite(curve->a) || curve->a <= 0 || curve->a > 1e6)
-			return -EINVAL;
-		return isfinite(curve->c) && fabs(curve->c) <= 1e6 ? 0 : -EINVAL;
-	case GD_CURVE_ABS:
-		return isfinite(curve->c) && fabs(curve->c) <= 1e6 ? 0 : -EINVAL;
-	case GD_CURVE_NEURON:
-		if (curve->n < 1 || curve->n > GD_NEURON_MAX_SAMPLES)
-			return -EINVAL;
-		for (int u = 0; u < curve->n; u++) {
-			if (!isfinite(curve->x[u]) || !isfinite(curve->b[u]) ||
-			    !isfinite(curve->y[u]) || fabs(curve->x[u]) > 1e6 ||
-			    fabs(curve->b[u]) > 1e6 || fabs(curve->y[u]) > 1e6)
-				return -EINVAL;
-		}
-		return 0;
-	case GD_CURVE_WELLS:
-		return 0;
-	default:
-		return -EINVAL;
-	}
+	m[0][0] = c->p[GD_BOWL_C];
+	return 1;
 }
 
 /* σ(h) = 1/(1 + e^(−h)), written so that neither branch overflows. */
@@ -99,9 +43,9 @@ int gd_curve_neuron_terms(const struct gd_curve *curve, double w, int u,
 {
 	if (curve->kind != GD_CURVE_NEURON || u < 0 || u >= curve->n)
 		return -EINVAL;
-	out->x = curve->x[u];
-	out->b = curve->b[u];
-	out->y = curve->y[u];
+	out->x = curve->list[GD_NEURON_X][u];
+	out->b = curve->list[GD_NEURON_B][u];
+	out->y = curve->list[GD_NEURON_Y][u];
 	out->h = w * out->x + out->b;
 	out->yhat = sigmoid(out->h);
 	out->err = out->y - out->yhat;
@@ -110,52 +54,76 @@ int gd_curve_neuron_terms(const struct gd_curve *curve, double w, int u,
 	return 0;
 }
 
-double gd_curve_eval(const struct gd_curve *curve, double w)
+static double neuron_eval(const struct gd_curve *c, const double *w,
+			  double *grad)
 {
-	switch (curve->kind) {
-	case GD_CURVE_BOWL:
-		return 0.5 * curve->a * (w - curve->c) * (w - curve->c);
-	case GD_CURVE_NEURON: {
-		double sum = 0;
-		struct gd_neuron_terms t;
-		for (int u = 0; u < curve->n; u++) {
-			gd_curve_neuron_terms(curve, w, u, &t);
-			sum += t.err * t.err;
-		}
-		return 0.5 * sum;
+	double sum = 0, g = 0;
+	struct gd_neuron_terms t;
+	for (int u = 0; u < c->n; u++) {
+		gd_curve_neuron_terms(c, w[0], u, &t);
+		sum += t.err * t.err;
+		g += t.grad;
 	}
-	case GD_CURVE_WELLS:
-		return (w * w - 1) * (w * w - 1) + 0.3 * w + 0.45;
-	case GD_CURVE_ABS:
-		return fabs(w - curve->c);
-	default:
-		return (double)NAN;
-	}
+	if (grad)
+		grad[0] = g;
+	return 0.5 * sum;
 }
 
-double gd_curve_slope(const struct gd_curve *curve, double w)
+/* Golden-section search for the smallest E on [lo, hi]. */
+static double golden_min(const struct gd_curve *curve, double lo, double hi)
 {
-	switch (curve->kind) {
-	case GD_CURVE_BOWL:
-		return curve->a * (w - curve->c);
-	case GD_CURVE_NEURON: {
-		double sum = 0;
-		struct gd_neuron_terms t;
-		for (int u = 0; u < curve->n; u++) {
-			gd_curve_neuron_terms(curve, w, u, &t);
-			sum += t.grad;
+	const double r = 0.6180339887498949;
+	double a = lo, b = hi;
+	double c = b - r * (b - a), d = a + r * (b - a);
+	for (int i = 0; i < 200 && b - a > 1e-12 * (1 + fabs(a)); i++) {
+		if (gd_curve_eval1(curve, c) < gd_curve_eval1(curve, d))
+			b = d;
+		else
+			a = c;
+		c = b - r * (b - a);
+		d = a + r * (b - a);
+	}
+	return 0.5 * (a + b);
+}
+
+static int neuron_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
+{
+	if (c->n == 1) {
+		double x = c->list[GD_NEURON_X][0], y = c->list[GD_NEURON_Y][0];
+		/* σ(w·x + b) = y has a root only for 0 < y < 1 and x ≠ 0. */
+		if (x == 0 || !(y > 0 && y < 1))
+			return 0;
+		m[0][0] = (log(y / (1 - y)) - c->list[GD_NEURON_B][0]) / x;
+		return isfinite(m[0][0]);
+	}
+	/* Scan for the best cell, then refine; a minimum at the scan's edge
+	 * means E keeps falling outward: no finite minimum. */
+	const double lo = -100, hi = 100;
+	const int cells = 2000;
+	int best = 0;
+	double best_e = (double)INFINITY;
+	for (int i = 0; i <= cells; i++) {
+		double e = gd_curve_eval1(c, lo + (hi - lo) * i / cells);
+		if (e < best_e) {
+			best_e = e;
+			best = i;
 		}
-		return sum;
 	}
-	case GD_CURVE_WELLS:
-		return 4 * w * (w * w - 1) + 0.3;
-	case GD_CURVE_ABS:
-		if (isnan(w))
-			return (double)NAN;
-		return w > curve->c ? 1.0 : w < curve->c ? -1.0 : 0.0;
-	default:
-		return (double)NAN;
-	}
+	if (best == 0 || best == cells)
+		return 0;
+	double step = (hi - lo) / cells;
+	m[0][0] = golden_min(c, lo + (best - 1) * step, lo + (best + 1) * step);
+	return 1;
+}
+
+static double wells_eval(const struct gd_curve *c, const double *w,
+			 double *grad)
+{
+	(void)c;
+	double x = w[0];
+	if (grad)
+		grad[0] = 4 * x * (x * x - 1) + 0.3;
+	return (x * x - 1) * (x * x - 1) + 0.3 * x + 0.45;
 }
 
 /* Newton on dE/dw = 4w³ − 4w + 0.3 from a start inside the basin. */
@@ -166,81 +134,184 @@ static double wells_root(double w)
 	return w;
 }
 
-/* Golden-section search for the smallest E on [lo, hi]. */
-static double golden_min(const struct gd_curve *curve, double lo, double hi)
+static int wells_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
 {
-	const double r = 0.6180339887498949;
-	double a = lo, b = hi;
-	double c = b - r * (b - a), d = a + r * (b - a);
-	for (int i = 0; i < 200 && b - a > 1e-12 * (1 + fabs(a)); i++) {
-		if (gd_curve_eval(curve, c) < gd_curve_eval(curve, d))
-			b = d;
-		else
-			a = c;
-		c = b - r * (b - a);
-		d = a + r * (b - a);
-	}
-	return 0.5 * (a + b);
+	(void)c;
+	m[0][0] = wells_root(-1.0); /* global, near −1.036 */
+	m[1][0] = wells_root(1.0);  /* local, near 0.960 */
+	return 2;
 }
 
-static bool neuron_minimum(const struct gd_curve *curve, double *w_min)
+static double abs_eval(const struct gd_curve *c, const double *w,
+		       double *grad)
 {
-	if (curve->n == 1) {
-		double x = curve->x[0], y = curve->y[0];
-		/* σ(w·x + b) = y has a root only for 0 < y < 1 and x ≠ 0. */
-		if (x == 0 || !(y > 0 && y < 1))
-			return false;
-		*w_min = (log(y / (1 - y)) - curve->b[0]) / x;
-		return isfinite(*w_min);
-	}
-	/* Scan for the best cell, then refine; a minimum at the scan's edge
-	 * means E keeps falling outward: no finite minimum. */
-	const double lo = -100, hi = 100;
-	const int cells = 2000;
-	int best = 0;
-	double best_e = (double)INFINITY;
-	for (int i = 0; i <= cells; i++) {
-		double e = gd_curve_eval(curve, lo + (hi - lo) * i / cells);
-		if (e < best_e) {
-			best_e = e;
-			best = i;
+	double x = w[0], mid = c->p[GD_ABS_C];
+	if (grad)
+		grad[0] = isnan(x) ? (double)NAN :
+			  x > mid  ? 1.0 :
+			  x < mid  ? -1.0 :
+				     0.0;
+	return fabs(x - mid);
+}
+
+static int abs_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
+{
+	m[0][0] = c->p[GD_ABS_C];
+	return 1;
+}
+
+static const struct gd_curve_spec table[GD_CURVE_COUNT] = {
+	[GD_CURVE_BOWL] = {
+		.name = "bowl", .dim = 1,
+		.formula = "E(w) = ½·a·(w − c)²",
+		.nparams = 2,
+		.params = { CURVATURE("a", 2.0), PARAM("c", 0.0) },
+		/* Seed 000 (doc/seeds/): f(x) = x² with f′(2) = 4. */
+		.w0 = { 2.0 }, .rate = 0.1,
+		.eval = bowl_eval, .minima = bowl_minima,
+	},
+	[GD_CURVE_NEURON] = {
+		.name = "neuron", .dim = 1,
+		.formula = "E(w) = ½·Σ (y − σ(w·x + b))²",
+		.nlists = 3,
+		/* Seed 002: x = (0.1, 0.3), w = (−0.8, 0.5), y = 0.2. We vary
+		 * w₁, and w₂·x₂ = 0.5 × 0.3 = 0.15 is held fixed as b. */
+		.lists = { PARAM("x", 0.1), PARAM("b", 0.15), PARAM("y", 0.2) },
+		.w0 = { -0.8 }, .rate = 0.5,
+		.eval = neuron_eval, .minima = neuron_minima,
+	},
+	[GD_CURVE_WELLS] = {
+		.name = "wells", .dim = 1,
+		.formula = "E(w) = (w² − 1)² + 0.3·w + 0.45",
+		.w0 = { 1.8 }, .rate = 0.02,
+		.eval = wells_eval, .minima = wells_minima,
+	},
+	[GD_CURVE_ABS] = {
+		.name = "abs", .dim = 1,
+		.formula = "E(w) = |w − c|",
+		.nparams = 1,
+		.params = { PARAM("c", 1.0) },
+		.w0 = { 3.0 }, .rate = 0.3,
+		.eval = abs_eval, .minima = abs_minima,
+	},
+};
+
+const struct gd_curve_spec *gd_curve_spec(enum gd_curve_kind kind)
+{
+	return (unsigned)kind < GD_CURVE_COUNT ? &table[kind] : NULL;
+}
+
+const char *gd_curve_name(enum gd_curve_kind kind)
+{
+	const struct gd_curve_spec *s = gd_curve_spec(kind);
+	return s ? s->name : NULL;
+}
+
+int gd_curve_kind_from_name(const char *name, enum gd_curve_kind *kind)
+{
+	for (int k = 0; name && k < GD_CURVE_COUNT; k++) {
+		if (strcmp(name, table[k].name) == 0) {
+			*kind = (enum gd_curve_kind)k;
+			return 0;
 		}
 	}
-	if (best == 0 || best == cells)
+	return -EINVAL;
+}
+
+int gd_curve_dim(const struct gd_curve *curve)
+{
+	const struct gd_curve_spec *s = gd_curve_spec(curve->kind);
+	return s ? s->dim : 0;
+}
+
+void gd_curve_default(struct gd_curve *curve, enum gd_curve_kind kind)
+{
+	memset(curve, 0, sizeof(*curve));
+	curve->kind = kind;
+	const struct gd_curve_spec *s = gd_curve_spec(kind);
+	if (!s)
+		return;
+	for (int i = 0; i < s->nparams; i++)
+		curve->p[i] = s->params[i].def;
+	curve->n = s->nlists ? 1 : 0;
+	for (int i = 0; i < s->nlists; i++)
+		curve->list[i][0] = s->lists[i].def;
+}
+
+bool gd_param_ok(const struct gd_param_spec *spec, double v)
+{
+	if (!isfinite(v))
 		return false;
-	double step = (hi - lo) / cells;
-	*w_min = golden_min(curve, lo + (best - 1) * step, lo + (best + 1) * step);
-	return true;
+	if (spec->max_open ? !(v < spec->max) : !(v <= spec->max))
+		return false;
+	return spec->min_open ? v > spec->min : v >= spec->min;
+}
+
+int gd_curve_check(const struct gd_curve *curve)
+{
+	const struct gd_curve_spec *s = gd_curve_spec(curve->kind);
+	if (!s)
+		return -EINVAL;
+	for (int i = 0; i < s->nparams; i++)
+		if (!gd_param_ok(&s->params[i], curve->p[i]))
+			return -EINVAL;
+	if (s->nlists && (curve->n < 1 || curve->n > GD_SAMPLES_MAX))
+		return -EINVAL;
+	for (int i = 0; i < s->nlists; i++)
+		for (int u = 0; u < curve->n; u++)
+			if (!gd_param_ok(&s->lists[i], curve->list[i][u]))
+				return -EINVAL;
+	return 0;
+}
+
+double gd_curve_grad(const struct gd_curve *curve, const double *w,
+		     double *grad)
+{
+	const struct gd_curve_spec *s = gd_curve_spec(curve->kind);
+	if (!s) {
+		if (grad)
+			grad[0] = grad[1] = (double)NAN;
+		return (double)NAN;
+	}
+	return s->eval(curve, w, grad);
+}
+
+double gd_curve_eval(const struct gd_curve *curve, const double *w)
+{
+	return gd_curve_grad(curve, w, NULL);
+}
+
+double gd_curve_eval1(const struct gd_curve *curve, double w)
+{
+	return gd_curve_eval(curve, &w);
+}
+
+int gd_curve_minima(const struct gd_curve *curve, double m[][GD_DIM_MAX])
+{
+	const struct gd_curve_spec *s = gd_curve_spec(curve->kind);
+	return s ? s->minima(curve, m) : 0;
 }
 
 bool gd_curve_minimum(const struct gd_curve *curve, double *w_min)
 {
-	switch (curve->kind) {
-	case GD_CURVE_BOWL:
-	case GD_CURVE_ABS:
-		*w_min = curve->c;
-		return true;
-	case GD_CURVE_WELLS:
-		*w_min = wells_root(-1.0);
-		return true;
-	case GD_CURVE_NEURON:
-		return neuron_minimum(curve, w_min);
-	default:
+	double m[GD_CURVE_MINIMA][GD_DIM_MAX];
+	if (gd_curve_minima(curve, m) < 1)
 		return false;
-	}
+	*w_min = m[0][0];
+	return true;
 }
 
-void gd_curve_range(const struct gd_curve *curve, double w0, double *lo,
-		    double *hi)
+void gd_curve_range(const struct gd_curve *curve, const double *w0, int k,
+		    double *lo, double *hi)
 {
-	double a = w0, b = w0, m;
-	if (curve->kind == GD_CURVE_WELLS) {
-		/* Both wells and the hump between them. */
-		a = fmin(a, wells_root(-1.0));
-		b = fmax(b, wells_root(1.0));
-	} else if (gd_curve_minimum(curve, &m) && fabs(m) <= 1e9) {
-		a = fmin(a, m);
-		b = fmax(b, m);
+	double m[GD_CURVE_MINIMA][GD_DIM_MAX];
+	int n = gd_curve_minima(curve, m);
+	double a = w0[k], b = w0[k];
+	for (int i = 0; i < n; i++) {
+		if (fabs(m[i][k]) <= 1e9) {
+			a = fmin(a, m[i][k]);
+			b = fmax(b, m[i][k]);
+		}
 	}
 	double span = b - a;
 	if (!(span >= 1.0))

@@ -96,14 +96,14 @@ void gd_view_fit(struct gd_view *view, const struct gd_curve *curve,
 	double emin = (double)INFINITY, emax = -(double)INFINITY;
 	const int samples = 256;
 	for (int i = 0; i <= samples; i++) {
-		double e = gd_curve_eval(curve, wlo + (whi - wlo) * i / samples);
+		double e = gd_curve_eval1(curve, wlo + (whi - wlo) * i / samples);
 		if (isfinite(e)) {
 			emin = fmin(emin, e);
 			emax = fmax(emax, e);
 		}
 	}
 	for (int i = 0; i < n; i++) {
-		double e = gd_curve_eval(curve, ws[i]);
+		double e = gd_curve_eval1(curve, ws[i]);
 		if (isfinite(e))
 			emax = fmax(emax, e);
 	}
@@ -128,18 +128,18 @@ void gd_view_fit(struct gd_view *view, const struct gd_curve *curve,
 void gd_view_fit_run(struct gd_view *view, const struct gd_run *run)
 {
 	double lo, hi;
-	gd_curve_range(&run->curve, run->w0, &lo, &hi);
+	gd_curve_range(&run->curve, run->w0, 0, &lo, &hi);
 	double ws[4];
 	int n = 0;
-	ws[n++] = run->w;
+	ws[n++] = run->w[0];
 	struct gd_update next;
 	if (gd_run_peek(run, &next))
-		ws[n++] = next.w_next;
+		ws[n++] = next.w_next[0];
 	/* The trail's extremes, not every point. */
 	size_t len = gd_run_history_len(run);
-	double tmin = run->w, tmax = run->w;
+	double tmin = run->w[0], tmax = run->w[0];
 	for (size_t i = 0; i < len; i++) {
-		double w = gd_run_history_at(run, i)->w;
+		double w = gd_run_history_at(run, i)->w[0];
 		tmin = fmin(tmin, w);
 		tmax = fmax(tmax, w);
 	}

@@ -1,5 +1,5 @@
 /*
- * The built-in lesson: the lecture notes' story (../shared/seeds), scene by
+ * The built-in lesson: the lecture notes' story (doc/seeds/), scene by
  * scene. lessons/gradient-descent.ini is the same lesson as a file; a test
  * checks that the two agree field for field, so change both together.
  *
@@ -177,10 +177,10 @@ int gd_lesson_builtin(struct gd_lesson *lesson)
 		copy(s->caption_zh, sizeof(s->caption_zh), b->caption_zh);
 		gd_curve_default(&s->curve, b->kind);
 		if (b->a)
-			s->curve.a = b->a;
-		s->w0 = b->w0;
-		s->rate = b->rate;
-		s->momentum = b->momentum;
+			s->curve.p[GD_BOWL_A] = b->a;
+		s->w0[0] = b->w0;
+		gd_optim_default(&s->opt, GD_OPTIMIZER_GD, b->rate);
+		s->opt.hyper[GD_HYPER_MOMENTUM] = b->momentum;
 		s->steps = b->steps;
 	}
 	return 0;

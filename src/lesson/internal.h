@@ -4,6 +4,15 @@
 
 #include <gdstep/lesson.h>
 
+/* Marks a message for the catalogue without translating it. */
+#define N_(s) s
+
+/* Clears *err but for its translator. */
+void lesson_error_clear(struct gd_lesson_error *err);
+
+/* msgid in the caller's language (err->tr), else itself. */
+const char *lesson_tr(const struct gd_lesson_error *err, const char *msgid);
+
 /* Records the problem (printf-style, already translated) and its line in
  * *err, keeping err->file. Returns -EINVAL. */
 int lesson_fail(struct gd_lesson_error *err, int line, const char *fmt, ...)

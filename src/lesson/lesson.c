@@ -1,7 +1,7 @@
 /*
- * Lessons as a whole: reading a file, writing one back, choosing the lesson
- * a command line asks for, and the small accessors. The INI grammar itself
- * is in parse.c, the built-in lesson in builtin.c.
+ * Lesson files: reading one (the INI grammar itself is in parse.c) and
+ * writing one back. The built-in lesson is in builtin.c; errors, quoting and
+ * the accessors that every part uses are in common.c.
  */
 #define _GNU_SOURCE /* O_CLOEXEC */
 #include <errno.h>
@@ -17,81 +17,7 @@
 #include <gdstep/lesson.h>
 #include <gdstep/run.h>
 
-#include "intl.h"
 #include "internal.h"
-
-int lesson_fail(struct gd_lesson_error *err, int line, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
-	va_end(ap);
-	err->line = line;
-	return -EINVAL;
-}
-
-char *lesson_quote(char *buf, size_t size, const char *text, size_t max_bytes)
-{
-	size_t n = strlen(text);
-	bool cut = false;
-	if (max_bytes + 4 > size)
-		max_bytes = size > 4 ? size - 4 : 0;
-	if (n > max_bytes) {
-		n = max_bytes;
-		/* Back up to the first byte of a character. */
-		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-			n--;
-		cut = true;
-	}
-	memcpy(buf, text, n);
-	if (cut)
-		memcpy(buf + n, "\xE2\x80\xA6", 3); /* … */
-	buf[n + (cut ? 3 : 0)] = '\0';
-	return buf;
-}
-
-char *gd_lesson_error_format(const struct gd_lesson_error *err, char *buf,
-			     size_t size)
-{
-	if (!size)
-		return buf;
-	if (err->file && err->line > 0)
-		snprintf(buf, size, "%s:%d: %s", err->file, err->line,
-			 err->message);
-	else if (err->file)
-		snprintf(buf, size, "%s: %s", err->file, err->message);
-	else if (err->line > 0)
-		/* Parsed text with no file name. */
-		snprintf(buf, size, _("line %d: %s"), err->line, err->message);
-	else
-		snprintf(buf, size, "%s", err->message);
-	return buf;
-}
-
-void gd_lesson_finish(struct gd_lesson *lesson)
-{
-	if (!lesson)
-		return;
-	free(lesson->scenes);
-	memset(lesson, 0, sizeof(*lesson));
-}
-
-static const char *pick(const char *en, const char *zh, const char *lang)
-{
-	bool want_zh = lang && strncmp(lang, "zh", 2) == 0;
-	const char *first = want_zh ? zh : en, *other = want_zh ? en : zh;
-	return first[0] ? first : other;
-}
-
-const char *gd_scene_title(const struct gd_scene *scene, const char *lang)
-{
-	return pick(scene->title, scene->title_zh, lang);
-}
-
-const char *gd_scene_caption(const struct gd_scene *scene, const char *lang)
-{
-	return pick(scene->caption, scene->caption_zh, lang);
-}
 
 /* Reads at most GD_LESSON_MAX_FILE + 1 bytes of fd into a NUL-terminated
  * buffer: one byte more than allowed tells a file that is too large. */
@@ -140,24 +66,24 @@ int gd_lesson_load(struct gd_lesson *lesson, const char *path,
 		   struct gd_lesson_error *err)
 {
 	memset(lesson, 0, sizeof(*lesson));
-	memset(err, 0, sizeof(*err));
+	lesson_error_clear(err);
 	err->file = path;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return lesson_fail(err, 0, _("cannot open the lesson: %s"),
+		return lesson_fail(err, 0, lesson_tr(err, "cannot open the lesson: %s"),
 				   strerror(errno));
 	struct stat st;
 	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
 		int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
 		close(fd);
-		return lesson_fail(err, 0, _("cannot read the lesson: %s"),
+		return lesson_fail(err, 0, lesson_tr(err, "cannot read the lesson: %s"),
 				   strerror(e));
 	}
 	/* Refuse a large file before reading it; a pipe or a growing file is
 	 * caught by reading one byte past the limit. */
 	if (S_ISREG(st.st_mode) && st.st_size > GD_LESSON_MAX_FILE) {
 		close(fd);
-		return lesson_fail(err, 0, _("the file is larger than %d MiB"),
+		return lesson_fail(err, 0, lesson_tr(err, "the file is larger than %d MiB"),
 				   GD_LESSON_MAX_FILE / (1024 * 1024));
 	}
 	char *text = NULL;
@@ -168,91 +94,11 @@ int gd_lesson_load(struct gd_lesson *lesson, const char *path,
 	if (r == -ENOMEM)
 		return r;
 	if (r < 0)
-		return lesson_fail(err, 0, _("cannot read the lesson: %s"),
+		return lesson_fail(err, 0, lesson_tr(err, "cannot read the lesson: %s"),
 				   strerror(-r));
 	r = gd_lesson_parse(lesson, text, len, err);
 	err->file = path;
 	free(text);
-	return r;
-}
-
-/* The curve kind with its default parameters and start (w0, η, β). */
-static void scene_defaults(struct gd_scene *s, enum gd_curve_kind kind)
-{
-	struct gd_curve_start d = gd_curve_start_default(kind);
-	gd_curve_default(&s->curve, kind);
-	s->w0 = d.w0;
-	s->rate = d.rate;
-	s->momentum = d.momentum;
-}
-
-/* The starting scene as the flags change it. */
-static int override(struct gd_scene *s, const struct gd_options *opts,
-		    struct gd_lesson_error *err)
-{
-	if (opts->has_curve && opts->curve != s->curve.kind) {
-		scene_defaults(s, opts->curve);
-		s->has_range = false;
-	}
-	if (opts->has_w0) {
-		if (!(fabs(opts->w0) <= GD_RUN_WMAX))
-			return lesson_fail(err, 0,
-					   _("--w0: %g is beyond the largest weight, %g"),
-					   opts->w0, GD_RUN_WMAX);
-		s->w0 = opts->w0;
-		if (s->has_range && (s->w0 < s->wmin || s->w0 > s->wmax))
-			s->has_range = false; /* the start must show */
-	}
-	if (opts->has_rate)
-		s->rate = opts->rate;
-	if (opts->has_momentum)
-		s->momentum = opts->momentum;
-	return 0;
-}
-
-/* One scene, the curve's defaults, no plan: what plain flags ask for. */
-static int free_lesson(struct gd_lesson *lesson, enum gd_curve_kind kind)
-{
-	lesson->scenes = calloc(1, sizeof(*lesson->scenes));
-	if (!lesson->scenes)
-		return -ENOMEM;
-	lesson->count = 1;
-	scene_defaults(&lesson->scenes[0], kind);
-	lesson->scenes[0].steps = GD_SCENE_UNPLANNED;
-	return 0;
-}
-
-int gd_lesson_from_options(struct gd_lesson *lesson, int *start,
-			   const struct gd_options *opts,
-			   struct gd_lesson_error *err)
-{
-	memset(lesson, 0, sizeof(*lesson));
-	memset(err, 0, sizeof(*err));
-	*start = 0;
-	int r;
-	if (opts->lesson)
-		r = gd_lesson_load(lesson, opts->lesson, err);
-	else if (!opts->scene && (opts->has_curve || opts->has_w0 ||
-				  opts->has_rate || opts->has_momentum))
-		r = free_lesson(lesson, opts->has_curve ? opts->curve :
-							  GD_CURVE_BOWL);
-	else
-		r = gd_lesson_builtin(lesson);
-	if (r < 0)
-		return r;
-	err->file = opts->lesson;
-	if (opts->scene < 0 || opts->scene > lesson->count) {
-		r = lesson_fail(err, 0, _("--scene %d: this lesson ends at scene %d"),
-				opts->scene, lesson->count);
-		gd_lesson_finish(lesson);
-		return r;
-	}
-	*start = opts->scene ? opts->scene - 1 : 0;
-	r = override(&lesson->scenes[*start], opts, err);
-	if (r < 0) {
-		gd_lesson_finish(lesson);
-		*start = 0;
-	}
 	return r;
 }
 
@@ -344,25 +190,27 @@ static void put_list(struct out *o, const char *key, const double *v, int n)
 	put(o, "\n");
 }
 
+/* The curve's parameters and lists, by its row of the table. */
+static void put_curve(struct out *o, const struct gd_curve *c)
+{
+	const struct gd_curve_spec *cs = gd_curve_spec(c->kind);
+	put(o, "curve = %s\n", cs->name);
+	for (int i = 0; i < cs->nparams; i++)
+		put_number(o, cs->params[i].key, c->p[i]);
+	for (int i = 0; i < cs->nlists; i++)
+		put_list(o, cs->lists[i].key, c->list[i], c->n);
+}
+
 static void put_scene(struct out *o, const struct gd_scene *s)
 {
-	const struct gd_curve *c = &s->curve;
 	put(o, "\n[scene]\n");
 	put_text(o, "title", s->title);
 	put_text(o, "title.zh", s->title_zh);
-	put(o, "curve = %s\n", gd_curve_name(c->kind));
-	if (c->kind == GD_CURVE_BOWL)
-		put_number(o, "a", c->a);
-	if (c->kind == GD_CURVE_BOWL || c->kind == GD_CURVE_ABS)
-		put_number(o, "c", c->c);
-	if (c->kind == GD_CURVE_NEURON) {
-		put_list(o, "x", c->x, c->n);
-		put_list(o, "b", c->b, c->n);
-		put_list(o, "y", c->y, c->n);
-	}
-	put_number(o, "w0", s->w0);
-	put_number(o, "rate", s->rate);
-	put_number(o, "momentum", s->momentum);
+	put_curve(o, &s->curve);
+	put_number(o, "w0", s->w0[0]);
+	const struct gd_optimizer_spec *os = gd_optimizer_spec(s->opt.kind);
+	for (int i = 0; i < os->nhyper; i++)
+		put_number(o, os->hyper[i].key, s->opt.hyper[i]);
 	if (s->steps == GD_SCENE_UNPLANNED)
 		put(o, "steps = none\n");
 	else

@@ -36,24 +36,41 @@
 #include <ini.h>
 
 #include <gdstep/lesson.h>
-#include "options.h"
+#include <gdstep/number.h>
+#include <gdstep/utf8.h>
 #include <gdstep/run.h>
 
-#include "intl.h"
 #include "internal.h"
 
+/* The keys every scene has; after them come the curves' parameters and
+ * the optimizer's hyper-parameters, named by their tables
+ * (src/core/curve.c, src/core/optimizer.c). */
 enum key {
-	K_CURVE, K_A, K_C, K_X, K_B, K_Y, K_W0, K_RATE, K_MOMENTUM, K_STEPS,
-	K_TITLE, K_TITLE_ZH, K_CAPTION, K_CAPTION_ZH, K_WMIN, K_WMAX,
-	K_COUNT,
+	K_CURVE, K_W0, K_STEPS, K_TITLE, K_TITLE_ZH, K_CAPTION, K_CAPTION_ZH,
+	K_WMIN, K_WMAX,
+	K_FIXED,
+	K_MAX = K_FIXED + 32,
 };
 
-static const char *const key_names[K_COUNT] = {
-	[K_CURVE] = "curve", [K_A] = "a", [K_C] = "c", [K_X] = "x",
-	[K_B] = "b", [K_Y] = "y", [K_W0] = "w0", [K_RATE] = "rate",
-	[K_MOMENTUM] = "momentum", [K_STEPS] = "steps", [K_TITLE] = "title",
-	[K_TITLE_ZH] = "title.zh", [K_CAPTION] = "caption",
-	[K_CAPTION_ZH] = "caption.zh", [K_WMIN] = "wmin", [K_WMAX] = "wmax",
+static const char *const fixed_names[K_FIXED] = {
+	[K_CURVE] = "curve", [K_W0] = "w0", [K_STEPS] = "steps",
+	[K_TITLE] = "title", [K_TITLE_ZH] = "title.zh",
+	[K_CAPTION] = "caption", [K_CAPTION_ZH] = "caption.zh",
+	[K_WMIN] = "wmin", [K_WMAX] = "wmax",
+};
+
+/* What a key after the fixed ones stands for. */
+struct pkey {
+	const struct gd_param_spec *spec; /* its first row's (for messages) */
+	bool list;                        /* a per-sample list */
+	bool hyper;                       /* an optimizer's */
+};
+
+/* Every key a scene may have, built from the tables. */
+struct keys {
+	int count;
+	const char *names[K_MAX];
+	struct pkey p[K_MAX];
 };
 
 enum section { SEC_NONE, SEC_LESSON, SEC_SCENE };
@@ -68,13 +85,12 @@ struct parser {
 	enum section sec;
 	int sec_line;
 	bool lesson_seen;
-	enum key last;           /* key of the last key line */
-	int key_line[K_COUNT];   /* where each key of this section is, or 0 */
+	struct keys keys;
+	int last;                /* key of the last key line */
+	int key_line[K_MAX];     /* where each key of this section is, or 0 */
 	enum gd_curve_kind kind; /* of this scene, once its curve key is read */
-	double a, c;             /* curve parameters as given */
-	int nx, nb, ny;          /* values given for x, b, y */
-	double x[GD_NEURON_MAX_SAMPLES], b[GD_NEURON_MAX_SAMPLES],
-		y[GD_NEURON_MAX_SAMPLES];
+	int nv[K_MAX];           /* values given for each parameter key */
+	double v[K_MAX][GD_SAMPLES_MAX]; /* and the values */
 	struct gd_scene scene;   /* being read */
 	struct gd_lesson *lesson;
 	int cap;
@@ -143,60 +159,32 @@ static const char *nearest(const char *word, const char *const *names,
 /* Strict UTF-8 (no overlong forms, surrogates or code points past
  * U+10FFFF), and no control characters but tab and line endings. Returns
  * the 1-based line of the first problem, or 0. */
-static int check_text(const char *text, size_t len, char *what, size_t size)
+static int check_text(const struct gd_lesson_error *err, const char *text,
+		      size_t len, char *what, size_t size)
 {
 	int line = 1;
 	const unsigned char *s = (const unsigned char *)text;
-	for (size_t i = 0; i < len;) {
+	size_t bad = gd_utf8_check(text, len);
+	for (size_t i = 0; i < len; i++) {
 		unsigned c = s[i];
+		if (i == bad) {
+			snprintf(what, size,
+				 lesson_tr(err, "the file is not UTF-8 text (byte 0x%02X)"),
+				 c);
+			return line;
+		}
 		if (c == '\n')
 			line++;
-		if (c < 0x80) {
-			/* A carriage return only as part of a CRLF line end. */
-			bool cr_ok = c == '\r' && i + 1 < len && s[i + 1] == '\n';
-			if ((c < 0x20 && c != '\t' && c != '\n' && !cr_ok) ||
-			    c == 0x7F) {
-				snprintf(what, size,
-					 _("a control character (byte 0x%02X): a lesson is plain text"),
-					 c);
-				return line;
-			}
-			i++;
-			continue;
+		/* A carriage return only as part of a CRLF line end. */
+		bool cr_ok = c == '\r' && i + 1 < len && s[i + 1] == '\n';
+		if ((c < 0x20 && c != '\t' && c != '\n' && !cr_ok) || c == 0x7F) {
+			snprintf(what, size,
+				 lesson_tr(err, "a control character (byte 0x%02X): a lesson is plain text"),
+				 c);
+			return line;
 		}
-		size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-		unsigned lo = 0x80, hi = 0xBF;
-		if (c < 0xC2 || c > 0xF4)
-			goto bad;
-		if (c == 0xE0)
-			lo = 0xA0; /* overlong */
-		else if (c == 0xED)
-			hi = 0x9F; /* surrogates */
-		else if (c == 0xF0)
-			lo = 0x90; /* overlong */
-		else if (c == 0xF4)
-			hi = 0x8F; /* past U+10FFFF */
-		if (i + n > len || s[i + 1] < lo || s[i + 1] > hi)
-			goto bad;
-		for (size_t k = 2; k < n; k++)
-			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-				goto bad;
-		i += n;
-		continue;
-	bad:
-		snprintf(what, size,
-			 _("the file is not UTF-8 text (byte 0x%02X)"), c);
-		return line;
 	}
 	return 0;
-}
-
-static size_t chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
 }
 
 /* libinih's find_chars_or_comment: the first of chars, or of a ';' that
@@ -223,11 +211,11 @@ static void begin_section(struct parser *ps, const char *name, size_t n)
 	ps->sec_line = ps->line;
 	if (n == 6 && memcmp(name, "lesson", 6) == 0) {
 		if (ps->lesson_seen) {
-			fail(ps, ps->line, _("a second [lesson] section; a lesson has one"));
+			fail(ps, ps->line, lesson_tr(ps->err, "a second [lesson] section; a lesson has one"));
 			return;
 		}
 		if (ps->lesson->count) {
-			fail(ps, ps->line, _("[lesson] must come before the first [scene]"));
+			fail(ps, ps->line, lesson_tr(ps->err, "[lesson] must come before the first [scene]"));
 			return;
 		}
 		ps->lesson_seen = true;
@@ -236,13 +224,13 @@ static void begin_section(struct parser *ps, const char *name, size_t n)
 	}
 	if (n == 5 && memcmp(name, "scene", 5) == 0) {
 		if (ps->lesson->count >= GD_LESSON_MAX_SCENES) {
-			fail(ps, ps->line, _("more than %d scenes"),
+			fail(ps, ps->line, lesson_tr(ps->err, "more than %d scenes"),
 			     GD_LESSON_MAX_SCENES);
 			return;
 		}
 		ps->sec = SEC_SCENE;
 		memset(&ps->scene, 0, sizeof(ps->scene));
-		ps->nx = ps->nb = ps->ny = 0;
+		memset(ps->nv, 0, sizeof(ps->nv));
 		return;
 	}
 	char word[64], q[80];
@@ -251,11 +239,11 @@ static void begin_section(struct parser *ps, const char *name, size_t n)
 	static const char *const sections[] = { "lesson", "scene" };
 	const char *near = nearest(word, sections, 2);
 	if (near)
-		fail(ps, ps->line, _("unknown section [%s] (did you mean [%s]?)"),
+		fail(ps, ps->line, lesson_tr(ps->err, "unknown section [%s] (did you mean [%s]?)"),
 		     q, near);
 	else
 		fail(ps, ps->line,
-		     _("unknown section [%s]; a lesson has [lesson] and [scene] sections"),
+		     lesson_tr(ps->err, "unknown section [%s]; a lesson has [lesson] and [scene] sections"),
 		     q);
 }
 
@@ -300,7 +288,7 @@ static char *reader(char *buf, int num, void *stream)
 							 (size_t)num - 1;
 	if (n > limit) {
 		fail(ps, ps->line,
-		     _("the line is longer than %zu bytes; continue a caption on indented lines"),
+		     lesson_tr(ps->err, "the line is longer than %zu bytes; continue a caption on indented lines"),
 		     limit);
 		return NULL;
 	}
@@ -311,66 +299,108 @@ static char *reader(char *buf, int num, void *stream)
 	return buf;
 }
 
-static enum key find_key(const char *name)
+/* Adds a parameter key unless a row before named it already. */
+static void add_key(struct keys *ks, const struct gd_param_spec *spec,
+		    bool list, bool hyper)
 {
-	for (int k = 0; k < K_COUNT; k++)
-		if (strcmp(name, key_names[k]) == 0)
-			return (enum key)k;
-	return K_COUNT;
+	for (int k = K_FIXED; k < ks->count; k++)
+		if (strcmp(ks->names[k], spec->key) == 0)
+			return;
+	if (ks->count == K_MAX)
+		return;
+	ks->p[ks->count] = (struct pkey){ spec, list, hyper };
+	ks->names[ks->count++] = spec->key;
+}
+
+/* The fixed keys, then every curve's parameters, then the optimizer's. */
+static void build_keys(struct keys *ks)
+{
+	for (int k = 0; k < K_FIXED; k++)
+		ks->names[k] = fixed_names[k];
+	ks->count = K_FIXED;
+	for (int c = 0; c < GD_CURVE_COUNT; c++) {
+		const struct gd_curve_spec *cs = gd_curve_spec(c);
+		for (int i = 0; i < cs->nparams; i++)
+			add_key(ks, &cs->params[i], false, false);
+		for (int i = 0; i < cs->nlists; i++)
+			add_key(ks, &cs->lists[i], true, false);
+	}
+	const struct gd_optimizer_spec *os = gd_optimizer_spec(GD_OPTIMIZER_GD);
+	for (int i = 0; i < os->nhyper; i++)
+		add_key(ks, &os->hyper[i], false, true);
+}
+
+static int find_key(const struct keys *ks, const char *name)
+{
+	for (int k = 0; k < ks->count; k++)
+		if (strcmp(name, ks->names[k]) == 0)
+			return k;
+	return -1;
+}
+
+/* Where key k is in a curve's params[] (*list false) or lists[] (true);
+ * -1 if the curve does not have it. */
+static int curve_slot(const struct gd_curve_spec *cs, const char *key,
+		      bool *list)
+{
+	for (int i = 0; i < cs->nparams; i++)
+		if (strcmp(cs->params[i].key, key) == 0)
+			return *list = false, i;
+	for (int i = 0; i < cs->nlists; i++)
+		if (strcmp(cs->lists[i].key, key) == 0)
+			return *list = true, i;
+	return -1;
 }
 
 /* Whether a key means something for a kind of curve. */
-static bool applies(enum key k, enum gd_curve_kind kind)
+static bool applies(const struct keys *ks, int k, enum gd_curve_kind kind)
 {
-	switch (k) {
-	case K_A:
-		return kind == GD_CURVE_BOWL;
-	case K_C:
-		return kind == GD_CURVE_BOWL || kind == GD_CURVE_ABS;
-	case K_X:
-	case K_B:
-	case K_Y:
-		return kind == GD_CURVE_NEURON;
-	default:
+	bool list;
+	if (k < K_FIXED || ks->p[k].hyper)
 		return true;
-	}
+	return curve_slot(gd_curve_spec(kind), ks->names[k], &list) >= 0;
 }
 
-static int not_applicable(struct parser *ps, enum key k, int line)
+static int not_applicable(struct parser *ps, int k, int line)
 {
-	return fail(ps, line, _("'%s' does not apply to the %s curve"),
-		    key_names[k], gd_curve_name(ps->kind));
+	return fail(ps, line, lesson_tr(ps->err, "'%s' does not apply to the %s curve"),
+		    ps->keys.names[k], gd_curve_name(ps->kind));
 }
 
-/* A finite number in [lo, hi] (open at lo if lo_open). */
-static int number(struct parser *ps, enum key k, const char *text, double lo,
-		  bool lo_open, double hi, double *out)
+/* A finite number within spec's range. */
+static int number(struct parser *ps, int k, const char *text,
+		  const struct gd_param_spec *spec, double *out)
 {
 	char q[80];
+	const char *name = ps->keys.names[k];
 	int r = gd_parse_double(text, out);
 	if (r == -EINVAL)
-		return fail(ps, ps->line, _("%s: '%s' is not a number"),
-			    key_names[k], lesson_quote(q, sizeof(q), text, 40));
+		return fail(ps, ps->line, lesson_tr(ps->err, "%s: '%s' is not a number"), name,
+			    lesson_quote(q, sizeof(q), text, 40));
 	if (r < 0)
-		return fail(ps, ps->line, _("%s: '%s' is not a finite number"),
-			    key_names[k], lesson_quote(q, sizeof(q), text, 40));
-	if (lo_open ? !(*out > lo) : !(*out >= lo))
-		return fail(ps, ps->line, lo_open ? _("%s must be greater than %g") :
-						    _("%s must be at least %g"),
-			    key_names[k], lo);
-	if (!(*out <= hi))
-		return fail(ps, ps->line, _("%s must be at most %g"),
-			    key_names[k], hi);
+		return fail(ps, ps->line, lesson_tr(ps->err, "%s: '%s' is not a finite number"),
+			    name, lesson_quote(q, sizeof(q), text, 40));
+	if (spec->min_open ? !(*out > spec->min) : !(*out >= spec->min))
+		return fail(ps, ps->line,
+			    spec->min_open ? lesson_tr(ps->err, "%s must be greater than %g") :
+					     lesson_tr(ps->err, "%s must be at least %g"),
+			    name, spec->min);
+	if (spec->max_open && !(*out < spec->max))
+		return fail(ps, ps->line, lesson_tr(ps->err, "%s must be less than %g"), name,
+			    spec->max);
+	if (!(*out <= spec->max))
+		return fail(ps, ps->line, lesson_tr(ps->err, "%s must be at most %g"), name,
+			    spec->max);
 	return 1;
 }
 
-/* More comma-separated values of x, b or y. */
-static int list(struct parser *ps, enum key k, const char *text)
+/* More comma-separated values of a list (or the one value of a scalar). */
+static int list(struct parser *ps, int k, const char *text)
 {
-	double *v = k == K_X ? ps->x : k == K_B ? ps->b : ps->y;
-	int *n = k == K_X ? &ps->nx : k == K_B ? &ps->nb : &ps->ny;
+	const struct pkey *pk = &ps->keys.p[k];
+	int *n = &ps->nv[k];
 	for (;;) {
-		const char *comma = strchr(text, ',');
+		const char *comma = pk->list ? strchr(text, ',') : NULL;
 		size_t len = comma ? (size_t)(comma - text) : strlen(text);
 		char item[64];
 		while (len && isspace((unsigned char)*text)) {
@@ -380,12 +410,12 @@ static int list(struct parser *ps, enum key k, const char *text)
 		while (len && isspace((unsigned char)text[len - 1]))
 			len--;
 		snprintf(item, sizeof(item), "%.*s", (int)(len < 63 ? len : 63), text);
-		if (*n >= GD_NEURON_MAX_SAMPLES)
-			return fail(ps, ps->line, _("%s: more than %d values"),
-				    key_names[k], GD_NEURON_MAX_SAMPLES);
+		if (*n >= GD_SAMPLES_MAX)
+			return fail(ps, ps->line, lesson_tr(ps->err, "%s: more than %d values"),
+				    ps->keys.names[k], GD_SAMPLES_MAX);
 		if (len > 63)
 			item[0] = '?'; /* too long to be a number */
-		if (!number(ps, k, item, -1e6, false, 1e6, &v[*n]))
+		if (!number(ps, k, item, pk->spec, &ps->v[k][*n]))
 			return 0;
 		(*n)++;
 		if (!comma)
@@ -395,7 +425,7 @@ static int list(struct parser *ps, enum key k, const char *text)
 }
 
 /* A title or caption line into dst, after the text already there. */
-static int text_line(struct parser *ps, enum key k, char *dst, size_t size,
+static int text_line(struct parser *ps, int k, char *dst, size_t size,
 		     const char *value, bool more)
 {
 	bool title = k == K_TITLE || k == K_TITLE_ZH;
@@ -403,11 +433,11 @@ static int text_line(struct parser *ps, enum key k, char *dst, size_t size,
 	size_t have = strlen(dst), add = strlen(value);
 	if (add > GD_LESSON_TEXT_LINE_BYTES)
 		return fail(ps, ps->line,
-			    _("%s: a line of more than %d bytes; continue on an indented line"),
-			    key_names[k], GD_LESSON_TEXT_LINE_BYTES);
-	if (chars(dst) + chars(value) + more > max || have + add + 2 > size)
-		return fail(ps, ps->line, title ? _("a title over %zu characters") :
-						  _("a caption over %zu characters"),
+			    lesson_tr(ps->err, "%s: a line of more than %d bytes; continue on an indented line"),
+			    ps->keys.names[k], GD_LESSON_TEXT_LINE_BYTES);
+	if (gd_utf8_count(dst) + gd_utf8_count(value) + more > max || have + add + 2 > size)
+		return fail(ps, ps->line, title ? lesson_tr(ps->err, "a title over %zu characters") :
+						  lesson_tr(ps->err, "a caption over %zu characters"),
 			    max);
 	if (more)
 		dst[have++] = '\n';
@@ -428,7 +458,7 @@ static int steps(struct parser *ps, const char *value)
 	    !isdigit((unsigned char)value[0])) {
 		char q[80];
 		return fail(ps, ps->line,
-			    _("steps: '%s' is not a whole number from 0 to %ld (or none)"),
+			    lesson_tr(ps->err, "steps: '%s' is not a whole number from 0 to %ld (or none)"),
 			    lesson_quote(q, sizeof(q), value, 40), GD_LESSON_MAX_STEPS);
 	}
 	ps->scene.steps = n;
@@ -439,47 +469,44 @@ static int curve(struct parser *ps, const char *value)
 {
 	enum gd_curve_kind kind;
 	if (gd_curve_kind_from_name(value, &kind) < 0) {
-		static const char *const names[] = { "bowl", "neuron", "wells", "abs" };
-		const char *near = nearest(value, names, 4);
+		const char *names[GD_CURVE_COUNT];
+		char all[128] = "";
+		for (int k = 0; k < GD_CURVE_COUNT; k++) {
+			names[k] = gd_curve_name(k);
+			snprintf(all + strlen(all), sizeof(all) - strlen(all),
+				 "%s%s", k == 0 ? "" :
+					 k + 1 < GD_CURVE_COUNT ?
+					 lesson_tr(ps->err, ", ") :
+					 lesson_tr(ps->err, " and "),
+				 names[k]);
+		}
+		const char *near = nearest(value, names, GD_CURVE_COUNT);
 		char q[80];
 		lesson_quote(q, sizeof(q), value, 40);
 		if (near)
 			return fail(ps, ps->line,
-				    _("unknown curve '%s' (did you mean '%s'?)"), q, near);
-		return fail(ps, ps->line,
-			    _("unknown curve '%s'; curves are bowl, neuron, wells and abs"), q);
+				    lesson_tr(ps->err, "unknown curve '%s' (did you mean '%s'?)"), q, near);
+		return fail(ps, ps->line, lesson_tr(ps->err, "unknown curve '%s'; curves are %s"),
+			    q, all);
 	}
 	ps->kind = kind;
 	/* Keys given before the curve are checked when the scene ends. */
 	return 1;
 }
 
-static int scene_value(struct parser *ps, enum key k, const char *v)
+/* A weight, or an end of the w range. */
+static const struct gd_param_spec weight = {
+	.key = "w", .min = -GD_RUN_WMAX, .max = GD_RUN_WMAX,
+};
+
+static int scene_value(struct parser *ps, int k, const char *v)
 {
 	struct gd_scene *s = &ps->scene;
 	switch (k) {
 	case K_CURVE:
 		return curve(ps, v);
-	case K_A:
-		return number(ps, k, v, 0, true, 1e6, &ps->a);
-	case K_C:
-		return number(ps, k, v, -1e6, false, 1e6, &ps->c);
-	case K_X:
-	case K_B:
-	case K_Y:
-		return list(ps, k, v);
 	case K_W0:
-		return number(ps, k, v, -GD_RUN_WMAX, false, GD_RUN_WMAX, &s->w0);
-	case K_RATE:
-		return number(ps, k, v, 0, true, GD_OPT_RATE_MAX, &s->rate);
-	case K_MOMENTUM:
-		/* β lies in [0, 1): the upper end is open, so it has its own
-		 * message rather than number()'s "at most". */
-		if (!number(ps, k, v, 0, false, 1e300, &s->momentum))
-			return 0;
-		if (s->momentum >= 1)
-			return fail(ps, ps->line, _("momentum must be less than 1"));
-		return 1;
+		return number(ps, k, v, &weight, &s->w0[0]);
 	case K_STEPS:
 		return steps(ps, v);
 	case K_TITLE:
@@ -491,11 +518,11 @@ static int scene_value(struct parser *ps, enum key k, const char *v)
 	case K_CAPTION_ZH:
 		return text_line(ps, k, s->caption_zh, sizeof(s->caption_zh), v, false);
 	case K_WMIN:
-		return number(ps, k, v, -GD_RUN_WMAX, false, GD_RUN_WMAX, &s->wmin);
+		return number(ps, k, v, &weight, &s->wmin);
 	case K_WMAX:
-		return number(ps, k, v, -GD_RUN_WMAX, false, GD_RUN_WMAX, &s->wmax);
+		return number(ps, k, v, &weight, &s->wmax);
 	default:
-		return 0;
+		return list(ps, k, v);
 	}
 }
 
@@ -506,9 +533,9 @@ static int unknown_key(struct parser *ps, const char *name,
 	lesson_quote(q, sizeof(q), name, 40);
 	const char *near = nearest(name, names, n);
 	if (near)
-		return fail(ps, ps->line, _("unknown key '%s' (did you mean '%s'?)"),
+		return fail(ps, ps->line, lesson_tr(ps->err, "unknown key '%s' (did you mean '%s'?)"),
 			    q, near);
-	return fail(ps, ps->line, _("unknown key '%s' in [%s]"), q, section);
+	return fail(ps, ps->line, lesson_tr(ps->err, "unknown key '%s' in [%s]"), q, section);
 }
 
 static int key_line(struct parser *ps, const char *name, const char *value)
@@ -516,19 +543,20 @@ static int key_line(struct parser *ps, const char *name, const char *value)
 	char q[80];
 	if (ps->sec == SEC_NONE)
 		return fail(ps, ps->line,
-			    _("'%s' comes before any section; start with [lesson] or [scene]"),
+			    lesson_tr(ps->err, "'%s' comes before any section; start with [lesson] or [scene]"),
 			    lesson_quote(q, sizeof(q), name, 40));
-	enum key k = find_key(name);
+	int k = find_key(&ps->keys, name);
 	if (ps->sec == SEC_LESSON) {
 		static const char *const names[] = { "title", "title.zh" };
 		if (k != K_TITLE && k != K_TITLE_ZH)
 			return unknown_key(ps, name, names, 2, "lesson");
-	} else if (k == K_COUNT) {
-		return unknown_key(ps, name, key_names, K_COUNT, "scene");
+	} else if (k < 0) {
+		return unknown_key(ps, name, ps->keys.names,
+				   (size_t)ps->keys.count, "scene");
 	}
 	if (ps->key_line[k])
-		return fail(ps, ps->line, _("'%s' is given twice (first on line %d)"),
-			    key_names[k], ps->key_line[k]);
+		return fail(ps, ps->line, lesson_tr(ps->err, "'%s' is given twice (first on line %d)"),
+			    ps->keys.names[k], ps->key_line[k]);
 	ps->key_line[k] = ps->line;
 	ps->last = k;
 	if (ps->sec == SEC_LESSON) {
@@ -538,7 +566,7 @@ static int key_line(struct parser *ps, const char *name, const char *value)
 			       text_line(ps, k, l->title_zh, sizeof(l->title_zh), value, false);
 	}
 	if (ps->key_line[K_CURVE] && k != K_CURVE &&
-	    !applies(k, ps->kind))
+	    !applies(&ps->keys, k, ps->kind))
 		return not_applicable(ps, k, ps->line);
 	return scene_value(ps, k, value);
 }
@@ -547,17 +575,17 @@ static int key_line(struct parser *ps, const char *name, const char *value)
 static int continued(struct parser *ps, const char *value)
 {
 	struct gd_scene *s = &ps->scene;
-	enum key k = ps->last;
+	int k = ps->last;
 	if (ps->sec == SEC_SCENE && k == K_CAPTION)
 		return text_line(ps, k, s->caption, sizeof(s->caption), value, true);
 	if (ps->sec == SEC_SCENE && k == K_CAPTION_ZH)
 		return text_line(ps, k, s->caption_zh, sizeof(s->caption_zh), value,
 				 true);
-	if (ps->sec == SEC_SCENE && (k == K_X || k == K_B || k == K_Y))
+	if (ps->sec == SEC_SCENE && k >= K_FIXED && ps->keys.p[k].list)
 		return list(ps, k, value);
 	return fail(ps, ps->line,
-		    _("this indented line continues '%s'; only a caption or the x, b, y lists go on over lines (unindent it)"),
-		    key_names[k]);
+		    lesson_tr(ps->err, "this indented line continues '%s'; only a caption or the x, b, y lists go on over lines (unindent it)"),
+		    ps->keys.names[k]);
 }
 
 static int handler(void *user, const char *section, const char *name,
@@ -573,29 +601,49 @@ static int handler(void *user, const char *section, const char *name,
 	return key_line(ps, name, value);
 }
 
-/* The neuron's samples: lists of one length; a list not given repeats
- * the default sample's value. */
-static int samples(struct parser *ps, struct gd_curve *c)
+/* The curve's parameters as given; a list not given repeats the default
+ * sample's value, and the given lists must be of one length. */
+static int curve_params(struct parser *ps, struct gd_curve *c)
 {
-	int n = ps->nx > ps->nb ? ps->nx : ps->nb;
-	n = ps->ny > n ? ps->ny : n;
+	const struct gd_curve_spec *cs = gd_curve_spec(c->kind);
+	int given[GD_CURVE_LISTS], n = 0;
+	for (int i = 0; i < cs->nparams; i++) {
+		int k = find_key(&ps->keys, cs->params[i].key);
+		if (ps->key_line[k])
+			c->p[i] = ps->v[k][0];
+	}
+	for (int i = 0; i < cs->nlists; i++) {
+		given[i] = find_key(&ps->keys, cs->lists[i].key);
+		if (ps->key_line[given[i]] && ps->nv[given[i]] > n)
+			n = ps->nv[given[i]];
+	}
 	if (n == 0)
 		return 1;
-	const int counts[] = { ps->nx, ps->nb, ps->ny };
-	const enum key keys[] = { K_X, K_B, K_Y };
-	const double *given[] = { ps->x, ps->b, ps->y };
-	double *v[] = { c->x, c->b, c->y };
-	for (int i = 0; i < 3; i++) {
-		if (counts[i] && counts[i] != n)
-			return fail(ps, ps->key_line[keys[i]],
-				    _("x, b and y need the same number of values (%s has %d, another has %d)"),
-				    key_names[keys[i]], counts[i], n);
-		double dflt = v[i][0];
+	for (int i = 0; i < cs->nlists; i++) {
+		int k = given[i];
+		if (ps->key_line[k] && ps->nv[k] != n)
+			return fail(ps, ps->key_line[k],
+				    lesson_tr(ps->err, "x, b and y need the same number of values (%s has %d, another has %d)"),
+				    ps->keys.names[k], ps->nv[k], n);
 		for (int u = 0; u < n; u++)
-			v[i][u] = counts[i] ? given[i][u] : dflt;
+			c->list[i][u] = ps->key_line[k] ? ps->v[k][u] :
+							  cs->lists[i].def;
 	}
 	c->n = n;
 	return 1;
+}
+
+/* The optimizer's hyper-parameters as given, the rest its defaults. */
+static void hyper_params(struct parser *ps, struct gd_optim *opt)
+{
+	const struct gd_curve_spec *cs = gd_curve_spec(ps->kind);
+	gd_optim_default(opt, GD_OPTIMIZER_GD, cs->rate);
+	const struct gd_optimizer_spec *os = gd_optimizer_spec(opt->kind);
+	for (int i = 0; i < os->nhyper; i++) {
+		int k = find_key(&ps->keys, os->hyper[i].key);
+		if (k >= 0 && ps->key_line[k])
+			opt->hyper[i] = ps->v[k][0];
+	}
 }
 
 /* The scene just read, checked and completed with defaults. */
@@ -605,42 +653,35 @@ static void finish_scene(struct parser *ps)
 	const int *at = ps->key_line;
 	if (!at[K_CURVE]) {
 		fail(ps, ps->sec_line,
-		     _("this scene has no 'curve' (bowl, neuron, wells or abs); it is required"));
+		     lesson_tr(ps->err, "this scene has no 'curve' (bowl, neuron, wells or abs); it is required"));
 		return;
 	}
-	for (int k = 0; k < K_COUNT; k++)
-		if (at[k] && !applies((enum key)k, ps->kind)) {
-			not_applicable(ps, (enum key)k, at[k]);
+	for (int k = 0; k < ps->keys.count; k++)
+		if (at[k] && !applies(&ps->keys, k, ps->kind)) {
+			not_applicable(ps, k, at[k]);
 			return;
 		}
 	gd_curve_default(&s->curve, ps->kind);
-	if (at[K_A])
-		s->curve.a = ps->a;
-	if (at[K_C])
-		s->curve.c = ps->c;
-	if (!samples(ps, &s->curve))
+	if (!curve_params(ps, &s->curve))
 		return;
-	struct gd_curve_start d = gd_curve_start_default(s->curve.kind);
+	const struct gd_curve_spec *cs = gd_curve_spec(ps->kind);
 	if (!at[K_W0])
-		s->w0 = d.w0;
-	if (!at[K_RATE])
-		s->rate = d.rate;
-	if (!at[K_MOMENTUM])
-		s->momentum = d.momentum;
+		memcpy(s->w0, cs->w0, sizeof(s->w0));
+	hyper_params(ps, &s->opt);
 	if (!at[K_STEPS])
 		s->steps = GD_SCENE_DEFAULT_STEPS;
 	if (!at[K_WMIN] != !at[K_WMAX]) {
 		fail(ps, at[K_WMIN] ? at[K_WMIN] : at[K_WMAX],
-		     _("wmin and wmax come together: give both or neither"));
+		     lesson_tr(ps->err, "wmin and wmax come together: give both or neither"));
 		return;
 	}
 	s->has_range = at[K_WMIN] != 0;
 	if (s->has_range && !(s->wmin < s->wmax)) {
-		fail(ps, at[K_WMAX], _("wmin must be less than wmax"));
+		fail(ps, at[K_WMAX], lesson_tr(ps->err, "wmin must be less than wmax"));
 		return;
 	}
 	if (gd_curve_check(&s->curve) < 0) {
-		fail(ps, ps->sec_line, _("the curve's parameters are not valid"));
+		fail(ps, ps->sec_line, lesson_tr(ps->err, "the curve's parameters are not valid"));
 		return;
 	}
 	struct gd_lesson *l = ps->lesson;
@@ -669,12 +710,12 @@ int gd_lesson_parse(struct gd_lesson *lesson, const char *text, size_t len,
 		    struct gd_lesson_error *err)
 {
 	memset(lesson, 0, sizeof(*lesson));
-	memset(err, 0, sizeof(*err));
+	lesson_error_clear(err);
 	if (len > GD_LESSON_MAX_FILE)
-		return lesson_fail(err, 0, _("the file is larger than %d MiB"),
+		return lesson_fail(err, 0, lesson_tr(err, "the file is larger than %d MiB"),
 				   GD_LESSON_MAX_FILE / (1024 * 1024));
 	char what[200];
-	int bad = check_text(text, len, what, sizeof(what));
+	int bad = check_text(err, text, len, what, sizeof(what));
 	if (bad)
 		return lesson_fail(err, bad, "%s", what);
 	struct parser *ps = calloc(1, sizeof(*ps));
@@ -684,6 +725,7 @@ int gd_lesson_parse(struct gd_lesson *lesson, const char *text, size_t len,
 	ps->len = len;
 	ps->lesson = lesson;
 	ps->err = err;
+	build_keys(&ps->keys);
 	int r = ini_parse_stream(reader, ps, handler, ps);
 	if (!ps->failed && r >= 0)
 		finish_section(ps);
@@ -692,12 +734,12 @@ int gd_lesson_parse(struct gd_lesson *lesson, const char *text, size_t len,
 	if (r > 0 && (!ps->failed || r < err->line)) {
 		ps->failed = false;
 		if (r == ps->bad_bracket)
-			fail(ps, r, _("a section header without its closing ']'"));
+			fail(ps, r, lesson_tr(err, "a section header without its closing ']'"));
 		else
-			fail(ps, r, _("expected 'key = value', a [section] or a ; comment"));
+			fail(ps, r, lesson_tr(err, "expected 'key = value', a [section] or a ; comment"));
 	}
 	if (!ps->failed && !ps->nomem && lesson->count == 0)
-		fail(ps, 0, _("the lesson has no [scene]"));
+		fail(ps, 0, lesson_tr(err, "the lesson has no [scene]"));
 	bool nomem = ps->nomem, failed = ps->failed;
 	free(ps);
 	if (nomem || failed) {

@@ -13,24 +13,33 @@
  */
 #include <gdstep/presenter.h>
 
+/* A checked lesson always starts; a bad scene leaves the run as it was. */
 static void enter(struct gd_presenter *p, int k)
 {
 	const struct gd_scene *s = &p->lesson->scenes[k];
 	p->scene = k;
-	/* A checked lesson always starts; a bad scene still gives a valid
-	 * run at the curve's default start. */
-	gd_run_init(&p->run, &s->curve, s->w0, s->rate, s->momentum);
+	gd_run_start_on(p->run, &s->curve, s->w0, &s->opt);
 }
 
-void gd_presenter_init(struct gd_presenter *p, const struct gd_lesson *lesson,
-		       int k)
+int gd_presenter_init(struct gd_presenter *p, const struct gd_lesson *lesson,
+		      int k)
 {
 	p->lesson = lesson;
 	if (k >= lesson->count)
 		k = lesson->count - 1;
 	if (k < 0)
 		k = 0;
-	enter(p, k);
+	const struct gd_scene *s = &lesson->scenes[k];
+	p->scene = k;
+	return gd_run_create(&p->run, &s->curve, s->w0, &s->opt);
+}
+
+void gd_presenter_finish(struct gd_presenter *p)
+{
+	if (!p)
+		return;
+	gd_run_destroy(p->run);
+	p->run = NULL;
 }
 
 const struct gd_scene *gd_presenter_scene(const struct gd_presenter *p)
@@ -41,7 +50,7 @@ const struct gd_scene *gd_presenter_scene(const struct gd_presenter *p)
 static bool at_planned_end(const struct gd_presenter *p)
 {
 	long planned = gd_presenter_scene(p)->steps;
-	return planned != GD_SCENE_UNPLANNED && p->run.step >= planned;
+	return planned != GD_SCENE_UNPLANNED && p->run->step >= planned;
 }
 
 enum gd_move gd_presenter_next(struct gd_presenter *p, struct gd_update *out)
@@ -51,7 +60,7 @@ enum gd_move gd_presenter_next(struct gd_presenter *p, struct gd_update *out)
 		enter(p, p->scene + 1);
 		return GD_MOVE_SCENE;
 	}
-	if (gd_run_step(&p->run, out))
+	if (gd_run_step(p->run, out))
 		return GD_MOVE_STEPPED;
 	/* Diverged before the plan: the scene ends here. An unplanned scene
 	 * has no end that Back could return to, so it stays. */
@@ -64,10 +73,10 @@ enum gd_move gd_presenter_next(struct gd_presenter *p, struct gd_update *out)
 
 enum gd_move gd_presenter_back(struct gd_presenter *p)
 {
-	if (p->run.step > 0) {
+	if (p->run->step > 0) {
 		/* An empty history with steps behind (more than the history
 		 * holds were taken by hand) goes back to the scene's start. */
-		if (!gd_run_undo(&p->run))
+		if (!gd_run_undo(p->run))
 			enter(p, p->scene);
 		return GD_MOVE_STEPPED;
 	}
@@ -90,7 +99,7 @@ bool gd_presenter_goto_end(struct gd_presenter *p, int k)
 	if (!gd_presenter_goto(p, k))
 		return false;
 	long planned = gd_presenter_scene(p)->steps;
-	for (long i = 0; i < planned && gd_run_step(&p->run, NULL); i++)
+	for (long i = 0; i < planned && gd_run_step(p->run, NULL); i++)
 		;
 	return true;
 }

@@ -73,20 +73,20 @@ double app_beta_step(double beta, int dir)
 
 const struct gd_run *app_state_run(const struct app_state *s)
 {
-	return &s->pres.run;
+	return s->pres.run;
 }
 
 static void after_scene_change(struct app_state *s)
 {
 	s->running = false;
 	s->anim.active = false;
-	if (s->pres.run.momentum > 0)
-		s->beta_on = s->pres.run.momentum;
+	if (gd_run_momentum(s->pres.run) > 0)
+		s->beta_on = gd_run_momentum(s->pres.run);
 	app_refit(s);
 }
 
-void app_state_init(struct app_state *s, const struct gd_lesson *lesson,
-		    int k)
+int app_state_init(struct app_state *s, const struct gd_lesson *lesson,
+		   int k)
 {
 	memset(s, 0, sizeof(*s));
 	s->lesson = lesson;
@@ -95,8 +95,17 @@ void app_state_init(struct app_state *s, const struct gd_lesson *lesson,
 	s->beta_on = 0.9;
 	s->view = (struct gd_view){ .wmin = -1, .wmax = 1, .emin = 0,
 				    .emax = 1, .width = 800, .height = 600 };
-	gd_presenter_init(&s->pres, lesson, k);
+	int r = gd_presenter_init(&s->pres, lesson, k);
+	if (r < 0)
+		return r;
 	after_scene_change(s);
+	return 0;
+}
+
+void app_state_finish(struct app_state *s)
+{
+	if (s)
+		gd_presenter_finish(&s->pres);
 }
 
 /*
@@ -105,7 +114,7 @@ void app_state_init(struct app_state *s, const struct gd_lesson *lesson,
  */
 static double points_emax(const struct gd_run *run)
 {
-	double e = fmax(run->E, gd_curve_eval(&run->curve, run->w0));
+	double e = fmax(run->E, gd_curve_eval1(&run->curve, run->w0[0]));
 	size_t n = gd_run_history_len(run);
 	for (size_t i = 0; i < n; i++)
 		e = fmax(e, gd_run_history_at(run, i)->E);
@@ -118,14 +127,14 @@ static double points_emax(const struct gd_run *run)
 void app_refit(struct app_state *s)
 {
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
-	const struct gd_run *run = &s->pres.run;
+	const struct gd_run *run = s->pres.run;
 	if (!scene || !scene->has_range) {
 		gd_view_fit_run(&s->view, run);
 	} else {
-		double ws[2] = { run->w, run->w };
+		double ws[2] = { run->w[0], run->w[0] };
 		struct gd_update u;
 		if (gd_run_peek(run, &u))
-			ws[1] = u.w_next;
+			ws[1] = u.w_next[0];
 		gd_view_fit(&s->view, &run->curve, scene->wmin, scene->wmax, ws,
 			    2);
 	}
@@ -146,11 +155,11 @@ static bool in_view(const struct gd_view *v, double w, double e)
  * picture stays still while the run moves inside it. */
 static void keep_in_view(struct app_state *s)
 {
-	const struct gd_run *run = &s->pres.run;
+	const struct gd_run *run = s->pres.run;
 	struct gd_update u;
-	bool ok = in_view(&s->view, run->w, run->E);
+	bool ok = in_view(&s->view, run->w[0], run->E);
 	if (ok && gd_run_peek(run, &u))
-		ok = in_view(&s->view, u.w_next, u.E_next);
+		ok = in_view(&s->view, u.w_next[0], u.E_next);
 	if (!ok)
 		app_refit(s);
 }
@@ -190,7 +199,7 @@ static void do_next(struct app_state *s, double now, struct app_result *out)
 	case GD_MOVE_STEPPED:
 		out->fx |= APP_FX_STEPPED;
 		out->update = u;
-		anim_start(s, now, APP_ANIM_MS, u.w, u.w_next, &u);
+		anim_start(s, now, APP_ANIM_MS, u.w[0], u.w_next[0], &u);
 		keep_in_view(s);
 		break;
 	case GD_MOVE_SCENE:
@@ -203,11 +212,11 @@ static void do_next(struct app_state *s, double now, struct app_result *out)
 
 static void do_back(struct app_state *s, double now)
 {
-	double before = s->pres.run.w;
+	double before = s->pres.run->w[0];
 	s->running = false;
 	switch (gd_presenter_back(&s->pres)) {
 	case GD_MOVE_STEPPED:
-		anim_start(s, now, APP_ANIM_MS, before, s->pres.run.w, NULL);
+		anim_start(s, now, APP_ANIM_MS, before, s->pres.run->w[0], NULL);
 		keep_in_view(s);
 		break;
 	case GD_MOVE_SCENE:
@@ -226,7 +235,7 @@ static void goto_scene(struct app_state *s, int k)
 
 static void set_momentum(struct app_state *s, double beta)
 {
-	if (gd_run_set_momentum(&s->pres.run, beta) == 0 && beta > 0)
+	if (gd_run_set_momentum(s->pres.run, beta) == 0 && beta > 0)
 		s->beta_on = beta;
 }
 
@@ -234,22 +243,22 @@ static void set_momentum(struct app_state *s, double beta)
 static void apply_setting(struct app_state *s, enum app_action a,
 			  struct app_result *out)
 {
-	struct gd_run *run = &s->pres.run;
+	struct gd_run *run = s->pres.run;
 	switch (a) {
 	case APP_ACT_RATE_UP:
 	case APP_ACT_RATE_DOWN:
-		gd_run_set_rate(run, app_rate_step(run->rate,
+		gd_run_set_rate(run, app_rate_step(gd_run_rate(run),
 						   a == APP_ACT_RATE_UP ? 1 : -1));
 		keep_in_view(s);
 		break;
 	case APP_ACT_MOMENTUM:
-		gd_run_set_momentum(run, run->momentum > 0 ? 0 : s->beta_on);
+		gd_run_set_momentum(run, gd_run_momentum(run) > 0 ? 0 : s->beta_on);
 		break;
 	case APP_ACT_BETA_DOWN:
-		set_momentum(s, app_beta_step(run->momentum, -1));
+		set_momentum(s, app_beta_step(gd_run_momentum(run), -1));
 		break;
 	case APP_ACT_BETA_UP:
-		set_momentum(s, app_beta_step(run->momentum, 1));
+		set_momentum(s, app_beta_step(gd_run_momentum(run), 1));
 		break;
 	case APP_ACT_SLOWER:
 		s->pace = s->pace > 0 ? s->pace - 1 : 0;
@@ -337,7 +346,7 @@ void app_apply(struct app_state *s, enum app_action a, double now,
 		break;
 	case APP_ACT_RESET:
 		s->running = false;
-		gd_run_reset(&s->pres.run);
+		gd_run_reset(s->pres.run);
 		keep_in_view(s);
 		break;
 	case APP_ACT_SCENE_NEXT:
@@ -376,7 +385,7 @@ void app_tick(struct app_state *s, double now, struct app_result *out,
 	}
 	if (!s->running)
 		return;
-	enum gd_status st = s->pres.run.status;
+	enum gd_status st = s->pres.run->status;
 	if (st == GD_STATUS_CONVERGED || st == GD_STATUS_DIVERGED) {
 		s->running = false;
 		out->fx |= APP_FX_REDRAW;
@@ -387,11 +396,11 @@ void app_tick(struct app_state *s, double now, struct app_result *out,
 		struct gd_update u;
 		s->anim.active = false;
 		out->fx |= APP_FX_REDRAW;
-		if (gd_run_step(&s->pres.run, &u)) {
+		if (gd_run_step(s->pres.run, &u)) {
 			out->fx |= APP_FX_STEPPED;
 			out->update = u;
-			anim_start(s, now, fmin(APP_ANIM_MS, 0.8 * pace), u.w,
-				   u.w_next, &u);
+			anim_start(s, now, fmin(APP_ANIM_MS, 0.8 * pace), u.w[0],
+				   u.w_next[0], &u);
 			keep_in_view(s);
 		}
 		s->next_run_ms = now + pace;
@@ -410,7 +419,7 @@ void app_click(struct app_state *s, double w, struct app_result *out)
 	app_anim_finish(s);
 	s->running = false;
 	s->help = false;
-	gd_run_restart(&s->pres.run, w); /* refuses a w it cannot start at */
+	gd_run_restart(s->pres.run, &w); /* refuses a w it cannot start at */
 	keep_in_view(s);
 }
 
@@ -436,22 +445,22 @@ void app_pan(struct app_state *s, double dx, double dy, int width,
 struct app_shown app_shown_step(const struct app_state *s, double now)
 {
 	const struct gd_run *run = app_state_run(s);
-	struct app_shown sh = { .w = run->w, .E = run->E };
+	struct app_shown sh = { .w = run->w[0], .E = run->E };
 	double p = app_anim_progress(s, now);
 	if (s->anim.active && s->anim.grow) {
 		sh.has_step = sh.growing = true;
 		sh.u = s->anim.update;
-		sh.w = sh.u.w + (sh.u.w_next - sh.u.w) * p;
+		sh.w = sh.u.w[0] + (sh.u.w_next[0] - sh.u.w[0]) * p;
 		sh.tip_w = sh.w;
 	} else {
 		sh.has_step = gd_run_peek(run, &sh.u);
-		sh.tip_w = sh.u.w_next;
+		sh.tip_w = sh.u.w_next[0];
 		if (s->anim.active)
 			sh.w = s->anim.w_from + (s->anim.w_to - s->anim.w_from) * p;
 	}
-	sh.E = gd_curve_eval(&run->curve, sh.w);
+	sh.E = gd_curve_eval1(&run->curve, sh.w);
 	if (!isfinite(sh.E)) {
-		sh.w = run->w;
+		sh.w = run->w[0];
 		sh.E = run->E;
 	}
 	return sh;

@@ -115,9 +115,14 @@ struct app_result {
  * state, with the default settings: light theme, caption shown, no help,
  * English (the caller sets lang). The view's pixel rect is a placeholder
  * (800 × 600) that nothing reads: frames lay the plot out themselves.
+ * Returns 0, or a negative errno (-ENOMEM; -EINVAL for a scene the run
+ * refuses), and then needs no finish.
  */
-void app_state_init(struct app_state *s, const struct gd_lesson *lesson,
-		    int k);
+int app_state_init(struct app_state *s, const struct gd_lesson *lesson,
+		   int k);
+
+/* Frees what init made; accepts NULL and a state whose init failed. */
+void app_state_finish(struct app_state *s);
 
 /* The run on screen. */
 const struct gd_run *app_state_run(const struct app_state *s);

@@ -128,7 +128,7 @@ static void curve(const struct plot *p, const struct gd_run *run)
 	n = n < 64 ? 64 : n > MAXN ? MAXN : n;
 	for (int i = 0; i < n; i++) {
 		double w = v->wmin + (v->wmax - v->wmin) * i / (n - 1);
-		to_px(v, w, gd_curve_eval(&run->curve, w), &xs[i], &ys[i]);
+		to_px(v, w, gd_curve_eval1(&run->curve, w), &xs[i], &ys[i]);
 	}
 	app_dlist_polyline(p->dl, APP_ROLE_CURVE, xs, ys, n,
 			   (float)p->l->stroke, p->th->curve, 0, 0);
@@ -144,7 +144,7 @@ static void trail(const struct plot *p, const struct gd_run *run, float r)
 	for (size_t i = from; i < len; i++) {
 		const struct gd_update *u = gd_run_history_at(run, i);
 		float x, y;
-		to_px(p->v, u->w, u->E, &x, &y);
+		to_px(p->v, u->w[0], u->E, &x, &y);
 		int a = 40 + (int)(150.0 * (double)(i - from + 1) /
 				   (double)(len - from));
 		if (i > from)
@@ -156,7 +156,7 @@ static void trail(const struct plot *p, const struct gd_run *run, float r)
 	}
 	if (len > from) {
 		float x, y;
-		to_px(p->v, run->w, run->E, &x, &y);
+		to_px(p->v, run->w[0], run->E, &x, &y);
 		app_dlist_line(p->dl, APP_ROLE_TRAIL, px, py, x, y, 1.5f,
 			       alpha(th->trail, 95));
 	}
@@ -233,9 +233,9 @@ static void step(const struct plot *p, const struct app_shown *sh, float r,
 	struct app_frame_info *f = p->f;
 	float nx, ny, bx, by, tip, dummy;
 	struct app_rgba arrow = f->fell ? th->fell : th->rose;
-	tangent(p, sh->u.w, sh->u.E, sh->u.dEdw);
-	to_px(v, sh->u.w_next, sh->u.E_next, &nx, &ny);
-	to_px(v, sh->u.w, sh->u.E, &bx, &by);
+	tangent(p, sh->u.w[0], sh->u.E, sh->u.grad[0]);
+	to_px(v, sh->u.w_next[0], sh->u.E_next, &nx, &ny);
+	to_px(v, sh->u.w[0], sh->u.E, &bx, &by);
 	to_px(v, sh->tip_w, 0, &tip, &dummy);
 	app_dlist_dashed(p->dl, APP_ROLE_DROP, bx, by, bx, f->axis_y, 2, 8, 6,
 			 th->muted);
@@ -281,11 +281,11 @@ static void arrow_label(const struct plot *p, const struct app_shown *sh,
 		return;
 	char num[APP_FMT_MAX], s[APP_FMT_MAX + 16];
 	snprintf(s, sizeof(s), "Δw = %s",
-		 app_fmt_value(num, sizeof(num), sh->u.delta_w));
+		 app_fmt_value(num, sizeof(num), sh->u.delta[0]));
 	int px = p->l->small_px;
 	int w = p->m->width(p->m->ctx, s, px, APP_FACE_BOLD);
 	float bx, by;
-	to_px(p->v, sh->u.w, 0, &bx, &by);
+	to_px(p->v, sh->u.w[0], 0, &bx, &by);
 	int x = (int)((bx + f->tip_x) / 2) - w / 2;
 	int y = (int)f->axis_y - (int)(p->l->stroke * 4) - px * 3 / 2;
 	x = x < a->x + 4 ? a->x + 4 : x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w : x;
@@ -315,11 +315,12 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 	curve(&p, run);
 	trail(&p, run, (float)p.l->stroke * 2.6f);
 	point_and_step(&p, &sh);
-	if (!sh.has_step && isfinite(run->dEdw))
-		tangent(&p, run->w, run->E, run->dEdw);
+	if (!sh.has_step && isfinite(run->grad[0]))
+		tangent(&p, run->w[0], run->E, run->grad[0]);
 	struct ibox arrow_box;
 	arrow_label(&p, &sh, &arrow_box);
-	tangent_label(&p, sh.has_step ? sh.u.dEdw : run->dEdw, &arrow_box);
+	tangent_label(&p, sh.has_step ? sh.u.grad[0] : run->grad[0],
+		      &arrow_box);
 	app_dlist_clip_pop(out);
 }
 

@@ -2,6 +2,7 @@
  * the command line, and the lesson it names. No SDL here: `gdstep
  * --trace` links this and not the window. */
 #include <errno.h>
+#include <math.h>
 #include <libintl.h>
 #include <locale.h>
 #include <stdbool.h>
@@ -9,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <gdstep/run.h>
 
 #include "options.h"
 
@@ -23,13 +26,73 @@ void app_message(const char *text)
 	fprintf(stderr, "gdstep: %s\n", text);
 }
 
+/* The kind with its default parameters and start (w0, η, β). */
+static void scene_defaults(struct gd_scene *s, enum gd_curve_kind kind)
+{
+	const struct gd_curve_spec *cs = gd_curve_spec(kind);
+	gd_curve_default(&s->curve, kind);
+	memcpy(s->w0, cs->w0, sizeof(s->w0));
+	gd_optim_default(&s->opt, GD_OPTIMIZER_GD, cs->rate);
+}
+
+/* The starting scene as the flags change it. */
+static void override(struct gd_scene *s, const struct gd_options *opts)
+{
+	if (opts->has_curve && opts->curve != s->curve.kind) {
+		scene_defaults(s, opts->curve);
+		s->has_range = false;
+	}
+	if (opts->has_w0) {
+		s->w0[0] = opts->w0;
+		if (s->has_range && (s->w0[0] < s->wmin || s->w0[0] > s->wmax))
+			s->has_range = false; /* the start must show */
+	}
+	if (opts->has_rate)
+		s->opt.hyper[GD_HYPER_RATE] = opts->rate;
+	if (opts->has_momentum)
+		s->opt.hyper[GD_HYPER_MOMENTUM] = opts->momentum;
+}
+
+/* One scene, the curve's defaults, no plan: what plain flags ask for. */
+static int free_lesson(struct gd_lesson *lesson, enum gd_curve_kind kind)
+{
+	lesson->scenes = calloc(1, sizeof(*lesson->scenes));
+	if (!lesson->scenes)
+		return -ENOMEM;
+	lesson->count = 1;
+	scene_defaults(&lesson->scenes[0], kind);
+	lesson->scenes[0].steps = GD_SCENE_UNPLANNED;
+	return 0;
+}
+
+static const char *translate(void *ctx, const char *msgid)
+{
+	return app_tr(*(const enum app_lang *)ctx, msgid);
+}
+
+/* The file, a free scene, or the built-in lesson. */
+static int choose_lesson(const struct gd_options *opts,
+			 struct gd_lesson *lesson, struct gd_lesson_error *err)
+{
+	memset(lesson, 0, sizeof(*lesson));
+	if (opts->lesson)
+		return gd_lesson_load(lesson, opts->lesson, err);
+	if (!opts->scene && (opts->has_curve || opts->has_w0 ||
+			     opts->has_rate || opts->has_momentum))
+		return free_lesson(lesson, opts->has_curve ? opts->curve :
+							     GD_CURVE_BOWL);
+	return gd_lesson_builtin(lesson);
+}
+
 int app_load_lesson(const struct gd_options *opts, struct gd_lesson *lesson,
 		    int *start)
 {
-	struct gd_lesson_error err;
-	int r = gd_lesson_from_options(lesson, start, opts, &err);
+	enum app_lang lang = opts->ui_lang;
+	struct gd_lesson_error err = { .tr = translate, .tr_ctx = &lang };
+	*start = 0;
+	int r = choose_lesson(opts, lesson, &err);
+	char line[512];
 	if (r == -EINVAL) {
-		char line[512];
 		app_message(gd_lesson_error_format(&err, line, sizeof(line)));
 		return 2;
 	}
@@ -37,6 +100,22 @@ int app_load_lesson(const struct gd_options *opts, struct gd_lesson *lesson,
 		app_message(strerror(-r));
 		return 1;
 	}
+	err = (struct gd_lesson_error){ .file = opts->lesson };
+	if (opts->scene < 0 || opts->scene > lesson->count)
+		snprintf(err.message, sizeof(err.message),
+			 app_tr(lang, "--scene %d: this lesson ends at scene %d"),
+			 opts->scene, lesson->count);
+	else if (opts->has_w0 && !(fabs(opts->w0) <= GD_RUN_WMAX))
+		snprintf(err.message, sizeof(err.message),
+			 app_tr(lang, "--w0: %g is beyond the largest weight, %g"),
+			 opts->w0, GD_RUN_WMAX);
+	if (err.message[0]) {
+		app_message(gd_lesson_error_format(&err, line, sizeof(line)));
+		gd_lesson_finish(lesson);
+		return 2;
+	}
+	*start = opts->scene ? opts->scene - 1 : 0;
+	override(&lesson->scenes[*start], opts);
 	return 0;
 }
 
@@ -60,18 +139,18 @@ static const char *lang_from_argv(int argc, char *argv[])
 
 int app_start(int argc, char *argv[], struct gd_options *opts)
 {
-	enum app_lang env = app_lang_setup();
-	const char *asked = lang_from_argv(argc, argv);
-	app_lang_set(asked ? asked : app_lang_code(env));
+	enum app_lang lang = app_lang_setup();
+	app_lang_parse(lang_from_argv(argc, argv), &lang);
 	char err[512];
-	if (gd_options_parse(opts, argc, argv, err, sizeof(err)) < 0) {
+	if (app_options_parse(opts, lang, argc, argv, err, sizeof(err)) < 0) {
 		app_message(err);
 		return 2;
 	}
-	app_lang_set(opts->lang ? opts->lang : app_lang_code(env));
+	opts->ui_lang = lang;
+	app_lang_set(app_lang_code(lang));
 	switch (opts->mode) {
 	case GD_MODE_HELP:
-		fputs(gd_options_usage(), stdout);
+		fputs(app_options_usage(lang), stdout);
 		return 0;
 	case GD_MODE_VERSION:
 		printf("gdstep %s\n", GDSTEP_VERSION);

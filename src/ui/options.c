@@ -7,76 +7,52 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gdstep/number.h>
+
 #include "options.h"
 #include <gdstep/run.h>
 
-#include "intl.h"
 
-int gd_parse_double(const char *text, double *out)
-{
-	if (!text || !*text)
-		return -EINVAL;
-	char *end;
-	errno = 0;
-	double d = strtod(text, &end);
-	if (end == text || *end != '\0')
-		return -EINVAL;
-	/* strtod reads "nan" and "inf" as numbers: they are not values here. */
-	if (!isfinite(d) || (errno == ERANGE && fabs(d) > 1))
-		return -ERANGE;
-	/* Underflow to a denormal or 0 is a tiny number, not an error. */
-	*out = d;
-	return 0;
-}
+/* Where a problem is written, and in which language. */
+struct msg {
+	char *buf;
+	size_t size;
+	enum app_lang lang;
+};
 
-static int parse_long(const char *text, long lo, long hi, long *out)
-{
-	if (!text || !*text)
-		return -EINVAL;
-	char *end;
-	errno = 0;
-	long n = strtol(text, &end, 10);
-	if (end == text || *end != '\0')
-		return -EINVAL;
-	if (errno == ERANGE || n < lo || n > hi)
-		return -ERANGE;
-	*out = n;
-	return 0;
-}
+/* Writes the problem, fmt translated, and returns -EINVAL. */
+static int fail(struct msg *m, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
-static int fail(char *err, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t size, const char *fmt, ...)
+static int fail(struct msg *m, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err, size, fmt, ap);
+	vsnprintf(m->buf, m->size, app_tr(m->lang, fmt), ap);
 	va_end(ap);
 	return -EINVAL;
 }
 
 /* A number flag's value: finite, and in [lo, hi] (open at lo if lo_open). */
 static int number(const char *flag, const char *text, double lo, bool lo_open,
-		  double hi, bool hi_open, double *out, char *err, size_t size)
+		  double hi, bool hi_open, double *out, struct msg *m)
 {
 	int r = gd_parse_double(text, out);
 	if (r == -EINVAL)
-		return fail(err, size, _("%s: '%s' is not a number"), flag, text);
+		return fail(m, N_("%s: '%s' is not a number"), flag, text);
 	if (r == -ERANGE)
-		return fail(err, size, _("%s: '%s' is not a finite number"),
+		return fail(m, N_("%s: '%s' is not a finite number"),
 			    flag, text);
 	bool below = lo_open ? !(*out > lo) : !(*out >= lo);
 	bool above = hi_open ? !(*out < hi) : !(*out <= hi);
 	if (below || above)
-		return fail(err, size, _("%s: %s is out of range (%s%g, %g%s)"),
+		return fail(m, N_("%s: %s is out of range (%s%g, %g%s)"),
 			    flag, text, lo_open ? "(" : "[", lo, hi,
 			    hi_open ? ")" : "]");
 	return 0;
 }
 
-static int size_value(const char *text, int *w, int *h, char *err,
-		      size_t size)
+static int size_value(const char *text, int *w, int *h, struct msg *m)
 {
 	long a, b;
 	const char *x = text ? strchr(text, 'x') : NULL;
@@ -84,15 +60,15 @@ static int size_value(const char *text, int *w, int *h, char *err,
 	if (x && (size_t)(x - text) < sizeof(left)) {
 		memcpy(left, text, (size_t)(x - text));
 		left[x - text] = '\0';
-		if (parse_long(left, GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX, &a) == 0 &&
-		    parse_long(x + 1, GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX, &b) == 0) {
+		if (gd_parse_long(left, GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX, &a) == 0 &&
+		    gd_parse_long(x + 1, GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX, &b) == 0) {
 			*w = (int)a;
 			*h = (int)b;
 			return 0;
 		}
 	}
-	return fail(err, size,
-		    _("--size: '%s' is not WxH with W and H from %d to %d"),
+	return fail(m,
+		    N_("--size: '%s' is not WxH with W and H from %d to %d"),
 		    text, GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX);
 }
 
@@ -143,56 +119,60 @@ static int find_flag(const char *arg, const char **inline_value)
 	return -1;
 }
 
-static int apply(struct gd_options *o, enum flag f, const char *v, char *err,
-		 size_t size)
+static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m)
 {
 	const char *name = flags[f].name;
 	long n;
 	switch (f) {
 	case F_CURVE:
-		if (gd_curve_kind_from_name(v, &o->curve) < 0)
-			return fail(err, size,
-				    _("--curve: unknown curve '%s' (bowl, neuron, wells, abs)"),
-				    v);
+		if (gd_curve_kind_from_name(v, &o->curve) < 0) {
+			char names[128] = "";
+			for (int k = 0; k < GD_CURVE_COUNT; k++)
+				snprintf(names + strlen(names),
+					 sizeof(names) - strlen(names), "%s%s",
+					 k ? ", " : "", gd_curve_name(k));
+			return fail(m, N_("--curve: unknown curve '%s' (%s)"), v,
+				    names);
+		}
 		o->has_curve = true;
 		return 0;
 	case F_W0:
 		o->has_w0 = true;
 		return number(name, v, -GD_RUN_WMAX, false, GD_RUN_WMAX, false,
-			      &o->w0, err, size);
+			      &o->w0, m);
 	case F_RATE:
 		o->has_rate = true;
 		return number(name, v, 0, true, GD_OPT_RATE_MAX, false, &o->rate,
-			      err, size);
+			      m);
 	case F_MOMENTUM:
 		o->has_momentum = true;
-		return number(name, v, 0, false, 1, true, &o->momentum, err, size);
+		return number(name, v, 0, false, 1, true, &o->momentum, m);
 	case F_SCENE:
-		if (parse_long(v, 1, GD_OPT_SCENE_MAX, &n) < 0)
-			return fail(err, size,
-				    _("--scene: '%s' is not a whole number from 1 to %d"),
+		if (gd_parse_long(v, 1, GD_OPT_SCENE_MAX, &n) < 0)
+			return fail(m,
+				    N_("--scene: '%s' is not a whole number from 1 to %d"),
 				    v, GD_OPT_SCENE_MAX);
 		o->scene = (int)n;
 		return 0;
 	case F_STEPS:
-		if (parse_long(v, 0, GD_OPT_STEPS_MAX, &o->steps) < 0)
-			return fail(err, size,
-				    _("--steps: '%s' is not a whole number from 0 to %ld"),
+		if (gd_parse_long(v, 0, GD_OPT_STEPS_MAX, &o->steps) < 0)
+			return fail(m,
+				    N_("--steps: '%s' is not a whole number from 0 to %ld"),
 				    v, GD_OPT_STEPS_MAX);
 		o->has_steps = true;
 		return 0;
 	case F_SCREENSHOT:
 		if (!*v)
-			return fail(err, size, _("--screenshot: the file name is empty"));
+			return fail(m, N_("--screenshot: the file name is empty"));
 		o->screenshot = v;
 		return 0;
 	case F_SIZE:
 		o->has_size = true;
-		return size_value(v, &o->width, &o->height, err, size);
+		return size_value(v, &o->width, &o->height, m);
 	case F_LANG:
 		if (strcmp(v, "en") != 0 && strcmp(v, "zh") != 0)
-			return fail(err, size,
-				    _("--lang: unknown language '%s' (en, zh)"), v);
+			return fail(m,
+				    N_("--lang: unknown language '%s' (en, zh)"), v);
 		o->lang = v;
 		return 0;
 	case F_TRACE:
@@ -211,17 +191,18 @@ static int apply(struct gd_options *o, enum flag f, const char *v, char *err,
 
 /* Checks that hold between flags. */
 static int check_combination(const struct gd_options *o, bool trace,
-			     char *err, size_t size)
+			     struct msg *m)
 {
 	if (trace && o->screenshot)
-		return fail(err, size,
-			    _("--trace and --screenshot cannot be used together"));
+		return fail(m,
+			    N_("--trace and --screenshot cannot be used together"));
 	return 0;
 }
 
-int gd_options_parse(struct gd_options *o, int argc, char *const argv[],
-		     char *err, size_t size)
+int app_options_parse(struct gd_options *o, enum app_lang lang, int argc,
+		      char *const argv[], char *err, size_t size)
 {
+	struct msg msg = { err, size, lang }, *m = &msg;
 	*o = (struct gd_options){ .mode = GD_MODE_WINDOW, .width = 1280,
 				  .height = 720 };
 	bool trace = false, positional_only = false;
@@ -229,8 +210,8 @@ int gd_options_parse(struct gd_options *o, int argc, char *const argv[],
 		const char *arg = argv[i], *v;
 		if (positional_only || arg[0] != '-' || strcmp(arg, "-") == 0) {
 			if (o->lesson)
-				return fail(err, size,
-					    _("more than one lesson file: '%s' and '%s'"),
+				return fail(m,
+					    N_("more than one lesson file: '%s' and '%s'"),
 					    o->lesson, arg);
 			o->lesson = arg;
 			continue;
@@ -241,23 +222,23 @@ int gd_options_parse(struct gd_options *o, int argc, char *const argv[],
 		}
 		int f = find_flag(arg, &v);
 		if (f < 0)
-			return fail(err, size, _("unknown option '%s' (see --help)"), arg);
+			return fail(m, N_("unknown option '%s' (see --help)"), arg);
 		if (f == F_HELP || f == F_VERSION) {
 			o->mode = f == F_HELP ? GD_MODE_HELP : GD_MODE_VERSION;
 			return 0;
 		}
 		if (flags[f].value && !v) {
 			if (i + 1 >= argc)
-				return fail(err, size, _("%s: missing value"),
+				return fail(m, N_("%s: missing value"),
 					    flags[f].name);
 			v = argv[++i];
 		}
-		int r = apply(o, (enum flag)f, v, err, size);
+		int r = apply(o, (enum flag)f, v, m);
 		if (r < 0)
 			return r;
 		trace |= f == F_TRACE;
 	}
-	int r = check_combination(o, trace, err, size);
+	int r = check_combination(o, trace, m);
 	if (r < 0)
 		return r;
 	if (o->screenshot)
@@ -265,9 +246,9 @@ int gd_options_parse(struct gd_options *o, int argc, char *const argv[],
 	return 0;
 }
 
-const char *gd_options_usage(void)
+const char *app_options_usage(enum app_lang lang)
 {
-	return _("Usage: gdstep [OPTIONS] [LESSON_FILE]\n"
+	return app_tr(lang, "Usage: gdstep [OPTIONS] [LESSON_FILE]\n"
 		 "Step through gradient descent on the error curve E(w) of one weight.\n"
 		 "\n"
 		 "  --curve NAME       bowl | neuron | wells | abs\n"

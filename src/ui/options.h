@@ -1,5 +1,5 @@
 /*
- * The command line of PRODUCT.md, parsed and validated without opening
+ * The command line of doc/PRODUCT.md, parsed and validated without opening
  * anything, so that every bad input is reported before a window exists.
  */
 #ifndef GDSTEP_OPTIONS_H
@@ -9,6 +9,8 @@
 #include <stddef.h>
 
 #include <gdstep/curve.h>
+
+#include "lang.h"
 
 /* Limits a flag's value must respect. */
 #define GD_OPT_STEPS_MAX 100000000L
@@ -31,6 +33,7 @@ struct gd_options {
 	const char *lesson;     /* LESSON_FILE, or NULL for the built-in one */
 	const char *screenshot; /* --screenshot FILE */
 	const char *lang;       /* "en", "zh", or NULL: from the locale */
+	enum app_lang ui_lang;  /* the language to speak: app_start sets it */
 	bool has_curve, has_w0, has_rate, has_momentum, has_steps, has_size;
 	enum gd_curve_kind curve;
 	double w0, rate, momentum;
@@ -43,20 +46,13 @@ struct gd_options {
 /*
  * Parses argv[1 … argc−1] into *opts (argv strings are borrowed, not
  * copied). On a bad input, writes one line naming the flag and the problem
- * (no program name, no newline) to err and returns -EINVAL. --help and
+ * in lang (no program name, no newline) to err and returns -EINVAL. --help and
  * --version win over everything after them. Returns 0 on success.
  */
-int gd_options_parse(struct gd_options *opts, int argc, char *const argv[],
-		     char *err, size_t err_size);
+int app_options_parse(struct gd_options *opts, enum app_lang lang, int argc,
+		      char *const argv[], char *err, size_t err_size);
 
-/*
- * Parses a whole decimal number for a value: no trailing text, not NaN,
- * not infinite, not overflowing. Returns 0, or -EINVAL (not a number) or
- * -ERANGE (overflow, NaN or infinity).
- */
-int gd_parse_double(const char *text, double *out);
-
-/* The usage text of --help, translated, ending in a newline. */
-const char *gd_options_usage(void);
+/* The usage text of --help in lang, ending in a newline. */
+const char *app_options_usage(enum app_lang lang);
 
 #endif

@@ -66,16 +66,17 @@ static void status_lines(struct plines *p, const struct app_state *s)
 	const struct app_theme *th = p->th;
 	LINE(p, th->text, APP_FACE_BOLD, app_tr(p->lang, "Iteration %ld"),
 	     run->step);
-	LINE(p, th->text, APP_FACE_REGULAR, "w = %s    E(w) = %s", V(run->w),
+	LINE(p, th->text, APP_FACE_REGULAR, "w = %s    E(w) = %s",
+	     V(run->w[0]),
 	     V(run->E));
-	if (run->momentum > 0)
+	if (gd_run_momentum(run) > 0)
 		LINE(p, th->text, APP_FACE_REGULAR,
-		     app_tr(p->lang, "η = %s, momentum β = %s"), K(run->rate),
-		     K(run->momentum));
+		     app_tr(p->lang, "η = %s, momentum β = %s"),
+		     K(gd_run_rate(run)), K(gd_run_momentum(run)));
 	else
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     app_tr(p->lang, "η = %s, no momentum (β = 0)"),
-		     K(run->rate));
+		     K(gd_run_rate(run)));
 	switch (run->status) {
 	case GD_STATUS_STEPPING:
 		LINE(p, th->muted, APP_FACE_REGULAR, "%s",
@@ -105,7 +106,7 @@ static void regime_line(struct plines *p, const struct gd_run *run)
 {
 	if (run->curve.kind != GD_CURVE_BOWL)
 		return;
-	double a = run->curve.a, eta = run->rate;
+	double a = run->curve.p[GD_BOWL_A], eta = gd_run_rate(run);
 	struct pline *l = add(p, p->th->text, APP_FACE_REGULAR);
 	if (!l)
 		return;
@@ -202,23 +203,25 @@ static void update_lines(struct plines *p, const struct app_state *s,
 				       app_tr(p->lang, "Next update"));
 	}
 	if (run->curve.kind == GD_CURVE_NEURON)
-		neuron_lines(p, run, u->w);
+		neuron_lines(p, run, u->w[0]);
 	struct app_rgba step_c = u->E_next <= u->E ? th->fell_text : th->rose_text;
-	LINE(p, th->tangent_text, APP_FACE_BOLD, "dE/dw = %s", V(u->dEdw));
-	if (u->momentum > 0) {
+	double rate = u->opt.hyper[GD_HYPER_RATE];
+	double beta = u->opt.hyper[GD_HYPER_MOMENTUM];
+	LINE(p, th->tangent_text, APP_FACE_BOLD, "dE/dw = %s", V(u->grad[0]));
+	if (beta > 0) {
 		LINE(p, step_c, APP_FACE_BOLD,
 		     "v ← β·v − η·dE/dw" BRK " = %s × %s − %s × %s" BRK " = %s",
-		     K(u->momentum), P(u->v_prev), K(u->rate), P(u->dEdw),
-		     V(u->v));
+		     K(beta), P(u->state_prev[GD_GD_V][0]), K(rate),
+		     P(u->grad[0]), V(u->state[GD_GD_V][0]));
 		LINE(p, th->text, APP_FACE_BOLD,
-		     "w ← w + v" BRK " = %s + %s" BRK " = %s", V(u->w),
-		     P(u->delta_w), V(u->w_next));
+		     "w ← w + v" BRK " = %s + %s" BRK " = %s", V(u->w[0]),
+		     P(u->delta[0]), V(u->w_next[0]));
 	} else {
 		LINE(p, step_c, APP_FACE_BOLD,
-		     "Δw = −η·dE/dw" BRK " = −%s × %s" BRK " = %s", K(u->rate),
-		     P(u->dEdw), V(u->delta_w));
+		     "Δw = −η·dE/dw" BRK " = −%s × %s" BRK " = %s", K(rate),
+		     P(u->grad[0]), V(u->delta[0]));
 		LINE(p, th->text, APP_FACE_BOLD, "w ← %s + %s" BRK " = %s",
-		     V(u->w), P(u->delta_w), V(u->w_next));
+		     V(u->w[0]), P(u->delta[0]), V(u->w_next[0]));
 	}
 	change_line(p, u, step_c);
 }

@@ -23,7 +23,7 @@
  * them, so the picture shows the table's last row). */
 static void take_steps(struct app_state *s, long steps)
 {
-	struct gd_run *run = &s->pres.run;
+	struct gd_run *run = s->pres.run;
 	for (long i = 0; i < steps; i++)
 		if (!gd_run_step(run, NULL))
 			break;
@@ -73,7 +73,11 @@ int app_screenshot(const struct gd_options *opts)
 		rc = 1;
 		goto out_lesson;
 	}
-	app_state_init(s, &lesson, start);
+	if (app_state_init(s, &lesson, start) < 0) {
+		free(s);
+		rc = 1;
+		goto out_lesson;
+	}
 	s->lang = app_lang_current_();
 	take_steps(s, opts->has_steps ? opts->steps : 0);
 	if (TTF_Init() != 0) {
@@ -95,6 +99,7 @@ int app_screenshot(const struct gd_options *opts)
 out_ttf:
 	TTF_Quit();
 out_state:
+	app_state_finish(s);
 	free(s);
 out_lesson:
 	gd_lesson_finish(&lesson);

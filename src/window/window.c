@@ -11,6 +11,7 @@
  * SDL_RENDER_DRIVER and SDL_FRAMEBUFFER_ACCELERATION in the environment
  * still win.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,10 +67,10 @@ static void to_output(struct win *w, int x, int y, double *ox, double *oy)
 	*oy = y * (double)oh / (wh > 0 ? wh : 1);
 }
 
-static void echo_update(const struct gd_update *u)
+static void echo_update(const struct gd_update *u, int dim)
 {
 	char row[GD_CSV_ROW_MAX];
-	int n = gd_csv_format(row, sizeof(row), u);
+	int n = gd_csv_format(row, sizeof(row), u, dim);
 	if (n > 0) {
 		fwrite(row, 1, (size_t)n, stdout);
 		fflush(stdout);
@@ -117,7 +118,7 @@ static void handle_result(struct win *w, const struct app_result *r)
 	if (r->fx & APP_FX_REDRAW)
 		w->redraw = true;
 	if ((r->fx & APP_FX_STEPPED) && w->echo)
-		echo_update(&r->update);
+		echo_update(&r->update, app_state_run(&w->st)->dim);
 	if (r->fx & APP_FX_FULLSCREEN)
 		SDL_SetWindowFullscreen(w->window, w->st.fullscreen ?
 					SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
@@ -376,14 +377,17 @@ int app_window(const struct gd_options *opts)
 	if ((rc = app_check_fonts()) != 0)
 		goto out_lesson;
 	rc = 1;
-	app_state_init(&w->st, &w->lesson, start);
+	if (app_state_init(&w->st, &w->lesson, start) < 0) {
+		app_message(strerror(ENOMEM));
+		goto out_lesson;
+	}
 	w->st.lang = app_lang_current_();
 	w->st.fullscreen = opts->fullscreen;
 	w->echo = opts->echo;
 	bench_setup(w);
 	if (TTF_Init() != 0) {
-		fprintf(stderr, "gdstep: %s\n", TTF_GetError());
-		goto out_lesson;
+		app_message(TTF_GetError());
+		goto out_state;
 	}
 	if (open_window(w, opts) < 0)
 		goto out_ttf;
@@ -393,8 +397,11 @@ int app_window(const struct gd_options *opts)
 		rc = 2;
 		goto out_sdl;
 	}
-	if (w->echo) {
-		printf("%s\n", gd_csv_header());
+	const struct gd_run *run = app_state_run(&w->st);
+	char head[GD_CSV_ROW_MAX];
+	if (w->echo && gd_csv_header(head, sizeof(head), run->dim,
+				     run->opt.kind) > 0) {
+		printf("%s\n", head);
 		fflush(stdout);
 	}
 	loop(w);
@@ -406,6 +413,8 @@ out_sdl:
 	SDL_Quit();
 out_ttf:
 	TTF_Quit();
+out_state:
+	app_state_finish(&w->st);
 out_lesson:
 	gd_lesson_finish(&w->lesson);
 out_free:

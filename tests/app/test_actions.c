@@ -1,10 +1,11 @@
-/* Keys and actions, headless: the key table against PRODUCT.md, the help
+/* Keys and actions, headless: the key table against doc/PRODUCT.md, the help
  * overlay's lines, and what sequences of actions leave in the run. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "actions.h"
+#include "options.h"
 #include "keys.h"
 #include "lang.h"
 
@@ -20,7 +21,7 @@ struct tcase {
 	double w, rate_after, beta_after;
 };
 
-/* Every key of PRODUCT.md's table, as app key codes (the window's
+/* Every key of doc/PRODUCT.md's table, as app key codes (the window's
  * translation from SDL is checked in test_render.c). */
 static const struct {
 	unsigned key;
@@ -147,9 +148,9 @@ static struct gd_lesson *one_scene(const struct tcase *t)
 	l->scenes = calloc(1, sizeof(*l->scenes));
 	struct gd_scene *s = &l->scenes[0];
 	gd_curve_default(&s->curve, t->kind);
-	s->w0 = t->w0;
-	s->rate = t->rate;
-	s->momentum = t->beta;
+	s->w0[0] = t->w0;
+	s->opt.hyper[GD_HYPER_RATE] = t->rate;
+	s->opt.hyper[GD_HYPER_MOMENTUM] = t->beta;
 	s->steps = GD_SCENE_UNPLANNED;
 	snprintf(s->title, sizeof(s->title), "test");
 	return l;
@@ -174,13 +175,14 @@ static void check_sequence(const struct tcase *t)
 		now += 10; /* faster than an animation: each press finishes it */
 	}
 	const struct gd_run *run = app_state_run(s);
-	if (run->step != t->step || !approx_eq(run->w, t->w, 1e-12, 1e-12))
-		fprintf(stderr, "step %ld w %.17g\n", run->step, run->w);
+	if (run->step != t->step || !approx_eq(run->w[0], t->w, 1e-12, 1e-12))
+		fprintf(stderr, "step %ld w %.17g\n", run->step, run->w[0]);
 	CHECK(run->step == t->step);
-	CHECK_APPROX(run->w, t->w, 1e-12, 1e-12);
-	CHECK_APPROX(run->rate, t->rate_after, 0, 1e-12);
-	CHECK_APPROX(run->momentum, t->beta_after, 0, 1e-12);
+	CHECK_APPROX(run->w[0], t->w, 1e-12, 1e-12);
+	CHECK_APPROX(gd_run_rate(run), t->rate_after, 0, 1e-12);
+	CHECK_APPROX(gd_run_momentum(run), t->beta_after, 0, 1e-12);
 	CHECK(!s->quit);
+	app_state_finish(s);
 	free(s);
 	free_lesson(l);
 }
@@ -209,6 +211,7 @@ static void check_anim(const struct tcase *t)
 	app_tick(s, 120 + APP_ANIM_MS + 1, &r, &wait);
 	CHECK(!s->anim.active && wait < 0); /* idle: wait for events */
 	CHECK(app_anim_progress(s, 1e9) == 1);
+	app_state_finish(s);
 	free(s);
 	free_lesson(l);
 	(void)t;
@@ -237,6 +240,7 @@ static void check_autorun(const struct tcase *t)
 	CHECK(steps == app_state_run(s)->step && steps > 5);
 	app_tick(s, now + 1e6, &r, &wait);
 	CHECK(wait < 0 && !(r.fx & APP_FX_STEPPED));
+	app_state_finish(s);
 	free(s);
 	free_lesson(l);
 	(void)t;
@@ -278,6 +282,7 @@ static void check_toggles(const struct tcase *t)
 	CHECK(s->lang == APP_LANG_EN);
 	app_apply(s, APP_ACT_CLOSE, 0, &r); /* no overlay: quit */
 	CHECK(s->quit && (r.fx & APP_FX_QUIT));
+	app_state_finish(s);
 	free(s);
 	free_lesson(l);
 	(void)t;
@@ -292,7 +297,7 @@ static void check_mouse(const struct tcase *t)
 	struct app_result r;
 	app_apply(s, APP_ACT_NEXT, 0, &r);
 	app_click(s, -1.5, &r);
-	CHECK(app_state_run(s)->step == 0 && app_state_run(s)->w == -1.5);
+	CHECK(app_state_run(s)->step == 0 && app_state_run(s)->w[0] == -1.5);
 	struct gd_view v0 = s->view;
 	app_zoom(s, 2, 0, 1, &r);
 	CHECK(s->view.wmax - s->view.wmin < v0.wmax - v0.wmin);
@@ -304,7 +309,8 @@ static void check_mouse(const struct tcase *t)
 	app_apply(s, APP_ACT_REFIT, 0, &r);
 	CHECK(s->view.wmin <= -1.5 && s->view.wmax >= 0);
 	app_click(s, (double)NAN, &r); /* ignored */
-	CHECK(app_state_run(s)->w == -1.5);
+	CHECK(app_state_run(s)->w[0] == -1.5);
+	app_state_finish(s);
 	free(s);
 	free_lesson(l);
 	(void)t;

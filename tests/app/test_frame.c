@@ -67,9 +67,9 @@ static void setup(struct fixture *f, const struct tcase *t)
 		f->builtin = gd_lesson_builtin(&f->lesson) == 0;
 	} else {
 		gd_curve_default(&f->scene.curve, t->kind);
-		f->scene.w0 = t->w0;
-		f->scene.rate = t->rate;
-		f->scene.momentum = t->beta;
+		f->scene.w0[0] = t->w0;
+		f->scene.opt.hyper[GD_HYPER_RATE] = t->rate;
+		f->scene.opt.hyper[GD_HYPER_MOMENTUM] = t->beta;
 		f->scene.steps = GD_SCENE_UNPLANNED;
 		snprintf(f->scene.title, sizeof(f->scene.title), "Frame test");
 		snprintf(f->scene.caption, sizeof(f->scene.caption),
@@ -78,7 +78,8 @@ static void setup(struct fixture *f, const struct tcase *t)
 		f->lesson.scenes = &f->scene;
 	}
 	f->s = calloc(1, sizeof(*f->s));
-	app_state_init(f->s, &f->lesson, t->scene > 0 ? t->scene - 1 : 0);
+	if (app_state_init(f->s, &f->lesson, t->scene > 0 ? t->scene - 1 : 0))
+		abort(); /* out of memory: no test to run */
 	f->s->lang = t->zh ? APP_LANG_ZH : APP_LANG_EN;
 	double clock = 0;
 	for (int i = 0; i < t->steps; i++) {
@@ -103,6 +104,7 @@ static void setup(struct fixture *f, const struct tcase *t)
 static void teardown(struct fixture *f)
 {
 	app_dlist_finish(&f->dl);
+	app_state_finish(f->s);
 	free(f->s);
 	if (f->builtin)
 		gd_lesson_finish(&f->lesson);
@@ -179,14 +181,14 @@ static void check_arrow(const struct tcase *t)
 	double k = v->width / (v->wmax - v->wmin);
 	float x0 = f.dl.xs[p->first], x1 = f.dl.xs[p->first + 1];
 	CHECK(f.dl.ys[p->first] == f.dl.ys[p->first + 1]);
-	double want = fabs(sh.tip_w - sh.u.w) * k;
+	double want = fabs(sh.tip_w - sh.u.w[0]) * k;
 	CHECK_APPROX(fabs((double)(x1 - x0)), want, 0.05, 1e-4);
 	if (!sh.growing) {
-		CHECK_APPROX(fabs((double)(x1 - x0)), fabs(sh.u.delta_w) * k,
+		CHECK_APPROX(fabs((double)(x1 - x0)), fabs(sh.u.delta[0]) * k,
 			     0.05, 1e-4);
-		CHECK(sh.u.delta_w == 0 || fabs((double)(x1 - x0)) > 0);
+		CHECK(sh.u.delta[0] == 0 || fabs((double)(x1 - x0)) > 0);
 	}
-	CHECK((x1 - x0 < 0) == (sh.tip_w < sh.u.w) || x1 == x0);
+	CHECK((x1 - x0 < 0) == (sh.tip_w < sh.u.w[0]) || x1 == x0);
 	CHECK(f.info.tip_x == x1 && f.info.base_x == x0);
 	teardown(&f);
 }
@@ -229,20 +231,20 @@ static void check_numbers(const struct tcase *t)
 	static char all[1 << 16];
 	panel_text(&f, all, sizeof(all));
 	char want[256];
-	snprintf(want, sizeof(want), "w = %s    E(w) = %s", V(run->w),
+	snprintf(want, sizeof(want), "w = %s    E(w) = %s", V(run->w[0]),
 		 V(run->E));
 	CHECK(has_run(&f, APP_ROLE_PANEL_LINE, want));
-	snprintf(want, sizeof(want), "dE/dw = %s", V(u.dEdw));
+	snprintf(want, sizeof(want), "dE/dw = %s", V(u.grad[0]));
 	CHECK(has_run(&f, APP_ROLE_PANEL_LINE, want));
 	CHECK(has_run(&f, APP_ROLE_SLOPE_LABEL, want));
 	/* The Δw label goes over an arrow at least half a pixel long. */
-	snprintf(want, sizeof(want), "Δw = %s", V(u.delta_w));
+	snprintf(want, sizeof(want), "Δw = %s", V(u.delta[0]));
 	CHECK(has_run(&f, APP_ROLE_DW_LABEL, want) == f.info.has_arrow);
-	snprintf(want, sizeof(want), "= %s\n", V(u.delta_w));
+	snprintf(want, sizeof(want), "= %s\n", V(u.delta[0]));
 	if (!strstr(all, want))
 		fprintf(stderr, "no '%s' in:\n%s", want, all);
 	CHECK(strstr(all, want) != NULL);
-	snprintf(want, sizeof(want), "= %s\n", V(u.w_next));
+	snprintf(want, sizeof(want), "= %s\n", V(u.w_next[0]));
 	CHECK(strstr(all, want) != NULL);
 	snprintf(want, sizeof(want), app_tr(f.s->lang, "Iteration %ld"),
 		 run->step);
@@ -312,35 +314,35 @@ static void check_update_lines(const struct tcase *t)
 	char want[512];
 	snprintf(want, sizeof(want), app_tr(lang, "Iteration %ld"), run->step);
 	CHECK(has_line(lines, want));
-	snprintf(want, sizeof(want), "w = %s    E(w) = %s", V(run->w),
+	snprintf(want, sizeof(want), "w = %s    E(w) = %s", V(run->w[0]),
 		 V(run->E));
 	CHECK(has_line(lines, want));
-	if (u.momentum > 0) {
+	if (u.opt.hyper[GD_HYPER_MOMENTUM] > 0) {
 		snprintf(want, sizeof(want),
-			 app_tr(lang, "η = %s, momentum β = %s"), K(run->rate),
-			 K(run->momentum));
+			 app_tr(lang, "η = %s, momentum β = %s"), K(gd_run_rate(run)),
+			 K(gd_run_momentum(run)));
 		CHECK(has_line(lines, want));
 		snprintf(want, sizeof(want),
 			 "v ← β·v − η·dE/dw = %s × %s − %s × %s = %s",
-			 K(u.momentum), P(u.v_prev), K(u.rate), P(u.dEdw),
-			 V(u.v));
+			 K(u.opt.hyper[GD_HYPER_MOMENTUM]), P(u.state_prev[GD_GD_V][0]), K(u.opt.hyper[GD_HYPER_RATE]), P(u.grad[0]),
+			 V(u.state[GD_GD_V][0]));
 		CHECK(has_line(lines, want));
 		snprintf(want, sizeof(want), "w ← w + v = %s + %s = %s",
-			 V(u.w), P(u.delta_w), V(u.w_next));
+			 V(u.w[0]), P(u.delta[0]), V(u.w_next[0]));
 		CHECK(has_line(lines, want));
 	} else {
 		snprintf(want, sizeof(want),
 			 app_tr(lang, "η = %s, no momentum (β = 0)"),
-			 K(run->rate));
+			 K(gd_run_rate(run)));
 		CHECK(has_line(lines, want));
 		snprintf(want, sizeof(want), "Δw = −η·dE/dw = −%s × %s = %s",
-			 K(u.rate), P(u.dEdw), V(u.delta_w));
+			 K(u.opt.hyper[GD_HYPER_RATE]), P(u.grad[0]), V(u.delta[0]));
 		CHECK(has_line(lines, want));
-		snprintf(want, sizeof(want), "w ← %s + %s = %s", V(u.w),
-			 P(u.delta_w), V(u.w_next));
+		snprintf(want, sizeof(want), "w ← %s + %s = %s", V(u.w[0]),
+			 P(u.delta[0]), V(u.w_next[0]));
 		CHECK(has_line(lines, want));
 	}
-	snprintf(want, sizeof(want), "dE/dw = %s", V(u.dEdw));
+	snprintf(want, sizeof(want), "dE/dw = %s", V(u.grad[0]));
 	CHECK(has_line(lines, want));
 	CHECK(has_line(lines, app_tr(lang, "Next update")));
 	teardown(&f);
@@ -551,9 +553,15 @@ static void check_const(const struct tcase *t)
 	struct fixture f;
 	setup(&f, t);
 	struct app_state *copy = malloc(sizeof(*copy));
+	struct gd_run *run = malloc(sizeof(*run));
 	memcpy(copy, f.s, sizeof(*copy));
+	memcpy(run, app_state_run(f.s), sizeof(*run));
 	app_frame_build(&f.dl, &f.info, f.s, 1000, 700, f.now, &f.m);
-	CHECK(memcmp(copy, f.s, sizeof(*copy)) == 0);
+	bool same = memcmp(copy, f.s, sizeof(*copy)) == 0 &&
+		    memcmp(run, app_state_run(f.s), sizeof(*run)) == 0;
+	free(copy);
+	free(run);
+	CHECK(same);
 	CHECK(f.info.view.x == f.info.lay.area.x &&
 	      f.info.view.width == f.info.lay.area.w &&
 	      f.info.view.height == f.info.lay.area.h);
@@ -561,7 +569,6 @@ static void check_const(const struct tcase *t)
 	      f.info.view.emax == f.s->view.emax);
 	const struct app_prim *p = find(&f, APP_ROLE_POINT);
 	CHECK(p && p->cx == f.info.point_x && p->cy == f.info.point_y);
-	free(copy);
 	teardown(&f);
 }
 

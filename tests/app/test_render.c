@@ -45,9 +45,9 @@ static bool setup(struct fixture *f, const struct tcase *t)
 {
 	memset(f, 0, sizeof(*f));
 	gd_curve_default(&f->scene.curve, t->kind);
-	f->scene.w0 = t->w0;
-	f->scene.rate = t->rate;
-	f->scene.momentum = t->beta;
+	f->scene.w0[0] = t->w0;
+	f->scene.opt.hyper[GD_HYPER_RATE] = t->rate;
+	f->scene.opt.hyper[GD_HYPER_MOMENTUM] = t->beta;
 	f->scene.steps = GD_SCENE_UNPLANNED;
 	snprintf(f->scene.title, sizeof(f->scene.title), "Render test");
 	snprintf(f->scene.caption, sizeof(f->scene.caption),
@@ -91,6 +91,7 @@ static void teardown(struct fixture *f)
 	if (f->ren)
 		SDL_DestroyRenderer(f->ren);
 	SDL_FreeSurface(f->surf);
+	app_state_finish(f->s);
 	free(f->s);
 }
 
@@ -121,7 +122,7 @@ static void check_point(const struct tcase *t)
 	draw(&f);
 	const struct gd_run *run = app_state_run(f.s);
 	double px, py;
-	gd_view_to_screen(&f.g->info.view, run->w, run->E, &px, &py);
+	gd_view_to_screen(&f.g->info.view, run->w[0], run->E, &px, &py);
 	CHECK(f.g->info.has_point);
 	CHECK_APPROX((double)f.g->info.point_x, px, 0.01, 0);
 	CHECK_APPROX((double)f.g->info.point_y, py, 0.01, 0);
@@ -143,9 +144,9 @@ static void check_arrow(const struct tcase *t)
 	struct gd_update u;
 	CHECK(gd_run_peek(app_state_run(f.s), &u));
 	double tip, y;
-	gd_view_to_screen(&f.g->info.view, u.w_next, 0, &tip, &y);
+	gd_view_to_screen(&f.g->info.view, u.w_next[0], 0, &tip, &y);
 	double base;
-	gd_view_to_screen(&f.g->info.view, u.w, 0, &base, &y);
+	gd_view_to_screen(&f.g->info.view, u.w[0], 0, &base, &y);
 	struct app_rgba col = u.E_next <= u.E ? f.th->fell : f.th->rose;
 	int row = (int)lround((double)f.g->info.axis_y - f.g->info.lay.stroke * 2);
 	int lo = f.surf->w, hi = -1;
@@ -155,7 +156,7 @@ static void check_arrow(const struct tcase *t)
 			hi = x > hi ? x : hi;
 		}
 	CHECK(hi >= 0);
-	double end = u.delta_w < 0 ? lo : hi, start = u.delta_w < 0 ? hi : lo;
+	double end = u.delta[0] < 0 ? lo : hi, start = u.delta[0] < 0 ? hi : lo;
 	if (fabs(end - tip) > 3.5 || fabs(start - base) > 2.5)
 		fprintf(stderr, "arrow %d … %d, want %g … %g\n", lo, hi, base,
 			tip);
@@ -177,8 +178,8 @@ static void check_tangent(const struct tcase *t)
 	const struct gd_run *run = app_state_run(f.s);
 	const struct gd_view *v = &f.g->info.view;
 	double px, py;
-	gd_view_to_screen(v, run->w, run->E, &px, &py);
-	double slope = -run->dEdw * (v->height / (v->emax - v->emin)) /
+	gd_view_to_screen(v, run->w[0], run->E, &px, &py);
+	double slope = -run->grad[0] * (v->height / (v->emax - v->emin)) /
 		       (v->width / (v->wmax - v->wmin));
 	const struct app_frame_info *fr = &f.g->info;
 	CHECK(fr->has_tangent);
@@ -219,7 +220,7 @@ static void check_clip(const struct tcase *t)
 	struct app_result r;
 	const struct gd_run *run = app_state_run(f.s);
 	for (int i = 0; i < 6; i++)
-		app_zoom(f.s, 3, run->w, run->E, &r);
+		app_zoom(f.s, 3, run->w[0], run->E, &r);
 	draw(&f);
 	const struct app_rect a = f.g->info.lay.area, p = f.g->info.lay.panel;
 	const struct app_rgba cols[] = { f.th->curve, f.th->tangent,
@@ -250,7 +251,7 @@ static void check_diverged(const struct tcase *t)
 	CHECK(setup(&f, t));
 	const struct gd_run *run = app_state_run(f.s);
 	CHECK(run->status == GD_STATUS_DIVERGED);
-	CHECK(isfinite(run->w) && isfinite(run->E));
+	CHECK(isfinite(run->w[0]) && isfinite(run->E));
 	app_refit(f.s);
 	draw(&f);
 	CHECK(!f.g->info.has_arrow);
@@ -421,7 +422,8 @@ static void check_real_labels(const struct tcase *t)
 	int bad = 0;
 	for (int k = 0; k < lesson.count && !bad; k++)
 		for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
-			app_state_init(f.s, &lesson, k);
+			app_state_finish(f.s);
+			CHECK(app_state_init(f.s, &lesson, k) == 0);
 			for (int n = 0; n < steps[i]; n++) {
 				struct app_result r;
 				app_apply(f.s, APP_ACT_NEXT, 0, &r);
@@ -436,8 +438,10 @@ static void check_real_labels(const struct tcase *t)
 				break;
 			}
 		}
+	app_state_finish(f.s); /* back on the fixture's lesson */
+	int rc = app_state_init(f.s, &f.lesson, 0);
 	gd_lesson_finish(&lesson);
-	CHECK(bad == 0);
+	CHECK(rc == 0 && bad == 0);
 	teardown(&f);
 }
 

@@ -32,7 +32,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, "gdstep.pot")
-        subprocess.run(["xgettext", "--keyword=_", "--keyword=N_", "--keyword=app_tr:2",
+        subprocess.run(["xgettext", "--keyword=_", "--keyword=N_", "--keyword=app_tr:2", "--keyword=lesson_tr:2",
                         "--from-code=UTF-8", "--directory=" + root,
                         "--output=" + pot] + listed, check=True)
         merged = os.path.join(tmp, "merged.po")

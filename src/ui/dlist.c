@@ -92,10 +92,9 @@ static bool add_points(struct app_dlist *dl, struct app_prim *p,
 }
 
 /* A primitive made of points; undone when the points do not fit. */
-static struct app_prim *add_shape(struct app_dlist *dl,
-				  enum app_prim_kind kind, enum app_role role,
-				  struct app_rgba c, const float *xs,
-				  const float *ys, int n)
+static struct app_prim *add_shape(struct app_dlist *dl, enum app_prim_kind kind,
+				  enum app_role role, struct app_rgba c,
+				  const float *xs, const float *ys, int n)
 {
 	struct app_prim *p = add(dl, kind, role, c);
 	if (p && !add_points(dl, p, xs, ys, n)) {
@@ -122,8 +121,7 @@ bool app_dlist_polyline(struct app_dlist *dl, enum app_role role,
 }
 
 bool app_dlist_line(struct app_dlist *dl, enum app_role role, float x0,
-		    float y0, float x1, float y1, float width,
-		    struct app_rgba c)
+		    float y0, float x1, float y1, float width, struct app_rgba c)
 {
 	float xs[2] = { x0, x1 }, ys[2] = { y0, y1 };
 	return app_dlist_polyline(dl, role, xs, ys, 2, width, c, 0, 0);
@@ -137,8 +135,8 @@ bool app_dlist_dashed(struct app_dlist *dl, enum app_role role, float x0,
 	return app_dlist_polyline(dl, role, xs, ys, 2, width, c, dash, gap);
 }
 
-bool app_dlist_rect(struct app_dlist *dl, enum app_role role,
-		    struct app_box r, struct app_rgba c)
+bool app_dlist_rect(struct app_dlist *dl, enum app_role role, struct app_box r,
+		    struct app_rgba c)
 {
 	struct app_prim *p = add(dl, APP_PRIM_RECT, role, c);
 	if (p)
@@ -147,8 +145,8 @@ bool app_dlist_rect(struct app_dlist *dl, enum app_role role,
 }
 
 static bool circle(struct app_dlist *dl, enum app_prim_kind kind,
-		   enum app_role role, float cx, float cy, float r,
-		   float width, struct app_rgba c)
+		   enum app_role role, float cx, float cy, float r, float width,
+		   struct app_rgba c)
 {
 	struct app_prim *p = add(dl, kind, role, c);
 	if (!p)
@@ -170,9 +168,8 @@ bool app_dlist_ring(struct app_dlist *dl, enum app_role role, float cx,
 	return circle(dl, APP_PRIM_RING, role, cx, cy, r, width, c);
 }
 
-bool app_dlist_polygon(struct app_dlist *dl, enum app_role role,
-		       const float *xs, const float *ys, int n,
-		       struct app_rgba c)
+bool app_dlist_polygon(struct app_dlist *dl, enum app_role role, const float *xs,
+		       const float *ys, int n, struct app_rgba c)
 {
 	if (n < 3)
 		return false;
@@ -180,8 +177,7 @@ bool app_dlist_polygon(struct app_dlist *dl, enum app_role role,
 }
 
 bool app_dlist_arrow(struct app_dlist *dl, enum app_role role, float x0,
-		     float y0, float x1, float y1, float width,
-		     struct app_rgba c)
+		     float y0, float x1, float y1, float width, struct app_rgba c)
 {
 	float xs[2] = { x0, x1 }, ys[2] = { y0, y1 };
 	struct app_prim *p = add_shape(dl, APP_PRIM_ARROW, role, c, xs, ys, 2);
@@ -207,9 +203,9 @@ bool app_dlist_text(struct app_dlist *dl, enum app_role role,
 		    const char *s, const struct app_measure *m)
 {
 	size_t at = add_chars(dl, s);
-	struct app_prim *p = at == (size_t)-1 ? NULL :
-						add(dl, APP_PRIM_TEXT, role,
-						    st->color);
+	struct app_prim *p = at == (size_t)-1 ?
+				     NULL :
+				     add(dl, APP_PRIM_TEXT, role, st->color);
 	if (!p) {
 		if (at == (size_t)-1)
 			dl->dropped++;
@@ -223,14 +219,13 @@ bool app_dlist_text(struct app_dlist *dl, enum app_role role,
 	int w = m->width(m->ctx, s, st->px, st->face);
 	int h = m->height(m->ctx, st->px, st->face);
 	int left = st->align == APP_ALIGN_CENTRE ? w / 2 :
-		   st->align == APP_ALIGN_RIGHT	 ? w :
+		   st->align == APP_ALIGN_RIGHT  ? w :
 						   0;
 	p->box = (struct app_box){ x - (float)left, y, (float)w, (float)h };
 	return true;
 }
 
-bool app_dlist_clip_push(struct app_dlist *dl, enum app_role role,
-			 struct app_box r)
+bool app_dlist_clip_push(struct app_dlist *dl, enum app_role role, struct app_box r)
 {
 	struct app_prim *p = add(dl, APP_PRIM_CLIP_PUSH, role,
 				 (struct app_rgba){ 0 });
@@ -257,8 +252,7 @@ void app_dlist_clip_pop(struct app_dlist *dl)
 	(void)p;
 }
 
-const char *app_dlist_str(const struct app_dlist *dl,
-			  const struct app_prim *p)
+const char *app_dlist_str(const struct app_dlist *dl, const struct app_prim *p)
 {
 	return p->kind == APP_PRIM_TEXT ? dl->chars + p->str : "";
 }

@@ -52,7 +52,7 @@ enum app_role {
 	APP_ROLE_CURVE,
 	APP_ROLE_TRAIL,
 	APP_ROLE_TANGENT,
-	APP_ROLE_DROP,       /* dashed guide from a point down to the w axis */
+	APP_ROLE_DROP, /* dashed guide from a point down to the w axis */
 	APP_ROLE_NEXT_POINT,
 	APP_ROLE_STEP_ARROW,
 	APP_ROLE_POINT_HALO, /* background ring around the current point */
@@ -119,9 +119,9 @@ struct app_prim {
 	 * points' or circle's bounds, without the stroke width. */
 	struct app_box box;
 	/* TEXT */
-	size_t str;       /* offset of its NUL-terminated UTF-8 in chars */
+	size_t str; /* offset of its NUL-terminated UTF-8 in chars */
 	struct app_text_style style;
-	float ax, ay;     /* anchor */
+	float ax, ay; /* anchor */
 };
 
 struct app_dlist {
@@ -129,11 +129,11 @@ struct app_dlist {
 	int n, cap;
 	float *xs, *ys; /* points */
 	int npts, cap_pts;
-	char *chars;    /* text runs' bytes */
+	char *chars; /* text runs' bytes */
 	size_t nchars, cap_chars;
-	int depth;      /* clip pushes not yet popped */
-	int lost;       /* dropped clip pushes not yet popped */
-	int dropped;    /* primitives refused since the last clear */
+	int depth;   /* clip pushes not yet popped */
+	int lost;    /* dropped clip pushes not yet popped */
+	int dropped; /* primitives refused since the last clear */
 };
 
 /* An empty list with no memory yet. */
@@ -152,9 +152,8 @@ bool app_dlist_polyline(struct app_dlist *dl, enum app_role role,
 			struct app_rgba c, float dash, float gap);
 
 /* One solid segment. */
-bool app_dlist_line(struct app_dlist *dl, enum app_role role, float x0,
-		    float y0, float x1, float y1, float width,
-		    struct app_rgba c);
+bool app_dlist_line(struct app_dlist *dl, enum app_role role, float x0, float y0,
+		    float x1, float y1, float width, struct app_rgba c);
 
 /* One dashed segment: dash and gap lengths in pixels. */
 bool app_dlist_dashed(struct app_dlist *dl, enum app_role role, float x0,
@@ -162,8 +161,8 @@ bool app_dlist_dashed(struct app_dlist *dl, enum app_role role, float x0,
 		      float gap, struct app_rgba c);
 
 /* A filled rectangle (a screen may fill it without antialiasing). */
-bool app_dlist_rect(struct app_dlist *dl, enum app_role role,
-		    struct app_box r, struct app_rgba c);
+bool app_dlist_rect(struct app_dlist *dl, enum app_role role, struct app_box r,
+		    struct app_rgba c);
 
 /* A filled disc, and a ring (outline of width) of radius r. */
 bool app_dlist_disc(struct app_dlist *dl, enum app_role role, float cx,
@@ -172,14 +171,12 @@ bool app_dlist_ring(struct app_dlist *dl, enum app_role role, float cx,
 		    float cy, float r, float width, struct app_rgba c);
 
 /* A filled convex polygon of n ≥ 3 points. */
-bool app_dlist_polygon(struct app_dlist *dl, enum app_role role,
-		       const float *xs, const float *ys, int n,
-		       struct app_rgba c);
+bool app_dlist_polygon(struct app_dlist *dl, enum app_role role, const float *xs,
+		       const float *ys, int n, struct app_rgba c);
 
 /* An arrow from (x0, y0) to its tip (x1, y1). */
-bool app_dlist_arrow(struct app_dlist *dl, enum app_role role, float x0,
-		     float y0, float x1, float y1, float width,
-		     struct app_rgba c);
+bool app_dlist_arrow(struct app_dlist *dl, enum app_role role, float x0, float y0,
+		     float x1, float y1, float width, struct app_rgba c);
 
 /* A text run s (UTF-8, one line; copied) anchored at (x, y), measured
  * with m for its box. */
@@ -194,8 +191,7 @@ bool app_dlist_clip_push(struct app_dlist *dl, enum app_role role,
 void app_dlist_clip_pop(struct app_dlist *dl);
 
 /* A text run's string; "" for any other primitive. */
-const char *app_dlist_str(const struct app_dlist *dl,
-			  const struct app_prim *p);
+const char *app_dlist_str(const struct app_dlist *dl, const struct app_prim *p);
 
 /* Whether two boxes share some area. */
 bool app_box_overlap(struct app_box a, struct app_box b);

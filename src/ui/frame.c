@@ -33,8 +33,7 @@ struct plot {
 	const struct app_measure *m;
 };
 
-static void to_px(const struct gd_view *v, double w, double e, float *x,
-		  float *y)
+static void to_px(const struct gd_view *v, double w, double e, float *x, float *y)
 {
 	double px, py;
 	gd_view_to_screen(v, w, e, &px, &py);
@@ -52,8 +51,9 @@ static void text(const struct plot *p, enum app_role role, int px,
 		 enum app_face face, struct app_rgba c, int x, int y,
 		 enum app_align align, const char *s)
 {
-	struct app_text_style st = { .px = px, .face = face, .color = c,
-				     .align = align };
+	struct app_text_style st = {
+		.px = px, .face = face, .color = c, .align = align
+	};
 	app_dlist_text(p->dl, role, &st, (float)x, (float)y, s, p->m);
 }
 
@@ -71,8 +71,7 @@ static void axis_labels(const struct plot *p, const double *ticks, int nx,
 		to_px(v, ticks[i], v->emin, &x, &y);
 		text(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
 		     p->th->muted, (int)x, (int)y1 + l->pad / 3,
-		     APP_ALIGN_CENTRE,
-		     app_fmt_param(buf, sizeof(buf), ticks[i]));
+		     APP_ALIGN_CENTRE, app_fmt_param(buf, sizeof(buf), ticks[i]));
 	}
 	for (int i = 0; i < ny; i++) {
 		float x, y;
@@ -105,7 +104,8 @@ static void axes(const struct plot *p, float axis_y)
 			       p->th->grid);
 	}
 	int ny = gd_view_ticks(v->emin, v->emax,
-			       v->height / (l->small_px * 3 + 1) + 1, eticks, NULL);
+			       v->height / (l->small_px * 3 + 1) + 1, eticks,
+			       NULL);
 	for (int i = 0; i < ny; i++) {
 		float x, y;
 		to_px(v, v->wmin, eticks[i], &x, &y);
@@ -148,8 +148,8 @@ static void trail(const struct plot *p, const struct gd_run *run, float r)
 		int a = 40 + (int)(150.0 * (double)(i - from + 1) /
 				   (double)(len - from));
 		if (i > from)
-			app_dlist_line(p->dl, APP_ROLE_TRAIL, px, py, x, y, 1.5f,
-				       alpha(th->trail, a / 2));
+			app_dlist_line(p->dl, APP_ROLE_TRAIL, px, py, x, y,
+				       1.5f, alpha(th->trail, a / 2));
 		app_dlist_disc(p->dl, APP_ROLE_TRAIL, x, y, r * 0.6f,
 			       alpha(th->trail, a));
 		px = x, py = y;
@@ -211,8 +211,12 @@ static void tangent_label(const struct plot *p, double dEdw,
 	int w = p->m->width(p->m->ctx, s, px, APP_FACE_BOLD);
 	int x = (int)ex - w / 2;
 	int y = (int)ey - px * 2;
-	x = x < a->x + 4 ? a->x + 4 : x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w : x;
-	y = y < a->y + 2 ? a->y + 2 : y > a->y + a->h - 2 * px ? a->y + a->h - 2 * px : y;
+	x = x < a->x + 4            ? a->x + 4 :
+	    x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w :
+				      x;
+	y = y < a->y + 2             ? a->y + 2 :
+	    y > a->y + a->h - 2 * px ? a->y + a->h - 2 * px :
+				       y;
 	struct ibox box = { x, y, w, px * 3 / 2 };
 	if (boxes_meet(&box, avoid)) {
 		y = avoid->y - box.h - px / 2;
@@ -288,7 +292,9 @@ static void arrow_label(const struct plot *p, const struct app_shown *sh,
 	to_px(p->v, sh->u.w[0], 0, &bx, &by);
 	int x = (int)((bx + f->tip_x) / 2) - w / 2;
 	int y = (int)f->axis_y - (int)(p->l->stroke * 4) - px * 3 / 2;
-	x = x < a->x + 4 ? a->x + 4 : x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w : x;
+	x = x < a->x + 4            ? a->x + 4 :
+	    x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w :
+				      x;
 	y = y < a->y ? a->y : y;
 	*box = (struct ibox){ x, y, w, px * 3 / 2 };
 	text(p, APP_ROLE_DW_LABEL, px, APP_FACE_BOLD,
@@ -301,16 +307,19 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 		    double now, const struct app_measure *m)
 {
 	const struct gd_run *run = app_state_run(s);
-	struct plot p = { .dl = out, .f = info, .l = &info->lay, .v = v,
-			  .th = app_theme_get(s->dark), .m = m };
+	struct plot p = { .dl = out,
+			  .f = info,
+			  .l = &info->lay,
+			  .v = v,
+			  .th = app_theme_get(s->dark),
+			  .m = m };
 	float ax, ay;
 	to_px(v, v->wmin, v->emin > 0 || v->emax < 0 ? v->emin : 0, &ax, &ay);
 	info->axis_y = ay;
 	axes(&p, ay);
 	app_dlist_clip_push(out, APP_ROLE_PLOT_CLIP,
 			    (struct app_box){ (float)v->x, (float)v->y,
-					      (float)v->width,
-					      (float)v->height });
+					      (float)v->width, (float)v->height });
 	struct app_shown sh = app_shown_step(s, now);
 	curve(&p, run);
 	trail(&p, run, (float)p.l->stroke * 2.6f);
@@ -319,8 +328,7 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 		tangent(&p, run->w[0], run->E, run->grad[0]);
 	struct ibox arrow_box;
 	arrow_label(&p, &sh, &arrow_box);
-	tangent_label(&p, sh.has_step ? sh.u.grad[0] : run->grad[0],
-		      &arrow_box);
+	tangent_label(&p, sh.has_step ? sh.u.grad[0] : run->grad[0], &arrow_box);
 	app_dlist_clip_pop(out);
 }
 

@@ -27,14 +27,14 @@ struct app_frame_info {
 	 * pixel rectangle (lay.area); the map for clicks and the wheel. */
 	struct gd_view view;
 	bool has_point, has_arrow, has_tangent;
-	float point_x, point_y;  /* the current point's centre */
-	float point_r;           /* its radius */
-	float base_x;            /* the arrow's base (the w of the step) */
-	float tip_x, axis_y;     /* the arrow's tip, and the w axis's row */
-	float arrow_y;           /* the row the arrow runs on */
+	float point_x, point_y; /* the current point's centre */
+	float point_r;          /* its radius */
+	float base_x;           /* the arrow's base (the w of the step) */
+	float tip_x, axis_y;    /* the arrow's tip, and the w axis's row */
+	float arrow_y;          /* the row the arrow runs on */
 	float tan_x0, tan_y0, tan_x1, tan_y1; /* the tangent's ends */
-	bool fell;               /* the arrow's colour: E fell */
-	bool blank;              /* a blanked screen: nothing but black */
+	bool fell;                            /* the arrow's colour: E fell */
+	bool blank; /* a blanked screen: nothing but black */
 };
 
 /*

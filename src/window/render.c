@@ -9,8 +9,7 @@
 
 #include "render.h"
 
-int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, char *err,
-		 size_t err_size)
+int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, char *err, size_t err_size)
 {
 	memset(g, 0, sizeof(*g));
 	g->ren = ren;
@@ -50,7 +49,8 @@ static int measure_height(void *ctx, int px, enum app_face face)
 
 struct app_measure app_gfx_measure(struct app_gfx *g)
 {
-	return (struct app_measure){ .ctx = &g->text, .width = measure_width,
+	return (struct app_measure){ .ctx = &g->text,
+				     .width = measure_width,
 				     .height = measure_height };
 }
 
@@ -95,8 +95,7 @@ static void fill(struct app_gfx *g, const struct app_prim *p)
 		SDL_RenderClear(g->ren); /* the whole output, clip or not */
 		return;
 	}
-	SDL_Rect r = { (int)p->box.x, (int)p->box.y, (int)p->box.w,
-		       (int)p->box.h };
+	SDL_Rect r = { (int)p->box.x, (int)p->box.y, (int)p->box.w, (int)p->box.h };
 	SDL_RenderFillRect(g->ren, &r);
 }
 
@@ -105,8 +104,7 @@ static void line(struct app_gfx *g, const struct app_dlist *dl,
 {
 	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
 	if (p->dash <= 0) {
-		app_geom_polyline(&g->geom, xs, ys, p->count, p->width,
-				  p->color);
+		app_geom_polyline(&g->geom, xs, ys, p->count, p->width, p->color);
 		return;
 	}
 	for (int i = 0; i + 1 < p->count; i++)

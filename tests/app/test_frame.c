@@ -25,13 +25,13 @@
 struct tcase {
 	const char *name;
 	void (*run)(const struct tcase *);
-	int scene;          /* > 0: scene k of the built-in lesson */
+	int scene; /* > 0: scene k of the built-in lesson */
 	enum gd_curve_kind kind;
 	double w0, rate, beta;
 	int steps;
 	int w, h, text_step;
 	bool help, dark, zh;
-	double anim_ms;     /* > 0: build this long into the last step */
+	double anim_ms; /* > 0: build this long into the last step */
 };
 
 struct fixture {
@@ -94,8 +94,7 @@ static void setup(struct fixture *f, const struct tcase *t)
 	f->s->dark = t->dark;
 	f->s->help = t->help;
 	f->s->text_step = t->text_step;
-	f->m = (struct app_measure){ .width = fake_width,
-				     .height = fake_height };
+	f->m = (struct app_measure){ .width = fake_width, .height = fake_height };
 	app_dlist_init(&f->dl);
 	app_frame_build(&f->dl, &f->info, f->s, t->w ? t->w : 1280,
 			t->h ? t->h : 720, f->now, &f->m);
@@ -110,8 +109,7 @@ static void teardown(struct fixture *f)
 		gd_lesson_finish(&f->lesson);
 }
 
-static const struct app_prim *find(const struct fixture *f,
-				   enum app_role role)
+static const struct app_prim *find(const struct fixture *f, enum app_role role)
 {
 	for (int i = 0; i < f->dl.n; i++)
 		if (f->dl.prims[i].role == role)
@@ -209,8 +207,7 @@ static void panel_text(const struct fixture *f, char *buf, size_t size)
 #define V(x) app_fmt_value((char[APP_FMT_MAX]){ 0 }, APP_FMT_MAX, (x))
 
 /* A text run of role that reads exactly want. */
-static bool has_run(const struct fixture *f, enum app_role role,
-		    const char *want)
+static bool has_run(const struct fixture *f, enum app_role role, const char *want)
 {
 	for (int i = 0; i < f->dl.n; i++)
 		if (f->dl.prims[i].role == role &&
@@ -319,12 +316,14 @@ static void check_update_lines(const struct tcase *t)
 	CHECK(has_line(lines, want));
 	if (u.opt.hyper[GD_HYPER_MOMENTUM] > 0) {
 		snprintf(want, sizeof(want),
-			 app_tr(lang, "η = %s, momentum β = %s"), K(gd_run_rate(run)),
-			 K(gd_run_momentum(run)));
+			 app_tr(lang, "η = %s, momentum β = %s"),
+			 K(gd_run_rate(run)), K(gd_run_momentum(run)));
 		CHECK(has_line(lines, want));
 		snprintf(want, sizeof(want),
 			 "v ← β·v − η·dE/dw = %s × %s − %s × %s = %s",
-			 K(u.opt.hyper[GD_HYPER_MOMENTUM]), P(u.state_prev[GD_GD_V][0]), K(u.opt.hyper[GD_HYPER_RATE]), P(u.grad[0]),
+			 K(u.opt.hyper[GD_HYPER_MOMENTUM]),
+			 P(u.state_prev[GD_GD_V][0]),
+			 K(u.opt.hyper[GD_HYPER_RATE]), P(u.grad[0]),
 			 V(u.state[GD_GD_V][0]));
 		CHECK(has_line(lines, want));
 		snprintf(want, sizeof(want), "w ← w + v = %s + %s = %s",
@@ -336,7 +335,8 @@ static void check_update_lines(const struct tcase *t)
 			 K(gd_run_rate(run)));
 		CHECK(has_line(lines, want));
 		snprintf(want, sizeof(want), "Δw = −η·dE/dw = −%s × %s = %s",
-			 K(u.opt.hyper[GD_HYPER_RATE]), P(u.grad[0]), V(u.delta[0]));
+			 K(u.opt.hyper[GD_HYPER_RATE]), P(u.grad[0]),
+			 V(u.delta[0]));
 		CHECK(has_line(lines, want));
 		snprintf(want, sizeof(want), "w ← %s + %s = %s", V(u.w[0]),
 			 P(u.delta[0]), V(u.w_next[0]));
@@ -417,7 +417,8 @@ static void check_clip(const struct tcase *t)
 	int seen = 0;
 	for (int i = 0; i < f.dl.n; i++) {
 		const struct app_prim *p = &f.dl.prims[i];
-		if (p->kind == APP_PRIM_CLIP_PUSH && p->role == APP_ROLE_PLOT_CLIP) {
+		if (p->kind == APP_PRIM_CLIP_PUSH &&
+		    p->role == APP_ROLE_PLOT_CLIP) {
 			CHECK(memcmp(&p->box, &area, sizeof(area)) == 0);
 			in_plot = true;
 		} else if (p->kind == APP_PRIM_CLIP_POP) {
@@ -463,8 +464,7 @@ static void check_panel(const struct tcase *t)
 	setup(&f, t);
 	const struct app_layout *l = &f.info.lay;
 	CHECK(l->show_panel);
-	struct app_box panel = { (float)(l->panel.x + l->pad),
-				 (float)l->panel.y,
+	struct app_box panel = { (float)(l->panel.x + l->pad), (float)l->panel.y,
 				 (float)(l->panel.w - 2 * l->pad),
 				 (float)l->panel.h };
 	if (l->show_inset)
@@ -626,8 +626,9 @@ static void check_sweep(const struct tcase *t)
 	int scenes = lesson.count;
 	gd_lesson_finish(&lesson);
 	static const int steps[] = { 0, 1, 3, 25 };
-	static const int sizes[][2] = { { 1280, 720 }, { 800, 600 },
-					 { 1920, 1080 } };
+	static const int sizes[][2] = { { 1280, 720 },
+					{ 800, 600 },
+					{ 1920, 1080 } };
 	int before = harness_failures;
 	for (int k = 1; k <= scenes; k++)
 		for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
@@ -641,7 +642,8 @@ static void check_sweep(const struct tcase *t)
 				check_finite(&c);
 				check_clip(&c);
 				if (harness_failures > before) {
-					fprintf(stderr, "scene %d, %d steps, %dx%d\n",
+					fprintf(stderr,
+						"scene %d, %d steps, %dx%d\n",
 						k, c.steps, c.w, c.h);
 					return;
 				}
@@ -653,77 +655,157 @@ static void check_sweep(const struct tcase *t)
 
 static const struct tcase cases[] = {
 	{ .name = "frame-labels-bowl", .run = check_labels, BOWL },
-	{ .name = "frame-labels-scene4", .run = check_labels, .scene = 4,
-	  .steps = 2 },
-	{ .name = "frame-labels-wells-momentum", .run = check_labels, WELLS,
-	  .beta = 0.9, .steps = 7 },
-	{ .name = "frame-labels-1080p", .run = check_labels, .scene = 2,
-	  .steps = 3, .w = 1920, .h = 1080 },
-	{ .name = "frame-labels-portrait", .run = check_labels, .scene = 3,
-	  .steps = 4, .w = 600, .h = 1000 },
+	{ .name = "frame-labels-scene4", .run = check_labels, .scene = 4, .steps = 2 },
+	{ .name = "frame-labels-wells-momentum",
+	  .run = check_labels,
+	  WELLS,
+	  .beta = 0.9,
+	  .steps = 7 },
+	{ .name = "frame-labels-1080p",
+	  .run = check_labels,
+	  .scene = 2,
+	  .steps = 3,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "frame-labels-portrait",
+	  .run = check_labels,
+	  .scene = 3,
+	  .steps = 4,
+	  .w = 600,
+	  .h = 1000 },
 	{ .name = "frame-arrow-bowl", .run = check_arrow, BOWL },
-	{ .name = "frame-arrow-rose", .run = check_arrow,
-	  .kind = GD_CURVE_BOWL, .w0 = 1, .rate = 1.2, .steps = 1 },
-	{ .name = "frame-arrow-neuron", .run = check_arrow,
-	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 60, .w = 1920,
-	  .h = 1080 },
-	{ .name = "frame-arrow-growing", .run = check_arrow, BOWL, .steps = 2,
-	  .anim_ms = 100 },
-	{ .name = "frame-arrow-scene8", .run = check_arrow, .scene = 8,
-	  .steps = 3 },
-	{ .name = "frame-numbers-bowl", .run = check_numbers, BOWL,
+	{ .name = "frame-arrow-rose",
+	  .run = check_arrow,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 1,
+	  .rate = 1.2,
 	  .steps = 1 },
-	{ .name = "frame-numbers-momentum", .run = check_numbers, WELLS,
-	  .beta = 0.9, .steps = 5, .w = 1920, .h = 1080 },
-	{ .name = "frame-numbers-neuron", .run = check_numbers,
-	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .steps = 2,
-	  .w = 1920, .h = 1080 },
-	{ .name = "frame-numbers-zh", .run = check_numbers, .scene = 1,
-	  .steps = 2, .zh = true },
-	{ .name = "frame-update-lines-bowl", .run = check_update_lines,
-	  BOWL },
-	{ .name = "frame-update-lines-bowl-narrow", .run = check_update_lines,
-	  BOWL, .steps = 2, .w = 900, .h = 700 },
-	{ .name = "frame-update-lines-momentum", .run = check_update_lines,
-	  WELLS, .beta = 0.9, .steps = 4 },
-	{ .name = "frame-update-lines-portrait-zh", .run = check_update_lines,
-	  .scene = 4, .steps = 1, .w = 600, .h = 1000, .zh = true },
-	{ .name = "frame-update-lines-wrapped", .run = check_update_lines,
-	  WELLS, .beta = 0.9, .steps = 2, .w = 1000, .h = 720,
-	  .text_step = 2 },
-	{ .name = "frame-update-lines-neuron", .run = check_update_lines,
-	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .w = 1920,
+	{ .name = "frame-arrow-neuron",
+	  .run = check_arrow,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 60,
+	  .w = 1920,
 	  .h = 1080 },
-	{ .name = "frame-finite-diverged", .run = check_finite,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 1.5, .steps = 80 },
-	{ .name = "frame-finite-huge-w", .run = check_finite,
-	  .kind = GD_CURVE_BOWL, .w0 = 9e11, .rate = 2.5, .steps = 5 },
-	{ .name = "frame-finite-every-scene", .run = check_finite, .scene = 6,
+	{ .name = "frame-arrow-growing",
+	  .run = check_arrow,
+	  BOWL,
+	  .steps = 2,
+	  .anim_ms = 100 },
+	{ .name = "frame-arrow-scene8", .run = check_arrow, .scene = 8, .steps = 3 },
+	{ .name = "frame-numbers-bowl", .run = check_numbers, BOWL, .steps = 1 },
+	{ .name = "frame-numbers-momentum",
+	  .run = check_numbers,
+	  WELLS,
+	  .beta = 0.9,
+	  .steps = 5,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "frame-numbers-neuron",
+	  .run = check_numbers,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 0.5,
+	  .steps = 2,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "frame-numbers-zh",
+	  .run = check_numbers,
+	  .scene = 1,
+	  .steps = 2,
+	  .zh = true },
+	{ .name = "frame-update-lines-bowl", .run = check_update_lines, BOWL },
+	{ .name = "frame-update-lines-bowl-narrow",
+	  .run = check_update_lines,
+	  BOWL,
+	  .steps = 2,
+	  .w = 900,
+	  .h = 700 },
+	{ .name = "frame-update-lines-momentum",
+	  .run = check_update_lines,
+	  WELLS,
+	  .beta = 0.9,
+	  .steps = 4 },
+	{ .name = "frame-update-lines-portrait-zh",
+	  .run = check_update_lines,
+	  .scene = 4,
+	  .steps = 1,
+	  .w = 600,
+	  .h = 1000,
+	  .zh = true },
+	{ .name = "frame-update-lines-wrapped",
+	  .run = check_update_lines,
+	  WELLS,
+	  .beta = 0.9,
+	  .steps = 2,
+	  .w = 1000,
+	  .h = 720,
+	  .text_step = 2 },
+	{ .name = "frame-update-lines-neuron",
+	  .run = check_update_lines,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 0.5,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "frame-finite-diverged",
+	  .run = check_finite,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 1.5,
+	  .steps = 80 },
+	{ .name = "frame-finite-huge-w",
+	  .run = check_finite,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 9e11,
+	  .rate = 2.5,
+	  .steps = 5 },
+	{ .name = "frame-finite-every-scene",
+	  .run = check_finite,
+	  .scene = 6,
 	  .steps = 30 },
 	{ .name = "frame-clip-bowl", .run = check_clip, BOWL, .steps = 3 },
-	{ .name = "frame-clip-tiny", .run = check_clip, BOWL, .w = 200,
-	  .h = 150 },
-	{ .name = "frame-clip-huge-text", .run = check_clip, WELLS,
-	  .beta = 0.9, .text_step = APP_TEXT_STEP_MAX },
+	{ .name = "frame-clip-tiny", .run = check_clip, BOWL, .w = 200, .h = 150 },
+	{ .name = "frame-clip-huge-text",
+	  .run = check_clip,
+	  WELLS,
+	  .beta = 0.9,
+	  .text_step = APP_TEXT_STEP_MAX },
 	{ .name = "frame-panel-bowl", .run = check_panel, BOWL, .steps = 1 },
-	{ .name = "frame-panel-neuron-1080p", .run = check_panel,
-	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .w = 1920,
+	{ .name = "frame-panel-neuron-1080p",
+	  .run = check_panel,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 0.5,
+	  .w = 1920,
 	  .h = 1080 },
-	{ .name = "frame-panel-portrait", .run = check_panel, .scene = 3,
-	  .w = 600, .h = 1000 },
-	{ .name = "frame-panel-zh", .run = check_panel, .scene = 8,
-	  .zh = true },
-	{ .name = "frame-panel-large-text", .run = check_panel, BOWL,
-	  .text_step = 2, .w = 1920, .h = 1080 },
+	{ .name = "frame-panel-portrait",
+	  .run = check_panel,
+	  .scene = 3,
+	  .w = 600,
+	  .h = 1000 },
+	{ .name = "frame-panel-zh", .run = check_panel, .scene = 8, .zh = true },
+	{ .name = "frame-panel-large-text",
+	  .run = check_panel,
+	  BOWL,
+	  .text_step = 2,
+	  .w = 1920,
+	  .h = 1080 },
 	{ .name = "frame-help-720p", .run = check_help, BOWL, .help = true },
-	{ .name = "frame-help-zh", .run = check_help, BOWL, .help = true,
-	  .zh = true },
-	{ .name = "frame-help-small", .run = check_help, BOWL, .help = true,
-	  .w = 400, .h = 300 },
-	{ .name = "frame-lang-from-state", .run = check_lang, BOWL,
-	  .zh = true },
-	{ .name = "frame-reads-state-only", .run = check_const, WELLS,
-	  .beta = 0.9, .steps = 3, .anim_ms = 50 },
+	{ .name = "frame-help-zh", .run = check_help, BOWL, .help = true, .zh = true },
+	{ .name = "frame-help-small",
+	  .run = check_help,
+	  BOWL,
+	  .help = true,
+	  .w = 400,
+	  .h = 300 },
+	{ .name = "frame-lang-from-state", .run = check_lang, BOWL, .zh = true },
+	{ .name = "frame-reads-state-only",
+	  .run = check_const,
+	  WELLS,
+	  .beta = 0.9,
+	  .steps = 3,
+	  .anim_ms = 50 },
 	{ .name = "frame-blank", .run = check_blank, BOWL },
 	{ .name = "frame-sweep-builtin-lesson", .run = check_sweep },
 	{ .name = "dlist-bounded", .run = check_bounded },

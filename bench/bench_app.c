@@ -76,7 +76,7 @@ static void bench_frames(int w, int h)
 		0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	SDL_Renderer *ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
 	char err[512];
-	if (!s || !g || !ren || app_gfx_init(g, ren, err, sizeof(err)) < 0) {
+	if (!s || !g || !ren || app_gfx_init(g, ren, APP_LANG_EN, err, sizeof(err)) < 0) {
 		printf("frames: cannot set up (%s)\n", ren ? err : SDL_GetError());
 		goto out;
 	}
@@ -225,7 +225,6 @@ out:
 void bench_app(const char *gdstep)
 {
 	app_lang_setup();
-	app_lang_set("en");
 	if (TTF_Init() != 0) {
 		printf("frames: %s\n", TTF_GetError());
 		return;

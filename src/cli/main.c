@@ -13,7 +13,6 @@
 #include "cli.h"
 #include "front.h"
 #include "lang.h"
-#include "intl.h"
 
 #include "gdstep-config.h"
 
@@ -51,7 +50,7 @@ int main(int argc, char *argv[])
 	app_lang_restore_env();
 	execv(path, argv);
 	char msg[PATH_MAX + 128];
-	snprintf(msg, sizeof(msg), _("cannot run %s: %s"), path,
+	snprintf(msg, sizeof(msg), app_tr(opts.ui_lang, "cannot run %s: %s"), path,
 		 strerror(errno));
 	app_message(msg);
 	return 1;

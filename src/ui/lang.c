@@ -91,21 +91,3 @@ const char *app_tr(enum app_lang lang, const char *msgid)
 {
 	return lang == APP_LANG_ZH ? dgettext(TEXT_DOMAIN, msgid) : msgid;
 }
-
-static enum app_lang current = APP_LANG_EN;
-
-enum app_lang app_lang_current_(void)
-{
-	return current;
-}
-
-const char *app_lang_get(void)
-{
-	return app_lang_code(current);
-}
-
-void app_lang_set(const char *lang)
-{
-	if (!app_lang_parse(lang, &current))
-		current = APP_LANG_EN;
-}

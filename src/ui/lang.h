@@ -42,10 +42,4 @@ const char *app_lang_code(enum app_lang lang);
  * when the catalogue lacks it). */
 const char *app_tr(enum app_lang lang, const char *msgid);
 
-/* Until every caller passes its language: the one process-wide language
- * that _() of intl.h translates into. To be removed. */
-enum app_lang app_lang_current_(void);
-const char *app_lang_get(void);
-void app_lang_set(const char *lang);
-
 #endif

@@ -9,7 +9,8 @@
 
 #include "render.h"
 
-int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, char *err, size_t err_size)
+int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, enum app_lang lang,
+		 char *err, size_t err_size)
 {
 	memset(g, 0, sizeof(*g));
 	g->ren = ren;
@@ -17,7 +18,7 @@ int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, char *err, size_t err_siz
 	app_dlist_init(&g->dl);
 	char dir[4096];
 	if (app_font_dir(dir, sizeof(dir)) < 0) {
-		app_font_dir_message(err, err_size, dir);
+		app_font_dir_message(err, err_size, dir, lang);
 		return -ENOENT;
 	}
 	return app_text_init(&g->text, ren, dir, err, err_size);

@@ -36,7 +36,8 @@ struct app_gfx {
  * Finds the fonts and sets up drawing on ren. Returns 0, or -ENOENT with
  * one line (no program name) in err when no usable fonts are found.
  */
-int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, char *err, size_t err_size);
+int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, enum app_lang lang,
+		 char *err, size_t err_size);
 
 /* Frees what app_gfx_init made; accepts NULL and a zeroed struct. */
 void app_gfx_finish(struct app_gfx *g);

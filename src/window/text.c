@@ -11,7 +11,7 @@
 
 #include "gdstep-config.h"
 #include "window.h"
-#include "intl.h"
+#include "lang.h"
 #include "text.h"
 
 /* The first file of each face is required; the rest are fallbacks tried
@@ -59,15 +59,16 @@ int app_font_dir(char *dir, size_t size)
 	return -ENOENT;
 }
 
-void app_font_dir_message(char *msg, size_t size, const char *dir)
+void app_font_dir_message(char *msg, size_t size, const char *dir,
+			  enum app_lang lang)
 {
 	if (getenv("GDSTEP_DATADIR") && *getenv("GDSTEP_DATADIR"))
 		snprintf(msg, size,
-			 _("%s/DejaVuSans.ttf: no such font (GDSTEP_DATADIR is set; unset it to use the installed fonts)"),
+			 app_tr(lang, "%s/DejaVuSans.ttf: no such font (GDSTEP_DATADIR is set; unset it to use the installed fonts)"),
 			 dir);
 	else
 		snprintf(msg, size,
-			 _("no fonts found: looked for fonts/DejaVuSans.ttf beside the program, in the build and source trees and in %s; set GDSTEP_DATADIR to a directory that holds fonts/"),
+			 app_tr(lang, "no fonts found: looked for fonts/DejaVuSans.ttf beside the program, in the build and source trees and in %s; set GDSTEP_DATADIR to a directory that holds fonts/"),
 			 GDSTEP_DATADIR);
 }
 
@@ -458,13 +459,13 @@ int app_text_draw(struct app_text *t, const char *s, int px,
 	return e->w;
 }
 
-int app_check_fonts(void)
+int app_check_fonts(enum app_lang lang)
 {
 	char dir[4096];
 	if (app_font_dir(dir, sizeof(dir)) == 0)
 		return 0;
 	char msg[8400];
-	app_font_dir_message(msg, sizeof(msg), dir);
+	app_font_dir_message(msg, sizeof(msg), dir, lang);
 	app_message(msg);
 	return 2;
 }

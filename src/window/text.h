@@ -15,6 +15,7 @@
 #include <SDL_ttf.h>
 
 #include "measure.h"
+#include "lang.h"
 #include "theme.h"
 
 /* Font files tried per face, the first one required. */
@@ -75,7 +76,8 @@ int app_font_dir(char *dir, size_t size);
 
 /* The one-line message for app_font_dir's failure, translated; dir is
  * what app_font_dir left in its buffer. */
-void app_font_dir_message(char *msg, size_t size, const char *dir);
+void app_font_dir_message(char *msg, size_t size, const char *dir,
+			  enum app_lang lang);
 
 /*
  * Opens the fonts of dir for a renderer (TTF_Init must have been called).

@@ -27,7 +27,6 @@
 
 #include "actions.h"
 #include "window.h"
-#include "intl.h"
 #include "keymap.h"
 #include "keys.h"
 #include "render.h"
@@ -333,7 +332,7 @@ static int open_window(struct win *w, const struct gd_options *opts)
 				SDL_HINT_DEFAULT);
 	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
 		fprintf(stderr, "gdstep: %s: %s\n",
-			_("cannot open a window (is there a display? --screenshot needs none)"),
+			app_tr(opts->ui_lang, "cannot open a window (is there a display? --screenshot needs none)"),
 			SDL_GetError());
 		return -1;
 	}
@@ -374,14 +373,14 @@ int app_window(const struct gd_options *opts)
 	int start, rc = app_load_lesson(opts, &w->lesson, &start);
 	if (rc)
 		goto out_free;
-	if ((rc = app_check_fonts()) != 0)
+	if ((rc = app_check_fonts(opts->ui_lang)) != 0)
 		goto out_lesson;
 	rc = 1;
 	if (app_state_init(&w->st, &w->lesson, start) < 0) {
 		app_message(strerror(ENOMEM));
 		goto out_lesson;
 	}
-	w->st.lang = app_lang_current_();
+	w->st.lang = opts->ui_lang;
 	w->st.fullscreen = opts->fullscreen;
 	w->echo = opts->echo;
 	bench_setup(w);
@@ -392,7 +391,7 @@ int app_window(const struct gd_options *opts)
 	if (open_window(w, opts) < 0)
 		goto out_ttf;
 	char err[512];
-	if (app_gfx_init(&w->gfx, w->ren, err, sizeof(err)) < 0) {
+	if (app_gfx_init(&w->gfx, w->ren, opts->ui_lang, err, sizeof(err)) < 0) {
 		app_message(err);
 		rc = 2;
 		goto out_sdl;

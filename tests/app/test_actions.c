@@ -403,6 +403,5 @@ static const struct tcase cases[] = {
 int main(int argc, char *argv[])
 {
 	app_lang_setup();
-	app_lang_set("en");
 	HARNESS_MAIN(cases, argc, argv);
 }

@@ -71,7 +71,7 @@ static bool setup(struct fixture *f, const struct tcase *t)
 	f->ren = f->surf ? SDL_CreateSoftwareRenderer(f->surf) : NULL;
 	f->g = calloc(1, sizeof(*f->g));
 	char err[512];
-	if (!f->ren || app_gfx_init(f->g, f->ren, err, sizeof(err)) < 0) {
+	if (!f->ren || app_gfx_init(f->g, f->ren, APP_LANG_EN, err, sizeof(err)) < 0) {
 		fprintf(stderr, "setup: %s %s\n", err, SDL_GetError());
 		return false;
 	}
@@ -535,7 +535,6 @@ static const struct tcase cases[] = {
 int main(int argc, char *argv[])
 {
 	app_lang_setup();
-	app_lang_set("en");
 	if (TTF_Init() != 0) {
 		fprintf(stderr, "TTF_Init: %s\n", TTF_GetError());
 		return 1;

@@ -109,7 +109,9 @@ static int ignore_error(Display *dpy, XErrorEvent *e)
 static int xwatch_open(struct xwatch *x, const char *disp)
 {
 	int damage_error, xtest_event, xtest_error, major, minor;
-	x->dpy = XOpenDisplay(disp);
+	/* Xvfb names its display a moment before it takes connections. */
+	for (int k = 0; k < 100 && !(x->dpy = XOpenDisplay(disp)); k++)
+		usleep(20000);
 	if (!x->dpy)
 		return -1;
 	if (!XDamageQueryExtension(x->dpy, &x->damage_event, &damage_error) ||

@@ -124,8 +124,8 @@ int main(int argc, char *argv[])
 		argv += 2, argc -= 2;
 	}
 	const char *gdstep = argc > 1 ? argv[1] : "./src/cli/gdstep";
-	char floor[PATH_MAX + 32];
-	floor_path(floor, sizeof(floor));
+	char floor_prog[PATH_MAX + 32];
+	floor_path(floor_prog, sizeof(floor_prog));
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (!only || strcmp(only, "step") == 0)
 		bench_step();
@@ -134,6 +134,6 @@ int main(int argc, char *argv[])
 	if (!only || strcmp(only, "frames") == 0)
 		bench_frames();
 	if (!only || strcmp(only, "window") == 0)
-		bench_window(gdstep, floor);
+		bench_window(gdstep, floor_prog);
 	return 0;
 }

@@ -16,7 +16,7 @@ double bench_child(char *const argv[], long *rss_kib);
 void bench_frames(void);
 
 /* Start-up and memory of gdstep driven from outside on an Xvfb started
- * here, beside gdstep-bench-floor (the program at floor); bench_x11.c. */
-void bench_window(const char *gdstep, const char *floor);
+ * here, beside gdstep-bench-floor (the program at floor_prog); bench_x11.c. */
+void bench_window(const char *gdstep, const char *floor_prog);
 
 #endif

@@ -6,7 +6,6 @@
  * as many times. Start-up and memory are measured on the real program
  * from outside (bench_x11.c).
  */
-#define _DEFAULT_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -85,9 +84,9 @@ static void frames_at(int w, int h)
 	static double fl[FRAME_STEPS * FRAMES_PER_STEP];
 	int n = frame_times(ren, g, s, t);
 	floor_times(ren, fl, n);
-	double med = bench_median(t, n), floor = bench_median(fl, n);
+	double med = bench_median(t, n), fl_med = bench_median(fl, n);
 	printf("frame %dx%d gdstep_ms=%.2f floor_ms=%.2f ratio=%.2f gdstep_p95_ms=%.2f frames=%d\n",
-	       w, h, med * 1e3, floor * 1e3, med / floor, t[n * 95 / 100] * 1e3,
+	       w, h, med * 1e3, fl_med * 1e3, med / fl_med, t[n * 95 / 100] * 1e3,
 	       n);
 out:
 	app_gfx_finish(g);
@@ -98,8 +97,6 @@ out:
 	free(s);
 }
 
-/* Starts Xvfb on a free display if there is no $DISPLAY; returns its
- * pid, 0 if a display was already there, −1 if none can be had. */
 void bench_frames(void)
 {
 	app_lang_setup();

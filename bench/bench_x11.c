@@ -50,8 +50,8 @@ struct xwatch {
 	Display *dpy;
 	Window root;
 	int damage_event;
-	Window win;             /* the top-level window mapped, or 0 */
-	double map_s, frame_s;  /* monotonic seconds, < 0 until seen */
+	Window win; /* the top-level window mapped, or 0 */
+	double map_s, frame_s; /* monotonic seconds, < 0 until seen */
 };
 
 struct child {
@@ -259,12 +259,12 @@ static double first_frame(struct xwatch *x, char *const argv[],
 }
 
 static void bench_first_frame(struct xwatch *x, const char *gdstep,
-			      const char *floor, const char *size,
+			      const char *floor_prog, const char *size,
 			      long *floor_hwm)
 {
 	char *gd_argv[] = { (char *)gdstep, "--curve", "wells", "--momentum",
 			    "0.9", "--size", (char *)size, NULL };
-	char *fl_argv[] = { (char *)floor, "--size", (char *)size, NULL };
+	char *fl_argv[] = { (char *)floor_prog, "--size", (char *)size, NULL };
 	double gd[FIRST_FRAME_ROUNDS], fl[FIRST_FRAME_ROUNDS];
 	double gd_map[FIRST_FRAME_ROUNDS], fl_map[FIRST_FRAME_ROUNDS];
 	double fl_hwm[FIRST_FRAME_ROUNDS];
@@ -276,7 +276,7 @@ static void bench_first_frame(struct xwatch *x, const char *gdstep,
 		fl_hwm[r] = (double)kib;
 		if (gd[r] < 0 || fl[r] < 0) {
 			printf("first-frame %s: %s failed\n", size,
-			       gd[r] < 0 ? gdstep : floor);
+			       gd[r] < 0 ? gdstep : floor_prog);
 			return;
 		}
 	}
@@ -369,7 +369,7 @@ static void bench_rss(struct xwatch *x, const char *gdstep, long floor_hwm)
 	       bench_median(secs, RSS_ROUNDS), RSS_ROUNDS);
 }
 
-void bench_window(const char *gdstep, const char *floor)
+void bench_window(const char *gdstep, const char *floor_prog)
 {
 	char disp[16];
 	pid_t xvfb = start_xvfb(disp, sizeof(disp));
@@ -385,8 +385,8 @@ void bench_window(const char *gdstep, const char *floor)
 		goto out;
 	}
 	long floor_hwm = -1;
-	bench_first_frame(&x, gdstep, floor, "1280x720", &floor_hwm);
-	bench_first_frame(&x, gdstep, floor, "1920x1080", &floor_hwm);
+	bench_first_frame(&x, gdstep, floor_prog, "1280x720", &floor_hwm);
+	bench_first_frame(&x, gdstep, floor_prog, "1920x1080", &floor_hwm);
 	bench_rss(&x, gdstep, floor_hwm);
 	XCloseDisplay(x.dpy);
 out:

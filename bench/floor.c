@@ -20,17 +20,18 @@ int main(int argc, char *argv[])
 		fprintf(stderr, "gdstep-bench-floor: --size WxH\n");
 		return 2;
 	}
+	SDL_Window *win = NULL;
+	SDL_Renderer *ren = NULL;
 	SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
 	SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 	if (SDL_Init(SDL_INIT_VIDEO) != 0)
-		goto err;
-	SDL_Window *win = SDL_CreateWindow(
-		"gdstep-bench-floor", SDL_WINDOWPOS_CENTERED,
-		SDL_WINDOWPOS_CENTERED, w, h,
-		SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+		goto err_init;
+	win = SDL_CreateWindow("gdstep-bench-floor", SDL_WINDOWPOS_CENTERED,
+			       SDL_WINDOWPOS_CENTERED, w, h,
+			       SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
 	if (!win)
 		goto err_sdl;
-	SDL_Renderer *ren = SDL_CreateRenderer(win, -1, 0);
+	ren = SDL_CreateRenderer(win, -1, 0);
 	if (!ren)
 		goto err_window;
 	SDL_SetRenderDrawColor(ren, 250, 250, 245, 255);
@@ -47,10 +48,8 @@ int main(int argc, char *argv[])
 err_window:
 	SDL_DestroyWindow(win);
 err_sdl:
-	fprintf(stderr, "gdstep-bench-floor: %s\n", SDL_GetError());
 	SDL_Quit();
-	return 1;
-err:
+err_init:
 	fprintf(stderr, "gdstep-bench-floor: %s\n", SDL_GetError());
 	return 1;
 }

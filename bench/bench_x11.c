@@ -362,11 +362,13 @@ static void bench_rss(struct xwatch *x, const char *gdstep, long floor_hwm)
 			return;
 		}
 	}
+	/* Sorted by bench_median: hwm[0] is the least, the last the most. */
 	double g = bench_median(hwm, RSS_ROUNDS) / 1024;
 	double f = (double)floor_hwm / 1024;
-	printf("peak-rss 1920x1080 steps=%d gdstep_mib=%.1f floor_mib=%.1f ratio=%.2f play_s=%.2f runs=%d\n",
-	       RSS_STEPS, g, f, f > 0 ? g / f : 0,
-	       bench_median(secs, RSS_ROUNDS), RSS_ROUNDS);
+	printf("peak-rss 1920x1080 steps=%d gdstep_mib=%.1f floor_mib=%.1f ratio=%.2f gdstep_min_mib=%.1f gdstep_max_mib=%.1f play_s=%.2f runs=%d\n",
+	       RSS_STEPS, g, f, f > 0 ? g / f : 0, hwm[0] / 1024,
+	       hwm[RSS_ROUNDS - 1] / 1024, bench_median(secs, RSS_ROUNDS),
+	       RSS_ROUNDS);
 }
 
 void bench_window(const char *gdstep, const char *floor_prog)

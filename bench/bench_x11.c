@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -69,6 +70,8 @@ static pid_t start_xvfb(char *disp, size_t size)
 		return -1;
 	pid_t pid = fork();
 	if (pid == 0) {
+		/* No Xvfb left behind if the benchmark is killed. */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
 		int fd = open("/dev/null", O_RDWR);
 		dup2(fd, STDIN_FILENO);
 		dup2(fd, STDOUT_FILENO);
@@ -81,13 +84,22 @@ static pid_t start_xvfb(char *disp, size_t size)
 		_exit(127);
 	}
 	close(fds[1]);
+	/* Read up to the newline: Xvfb writes the number and the newline
+	 * apart, and quits if it cannot write the second. */
 	char buf[16] = "";
+	size_t len = 0;
 	struct pollfd p = { .fd = fds[0], .events = POLLIN };
-	ssize_t got = pid > 0 && poll(&p, 1, 10000) == 1 ?
-			      read(fds[0], buf, sizeof(buf) - 1) : -1;
+	while (pid > 0 && len < sizeof(buf) - 1 && !strchr(buf, '\n') &&
+	       poll(&p, 1, 10000) == 1) {
+		ssize_t got = read(fds[0], buf + len, sizeof(buf) - 1 - len);
+		if (got <= 0)
+			break;
+		len += (size_t)got;
+		buf[len] = '\0';
+	}
 	close(fds[0]);
 	int n;
-	if (got <= 0 || sscanf(buf, "%d", &n) != 1) {
+	if (!strchr(buf, '\n') || sscanf(buf, "%d", &n) != 1) {
 		if (pid > 0) {
 			kill(pid, SIGTERM);
 			waitpid(pid, NULL, 0);
@@ -106,26 +118,31 @@ static int ignore_error(Display *dpy, XErrorEvent *e)
 	return 0;
 }
 
-static int xwatch_open(struct xwatch *x, const char *disp)
+/* Connects to disp; 0, or a message of what is missing. */
+static const char *xwatch_open(struct xwatch *x, const char *disp,
+			       pid_t xvfb)
 {
 	int damage_error, xtest_event, xtest_error, major, minor;
 	/* Xvfb names its display a moment before it takes connections. */
-	for (int k = 0; k < 100 && !(x->dpy = XOpenDisplay(disp)); k++)
+	for (int k = 0; k < 250 && !(x->dpy = XOpenDisplay(disp)); k++) {
+		if (waitpid(xvfb, NULL, WNOHANG) == xvfb)
+			return "Xvfb quit";
 		usleep(20000);
+	}
 	if (!x->dpy)
-		return -1;
+		return "cannot connect to Xvfb";
 	if (!XDamageQueryExtension(x->dpy, &x->damage_event, &damage_error) ||
 	    !XTestQueryExtension(x->dpy, &xtest_event, &xtest_error, &major,
 				 &minor)) {
 		XCloseDisplay(x->dpy);
-		return -1;
+		return "no DAMAGE or XTEST extension";
 	}
 	XDamageQueryVersion(x->dpy, &major, &minor);
 	XSetErrorHandler(ignore_error);
 	x->root = DefaultRootWindow(x->dpy);
 	XSelectInput(x->dpy, x->root, SubstructureNotifyMask);
 	XSync(x->dpy, False);
-	return 0;
+	return NULL;
 }
 
 static void on_xevent(struct xwatch *x, const XEvent *ev, double t)
@@ -178,6 +195,7 @@ static int spawn(struct child *c, char *const argv[], int out_fd)
 	c->done = false;
 	c->pid = fork();
 	if (c->pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
 		int fd = open("/dev/null", O_RDWR);
 		dup2(fd, STDIN_FILENO);
 		dup2(out_fd >= 0 ? out_fd : fd, STDOUT_FILENO);
@@ -382,8 +400,10 @@ void bench_window(const char *gdstep, const char *floor_prog)
 	struct xwatch x = { 0 };
 	char *old = getenv("DISPLAY") ? strdup(getenv("DISPLAY")) : NULL;
 	setenv("DISPLAY", disp, 1);
-	if (xwatch_open(&x, disp) < 0) {
-		printf("window: no DAMAGE or XTEST on Xvfb %s\n", disp);
+	const char *err = xwatch_open(&x, disp, xvfb);
+	if (err) {
+		printf("window: %s (display %s); start-up and memory not measured\n",
+		       err, disp);
 		goto out;
 	}
 	long floor_hwm = -1;

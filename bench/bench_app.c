@@ -101,6 +101,9 @@ void bench_frames(void)
 {
 	app_lang_setup();
 	app_lang_set("en");
+	/* app_lang_setup sets LANGUAGE for gettext; the programs the
+	 * benchmark starts later get the environment it was given. */
+	app_lang_restore_env();
 	if (TTF_Init() != 0) {
 		printf("frames: %s\n", TTF_GetError());
 		return;

@@ -280,8 +280,9 @@ static void bench_first_frame(struct xwatch *x, const char *gdstep,
 			      const char *floor_prog, const char *size,
 			      long *floor_hwm)
 {
-	char *gd_argv[] = { (char *)gdstep, "--curve", "wells", "--momentum",
-			    "0.9", "--size", (char *)size, NULL };
+	char *gd_argv[] = { (char *)gdstep, "--lang", "en", "--curve",
+			    "wells", "--momentum", "0.9", "--size",
+			    (char *)size, NULL };
 	char *fl_argv[] = { (char *)floor_prog, "--size", (char *)size, NULL };
 	double gd[FIRST_FRAME_ROUNDS], fl[FIRST_FRAME_ROUNDS];
 	double gd_map[FIRST_FRAME_ROUNDS], fl_map[FIRST_FRAME_ROUNDS];
@@ -329,8 +330,9 @@ static void count_rows(int fd, long *rows)
 static double rss_run(struct xwatch *x, const char *gdstep, long *hwm_kib,
 		      long *steps)
 {
-	char *argv[] = { (char *)gdstep, "--curve", "wells", "--momentum",
-			 "0.9", "--size", "1920x1080", "--echo", NULL };
+	char *argv[] = { (char *)gdstep, "--lang", "en", "--curve", "wells",
+			 "--momentum", "0.9", "--size", "1920x1080", "--echo",
+			 NULL };
 	int fds[2];
 	struct child c;
 	double map_s;

@@ -15,7 +15,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -46,7 +45,6 @@ struct win {
 	SDL_Renderer *ren;
 	struct app_gfx gfx;
 	bool echo, redraw;
-	enum { BENCH_OFF, BENCH_FIRST_FRAME, BENCH_RUN } bench;
 	bool pressed, dragging;
 	double press_x, press_y, last_x, last_y; /* output pixels */
 };
@@ -237,41 +235,6 @@ static void on_event(struct win *w, const SDL_Event *ev)
 	}
 }
 
-/* Steps the GDSTEP_BENCH=run mode plays before it quits. */
-#define BENCH_RUN_STEPS 200
-
-/*
- * For gdstep-bench, from GDSTEP_BENCH: "first-frame" prints the monotonic
- * time of the first frame presented and quits (the start-up figure);
- * "run" plays the run at the fastest pace from the start and quits when
- * it stops or after BENCH_RUN_STEPS (memory over a real animated run).
- */
-static void bench_setup(struct win *w)
-{
-	const char *b = getenv("GDSTEP_BENCH");
-	w->bench = !b ? BENCH_OFF :
-		   strcmp(b, "first-frame") == 0 ? BENCH_FIRST_FRAME :
-		   strcmp(b, "run") == 0 ? BENCH_RUN : BENCH_OFF;
-	if (w->bench == BENCH_RUN) {
-		w->st.pace = APP_PACE_COUNT - 1;
-		w->st.running = true;
-	}
-}
-
-static bool bench_done(struct win *w)
-{
-	if (w->bench == BENCH_RUN)
-		return !w->st.running ||
-		       app_state_run(&w->st)->step >= BENCH_RUN_STEPS;
-	if (w->bench != BENCH_FIRST_FRAME)
-		return false;
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	fprintf(stderr, "first-frame %.6f\n",
-		(double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
-	return true;
-}
-
 static void loop(struct win *w)
 {
 	w->redraw = true;
@@ -284,8 +247,6 @@ static void loop(struct win *w)
 			app_draw(&w->gfx, &w->st, now_ms());
 			SDL_RenderPresent(w->ren);
 			w->redraw = false;
-			if (bench_done(w))
-				return;
 		}
 		SDL_Event ev;
 		int got = wait < 0 ? SDL_WaitEvent(&ev) :
@@ -383,7 +344,6 @@ int app_window(const struct gd_options *opts)
 	w->st.lang = opts->ui_lang;
 	w->st.fullscreen = opts->fullscreen;
 	w->echo = opts->echo;
-	bench_setup(w);
 	if (TTF_Init() != 0) {
 		app_message(TTF_GetError());
 		goto out_state;

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include <gdstep/utf8.h>
+
 #include "wrap.h"
 
 /* Copies src without break marks into dst. */
@@ -53,7 +55,7 @@ static void break_word(struct wrapper *w, const char *word, size_t len)
 		size_t cur = strlen(w->line), j = i;
 		do {
 			j++;
-			while (j < len && ((unsigned char)word[j] & 0xC0) == 0x80)
+			while (j < len && gd_utf8_is_continuation((unsigned char)word[j]))
 				j++;
 			if (cur + (j - i) >= APP_WRAP_LINE_MAX)
 				break;
@@ -63,7 +65,7 @@ static void break_word(struct wrapper *w, const char *word, size_t len)
 		if (!fits(w, w->line) && j - i > 1 && cur + (j - i) > 0) {
 			/* Back off the character that overflowed. */
 			size_t k = j - 1;
-			while (k > i && ((unsigned char)word[k] & 0xC0) == 0x80)
+			while (k > i && gd_utf8_is_continuation((unsigned char)word[k]))
 				k--;
 			if (k > i)
 				j = k;
@@ -75,17 +77,11 @@ static void break_word(struct wrapper *w, const char *word, size_t len)
 	}
 }
 
-/* The code point that starts at s (UTF-8; a stray byte stands for itself). */
+/* The character that starts at s (not the NUL), through the core's one
+ * UTF-8 walker. */
 static unsigned code_at(const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	if (u[0] < 0xC0)
-		return u[0];
-	int n = u[0] >= 0xF0 ? 3 : u[0] >= 0xE0 ? 2 : 1;
-	unsigned c = u[0] & (0x3Fu >> n);
-	for (int k = 1; k <= n && (u[k] & 0xC0) == 0x80; k++)
-		c = c << 6 | (u[k] & 0x3Fu);
-	return c;
+	return gd_utf8_next(&s);
 }
 
 static bool is_cjk(unsigned c)
@@ -116,10 +112,10 @@ static bool opening(unsigned c)
  * either is Chinese, except before closing or after opening punctuation. */
 static bool cjk_break(const char *p, size_t start, size_t j)
 {
-	if (j <= start || ((unsigned char)p[j] & 0xC0) == 0x80 || p[j] == ' ')
+	if (j <= start || gd_utf8_is_continuation((unsigned char)p[j]) || p[j] == ' ')
 		return false;
 	size_t k = j - 1;
-	while (k > start && ((unsigned char)p[k] & 0xC0) == 0x80)
+	while (k > start && gd_utf8_is_continuation((unsigned char)p[k]))
 		k--;
 	unsigned prev = code_at(p + k), next = code_at(p + j);
 	if (prev == ' ' || !(is_cjk(prev) || is_cjk(next)))

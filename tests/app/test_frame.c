@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <gdstep/utf8.h>
+
 #include "actions.h"
 #include "dlist.h"
 #include "fmt.h"
@@ -47,9 +49,7 @@ struct fixture {
 
 static int fake_width(void *ctx, const char *s, int px, enum app_face face)
 {
-	int n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		n += (*p & 0xC0) != 0x80;
+	double n = (double)gd_utf8_count(s);
 	(void)ctx;
 	return (int)ceil(0.6 * px * n * (face == APP_FACE_BOLD ? 1.05 : 1));
 }

@@ -94,8 +94,9 @@ double bench_child(char *const argv[], long *rss_kib)
 
 static void bench_trace(const char *gdstep)
 {
-	char *argv[] = { (char *)gdstep, "--trace", "--curve", "wells",
-			 "--momentum", "0.9", "--steps", "1000000", NULL };
+	char *argv[] = { (char *)gdstep, "--trace",    "--curve",
+			 "wells",        "--momentum", "0.9",
+			 "--steps",      "1000000",    NULL };
 	enum { ROUNDS = 7 };
 	double t[ROUNDS], rss[ROUNDS];
 	for (int r = 0; r < ROUNDS; r++) {

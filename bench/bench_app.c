@@ -77,7 +77,8 @@ static void frames_at(int w, int h)
 		0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	SDL_Renderer *ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
 	char err[512];
-	if (!s || !g || !ren || app_gfx_init(g, ren, APP_LANG_EN, err, sizeof(err)) < 0) {
+	if (!s || !g || !ren ||
+	    app_gfx_init(g, ren, APP_LANG_EN, err, sizeof(err)) < 0) {
 		printf("frames: cannot set up (%s)\n", ren ? err : SDL_GetError());
 		goto out;
 	}
@@ -89,8 +90,8 @@ static void frames_at(int w, int h)
 	floor_times(ren, fl, n);
 	double med = bench_median(t, n), fl_med = bench_median(fl, n);
 	printf("frame %dx%d gdstep_ms=%.2f floor_ms=%.2f ratio=%.2f gdstep_p95_ms=%.2f frames=%d\n",
-	       w, h, med * 1e3, fl_med * 1e3, med / fl_med, t[n * 95 / 100] * 1e3,
-	       n);
+	       w, h, med * 1e3, fl_med * 1e3, med / fl_med,
+	       t[n * 95 / 100] * 1e3, n);
 out:
 	app_gfx_finish(g);
 	if (ren)

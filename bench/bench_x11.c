@@ -51,7 +51,7 @@ struct xwatch {
 	Display *dpy;
 	Window root;
 	int damage_event;
-	Window win; /* the top-level window mapped, or 0 */
+	Window win;            /* the top-level window mapped, or 0 */
 	double map_s, frame_s; /* monotonic seconds, < 0 until seen */
 };
 
@@ -119,8 +119,7 @@ static int ignore_error(Display *dpy, XErrorEvent *e)
 }
 
 /* Connects to disp; 0, or a message of what is missing. */
-static const char *xwatch_open(struct xwatch *x, const char *disp,
-			       pid_t xvfb)
+static const char *xwatch_open(struct xwatch *x, const char *disp, pid_t xvfb)
 {
 	int damage_error, xtest_event, xtest_error, major, minor;
 	/* Xvfb names its display a moment before it takes connections. */
@@ -158,8 +157,7 @@ static void on_xevent(struct xwatch *x, const XEvent *ev, double t)
 		   !ev->xmap.override_redirect && x->map_s < 0) {
 		x->win = ev->xmap.window;
 		x->map_s = t;
-	} else if (ev->type == x->damage_event + XDamageNotify &&
-		   x->frame_s < 0) {
+	} else if (ev->type == x->damage_event + XDamageNotify && x->frame_s < 0) {
 		x->frame_s = t;
 	}
 }
@@ -264,8 +262,8 @@ static double start_and_wait(struct xwatch *x, struct child *c,
 }
 
 /* One exec-to-first-frame time of argv at size; *hwm_kib the VmHWM then. */
-static double first_frame(struct xwatch *x, char *const argv[],
-			  double *map_s, long *hwm_kib)
+static double first_frame(struct xwatch *x, char *const argv[], double *map_s,
+			  long *hwm_kib)
 {
 	struct child c;
 	double t = start_and_wait(x, &c, argv, -1, map_s);
@@ -280,9 +278,9 @@ static void bench_first_frame(struct xwatch *x, const char *gdstep,
 			      const char *floor_prog, const char *size,
 			      long *floor_hwm)
 {
-	char *gd_argv[] = { (char *)gdstep, "--lang", "en", "--curve",
-			    "wells", "--momentum", "0.9", "--size",
-			    (char *)size, NULL };
+	char *gd_argv[] = { (char *)gdstep, "--lang",     "en",  "--curve",
+			    "wells",        "--momentum", "0.9", "--size",
+			    (char *)size,   NULL };
 	char *fl_argv[] = { (char *)floor_prog, "--size", (char *)size, NULL };
 	double gd[FIRST_FRAME_ROUNDS], fl[FIRST_FRAME_ROUNDS];
 	double gd_map[FIRST_FRAME_ROUNDS], fl_map[FIRST_FRAME_ROUNDS];
@@ -330,9 +328,9 @@ static void count_rows(int fd, long *rows)
 static double rss_run(struct xwatch *x, const char *gdstep, long *hwm_kib,
 		      long *steps)
 {
-	char *argv[] = { (char *)gdstep, "--lang", "en", "--curve", "wells",
-			 "--momentum", "0.9", "--size", "1920x1080", "--echo",
-			 NULL };
+	char *argv[] = { (char *)gdstep, "--lang",     "en",  "--curve",
+			 "wells",        "--momentum", "0.9", "--size",
+			 "1920x1080",    "--echo",     NULL };
 	int fds[2];
 	struct child c;
 	double map_s;
@@ -343,8 +341,7 @@ static double rss_run(struct xwatch *x, const char *gdstep, long *hwm_kib,
 	long rows = 0;
 	*hwm_kib = -1;
 	if (t >= 0) {
-		XSetInputFocus(x->dpy, x->win, RevertToPointerRoot,
-			       CurrentTime);
+		XSetInputFocus(x->dpy, x->win, RevertToPointerRoot, CurrentTime);
 		for (int k = 0; k < 3; k++)
 			press(x->dpy, XK_bracketright);
 		press(x->dpy, XK_Return);

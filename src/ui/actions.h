@@ -72,7 +72,7 @@ extern const double app_pace_ms[APP_PACE_COUNT];
 
 struct app_anim {
 	bool active;
-	bool grow;        /* a forward step: the arrow grows */
+	bool grow; /* a forward step: the arrow grows */
 	double start_ms, dur_ms;
 	double w_from, w_to;
 	struct gd_update update; /* the step animated, when grow */
@@ -87,10 +87,10 @@ struct app_state {
 	struct gd_view view;
 	enum app_lang lang; /* the interface language; L flips it */
 	bool help, caption, blank, dark, fullscreen, running, quit;
-	int text_step;   /* APP_TEXT_STEP_MIN … APP_TEXT_STEP_MAX */
-	int pace;        /* index into app_pace_ms */
+	int text_step;      /* APP_TEXT_STEP_MIN … APP_TEXT_STEP_MAX */
+	int pace;           /* index into app_pace_ms */
 	double next_run_ms; /* when the auto-run steps next */
-	double beta_on;  /* β that M turns momentum back on with */
+	double beta_on;     /* β that M turns momentum back on with */
 	struct app_anim anim;
 };
 
@@ -118,8 +118,7 @@ struct app_result {
  * Returns 0, or a negative errno (-ENOMEM; -EINVAL for a scene the run
  * refuses), and then needs no finish.
  */
-int app_state_init(struct app_state *s, const struct gd_lesson *lesson,
-		   int k);
+int app_state_init(struct app_state *s, const struct gd_lesson *lesson, int k);
 
 /* Frees what init made; accepts NULL and a state whose init failed. */
 void app_state_finish(struct app_state *s);
@@ -156,8 +155,8 @@ void app_zoom(struct app_state *s, double factor, double w, double e,
 
 /* A drag by (dx, dy) pixels over a plot of width × height pixels (the
  * last frame's). */
-void app_pan(struct app_state *s, double dx, double dy, int width,
-	     int height, struct app_result *out);
+void app_pan(struct app_state *s, double dx, double dy, int width, int height,
+	     struct app_result *out);
 
 /* The step on screen (the pending one, or the one animating) and where
  * the point is drawn. */
@@ -165,8 +164,8 @@ struct app_shown {
 	bool has_step; /* false: diverged, no step to show */
 	bool growing;  /* a step animating */
 	struct gd_update u;
-	double w, E;   /* the point */
-	double tip_w;  /* the arrow's tip */
+	double w, E;  /* the point */
+	double tip_w; /* the arrow's tip */
 };
 
 /* What the display shows of s at now_ms: the pending update, or the step

@@ -5,7 +5,8 @@
 
 #include "keys.h"
 
-#define H_NEXT N_("next: one update (at a scene's planned step, the next scene)")
+#define H_NEXT \
+	N_("next: one update (at a scene's planned step, the next scene)")
 #define H_BACK N_("back: undo one update (at step 0, the previous scene)")
 #define H_RUN N_("run / pause the animated updates")
 #define H_PACE N_("slower / faster")
@@ -52,8 +53,7 @@ const struct app_key app_keys[] = {
 	{ '9', 0, APP_ACT_SCENE_1 + 8, NULL, N_("jump to scene k") },
 	{ APP_KEY_NONE, 0, APP_ACT_NONE, N_("click on the plot"),
 	  N_("start a new run from that w") },
-	{ APP_KEY_NONE, 0, APP_ACT_NONE, N_("mouse wheel, drag"),
-	  N_("zoom, pan") },
+	{ APP_KEY_NONE, 0, APP_ACT_NONE, N_("mouse wheel, drag"), N_("zoom, pan") },
 	{ '0', 0, APP_ACT_REFIT, "0", N_("fit the view to the run") },
 	{ 'f', 0, APP_ACT_FULLSCREEN, "F", N_("fullscreen") },
 	{ APP_KEY_F11, 0, APP_ACT_FULLSCREEN, "F11", N_("fullscreen") },
@@ -65,8 +65,7 @@ const struct app_key app_keys[] = {
 	{ APP_KEY_KP_MINUS, C, APP_ACT_TEXT_SMALLER, NULL, H_TEXT },
 	{ 't', 0, APP_ACT_THEME, "T", N_("light / dark theme") },
 	{ 'c', 0, APP_ACT_CAPTION, "C", N_("caption shown / hidden") },
-	{ 'b', 0, APP_ACT_BLANK, "B",
-	  N_("blank the screen / show it again") },
+	{ 'b', 0, APP_ACT_BLANK, "B", N_("blank the screen / show it again") },
 	{ 'l', 0, APP_ACT_LANG, "L", N_("language: English / 中文") },
 	{ 's', 0, APP_ACT_SAVE, "S", N_("save a PNG of the window") },
 	{ 'h', 0, APP_ACT_HELP, "H", H_HELP },
@@ -111,8 +110,7 @@ int app_help_lines(enum app_lang lang, struct app_help_line *lines, int max)
 			n++;
 		}
 		if (k->label)
-			append_label(lines[n - 1].keys,
-				     sizeof(lines[n - 1].keys),
+			append_label(lines[n - 1].keys, sizeof(lines[n - 1].keys),
 				     app_tr(lang, k->label));
 	}
 	return n;

@@ -38,8 +38,7 @@ struct plines {
 	enum app_lang lang;
 };
 
-static struct pline *add(struct plines *p, struct app_rgba c,
-			 enum app_face face)
+static struct pline *add(struct plines *p, struct app_rgba c, enum app_face face)
 {
 	if (p->n == PANEL_MAX)
 		return NULL;
@@ -66,8 +65,7 @@ static void status_lines(struct plines *p, const struct app_state *s)
 	const struct app_theme *th = p->th;
 	LINE(p, th->text, APP_FACE_BOLD, app_tr(p->lang, "Iteration %ld"),
 	     run->step);
-	LINE(p, th->text, APP_FACE_REGULAR, "w = %s    E(w) = %s",
-	     V(run->w[0]),
+	LINE(p, th->text, APP_FACE_REGULAR, "w = %s    E(w) = %s", V(run->w[0]),
 	     V(run->E));
 	if (gd_run_momentum(run) > 0)
 		LINE(p, th->text, APP_FACE_REGULAR,
@@ -88,16 +86,19 @@ static void status_lines(struct plines *p, const struct app_state *s)
 		break;
 	case GD_STATUS_OSCILLATING:
 		LINE(p, th->rose_text, APP_FACE_BOLD, "%s",
-		     app_tr(p->lang, "Status: oscillating (Δw changes sign every step)"));
+		     app_tr(p->lang,
+			    "Status: oscillating (Δw changes sign every step)"));
 		break;
 	case GD_STATUS_DIVERGED:
 		LINE(p, th->bad_text, APP_FACE_BOLD, "%s",
-		     app_tr(p->lang, "Status: diverged — the next step would leave the finite numbers; this is the last finite state"));
+		     app_tr(p->lang,
+			    "Status: diverged — the next step would leave the finite numbers; this is the last finite state"));
 		break;
 	}
 	if (s->running)
 		LINE(p, th->muted, APP_FACE_REGULAR,
-		     app_tr(p->lang, "Running: one step every %s s ([ and ] change the pace)"),
+		     app_tr(p->lang,
+			    "Running: one step every %s s ([ and ] change the pace)"),
 		     K(app_pace_ms[s->pace] / 1000));
 }
 
@@ -113,35 +114,39 @@ static void regime_line(struct plines *p, const struct gd_run *run)
 	switch (gd_bowl_regime(eta, a)) {
 	case GD_REGIME_CREEPS:
 		snprintf(l->text, sizeof(l->text),
-			 app_tr(p->lang, "η = %s is below 1/a = %s: creeps down to the minimum without overshooting"),
+			 app_tr(p->lang,
+				"η = %s is below 1/a = %s: creeps down to the minimum without overshooting"),
 			 K(eta), K(1 / a));
 		break;
 	case GD_REGIME_ONE_STEP:
 		snprintf(l->text, sizeof(l->text),
-			 app_tr(p->lang, "η = %s equals 1/a: lands on the minimum in one step"),
+			 app_tr(p->lang,
+				"η = %s equals 1/a: lands on the minimum in one step"),
 			 K(eta));
 		break;
 	case GD_REGIME_OSCILLATES:
 		snprintf(l->text, sizeof(l->text),
-			 app_tr(p->lang, "η = %s is between 1/a = %s and 2/a = %s: oscillates, converges"),
+			 app_tr(p->lang,
+				"η = %s is between 1/a = %s and 2/a = %s: oscillates, converges"),
 			 K(eta), K(1 / a), K(2 / a));
 		break;
 	case GD_REGIME_BOUNCES:
 		snprintf(l->text, sizeof(l->text),
-			 app_tr(p->lang, "η = %s equals 2/a: bounces between two points forever"),
+			 app_tr(p->lang,
+				"η = %s equals 2/a: bounces between two points forever"),
 			 K(eta));
 		break;
 	case GD_REGIME_DIVERGES:
 		snprintf(l->text, sizeof(l->text),
-			 app_tr(p->lang, "η = %s is above 2/a = %s: every step overshoots further, diverges"),
+			 app_tr(p->lang,
+				"η = %s is above 2/a = %s: every step overshoots further, diverges"),
 			 K(eta), K(2 / a));
 		break;
 	}
 }
 
 /* The delta rule's factors for each sample (the neuron curve). */
-static void neuron_lines(struct plines *p, const struct gd_run *run,
-			 double w)
+static void neuron_lines(struct plines *p, const struct gd_run *run, double w)
 {
 	const struct app_theme *th = p->th;
 	int n = run->curve.n;
@@ -155,11 +160,11 @@ static void neuron_lines(struct plines *p, const struct gd_run *run,
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     "ŷ = σ(w·x + b)" BRK " = σ(%s × %s + %s)" BRK " = %s",
 		     V(w), V(t.x), P(t.b), V(t.yhat));
-		LINE(p, th->text, APP_FACE_REGULAR, "y − ŷ = %s − %s" BRK " = %s",
-		     V(t.y), V(t.yhat), V(t.err));
 		LINE(p, th->text, APP_FACE_REGULAR,
-		     "ŷ(1 − ŷ) = %s × %s" BRK " = %s", V(t.yhat),
-		     V(1 - t.yhat), V(t.dsig));
+		     "y − ŷ = %s − %s" BRK " = %s", V(t.y), V(t.yhat), V(t.err));
+		LINE(p, th->text, APP_FACE_REGULAR,
+		     "ŷ(1 − ŷ) = %s × %s" BRK " = %s", V(t.yhat), V(1 - t.yhat),
+		     V(t.dsig));
 		LINE(p, th->tangent_text, APP_FACE_REGULAR,
 		     "−(y − ŷ)·ŷ(1 − ŷ)·x" BRK " = −%s × %s × %s" BRK " = %s",
 		     P(t.err), V(t.dsig), V(t.x), V(t.grad));
@@ -252,7 +257,6 @@ const char *app_caption_text(const struct app_state *s)
 	return scene ? gd_scene_caption(scene, app_lang_code(s->lang)) : "";
 }
 
-
 /* What the text parts share while they add to the list. */
 struct ctx {
 	struct app_dlist *dl;
@@ -267,21 +271,20 @@ static void text(const struct ctx *c, enum app_role role, int px,
 		 enum app_face face, struct app_rgba color, int x, int y,
 		 enum app_align align, const char *s)
 {
-	struct app_text_style st = { .px = px, .face = face, .color = color,
-				     .align = align };
+	struct app_text_style st = {
+		.px = px, .face = face, .color = color, .align = align
+	};
 	app_dlist_text(c->dl, role, &st, (float)x, (float)y, s, c->m);
 }
 
-static int width(const struct ctx *c, const char *s, int px,
-		 enum app_face face)
+static int width(const struct ctx *c, const char *s, int px, enum app_face face)
 {
 	return c->m->width(c->m->ctx, s, px, face);
 }
 
 static struct app_box box(struct app_rect r)
 {
-	return (struct app_box){ (float)r.x, (float)r.y, (float)r.w,
-				 (float)r.h };
+	return (struct app_box){ (float)r.x, (float)r.y, (float)r.w, (float)r.h };
 }
 
 /* A clip of at least one pixel each way, as a renderer needs. */
@@ -316,8 +319,8 @@ static void header(const struct ctx *c)
 	if (!l->show_header)
 		return;
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
-	const char *title =
-		scene ? gd_scene_title(scene, app_lang_code(c->lang)) : "";
+	const char *title = scene ? gd_scene_title(scene, app_lang_code(c->lang)) :
+				    "";
 	if (!*title)
 		title = curve_title(app_state_run(s)->curve.kind);
 	char count[96];
@@ -349,9 +352,9 @@ static void column_emit(void *ctx, const char *s)
 {
 	struct column *col = ctx;
 	if (col->y + col->line <= col->bottom)
-		text(col->c, col->role, col->px, col->pl->face,
-		     col->pl->color, col->x + (col->first ? 0 : col->indent),
-		     col->y, APP_ALIGN_LEFT, s);
+		text(col->c, col->role, col->px, col->pl->face, col->pl->color,
+		     col->x + (col->first ? 0 : col->indent), col->y,
+		     APP_ALIGN_LEFT, s);
 	col->y += col->line;
 	col->first = false;
 }
@@ -373,8 +376,8 @@ static int panel_pass(const struct plines *p, struct column *col, bool emit)
 				 column_emit, col);
 		else
 			col->y += col->line * app_wrap(c->m, p->l[i].text,
-						       col->px, p->l[i].face,
-						       w, NULL, NULL);
+						       col->px, p->l[i].face, w,
+						       NULL, NULL);
 	}
 	return col->y - start;
 }
@@ -384,8 +387,7 @@ static void panel(const struct ctx *c, double now)
 	const struct app_layout *l = c->l;
 	if (!l->show_panel)
 		return;
-	app_dlist_rect(c->dl, APP_ROLE_PANEL_BG, box(l->panel),
-		       c->th->panel_bg);
+	app_dlist_rect(c->dl, APP_ROLE_PANEL_BG, box(l->panel), c->th->panel_bg);
 	struct plines p;
 	build_panel(&p, c->s, c->th, now);
 	int bottom = (l->show_inset ? l->inset.y : l->panel.y + l->panel.h) -
@@ -394,18 +396,23 @@ static void panel(const struct ctx *c, double now)
 	 * rather than lose the last ones. */
 	int px = l->text_px;
 	for (int tries = 0; tries < 6; tries++) {
-		struct column col = { .c = c, .y = l->panel.y + l->pad,
-				      .indent = px, .px = px,
+		struct column col = { .c = c,
+				      .y = l->panel.y + l->pad,
+				      .indent = px,
+				      .px = px,
 				      .line = px * 135 / 100 };
 		if (col.y + panel_pass(&p, &col, false) <= bottom ||
 		    px <= l->small_px * 3 / 4)
 			break;
 		px = px * 9 / 10;
 	}
-	struct column col = { .c = c, .role = APP_ROLE_PANEL_LINE,
+	struct column col = { .c = c,
+			      .role = APP_ROLE_PANEL_LINE,
 			      .x = l->panel.x + l->pad,
-			      .y = l->panel.y + l->pad, .indent = px,
-			      .px = px, .line = px * 135 / 100,
+			      .y = l->panel.y + l->pad,
+			      .indent = px,
+			      .px = px,
+			      .line = px * 135 / 100,
 			      .bottom = bottom };
 	clip(c, APP_ROLE_PANEL_CLIP, l->panel);
 	panel_pass(&p, &col, true);
@@ -415,8 +422,8 @@ static void panel(const struct ctx *c, double now)
 /* The inset's line of E over the kept history, from the lowest to the
  * highest E seen, so that small changes (a neuron's) still show; a flat
  * run gets a unit range. Returns the number of points. */
-static int inset_points(const struct gd_run *run, struct app_rect a,
-			float *xs, float *ys, int max, size_t *span)
+static int inset_points(const struct gd_run *run, struct app_rect a, float *xs,
+			float *ys, int max, size_t *span)
 {
 	size_t len = gd_run_history_len(run);
 	double emax = run->E, emin = run->E;
@@ -463,18 +470,15 @@ static void inset(const struct ctx *c)
 	float ax = (float)a.x, ay = (float)a.y;
 	float bx = (float)(a.x + a.w), by = (float)(a.y + a.h);
 	clip(c, APP_ROLE_INSET_CLIP, r);
-	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, by, bx, by, 1.5f,
-		       th->axis);
-	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, ay, ax, by, 1.5f,
-		       th->axis);
+	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, by, bx, by, 1.5f, th->axis);
+	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, ay, ax, by, 1.5f, th->axis);
 	app_dlist_polyline(c->dl, APP_ROLE_INSET_CURVE, xs, ys, n, 2.5f,
 			   th->curve, 0, 0);
 	app_dlist_disc(c->dl, APP_ROLE_INSET_POINT, xs[n - 1], ys[n - 1], 4,
 		       th->point);
 	app_dlist_clip_pop(c->dl);
 	char buf[96];
-	snprintf(buf, sizeof(buf), app_tr(c->lang, "iterations 0 … %zu"),
-		 span);
+	snprintf(buf, sizeof(buf), app_tr(c->lang, "iterations 0 … %zu"), span);
 	text(c, APP_ROLE_INSET_LABEL, l->small_px, APP_FACE_REGULAR, th->muted,
 	     a.x + a.w, a.y + a.h + 2, APP_ALIGN_RIGHT, buf);
 }
@@ -486,10 +490,13 @@ static void caption(const struct ctx *c)
 	if (!l->show_caption || !c->s->caption || !*cap)
 		return;
 	struct pline pl = { .color = c->th->text, .face = APP_FACE_REGULAR };
-	struct column col = { .c = c, .pl = &pl, .role = APP_ROLE_CAPTION,
+	struct column col = { .c = c,
+			      .pl = &pl,
+			      .role = APP_ROLE_CAPTION,
 			      .x = l->caption.x,
 			      .y = l->caption.y + l->pad / 4,
-			      .px = l->text_px, .line = l->line,
+			      .px = l->text_px,
+			      .line = l->line,
 			      .bottom = l->caption.y + l->caption.h };
 	clip(c, APP_ROLE_CAPTION_CLIP, l->caption);
 	app_wrap(c->m, cap, l->text_px, APP_FACE_REGULAR, l->caption.w,
@@ -505,9 +512,8 @@ struct help_fit {
 };
 
 /* Widest keys and help texts of the lines at size px. */
-static void help_widths(const struct ctx *c,
-			const struct app_help_line *lines, int n,
-			struct help_fit *h)
+static void help_widths(const struct ctx *c, const struct app_help_line *lines,
+			int n, struct help_fit *h)
 {
 	h->kw = h->hw = 0;
 	for (int i = 0; i < n; i++) {
@@ -516,8 +522,7 @@ static void help_widths(const struct ctx *c,
 		h->kw = a > h->kw ? a : h->kw;
 		h->hw = b > h->hw ? b : h->hw;
 	}
-	h->total = h->cols * (h->kw + h->px + h->hw) +
-		   (h->cols - 1) * 2 * h->px;
+	h->total = h->cols * (h->kw + h->px + h->hw) + (h->cols - 1) * 2 * h->px;
 }
 
 /* One or two columns, at the largest size (up to the body text's) that
@@ -579,8 +584,11 @@ void app_panel_build(struct app_dlist *out, const struct app_layout *l,
 		     const struct app_state *s, double now_ms,
 		     const struct app_measure *m)
 {
-	struct ctx c = { .dl = out, .l = l, .s = s,
-			 .th = app_theme_get(s->dark), .m = m,
+	struct ctx c = { .dl = out,
+			 .l = l,
+			 .s = s,
+			 .th = app_theme_get(s->dark),
+			 .m = m,
 			 .lang = s->lang };
 	header(&c);
 	panel(&c, now_ms);

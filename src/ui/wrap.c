@@ -55,7 +55,8 @@ static void break_word(struct wrapper *w, const char *word, size_t len)
 		size_t cur = strlen(w->line), j = i;
 		do {
 			j++;
-			while (j < len && gd_utf8_is_continuation((unsigned char)word[j]))
+			while (j < len &&
+			       gd_utf8_is_continuation((unsigned char)word[j]))
 				j++;
 			if (cur + (j - i) >= APP_WRAP_LINE_MAX)
 				break;
@@ -65,7 +66,8 @@ static void break_word(struct wrapper *w, const char *word, size_t len)
 		if (!fits(w, w->line) && j - i > 1 && cur + (j - i) > 0) {
 			/* Back off the character that overflowed. */
 			size_t k = j - 1;
-			while (k > i && gd_utf8_is_continuation((unsigned char)word[k]))
+			while (k > i &&
+			       gd_utf8_is_continuation((unsigned char)word[k]))
 				k--;
 			if (k > i)
 				j = k;
@@ -112,7 +114,8 @@ static bool opening(unsigned c)
  * either is Chinese, except before closing or after opening punctuation. */
 static bool cjk_break(const char *p, size_t start, size_t j)
 {
-	if (j <= start || gd_utf8_is_continuation((unsigned char)p[j]) || p[j] == ' ')
+	if (j <= start || gd_utf8_is_continuation((unsigned char)p[j]) ||
+	    p[j] == ' ')
 		return false;
 	size_t k = j - 1;
 	while (k > start && gd_utf8_is_continuation((unsigned char)p[k]))
@@ -170,8 +173,9 @@ int app_wrap(const struct app_measure *m, const char *text, int px,
 	     enum app_face face, int width,
 	     void (*fn)(void *ctx, const char *line), void *ctx)
 {
-	struct wrapper w = { .m = m, .px = px, .width = width, .face = face,
-			     .fn = fn, .ctx = ctx };
+	struct wrapper w = {
+		.m = m, .px = px, .width = width, .face = face, .fn = fn, .ctx = ctx
+	};
 	const char *p = text;
 	while (*p) {
 		const char *nl = strchr(p, '\n');

@@ -50,7 +50,7 @@ struct app_open_font {
 };
 
 struct app_text {
-	SDL_Renderer *ren; /* borrowed */
+	SDL_Renderer *ren;                           /* borrowed */
 	char *files[APP_FACE_COUNT][APP_TEXT_FILES]; /* owned paths */
 	/* The files mapped into memory on first use (shared pages, read
 	 * without a system call per glyph). */
@@ -107,16 +107,14 @@ const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
 					  struct app_rgba color);
 
 /* Width of s in pixels at size px, measured without rendering. */
-int app_text_width(struct app_text *t, const char *s, int px,
-		   enum app_face face);
+int app_text_width(struct app_text *t, const char *s, int px, enum app_face face);
 
 /* The line height of the face at size px. */
 int app_text_height(struct app_text *t, int px, enum app_face face);
 
 /* Draws s with its top-left at (x, y); align 0 left, 1 centre, 2 right of
  * x. Returns the width drawn. */
-int app_text_draw(struct app_text *t, const char *s, int px,
-		  enum app_face face, struct app_rgba color, int x, int y,
-		  int align);
+int app_text_draw(struct app_text *t, const char *s, int px, enum app_face face,
+		  struct app_rgba color, int x, int y, int align);
 
 #endif

@@ -117,8 +117,9 @@ static void handle_result(struct win *w, const struct app_result *r)
 	if ((r->fx & APP_FX_STEPPED) && w->echo)
 		echo_update(&r->update, app_state_run(&w->st)->dim);
 	if (r->fx & APP_FX_FULLSCREEN)
-		SDL_SetWindowFullscreen(w->window, w->st.fullscreen ?
-					SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+		SDL_SetWindowFullscreen(
+			w->window,
+			w->st.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 	if (r->fx & APP_FX_LANG)
 		app_gfx_invalidate(&w->gfx);
 	if (r->fx & APP_FX_SAVE)
@@ -127,9 +128,8 @@ static void handle_result(struct win *w, const struct app_result *r)
 
 static void on_key(struct win *w, const SDL_KeyboardEvent *k)
 {
-	enum app_action a =
-		app_key_action(app_key_from_sdl(k->keysym.sym),
-			       app_key_mods((SDL_Keymod)k->keysym.mod));
+	enum app_action a = app_key_action(app_key_from_sdl(k->keysym.sym),
+					   app_key_mods((SDL_Keymod)k->keysym.mod));
 	if (a == APP_ACT_NONE)
 		return;
 	bool dark = w->st.dark;
@@ -190,8 +190,7 @@ static void on_mouse(struct win *w, const SDL_Event *ev)
 		w->pressed = false;
 		if (!w->dragging) {
 			double wx, we;
-			gd_view_from_screen(&v, w->press_x, w->press_y, &wx,
-					    &we);
+			gd_view_from_screen(&v, w->press_x, w->press_y, &wx, &we);
 			app_click(&w->st, wx, &r);
 		}
 		break;
@@ -264,8 +263,7 @@ static void loop(struct win *w)
  * the source tree. Having none is not an error. */
 static void set_icon(SDL_Window *window)
 {
-	static const char rel[] =
-		"icons/hicolor/64x64/apps/io.github.gdstep.GdStep.png";
+	static const char rel[] = "icons/hicolor/64x64/apps/io.github.gdstep.GdStep.png";
 	const char *env = getenv("GDSTEP_DATADIR");
 	const char *const dirs[] = { env && *env ? env : NULL,
 				     GDSTEP_DATADIR "/..",
@@ -293,7 +291,8 @@ static int open_window(struct win *w, const struct gd_options *opts)
 				SDL_HINT_DEFAULT);
 	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
 		fprintf(stderr, "gdstep: %s: %s\n",
-			app_tr(opts->ui_lang, "cannot open a window (is there a display? --screenshot needs none)"),
+			app_tr(opts->ui_lang,
+			       "cannot open a window (is there a display? --screenshot needs none)"),
 			SDL_GetError());
 		return -1;
 	}
@@ -358,8 +357,8 @@ int app_window(const struct gd_options *opts)
 	}
 	const struct gd_run *run = app_state_run(&w->st);
 	char head[GD_CSV_ROW_MAX];
-	if (w->echo && gd_csv_header(head, sizeof(head), run->dim,
-				     run->opt.kind) > 0) {
+	if (w->echo &&
+	    gd_csv_header(head, sizeof(head), run->dim, run->opt.kind) > 0) {
 		printf("%s\n", head);
 		fflush(stdout);
 	}

@@ -21,8 +21,8 @@ struct tcase {
 	enum gd_status status; /* expected after steps */
 };
 
-/* Runs are large (a fixed history): one static run per test program. */
-struct gd_run *run = NULL;
+/* The run under test: made by run_init (tests/runs.h), freed at exit. */
+static struct gd_run *run;
 
 static void init(const struct tcase *t)
 {

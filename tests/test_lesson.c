@@ -21,37 +21,13 @@ struct tcase {
 	size_t len;       /* of text, when it holds a NUL; else 0 */
 };
 
-static bool scene_eq(const struct gd_scene *a, const struct gd_scene *b)
-{
-	const struct gd_curve *p = &a->curve, *q = &b->curve;
-	bool same = strcmp(a->title, b->title) == 0 &&
-		    strcmp(a->title_zh, b->title_zh) == 0 &&
-		    strcmp(a->caption, b->caption) == 0 &&
-		    strcmp(a->caption_zh, b->caption_zh) == 0 &&
-		    p->kind == q->kind && p->n == q->n &&
-		    same_bits(a->w0[0], b->w0[0]) &&
-		    same_bits(a->opt.hyper[GD_HYPER_RATE],
-			      b->opt.hyper[GD_HYPER_RATE]) &&
-		    same_bits(a->opt.hyper[GD_HYPER_MOMENTUM],
-			      b->opt.hyper[GD_HYPER_MOMENTUM]) &&
-		    a->steps == b->steps && a->has_range == b->has_range;
-	for (int i = 0; same && i < GD_CURVE_PARAMS; i++)
-		same = same_bits(p->p[i], q->p[i]);
-	for (int i = 0; i < GD_CURVE_LISTS; i++)
-		for (int u = 0; same && u < p->n; u++)
-			same = same_bits(p->list[i][u], q->list[i][u]);
-	if (same && a->has_range)
-		same = same_bits(a->wmin, b->wmin) && same_bits(a->wmax, b->wmax);
-	return same;
-}
-
 static bool lesson_eq(const struct gd_lesson *a, const struct gd_lesson *b)
 {
 	if (a->count != b->count || strcmp(a->title, b->title) ||
 	    strcmp(a->title_zh, b->title_zh))
 		return false;
 	for (int i = 0; i < a->count; i++)
-		if (!scene_eq(&a->scenes[i], &b->scenes[i])) {
+		if (!lesson_scene_same(&a->scenes[i], &b->scenes[i])) {
 			fprintf(stderr, "scene %d differs\n", i + 1);
 			return false;
 		}

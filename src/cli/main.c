@@ -26,8 +26,8 @@ static void find_window_program(char *path, size_t size)
 	exe[n > 0 ? n : 0] = '\0';
 	char *slash = strrchr(exe, '/');
 	int dir = slash ? (int)(slash - exe) : 0;
-	const char *const rel[] = { "", "/../window",
-				    "/" GDSTEP_LIBEXEC_FROM_BINDIR };
+	static const char from_bindir[] = "/" GDSTEP_LIBEXEC_FROM_BINDIR;
+	const char *const rel[] = { "", "/../window", from_bindir };
 	for (size_t i = 0; slash && i < sizeof(rel) / sizeof(rel[0]); i++) {
 		snprintf(path, size, "%.*s%s/gdstep-window", dir, exe, rel[i]);
 		if (access(path, X_OK) == 0)

@@ -40,6 +40,7 @@ const char *app_lang_code(enum app_lang lang);
 
 /* msgid in lang: itself in English, the catalogue's in Chinese (itself
  * when the catalogue lacks it). */
-const char *app_tr(enum app_lang lang, const char *msgid);
+const char *app_tr(enum app_lang lang, const char *msgid)
+	__attribute__((format_arg(2)));
 
 #endif

@@ -125,12 +125,17 @@ static void floor_path(char *path, size_t size)
 
 int main(int argc, char *argv[])
 {
-	const char *only = NULL;
-	if (argc > 2 && strcmp(argv[1], "--only") == 0) {
-		only = argv[2];
-		argv += 2, argc -= 2;
+	const char *only = NULL, *gdstep = "./src/cli/gdstep";
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
+			only = argv[++i];
+		} else if (argv[i][0] != '-') {
+			gdstep = argv[i];
+		} else {
+			fprintf(stderr, "usage: gdstep-bench [--only step|trace|frames|window] [PATH_TO_GDSTEP]\n");
+			return 2;
+		}
 	}
-	const char *gdstep = argc > 1 ? argv[1] : "./src/cli/gdstep";
 	char floor_prog[PATH_MAX + 32];
 	floor_path(floor_prog, sizeof(floor_prog));
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -122,7 +122,8 @@ static int ignore_error(Display *dpy, XErrorEvent *e)
 static const char *xwatch_open(struct xwatch *x, const char *disp, pid_t xvfb)
 {
 	int damage_error, xtest_event, xtest_error, major, minor;
-	/* Xvfb names its display a moment before it takes connections. */
+	/* Xvfb listens once it has named its display; a few tries all
+	 * the same on a busy machine, and none once it has quit. */
 	for (int k = 0; k < 250 && !(x->dpy = XOpenDisplay(disp)); k++) {
 		if (waitpid(xvfb, NULL, WNOHANG) == xvfb)
 			return "Xvfb quit";

@@ -132,7 +132,8 @@ int main(int argc, char *argv[])
 		} else if (argv[i][0] != '-') {
 			gdstep = argv[i];
 		} else {
-			fprintf(stderr, "usage: gdstep-bench [--only step|trace|frames|window] [PATH_TO_GDSTEP]\n");
+			fprintf(stderr,
+				"usage: gdstep-bench [--only step|trace|frames|window] [PATH_TO_GDSTEP]\n");
 			return 2;
 		}
 	}

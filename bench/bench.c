@@ -1,14 +1,19 @@
 /*
  * gdstep-bench: figures, not pass/fail. Prints the median time of one
  * update, and the wall time and peak RSS of a million-row trace run as a
- * child process (so its memory is the real program's, not ours).
+ * child process (so its memory is the real program's, not ours); then
+ * the window's figures (bench_app.c, bench_x11.c).
  *
- *   gdstep-bench [PATH_TO_GDSTEP]
+ *   gdstep-bench [--only step|trace|frames|window] [PATH_TO_GDSTEP]
+ *
+ * gdstep-bench-floor is looked for beside this program.
  */
 #define _DEFAULT_SOURCE
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -19,7 +24,7 @@
 
 #include "bench.h"
 
-static double now(void)
+double bench_now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -52,10 +57,10 @@ static void bench_step(void)
 		return;
 	for (int r = 0; r < ROUNDS; r++) {
 		gd_run_reset(run);
-		double t0 = now();
+		double t0 = bench_now();
 		for (int k = 0; k < STEPS; k++)
 			gd_run_step(run, NULL);
-		t[r] = (now() - t0) / STEPS;
+		t[r] = (bench_now() - t0) / STEPS;
 	}
 	gd_run_destroy(run);
 	printf("step (wells, β = 0.9): median %.1f ns per update over %d rounds of %d\n",
@@ -65,7 +70,7 @@ static void bench_step(void)
 /* Runs argv with stdout to /dev/null; returns wall seconds, *rss_kib. */
 double bench_child(char *const argv[], long *rss_kib)
 {
-	double t0 = now();
+	double t0 = bench_now();
 	pid_t pid = fork();
 	if (pid == 0) {
 		int fd = open("/dev/null", O_WRONLY);
@@ -80,7 +85,7 @@ double bench_child(char *const argv[], long *rss_kib)
 	struct rusage ru;
 	if (pid < 0 || wait4(pid, &status, 0, &ru) < 0)
 		return -1;
-	double t = now() - t0;
+	double t = bench_now() - t0;
 	*rss_kib = ru.ru_maxrss;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return -1;
@@ -89,8 +94,9 @@ double bench_child(char *const argv[], long *rss_kib)
 
 static void bench_trace(const char *gdstep)
 {
-	char *argv[] = { (char *)gdstep, "--trace", "--curve", "wells",
-			 "--momentum", "0.9", "--steps", "1000000", NULL };
+	char *argv[] = { (char *)gdstep, "--trace",    "--curve",
+			 "wells",        "--momentum", "0.9",
+			 "--steps",      "1000000",    NULL };
 	enum { ROUNDS = 7 };
 	double t[ROUNDS], rss[ROUNDS];
 	for (int r = 0; r < ROUNDS; r++) {
@@ -106,11 +112,41 @@ static void bench_trace(const char *gdstep)
 	       bench_median(t, ROUNDS), bench_median(rss, ROUNDS) / 1024);
 }
 
+/* gdstep-bench-floor in this program's folder. */
+static void floor_path(char *path, size_t size)
+{
+	char exe[PATH_MAX] = "";
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	char *slash = strrchr(exe, '/');
+	snprintf(path, size, "%.*s/gdstep-bench-floor",
+		 slash ? (int)(slash - exe) : 1, slash ? exe : ".");
+}
+
 int main(int argc, char *argv[])
 {
-	const char *gdstep = argc > 1 ? argv[1] : "./src/cli/gdstep";
-	bench_step();
-	bench_trace(gdstep);
-	bench_app(gdstep);
+	const char *only = NULL, *gdstep = "./src/cli/gdstep";
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
+			only = argv[++i];
+		} else if (argv[i][0] != '-') {
+			gdstep = argv[i];
+		} else {
+			fprintf(stderr,
+				"usage: gdstep-bench [--only step|trace|frames|window] [PATH_TO_GDSTEP]\n");
+			return 2;
+		}
+	}
+	char floor_prog[PATH_MAX + 32];
+	floor_path(floor_prog, sizeof(floor_prog));
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (!only || strcmp(only, "step") == 0)
+		bench_step();
+	if (!only || strcmp(only, "trace") == 0)
+		bench_trace(gdstep);
+	if (!only || strcmp(only, "frames") == 0)
+		bench_frames();
+	if (!only || strcmp(only, "window") == 0)
+		bench_window(gdstep, floor_prog);
 	return 0;
 }

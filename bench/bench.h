@@ -1,6 +1,9 @@
 #ifndef GDSTEP_BENCH_H
 #define GDSTEP_BENCH_H
 
+/* Monotonic seconds. */
+double bench_now(void);
+
 /* Sorts v and returns its median. */
 double bench_median(double *v, int n);
 
@@ -8,7 +11,12 @@ double bench_median(double *v, int n);
  * child's peak RSS in KiB. */
 double bench_child(char *const argv[], long *rss_kib);
 
-/* The window's figures (frame time, start-up, memory); bench_app.c. */
-void bench_app(const char *gdstep);
+/* Frame time of the drawing code in this process, beside the floor of a
+ * clear and present; bench_app.c. */
+void bench_frames(void);
+
+/* Start-up and memory of gdstep driven from outside on an Xvfb started
+ * here, beside gdstep-bench-floor (the program at floor_prog); bench_x11.c. */
+void bench_window(const char *gdstep, const char *floor_prog);
 
 #endif

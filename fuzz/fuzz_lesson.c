@@ -15,30 +15,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static bool same(double a, double b)
-{
-	return memcmp(&a, &b, sizeof(a)) == 0;
-}
-
-static bool scene_eq(const struct gd_scene *a, const struct gd_scene *b)
-{
-	const struct gd_curve *p = &a->curve, *q = &b->curve;
-	if (strcmp(a->title, b->title) || strcmp(a->title_zh, b->title_zh) ||
-	    strcmp(a->caption, b->caption) ||
-	    strcmp(a->caption_zh, b->caption_zh) || p->kind != q->kind ||
-	    !same(p->a, q->a) || !same(p->c, q->c) || p->n != q->n ||
-	    !same(a->w0, b->w0) || !same(a->rate, b->rate) ||
-	    !same(a->momentum, b->momentum) || a->steps != b->steps ||
-	    a->has_range != b->has_range)
-		return false;
-	for (int u = 0; u < p->n; u++)
-		if (!same(p->x[u], q->x[u]) || !same(p->b[u], q->b[u]) ||
-		    !same(p->y[u], q->y[u]))
-			return false;
-	return !a->has_range ||
-	       (same(a->wmin, b->wmin) && same(a->wmax, b->wmax));
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct gd_lesson a, b;
@@ -58,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    strcmp(a.title_zh, b.title_zh))
 		abort();
 	for (int i = 0; i < a.count; i++)
-		if (!scene_eq(&a.scenes[i], &b.scenes[i]))
+		if (!lesson_scene_same(&a.scenes[i], &b.scenes[i]))
 			abort();
 	if (!lesson_walk_restores(&a))
 		abort();

@@ -12,6 +12,35 @@
 
 #include <gdstep/presenter.h>
 
+/* Whether n doubles are the same bit for bit. */
+static inline bool lesson_same_bits(const double *a, const double *b, int n)
+{
+	return memcmp(a, b, sizeof(*a) * (size_t)n) == 0;
+}
+
+/* Whether two scenes are the same, every number bit for bit: what a
+ * format → parse round trip must keep. */
+static inline bool lesson_scene_same(const struct gd_scene *a,
+				     const struct gd_scene *b)
+{
+	const struct gd_curve *p = &a->curve, *q = &b->curve;
+	if (strcmp(a->title, b->title) || strcmp(a->title_zh, b->title_zh) ||
+	    strcmp(a->caption, b->caption) ||
+	    strcmp(a->caption_zh, b->caption_zh) || p->kind != q->kind ||
+	    p->n != q->n || a->opt.kind != b->opt.kind ||
+	    a->steps != b->steps || a->has_range != b->has_range)
+		return false;
+	bool same = lesson_same_bits(p->p, q->p, GD_CURVE_PARAMS) &&
+		    lesson_same_bits(a->w0, b->w0, GD_DIM_MAX) &&
+		    lesson_same_bits(a->opt.hyper, b->opt.hyper, GD_OPT_HYPER);
+	for (int i = 0; same && i < GD_CURVE_LISTS; i++)
+		same = lesson_same_bits(p->list[i], q->list[i], p->n);
+	if (same && a->has_range)
+		same = lesson_same_bits(&a->wmin, &b->wmin, 1) &&
+		       lesson_same_bits(&a->wmax, &b->wmax, 1);
+	return same;
+}
+
 static inline bool lesson_walk_restores(const struct gd_lesson *l)
 {
 	struct gd_presenter p;

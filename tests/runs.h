@@ -23,8 +23,8 @@ static void runs_free(void)
 	}
 }
 
-/* A gd run of curve from w0 with η and β into *run (replacing a run made
- * before); returns gd_run_create's result. */
+/* A gd run of curve from w0 with η and β into *run, destroying the run
+ * *run held (NULL or one made here); returns gd_run_create's result. */
 static inline int run_init(struct gd_run **run, const struct gd_curve *curve,
 			   double w0, double rate, double beta)
 {
@@ -33,6 +33,11 @@ static inline int run_init(struct gd_run **run, const struct gd_curve *curve,
 		atexit(runs_free);
 		registered = true;
 	}
+	for (int i = 0; *run && i < 64; i++)
+		if (runs_made[i] == *run)
+			runs_made[i] = NULL;
+	gd_run_destroy(*run);
+	*run = NULL;
 	struct gd_optim opt;
 	gd_optim_default(&opt, GD_OPTIMIZER_GD, rate);
 	opt.hyper[GD_HYPER_MOMENTUM] = beta;

@@ -50,7 +50,8 @@ static size_t slurp(int fd, char *buf, size_t cap)
 /* Runs gdstep with t->argv, its stdout and stderr into files. */
 static void run_gdstep(const struct tcase *t, struct result *res)
 {
-	char out_path[] = "/tmp/gdstep-cli-XXXXXX", err_path[] = "/tmp/gdstep-cli-XXXXXX";
+	char out_path[] = "/tmp/gdstep-cli-XXXXXX",
+	     err_path[] = "/tmp/gdstep-cli-XXXXXX";
 	int out = mkstemp(out_path), err = mkstemp(err_path);
 	unlink(out_path);
 	unlink(err_path);
@@ -97,7 +98,8 @@ static void check_bad(const struct tcase *t)
 	static struct result r;
 	run_gdstep(t, &r);
 	if (r.status != 2)
-		fprintf(stderr, "%s: status %d, stderr: %s\n", t->name, r.status, r.err);
+		fprintf(stderr, "%s: status %d, stderr: %s\n", t->name,
+			r.status, r.err);
 	CHECK(r.status == 2);
 	CHECK(count_lines(r.err) == 1);
 	CHECK(strncmp(r.err, "gdstep: ", 8) == 0);
@@ -134,7 +136,9 @@ static void check_trace(const struct tcase *t)
 		CHECK(gd_run_step(run, &u));
 		char *p = line;
 		CHECK(strtol(p, &p, 10) == rows && *p == ',');
-		const double want[] = { u.w[0], u.E, u.grad[0], u.state[GD_GD_V][0], u.delta[0], u.w_next[0] };
+		const double want[] = { u.w[0],     u.E,
+					u.grad[0],  u.state[GD_GD_V][0],
+					u.delta[0], u.w_next[0] };
 		for (int i = 0; i < 6; i++) {
 			CHECK(*p == ',');
 			double d = strtod(p + 1, &p);
@@ -159,8 +163,11 @@ static void check_diverging_trace(const struct tcase *t)
 	CHECK(strstr(r.out, "nan") == NULL && strstr(r.out, "inf") == NULL);
 }
 
-#define BAD(n, w, ...) \
-	{ .name = n, .run = check_bad, .argv = { __VA_ARGS__, NULL }, .want = w }
+#define BAD(n, w, ...)                                                      \
+	{                                                                   \
+		.name = n, .run = check_bad, .argv = { __VA_ARGS__, NULL }, \
+		.want = w                                                   \
+	}
 
 static const struct tcase cases[] = {
 	BAD("cli-unknown-flag", "--bogus", "--bogus"),
@@ -176,25 +183,45 @@ static const struct tcase cases[] = {
 	BAD("cli-steps-absurd", "--steps", "--steps", "99999999999"),
 	BAD("cli-size-0x0", "--size", "--size", "0x0"),
 	BAD("cli-lang", "--lang", "--lang", "klingon"),
-	{ .name = "cli-help", .run = check_ok, .argv = { "--help", NULL },
+	{ .name = "cli-help",
+	  .run = check_ok,
+	  .argv = { "--help", NULL },
 	  .want = "--screenshot FILE" },
-	{ .name = "cli-version", .run = check_ok, .argv = { "--version", NULL },
+	{ .name = "cli-version",
+	  .run = check_ok,
+	  .argv = { "--version", NULL },
 	  .want = "gdstep " },
-	{ .name = "cli-trace-bowl", .run = check_trace,
-	  .argv = { "--trace", "--steps", "30", NULL }, .kind = GD_CURVE_BOWL,
-	  .w0 = 2, .rate = 0.1, .steps = 30 },
-	{ .name = "cli-trace-wells-momentum", .run = check_trace,
+	{ .name = "cli-trace-bowl",
+	  .run = check_trace,
+	  .argv = { "--trace", "--steps", "30", NULL },
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .steps = 30 },
+	{ .name = "cli-trace-wells-momentum",
+	  .run = check_trace,
 	  .argv = { "--trace", "--curve", "wells", "--momentum", "0.9",
 		    "--steps", "400", NULL },
-	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .momentum = 0.9,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .momentum = 0.9,
 	  .steps = 400 },
-	{ .name = "cli-trace-neuron", .run = check_trace,
+	{ .name = "cli-trace-neuron",
+	  .run = check_trace,
 	  .argv = { "--trace", "--curve", "neuron", "--steps", "5", NULL },
-	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .steps = 5 },
-	{ .name = "cli-trace-abs-flags", .run = check_trace,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 0.5,
+	  .steps = 5 },
+	{ .name = "cli-trace-abs-flags",
+	  .run = check_trace,
 	  .argv = { "--trace", "--curve=abs", "--w0", "-2.5", "--rate", "0.7",
 		    "--steps", "25", NULL },
-	  .kind = GD_CURVE_ABS, .w0 = -2.5, .rate = 0.7, .steps = 25 },
+	  .kind = GD_CURVE_ABS,
+	  .w0 = -2.5,
+	  .rate = 0.7,
+	  .steps = 25 },
 	/* Lessons: --scene picks the scene and its planned steps. */
 	BAD("cli-scene-50", "--scene 50: this lesson ends at scene 11",
 	    "--trace", "--scene", "50"),
@@ -210,45 +237,81 @@ static const struct tcase cases[] = {
 	    "--trace", CASES "latin1.ini"),
 	BAD("cli-lesson-missing", "missing.ini: cannot open the lesson: ",
 	    "--trace", CASES "missing.ini"),
-	BAD("cli-lesson-scene-beyond", "example.ini: --scene 9: this lesson ends at scene 3",
-	    "--trace", "--scene", "9", LESSONS "example.ini"),
-	{ .name = "cli-trace-scene-4", .run = check_trace,
-	  .argv = { "--trace", "--scene", "4", NULL }, .kind = GD_CURVE_BOWL,
-	  .w0 = 2, .rate = 0.8, .steps = 12 },
-	{ .name = "cli-trace-scene-10", .run = check_trace,
-	  .argv = { "--trace", "--scene", "10", NULL }, .kind = GD_CURVE_WELLS,
-	  .w0 = 1.8, .rate = 0.02, .momentum = 0.9, .steps = 150 },
-	{ .name = "cli-trace-scene-override", .run = check_trace,
+	BAD("cli-lesson-scene-beyond",
+	    "example.ini: --scene 9: this lesson ends at scene 3", "--trace",
+	    "--scene", "9", LESSONS "example.ini"),
+	{ .name = "cli-trace-scene-4",
+	  .run = check_trace,
+	  .argv = { "--trace", "--scene", "4", NULL },
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.8,
+	  .steps = 12 },
+	{ .name = "cli-trace-scene-10",
+	  .run = check_trace,
+	  .argv = { "--trace", "--scene", "10", NULL },
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .momentum = 0.9,
+	  .steps = 150 },
+	{ .name = "cli-trace-scene-override",
+	  .run = check_trace,
 	  .argv = { "--trace", "--scene", "4", "--rate", "0.3", "--steps", "9",
 		    NULL },
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.3, .steps = 9 },
-	{ .name = "cli-trace-lesson-file", .run = check_trace,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.3,
+	  .steps = 9 },
+	{ .name = "cli-trace-lesson-file",
+	  .run = check_trace,
 	  .argv = { "--trace", LESSONS "example.ini", "--scene", "2", NULL },
-	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .momentum = 0.9,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .momentum = 0.9,
 	  .steps = 150 },
-	{ .name = "cli-trace-builtin-file", .run = check_trace,
+	{ .name = "cli-trace-builtin-file",
+	  .run = check_trace,
 	  .argv = { "--trace", LESSONS "gradient-descent.ini", "--scene", "7",
 		    NULL },
-	  .kind = GD_CURVE_ABS, .w0 = 3, .rate = 0.3, .steps = 14 },
-	{ .name = "cli-trace-diverges", .run = check_diverging_trace,
+	  .kind = GD_CURVE_ABS,
+	  .w0 = 3,
+	  .rate = 0.3,
+	  .steps = 14 },
+	{ .name = "cli-trace-diverges",
+	  .run = check_diverging_trace,
 	  .argv = { "--trace", "--rate", "1.5", "--steps", "1000", NULL } },
 	/* The locale picks Chinese even where no zh_CN locale is installed;
 	 * --lang en overrides it, even for an error in the options. */
-	{ .name = "cli-zh-help", .run = check_ok, .argv = { "--help", NULL },
-	  .want = "用法：gdstep", .lang_env = "zh_CN.UTF-8" },
-	{ .name = "cli-zh-bad-flag", .run = check_bad,
-	  .argv = { "--rate", "abc", NULL }, .want = "不是数字",
+	{ .name = "cli-zh-help",
+	  .run = check_ok,
+	  .argv = { "--help", NULL },
+	  .want = "用法：gdstep",
 	  .lang_env = "zh_CN.UTF-8" },
-	{ .name = "cli-zh-lang-en-help", .run = check_ok,
-	  .argv = { "--lang", "en", "--help", NULL }, .want = "Usage: gdstep",
+	{ .name = "cli-zh-bad-flag",
+	  .run = check_bad,
+	  .argv = { "--rate", "abc", NULL },
+	  .want = "不是数字",
 	  .lang_env = "zh_CN.UTF-8" },
-	{ .name = "cli-zh-lang-en-bad-flag", .run = check_bad,
+	{ .name = "cli-zh-lang-en-help",
+	  .run = check_ok,
+	  .argv = { "--lang", "en", "--help", NULL },
+	  .want = "Usage: gdstep",
+	  .lang_env = "zh_CN.UTF-8" },
+	{ .name = "cli-zh-lang-en-bad-flag",
+	  .run = check_bad,
 	  .argv = { "--lang=en", "--rate", "abc", NULL },
-	  .want = "is not a number", .lang_env = "zh_CN.UTF-8" },
-	{ .name = "cli-lang-zh-in-c-locale", .run = check_bad,
-	  .argv = { "--lang", "zh", "--bogus", NULL }, .want = "未知的选项" },
-	{ .name = "cli-unknown-locale-is-english", .run = check_ok,
-	  .argv = { "--help", NULL }, .want = "Usage: gdstep",
+	  .want = "is not a number",
+	  .lang_env = "zh_CN.UTF-8" },
+	{ .name = "cli-lang-zh-in-c-locale",
+	  .run = check_bad,
+	  .argv = { "--lang", "zh", "--bogus", NULL },
+	  .want = "未知的选项" },
+	{ .name = "cli-unknown-locale-is-english",
+	  .run = check_ok,
+	  .argv = { "--help", NULL },
+	  .want = "Usage: gdstep",
 	  .lang_env = "fr_FR.UTF-8" },
 };
 

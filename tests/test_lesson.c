@@ -21,34 +21,13 @@ struct tcase {
 	size_t len;       /* of text, when it holds a NUL; else 0 */
 };
 
-static bool scene_eq(const struct gd_scene *a, const struct gd_scene *b)
-{
-	const struct gd_curve *p = &a->curve, *q = &b->curve;
-	bool same = strcmp(a->title, b->title) == 0 &&
-		    strcmp(a->title_zh, b->title_zh) == 0 &&
-		    strcmp(a->caption, b->caption) == 0 &&
-		    strcmp(a->caption_zh, b->caption_zh) == 0 &&
-		    p->kind == q->kind && p->n == q->n &&
-		    same_bits(a->w0[0], b->w0[0]) && same_bits(a->opt.hyper[GD_HYPER_RATE], b->opt.hyper[GD_HYPER_RATE]) &&
-		    same_bits(a->opt.hyper[GD_HYPER_MOMENTUM], b->opt.hyper[GD_HYPER_MOMENTUM]) &&
-		    a->steps == b->steps && a->has_range == b->has_range;
-	for (int i = 0; same && i < GD_CURVE_PARAMS; i++)
-		same = same_bits(p->p[i], q->p[i]);
-	for (int i = 0; i < GD_CURVE_LISTS; i++)
-		for (int u = 0; same && u < p->n; u++)
-			same = same_bits(p->list[i][u], q->list[i][u]);
-	if (same && a->has_range)
-		same = same_bits(a->wmin, b->wmin) && same_bits(a->wmax, b->wmax);
-	return same;
-}
-
 static bool lesson_eq(const struct gd_lesson *a, const struct gd_lesson *b)
 {
 	if (a->count != b->count || strcmp(a->title, b->title) ||
 	    strcmp(a->title_zh, b->title_zh))
 		return false;
 	for (int i = 0; i < a->count; i++)
-		if (!scene_eq(&a->scenes[i], &b->scenes[i])) {
+		if (!lesson_scene_same(&a->scenes[i], &b->scenes[i])) {
 			fprintf(stderr, "scene %d differs\n", i + 1);
 			return false;
 		}
@@ -84,9 +63,12 @@ static void check_builtin(const struct tcase *t)
 	}
 	/* Scene 1 is doc/PRODUCT.md's bowl default: E = w², w0 = 2, η = 0.1. */
 	CHECK(l.scenes[0].curve.kind == GD_CURVE_BOWL && l.scenes[0].w0[0] == 2 &&
-	      l.scenes[0].opt.hyper[GD_HYPER_RATE] == 0.1 && l.scenes[0].opt.hyper[GD_HYPER_MOMENTUM] == 0);
-	CHECK(strcmp(gd_scene_title(&l.scenes[0], "zh"), l.scenes[0].title_zh) == 0);
-	CHECK(strcmp(gd_scene_caption(&l.scenes[0], "en"), l.scenes[0].caption) == 0);
+	      l.scenes[0].opt.hyper[GD_HYPER_RATE] == 0.1 &&
+	      l.scenes[0].opt.hyper[GD_HYPER_MOMENTUM] == 0);
+	CHECK(strcmp(gd_scene_title(&l.scenes[0], "zh"), l.scenes[0].title_zh) ==
+	      0);
+	CHECK(strcmp(gd_scene_caption(&l.scenes[0], "en"),
+		     l.scenes[0].caption) == 0);
 	gd_lesson_finish(&l);
 	gd_lesson_finish(&l);
 	gd_lesson_finish(NULL);
@@ -136,7 +118,8 @@ static void check_good(const struct tcase *t)
 	struct gd_lesson_error err = { 0 };
 	int r = gd_lesson_parse(&a, t->text, strlen(t->text), &err);
 	if (r)
-		fprintf(stderr, "%s: line %d: %s\n", t->name, err.line, err.message);
+		fprintf(stderr, "%s: line %d: %s\n", t->name, err.line,
+			err.message);
 	CHECK(r == 0);
 	CHECK(a.count == t->line); /* .line holds the scene count here */
 	char *text = gd_lesson_format(&a);
@@ -170,12 +153,15 @@ static void check_defaults(const struct tcase *t)
 	CHECK(parse_ok("[scene]\ncurve = wells\n[scene]\ncurve=neuron\n"));
 	const struct gd_scene *s = &parsed.scenes[0];
 	CHECK(s->curve.kind == GD_CURVE_WELLS && s->w0[0] == 1.8 &&
-	      s->opt.hyper[GD_HYPER_RATE] == 0.02 && s->opt.hyper[GD_HYPER_MOMENTUM] == 0 && s->steps == 20 &&
+	      s->opt.hyper[GD_HYPER_RATE] == 0.02 &&
+	      s->opt.hyper[GD_HYPER_MOMENTUM] == 0 && s->steps == 20 &&
 	      !s->has_range && !s->title[0] && !s->caption[0]);
 	s = &parsed.scenes[1];
 	CHECK(s->curve.kind == GD_CURVE_NEURON && s->curve.n == 1 &&
-	      s->curve.list[GD_NEURON_X][0] == 0.1 && s->curve.list[GD_NEURON_B][0] == 0.15 &&
-	      s->curve.list[GD_NEURON_Y][0] == 0.2 && s->w0[0] == -0.8 && s->opt.hyper[GD_HYPER_RATE] == 0.5);
+	      s->curve.list[GD_NEURON_X][0] == 0.1 &&
+	      s->curve.list[GD_NEURON_B][0] == 0.15 &&
+	      s->curve.list[GD_NEURON_Y][0] == 0.2 && s->w0[0] == -0.8 &&
+	      s->opt.hyper[GD_HYPER_RATE] == 0.5);
 	gd_lesson_finish(&parsed);
 }
 
@@ -205,12 +191,15 @@ static void check_every_key(const struct tcase *t)
 	const struct gd_scene *s = &parsed.scenes[0];
 	CHECK(strcmp(s->title, "One") == 0 && strcmp(s->title_zh, "一") == 0);
 	CHECK(s->curve.kind == GD_CURVE_NEURON && s->curve.n == 4);
-	CHECK(s->curve.list[GD_NEURON_X][1] == -0.5 && s->curve.list[GD_NEURON_X][2] == 2 && s->curve.list[GD_NEURON_X][3] == 0.3);
+	CHECK(s->curve.list[GD_NEURON_X][1] == -0.5 &&
+	      s->curve.list[GD_NEURON_X][2] == 2 &&
+	      s->curve.list[GD_NEURON_X][3] == 0.3);
 	/* b not given: the default sample's b for every sample. */
-	CHECK(s->curve.list[GD_NEURON_B][0] == 0.15 && s->curve.list[GD_NEURON_B][3] == 0.15);
+	CHECK(s->curve.list[GD_NEURON_B][0] == 0.15 &&
+	      s->curve.list[GD_NEURON_B][3] == 0.15);
 	CHECK(s->curve.list[GD_NEURON_Y][1] == 0.9);
-	CHECK(s->w0[0] == -1 && s->opt.hyper[GD_HYPER_RATE] == 0.25 && s->opt.hyper[GD_HYPER_MOMENTUM] == 0.5 &&
-	      s->steps == 7);
+	CHECK(s->w0[0] == -1 && s->opt.hyper[GD_HYPER_RATE] == 0.25 &&
+	      s->opt.hyper[GD_HYPER_MOMENTUM] == 0.5 && s->steps == 7);
 	CHECK(s->has_range && s->wmin == -3 && s->wmax == 1.5);
 	CHECK(strcmp(s->caption, "line one\nline two\nline three") == 0);
 	CHECK(strcmp(s->caption_zh, "第一行\n第二行") == 0);
@@ -218,8 +207,9 @@ static void check_every_key(const struct tcase *t)
 	CHECK(s->curve.kind == GD_CURVE_BOWL && s->curve.p[GD_BOWL_A] == 4 &&
 	      CURVE_C(s->curve) == -1 && s->steps == GD_SCENE_UNPLANNED);
 	s = &parsed.scenes[2];
-	CHECK(s->curve.kind == GD_CURVE_ABS && CURVE_C(s->curve) == 2 && s->steps == 0 &&
-	      s->w0[0] == 3 && s->opt.hyper[GD_HYPER_RATE] == 0.3);
+	CHECK(s->curve.kind == GD_CURVE_ABS && CURVE_C(s->curve) == 2 &&
+	      s->steps == 0 && s->w0[0] == 3 &&
+	      s->opt.hyper[GD_HYPER_RATE] == 0.3);
 	gd_lesson_finish(&parsed);
 }
 
@@ -285,8 +275,8 @@ static void check_regressions(const struct tcase *t)
 		CHECK(out);
 		r = gd_lesson_parse(&b, out, strlen(out), &err);
 		if (r)
-			fprintf(stderr, "%s: formatted, line %d: %s\n", names[i],
-				err.line, err.message);
+			fprintf(stderr, "%s: formatted, line %d: %s\n",
+				names[i], err.line, err.message);
 		free(out);
 		CHECK(r == 0);
 		CHECK(lesson_eq(&a, &b));
@@ -357,7 +347,8 @@ static void check_big_errors(const struct tcase *t)
 	for (int i = 0; i < 11; i++) {
 		if (i)
 			strcat(text, "\n  ");
-		strcat(text, "ééééééééééééééééééééééééééééééééééééééééééééééééé"); /* 49 */
+		strcat(text,
+		       "ééééééééééééééééééééééééééééééééééééééééééééééééé"); /* 49 */
 	}
 	strcat(text, "\n");
 	CHECK(gd_lesson_parse(&l, text, strlen(text), &err) == -EINVAL);
@@ -375,10 +366,14 @@ static void check_big_errors(const struct tcase *t)
 	gd_lesson_finish(&l);
 }
 
-#define BAD(n, l, w, txt) \
-	{ .name = n, .run = check_bad, .line = l, .want = w, .text = txt }
-#define GOOD(n, count, txt) \
-	{ .name = n, .run = check_good, .line = count, .text = txt }
+#define BAD(n, l, w, txt)                                                      \
+	{                                                                      \
+		.name = n, .run = check_bad, .line = l, .want = w, .text = txt \
+	}
+#define GOOD(n, count, txt)                                              \
+	{                                                                \
+		.name = n, .run = check_good, .line = count, .text = txt \
+	}
 #define S "[scene]\ncurve = bowl\n" /* lines 1 and 2 */
 #define X60 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 
@@ -391,8 +386,8 @@ static const struct tcase cases[] = {
 	{ .name = "lesson-load-errors", .run = check_load_errors },
 	{ .name = "lesson-big-errors", .run = check_big_errors },
 	{ .name = "lesson-regressions", .run = check_regressions },
-	BAD("bad-unknown-section", 3, "unknown section [scen] (did you mean [scene]?)",
-	    S "[scen]\n"),
+	BAD("bad-unknown-section", 3,
+	    "unknown section [scen] (did you mean [scene]?)", S "[scen]\n"),
 	BAD("bad-unknown-section-far", 1, "unknown section [settings]",
 	    "[settings]\n"),
 	BAD("bad-key-typo", 3, "unknown key 'rat' (did you mean 'rate'?)",
@@ -408,17 +403,20 @@ static const struct tcase cases[] = {
 	BAD("bad-key-before-section", 1, "comes before any section",
 	    "curve = bowl\n" S),
 	BAD("bad-number", 3, "rate: 'fast' is not a number", S "rate = fast\n"),
-	BAD("bad-number-trailing", 3, "w0: '1.5x' is not a number", S "w0 = 1.5x\n"),
+	BAD("bad-number-trailing", 3, "w0: '1.5x' is not a number",
+	    S "w0 = 1.5x\n"),
 	BAD("bad-number-empty", 3, "w0: '' is not a number", S "w0 =\n"),
 	BAD("bad-number-nan", 3, "not a finite number", S "w0 = nan\n"),
 	BAD("bad-number-inf", 3, "not a finite number", S "rate = inf\n"),
 	BAD("bad-number-overflow", 3, "not a finite number", S "w0 = 1e999\n"),
 	BAD("bad-w0-huge", 3, "w0 must be at most", S "w0 = 2e12\n"),
-	BAD("bad-unknown-curve", 2, "unknown curve 'cone'", "[scene]\ncurve = cone\n"),
+	BAD("bad-unknown-curve", 2, "unknown curve 'cone'",
+	    "[scene]\ncurve = cone\n"),
 	BAD("bad-curve-typo", 2, "unknown curve 'bowel' (did you mean 'bowl'?)",
 	    "[scene]\ncurve = bowel\n"),
 	BAD("bad-rate-zero", 3, "rate must be greater than 0", S "rate = 0\n"),
-	BAD("bad-rate-negative", 3, "rate must be greater than 0", S "rate = -0.1\n"),
+	BAD("bad-rate-negative", 3, "rate must be greater than 0",
+	    S "rate = -0.1\n"),
 	BAD("bad-momentum-one", 3, "momentum must be less than 1",
 	    S "momentum = 1\n"),
 	BAD("bad-momentum-above-one", 3, "momentum must be less than 1",
@@ -439,8 +437,11 @@ static const struct tcase cases[] = {
 	BAD("bad-utf8-truncated", 3, "not UTF-8", S "title = \xE6\x97"),
 	BAD("bad-control-char", 3, "control character", S "title = a\x01b\n"),
 	BAD("bad-lone-cr", 3, "control character (byte 0x0D)", S "title = a\rb\n"),
-	{ .name = "bad-nul", .run = check_bad, .line = 3,
-	  .want = "control character (byte 0x00)", .text = S "title = a\0b\n",
+	{ .name = "bad-nul",
+	  .run = check_bad,
+	  .line = 3,
+	  .want = "control character (byte 0x00)",
+	  .text = S "title = a\0b\n",
 	  .len = sizeof(S "title = a\0b\n") - 1 },
 	BAD("bad-twice", 4, "'rate' is given twice (first on line 3)",
 	    S "rate = 0.1\nrate = 0.2\n"),
@@ -448,7 +449,8 @@ static const struct tcase cases[] = {
 	    "[scene]\ncurve = abs\na = 2\n"),
 	BAD("bad-a-before-curve", 2, "'a' does not apply to the wells curve",
 	    "[scene]\na = 2\ncurve = wells\n"),
-	BAD("bad-x-for-bowl", 3, "'x' does not apply to the bowl curve", S "x = 1\n"),
+	BAD("bad-x-for-bowl", 3, "'x' does not apply to the bowl curve",
+	    S "x = 1\n"),
 	BAD("bad-list-lengths", 4, "same number of values (y has 1, another has 2)",
 	    "[scene]\ncurve = neuron\nx = 0.1, 0.2\ny = 0.5\n"),
 	BAD("bad-list-too-long", 3, "x: more than 8 values",
@@ -475,9 +477,10 @@ static const struct tcase cases[] = {
 	BAD("bad-lesson-after-scene", 3, "must come before the first [scene]",
 	    S "[lesson]\n"),
 	BAD("bad-long-line", 3, "the line is longer than 198 bytes",
-	    S "caption = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-	      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-	      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"),
+	    S
+	    "caption = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"),
 	BAD("bad-long-caption-line", 3, "a line of more than 180 bytes",
 	    S "caption=" X60 X60 X60 "x\n"),
 	BAD("bad-long-title", 3, "a title over 100 characters",

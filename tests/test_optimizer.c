@@ -15,8 +15,8 @@ struct tcase {
 	enum gd_optimizer_kind kind;
 	double rate, beta;
 	int dim;
-	double g[GD_DIM_MAX], v[GD_DIM_MAX];  /* gradient, state before */
-	double want_v[GD_DIM_MAX];            /* state after (= Δw for gd) */
+	double g[GD_DIM_MAX], v[GD_DIM_MAX]; /* gradient, state before */
+	double want_v[GD_DIM_MAX];           /* state after (= Δw for gd) */
 };
 
 /* Every row: a unique name that looks itself up, defaults that pass its
@@ -106,16 +106,30 @@ static const struct tcase cases[] = {
 	{ .name = "optimizer-ranges", .run = check_ranges },
 	{ .name = "optimizer-gd-plain-bits", .run = check_plain },
 	/* Seed 000's first step: g = 4 at w = 2, η = 0.1: Δw = −0.4. */
-	{ .name = "gd-first-step", .run = check_step, .rate = 0.1, .dim = 1,
-	  .g = { 4 }, .want_v = { -0.4 } },
+	{ .name = "gd-first-step",
+	  .run = check_step,
+	  .rate = 0.1,
+	  .dim = 1,
+	  .g = { 4 },
+	  .want_v = { -0.4 } },
 	/* v ← 0.5·(−0.4) − 0.1·3.2 = −0.52. */
-	{ .name = "gd-momentum-second-step", .run = check_step, .rate = 0.1,
-	  .beta = 0.5, .dim = 1, .g = { 3.2 }, .v = { -0.4 },
+	{ .name = "gd-momentum-second-step",
+	  .run = check_step,
+	  .rate = 0.1,
+	  .beta = 0.5,
+	  .dim = 1,
+	  .g = { 3.2 },
+	  .v = { -0.4 },
 	  .want_v = { -0.52 } },
 	/* Two weights, each coordinate its own: v = 0.9·(0.1, −0.2) −
 	 * 0.5·(2, −4) = (−0.91, 1.82). */
-	{ .name = "gd-two-weights", .run = check_step, .rate = 0.5,
-	  .beta = 0.9, .dim = 2, .g = { 2, -4 }, .v = { 0.1, -0.2 },
+	{ .name = "gd-two-weights",
+	  .run = check_step,
+	  .rate = 0.5,
+	  .beta = 0.9,
+	  .dim = 2,
+	  .g = { 2, -4 },
+	  .v = { 0.1, -0.2 },
 	  .want_v = { -0.91, 1.82 } },
 };
 

@@ -13,8 +13,8 @@ struct tcase {
 	const char *name;
 	void (*run)(const struct tcase *);
 	const char *argv[24]; /* after the program name, NULL-terminated */
-	int ret;             /* expected return */
-	const char *err;     /* text the error must contain */
+	int ret;              /* expected return */
+	const char *err;      /* text the error must contain */
 	enum gd_mode mode;
 	double value; /* a number the parse must produce (see check) */
 };
@@ -87,10 +87,16 @@ static void check_parse_double(const struct tcase *t)
 	(void)t;
 }
 
-#define BAD(n, e, ...) \
-	{ .name = n, .run = check_bad, .argv = { __VA_ARGS__, NULL }, .err = e }
-#define GOOD(n, m, ...) \
-	{ .name = n, .run = check_good, .argv = { __VA_ARGS__, NULL }, .mode = m }
+#define BAD(n, e, ...)                                                      \
+	{                                                                   \
+		.name = n, .run = check_bad, .argv = { __VA_ARGS__, NULL }, \
+		.err = e                                                    \
+	}
+#define GOOD(n, m, ...)                                                      \
+	{                                                                    \
+		.name = n, .run = check_good, .argv = { __VA_ARGS__, NULL }, \
+		.mode = m                                                    \
+	}
 
 static const struct tcase cases[] = {
 	BAD("bad-unknown-flag", "--frobnicate", "--frobnicate"),
@@ -132,11 +138,12 @@ static const struct tcase cases[] = {
 	GOOD("good-negative-w0", GD_MODE_TRACE, "--trace", "--w0", "-3"),
 	GOOD("good-equals-form", GD_MODE_TRACE, "--trace", "--rate=0.5"),
 	GOOD("good-double-dash", GD_MODE_WINDOW, "--", "-odd-name.ini"),
-	{ .name = "good-all-values", .run = check_values,
+	{ .name = "good-all-values",
+	  .run = check_values,
 	  .argv = { "--curve=wells", "--w0", "-1.25", "--rate", "0.02",
-		    "--momentum=0.9", "--steps", "1000000", "--size", "1920x1080",
-		    "--scene", "3", "--echo", "--fullscreen", "--lang", "zh",
-		    "my.ini", NULL } },
+		    "--momentum=0.9", "--steps", "1000000", "--size",
+		    "1920x1080", "--scene", "3", "--echo", "--fullscreen",
+		    "--lang", "zh", "my.ini", NULL } },
 	{ .name = "parse-double", .run = check_parse_double },
 };
 

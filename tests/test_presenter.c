@@ -12,8 +12,8 @@
 struct tcase {
 	const char *name;
 	void (*run)(const struct tcase *);
-	int scene;       /* 0-based scene of the built-in lesson */
-	double w_end;    /* where the scene's planned steps end (approx) */
+	int scene;    /* 0-based scene of the built-in lesson */
+	double w_end; /* where the scene's planned steps end (approx) */
 	double tol;
 	enum gd_status status; /* at the planned end */
 };
@@ -23,8 +23,7 @@ static struct gd_presenter pres;
 static struct gd_lesson lesson;
 
 /* Starts p anew, freeing the run of a start before. */
-static void pres_init(struct gd_presenter *p, const struct gd_lesson *l,
-		      int k)
+static void pres_init(struct gd_presenter *p, const struct gd_lesson *l, int k)
 {
 	gd_presenter_finish(p);
 	gd_presenter_init(p, l, k);
@@ -40,11 +39,16 @@ struct state {
 
 static struct state state(void)
 {
-	return (struct state){ pres.scene, pres.run->step, pres.run->w[0],
-			       pres.run->state[GD_GD_V][0], pres.run->E,
-			       pres.run->grad[0], gd_run_rate(pres.run),
+	return (struct state){ pres.scene,
+			       pres.run->step,
+			       pres.run->w[0],
+			       pres.run->state[GD_GD_V][0],
+			       pres.run->E,
+			       pres.run->grad[0],
+			       gd_run_rate(pres.run),
 			       gd_run_momentum(pres.run),
-			       gd_run_history_len(pres.run), pres.run->status };
+			       gd_run_history_len(pres.run),
+			       pres.run->status };
 }
 
 static bool state_eq(const struct state *a, const struct state *b)
@@ -94,8 +98,10 @@ static void check_walk(const struct tcase *t)
 		CHECK(m != GD_MOVE_NONE);
 		struct state s = state();
 		if (!state_eq(&s, &visits[i]))
-			fprintf(stderr, "back to visit %d: scene %d step %ld, want scene %d step %ld\n",
-				i, s.scene, s.step, visits[i].scene, visits[i].step);
+			fprintf(stderr,
+				"back to visit %d: scene %d step %ld, want scene %d step %ld\n",
+				i, s.scene, s.step, visits[i].scene,
+				visits[i].step);
 		CHECK(state_eq(&s, &visits[i]));
 	}
 	CHECK(gd_presenter_back(&pres) == GD_MOVE_NONE);
@@ -210,26 +216,66 @@ static const struct tcase cases[] = {
 	{ .name = "presenter-replay", .run = check_replay },
 	{ .name = "presenter-jumps", .run = check_jumps },
 	{ .name = "presenter-diverging-scene", .run = check_diverging_scene },
-	{ .name = "story-slope-one-step", .run = check_story, .scene = 0,
-	  .w_end = 1.6, .tol = 1e-12, .status = GD_STATUS_STEPPING },
-	{ .name = "story-creeps", .run = check_story, .scene = 1,
-	  .w_end = 0.0075557863725914313, .tol = 1e-9, .status = GD_STATUS_STEPPING },
-	{ .name = "story-one-step", .run = check_story, .scene = 2,
-	  .w_end = 0, .tol = 0, .status = GD_STATUS_CONVERGED },
-	{ .name = "story-oscillates", .run = check_story, .scene = 3,
-	  .w_end = 0.004353564672, .tol = 1e-9, .status = GD_STATUS_OSCILLATING },
-	{ .name = "story-bounces", .run = check_story, .scene = 4,
-	  .w_end = 2, .tol = 0, .status = GD_STATUS_OSCILLATING },
-	{ .name = "story-diverges", .run = check_story, .scene = 5,
-	  .w_end = 17.832200896512, .tol = 1e-6, .status = GD_STATUS_OSCILLATING },
-	{ .name = "story-abs-bounces", .run = check_story, .scene = 6,
-	  .w_end = 1.2, .tol = 1e-9, .status = GD_STATUS_OSCILLATING },
-	{ .name = "story-neuron", .run = check_story, .scene = 7,
-	  .w_end = -0.8 - 3 * 0.003964, .tol = 1e-4, .status = GD_STATUS_STEPPING },
-	{ .name = "story-trapped", .run = check_story, .scene = 8,
-	  .w_end = 0.9602, .tol = 1e-3, .status = GD_STATUS_STEPPING },
-	{ .name = "story-momentum", .run = check_story, .scene = 9,
-	  .w_end = -1.0355, .tol = 5e-3, .status = GD_STATUS_STEPPING },
+	{ .name = "story-slope-one-step",
+	  .run = check_story,
+	  .scene = 0,
+	  .w_end = 1.6,
+	  .tol = 1e-12,
+	  .status = GD_STATUS_STEPPING },
+	{ .name = "story-creeps",
+	  .run = check_story,
+	  .scene = 1,
+	  .w_end = 0.0075557863725914313,
+	  .tol = 1e-9,
+	  .status = GD_STATUS_STEPPING },
+	{ .name = "story-one-step",
+	  .run = check_story,
+	  .scene = 2,
+	  .w_end = 0,
+	  .tol = 0,
+	  .status = GD_STATUS_CONVERGED },
+	{ .name = "story-oscillates",
+	  .run = check_story,
+	  .scene = 3,
+	  .w_end = 0.004353564672,
+	  .tol = 1e-9,
+	  .status = GD_STATUS_OSCILLATING },
+	{ .name = "story-bounces",
+	  .run = check_story,
+	  .scene = 4,
+	  .w_end = 2,
+	  .tol = 0,
+	  .status = GD_STATUS_OSCILLATING },
+	{ .name = "story-diverges",
+	  .run = check_story,
+	  .scene = 5,
+	  .w_end = 17.832200896512,
+	  .tol = 1e-6,
+	  .status = GD_STATUS_OSCILLATING },
+	{ .name = "story-abs-bounces",
+	  .run = check_story,
+	  .scene = 6,
+	  .w_end = 1.2,
+	  .tol = 1e-9,
+	  .status = GD_STATUS_OSCILLATING },
+	{ .name = "story-neuron",
+	  .run = check_story,
+	  .scene = 7,
+	  .w_end = -0.8 - 3 * 0.003964,
+	  .tol = 1e-4,
+	  .status = GD_STATUS_STEPPING },
+	{ .name = "story-trapped",
+	  .run = check_story,
+	  .scene = 8,
+	  .w_end = 0.9602,
+	  .tol = 1e-3,
+	  .status = GD_STATUS_STEPPING },
+	{ .name = "story-momentum",
+	  .run = check_story,
+	  .scene = 9,
+	  .w_end = -1.0355,
+	  .tol = 5e-3,
+	  .status = GD_STATUS_STEPPING },
 };
 
 int main(int argc, char *argv[])

@@ -14,15 +14,15 @@ struct tcase {
 	const char *name;
 	void (*run)(const struct tcase *);
 	enum gd_curve_kind kind;
-	double a, c;         /* bowl parameters (0: default) */
+	double a, c; /* bowl parameters (0: default) */
 	double w0, rate, momentum;
 	int steps;
 	enum gd_regime regime;
 	enum gd_status status; /* expected after steps */
 };
 
-/* Runs are large (a fixed history): one static run per test program. */
-struct gd_run *run = NULL;
+/* The run under test: made by run_init (tests/runs.h), freed at exit. */
+static struct gd_run *run;
 
 static void init(const struct tcase *t)
 {
@@ -46,7 +46,8 @@ static void check_bowl_regime(const struct tcase *t)
 	for (int k = 1; k <= t->steps; k++) {
 		struct gd_update u;
 		bool ok = gd_run_step(run, &u);
-		double expect = CURVE_C(run->curve) + pow(q, k) * (t->w0 - CURVE_C(run->curve));
+		double expect = CURVE_C(run->curve) +
+				pow(q, k) * (t->w0 - CURVE_C(run->curve));
 		if (!ok) {
 			CHECK(t->regime == GD_REGIME_DIVERGES);
 			CHECK(fabs(expect) > 1e11);
@@ -55,7 +56,9 @@ static void check_bowl_regime(const struct tcase *t)
 		CHECK_APPROX(run->w[0], expect, 1e-12, 1e-9);
 		/* Monotone creeping: never crosses c, E never rises. */
 		if (t->regime == GD_REGIME_CREEPS) {
-			CHECK((run->w[0] - CURVE_C(run->curve)) * (t->w0 - CURVE_C(run->curve)) > 0);
+			CHECK((run->w[0] - CURVE_C(run->curve)) *
+				      (t->w0 - CURVE_C(run->curve)) >
+			      0);
 			CHECK(u.E_next <= u.E);
 		}
 	}
@@ -126,12 +129,13 @@ static void check_diverges(const struct tcase *t)
 	CHECK(k < 1000);
 	CHECK(run->status == GD_STATUS_DIVERGED);
 	CHECK(isfinite(run->w[0]) && fabs(run->w[0]) <= GD_RUN_WMAX);
-	CHECK(isfinite(run->state[GD_GD_V][0]) && isfinite(run->E) && isfinite(run->grad[0]));
+	CHECK(isfinite(run->state[GD_GD_V][0]) && isfinite(run->E) &&
+	      isfinite(run->grad[0]));
 	for (size_t i = 0; i < gd_run_history_len(run); i++) {
 		const struct gd_update *u = gd_run_history_at(run, i);
 		CHECK(isfinite(u->w[0]) && isfinite(u->E) && isfinite(u->grad[0]));
-		CHECK(isfinite(u->state[GD_GD_V][0]) && isfinite(u->w_next[0]) &&
-		      isfinite(u->E_next));
+		CHECK(isfinite(u->state[GD_GD_V][0]) &&
+		      isfinite(u->w_next[0]) && isfinite(u->E_next));
 	}
 	/* Later calls change nothing and produce nothing non-finite. */
 	double w = run->w[0];
@@ -155,8 +159,10 @@ struct snapshot {
 
 static struct snapshot snap(void)
 {
-	return (struct snapshot){ run->w[0], run->state[GD_GD_V][0], run->E, run->grad[0], run->step,
-				  gd_run_history_len(run), run->status };
+	return (struct snapshot){ run->w[0],  run->state[GD_GD_V][0],
+				  run->E,     run->grad[0],
+				  run->step,  gd_run_history_len(run),
+				  run->status };
 }
 
 static bool snap_eq(const struct snapshot *a, const struct snapshot *b)
@@ -200,7 +206,8 @@ static void check_undo_exact(const struct tcase *t)
 		CHECK(snap_eq(&s, &before[n]));
 	}
 	CHECK(!gd_run_undo(run));
-	CHECK(same_bits(run->w[0], t->w0) && run->state[GD_GD_V][0] == 0 && run->step == 0);
+	CHECK(same_bits(run->w[0], t->w0) && run->state[GD_GD_V][0] == 0 &&
+	      run->step == 0);
 }
 
 /* Holding the key down: memory is the fixed history, the oldest goes. */
@@ -229,7 +236,8 @@ static void check_reset_restart(const struct tcase *t)
 		gd_run_step(run, NULL);
 	CHECK(gd_run_set_rate(run, 0.3) == 0);
 	gd_run_reset(run);
-	CHECK(run->step == 0 && same_bits(run->w[0], t->w0) && run->state[GD_GD_V][0] == 0);
+	CHECK(run->step == 0 && same_bits(run->w[0], t->w0) &&
+	      run->state[GD_GD_V][0] == 0);
 	CHECK(gd_run_history_len(run) == 0 && gd_run_rate(run) == 0.3);
 	CHECK(gd_run_restart(run, &(double){ -1.5 }) == 0);
 	CHECK(run->w[0] == -1.5 && run->w0[0] == -1.5 && run->step == 0);
@@ -314,55 +322,138 @@ static void check_regime_edges(const struct tcase *t)
 }
 
 static const struct tcase cases[] = {
-	{ .name = "bowl-creeps", .run = check_bowl_regime,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .steps = 60,
-	  .regime = GD_REGIME_CREEPS, .status = GD_STATUS_STEPPING },
-	{ .name = "bowl-creeps-shifted", .run = check_bowl_regime,
-	  .kind = GD_CURVE_BOWL, .a = 5, .c = -1.5, .w0 = 3, .rate = 0.05,
-	  .steps = 40, .regime = GD_REGIME_CREEPS,
+	{ .name = "bowl-creeps",
+	  .run = check_bowl_regime,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .steps = 60,
+	  .regime = GD_REGIME_CREEPS,
 	  .status = GD_STATUS_STEPPING },
-	{ .name = "bowl-one-step", .run = check_bowl_regime,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.5, .steps = 3,
-	  .regime = GD_REGIME_ONE_STEP, .status = GD_STATUS_CONVERGED },
-	{ .name = "bowl-oscillates", .run = check_bowl_regime,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.8, .steps = 12,
-	  .regime = GD_REGIME_OSCILLATES, .status = GD_STATUS_OSCILLATING },
-	{ .name = "bowl-bounces", .run = check_bowl_regime,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 1.0, .steps = 200,
-	  .regime = GD_REGIME_BOUNCES, .status = GD_STATUS_OSCILLATING },
-	{ .name = "bowl-diverges", .run = check_bowl_regime,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 1.5, .steps = 100,
-	  .regime = GD_REGIME_DIVERGES, .status = GD_STATUS_DIVERGED },
-	{ .name = "bowl-diverged-all-finite", .run = check_diverges,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 1.5 },
-	{ .name = "wells-diverged-all-finite", .run = check_diverges,
-	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 1.0 },
-	{ .name = "momentum-hand-table", .run = check_momentum_table,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .momentum = 0.5 },
-	{ .name = "beta-zero-is-plain", .run = check_beta_zero,
-	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .steps = 300 },
-	{ .name = "wells-plain-trapped", .run = check_settles,
-	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .steps = 5000,
-	  .c = 0.960, .status = GD_STATUS_CONVERGED },
-	{ .name = "wells-momentum-global", .run = check_settles,
-	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .momentum = 0.9,
-	  .steps = 5000, .c = -1.036, .status = GD_STATUS_CONVERGED },
-	{ .name = "abs-bounces", .run = check_abs_bounce, .kind = GD_CURVE_ABS,
-	  .w0 = 3, .rate = 0.3, .steps = 200 },
-	{ .name = "undo-exact-mixed", .run = check_undo_exact,
-	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02 },
-	{ .name = "undo-exact-neuron", .run = check_undo_exact,
-	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5 },
-	{ .name = "history-bounded", .run = check_history_bound,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.001 },
-	{ .name = "reset-and-restart", .run = check_reset_restart,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
-	{ .name = "bad-settings-rejected", .run = check_bad_settings,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
-	{ .name = "bowl-converges", .run = check_converges,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.3, .steps = 500 },
-	{ .name = "neuron-converges", .run = check_converges,
-	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 50, .steps = 100000 },
+	{ .name = "bowl-creeps-shifted",
+	  .run = check_bowl_regime,
+	  .kind = GD_CURVE_BOWL,
+	  .a = 5,
+	  .c = -1.5,
+	  .w0 = 3,
+	  .rate = 0.05,
+	  .steps = 40,
+	  .regime = GD_REGIME_CREEPS,
+	  .status = GD_STATUS_STEPPING },
+	{ .name = "bowl-one-step",
+	  .run = check_bowl_regime,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.5,
+	  .steps = 3,
+	  .regime = GD_REGIME_ONE_STEP,
+	  .status = GD_STATUS_CONVERGED },
+	{ .name = "bowl-oscillates",
+	  .run = check_bowl_regime,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.8,
+	  .steps = 12,
+	  .regime = GD_REGIME_OSCILLATES,
+	  .status = GD_STATUS_OSCILLATING },
+	{ .name = "bowl-bounces",
+	  .run = check_bowl_regime,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 1.0,
+	  .steps = 200,
+	  .regime = GD_REGIME_BOUNCES,
+	  .status = GD_STATUS_OSCILLATING },
+	{ .name = "bowl-diverges",
+	  .run = check_bowl_regime,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 1.5,
+	  .steps = 100,
+	  .regime = GD_REGIME_DIVERGES,
+	  .status = GD_STATUS_DIVERGED },
+	{ .name = "bowl-diverged-all-finite",
+	  .run = check_diverges,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 1.5 },
+	{ .name = "wells-diverged-all-finite",
+	  .run = check_diverges,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 1.0 },
+	{ .name = "momentum-hand-table",
+	  .run = check_momentum_table,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .momentum = 0.5 },
+	{ .name = "beta-zero-is-plain",
+	  .run = check_beta_zero,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .steps = 300 },
+	{ .name = "wells-plain-trapped",
+	  .run = check_settles,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .steps = 5000,
+	  .c = 0.960,
+	  .status = GD_STATUS_CONVERGED },
+	{ .name = "wells-momentum-global",
+	  .run = check_settles,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .momentum = 0.9,
+	  .steps = 5000,
+	  .c = -1.036,
+	  .status = GD_STATUS_CONVERGED },
+	{ .name = "abs-bounces",
+	  .run = check_abs_bounce,
+	  .kind = GD_CURVE_ABS,
+	  .w0 = 3,
+	  .rate = 0.3,
+	  .steps = 200 },
+	{ .name = "undo-exact-mixed",
+	  .run = check_undo_exact,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02 },
+	{ .name = "undo-exact-neuron",
+	  .run = check_undo_exact,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 0.5 },
+	{ .name = "history-bounded",
+	  .run = check_history_bound,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.001 },
+	{ .name = "reset-and-restart",
+	  .run = check_reset_restart,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1 },
+	{ .name = "bad-settings-rejected",
+	  .run = check_bad_settings,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1 },
+	{ .name = "bowl-converges",
+	  .run = check_converges,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.3,
+	  .steps = 500 },
+	{ .name = "neuron-converges",
+	  .run = check_converges,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 50,
+	  .steps = 100000 },
 	{ .name = "bowl-monotone-property", .run = check_monotone_property },
 	{ .name = "regime-edges", .run = check_regime_edges },
 };

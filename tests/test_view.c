@@ -16,8 +16,14 @@ struct tcase {
 };
 
 static const struct gd_view base = {
-	.wmin = -2, .wmax = 2, .emin = 0, .emax = 4,
-	.x = 100, .y = 50, .width = 800, .height = 400,
+	.wmin = -2,
+	.wmax = 2,
+	.emin = 0,
+	.emax = 4,
+	.x = 100,
+	.y = 50,
+	.width = 800,
+	.height = 400,
 };
 
 static void check_mapping(const struct tcase *t)
@@ -44,8 +50,13 @@ static void check_mapping(const struct tcase *t)
 /* A diverging run at 1e11 maps to pixels that fit an int. */
 static void check_clamp(const struct tcase *t)
 {
-	const double vals[] = { 1e11, -1e11, 1e300, -1e300, (double)INFINITY,
-				-(double)INFINITY, (double)NAN };
+	const double vals[] = { 1e11,
+				-1e11,
+				1e300,
+				-1e300,
+				(double)INFINITY,
+				-(double)INFINITY,
+				(double)NAN };
 	for (size_t i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
 		double px, py;
 		gd_view_to_screen(&base, vals[i], vals[i], &px, &py);
@@ -90,7 +101,8 @@ static void check_ticks_sweep(const struct tcase *t)
 				/* Two ticks at least once a round step fits twice. */
 				int least = max >= 5 ? 2 : 1;
 				if (n < least || n > max)
-					fprintf(stderr, "[%.17g, %.17g] max %d: %d\n",
+					fprintf(stderr,
+						"[%.17g, %.17g] max %d: %d\n",
 						lo, hi, max, n);
 				CHECK(n >= least && n <= max);
 			}
@@ -167,14 +179,34 @@ static void check_zoom_pan(const struct tcase *t)
 static const struct tcase cases[] = {
 	{ .name = "view-mapping", .run = check_mapping },
 	{ .name = "view-clamp-extremes", .run = check_clamp },
-	{ .name = "ticks-unit", .run = check_ticks, .lo = -2, .hi = 2,
-	  .max = 9, .step = 0.5, .count = 9 },
-	{ .name = "ticks-small", .run = check_ticks, .lo = 0.0012,
-	  .hi = 0.0051, .max = 5, .step = 0.001, .count = 4 },
-	{ .name = "ticks-large", .run = check_ticks, .lo = -3e11, .hi = 7e11,
-	  .max = 6, .step = 2e11, .count = 5 },
-	{ .name = "ticks-offset", .run = check_ticks, .lo = 1000.25,
-	  .hi = 1000.95, .max = 7, .step = 0.1, .count = 7 },
+	{ .name = "ticks-unit",
+	  .run = check_ticks,
+	  .lo = -2,
+	  .hi = 2,
+	  .max = 9,
+	  .step = 0.5,
+	  .count = 9 },
+	{ .name = "ticks-small",
+	  .run = check_ticks,
+	  .lo = 0.0012,
+	  .hi = 0.0051,
+	  .max = 5,
+	  .step = 0.001,
+	  .count = 4 },
+	{ .name = "ticks-large",
+	  .run = check_ticks,
+	  .lo = -3e11,
+	  .hi = 7e11,
+	  .max = 6,
+	  .step = 2e11,
+	  .count = 5 },
+	{ .name = "ticks-offset",
+	  .run = check_ticks,
+	  .lo = 1000.25,
+	  .hi = 1000.95,
+	  .max = 7,
+	  .step = 0.1,
+	  .count = 7 },
 	{ .name = "ticks-sweep", .run = check_ticks_sweep },
 	{ .name = "view-fit-run", .run = check_fit_run },
 	{ .name = "view-zoom-pan", .run = check_zoom_pan },

@@ -22,15 +22,13 @@
  * without a newline. Returns its length, or -ERANGE if size is too small,
  * -EINVAL for a bad dim or kind.
  */
-int gd_csv_header(char *buf, size_t size, int dim,
-		  enum gd_optimizer_kind kind);
+int gd_csv_header(char *buf, size_t size, int dim, enum gd_optimizer_kind kind);
 
 /*
  * Formats one update of a run of dim weights as a row ending in '\n' into
  * buf. Returns the length written (not counting the NUL), or -ERANGE if
  * size is too small.
  */
-int gd_csv_format(char *buf, size_t size, const struct gd_update *update,
-		  int dim);
+int gd_csv_format(char *buf, size_t size, const struct gd_update *update, int dim);
 
 #endif

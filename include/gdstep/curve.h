@@ -110,8 +110,7 @@ double gd_curve_eval(const struct gd_curve *curve, const double *w);
 
 /* E(w), and ∇E(w) into grad (the curve's dimension of doubles); same
  * conventions as gd_curve_eval. */
-double gd_curve_grad(const struct gd_curve *curve, const double *w,
-		     double *grad);
+double gd_curve_grad(const struct gd_curve *curve, const double *w, double *grad);
 
 /* E of a one-weight curve at the number w: gd_curve_eval(curve, &w). */
 double gd_curve_eval1(const struct gd_curve *curve, double w);

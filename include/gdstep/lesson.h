@@ -42,8 +42,8 @@ struct gd_scene {
 	char caption_zh[GD_LESSON_CAPTION_CHARS * 4 + 1];
 	struct gd_curve curve;
 	double w0[GD_DIM_MAX]; /* the start, the curve's dimension of it */
-	struct gd_optim opt;   /* the optimizer and its settings (η, β, …) */
-	long steps; /* planned updates, ≥ 0, or GD_SCENE_UNPLANNED */
+	struct gd_optim opt; /* the optimizer and its settings (η, β, …) */
+	long steps;          /* planned updates, ≥ 0, or GD_SCENE_UNPLANNED */
 	bool has_range;
 	double wmin, wmax; /* w range to show, when has_range */
 };

@@ -47,10 +47,10 @@ struct gd_optim {
 /* What one step computes, per coordinate k < dim. */
 struct gd_optim_step {
 	int dim;
-	long t;                             /* steps taken before this one */
-	const double *g;                    /* ∇E at w */
+	long t;          /* steps taken before this one */
+	const double *g; /* ∇E at w */
 	double state[GD_OPT_STATE][GD_DIM_MAX]; /* in: before; out: after */
-	double delta[GD_DIM_MAX];           /* out: Δw */
+	double delta[GD_DIM_MAX];               /* out: Δw */
 };
 
 /* One row of the optimizer table. */
@@ -70,8 +70,7 @@ struct gd_optimizer_spec {
 const struct gd_optimizer_spec *gd_optimizer_spec(enum gd_optimizer_kind kind);
 
 /* Looks a kind up by its exact name. Returns 0, or -EINVAL if unknown. */
-int gd_optimizer_kind_from_name(const char *name,
-				enum gd_optimizer_kind *kind);
+int gd_optimizer_kind_from_name(const char *name, enum gd_optimizer_kind *kind);
 
 /* The kind with its default hyper-parameters, η set to rate. */
 void gd_optim_default(struct gd_optim *opt, enum gd_optimizer_kind kind,

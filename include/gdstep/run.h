@@ -54,30 +54,30 @@ enum gd_status {
 /* One update, everything a screen and the CSV show of it. Coordinates
  * past the curve's dimension are 0. */
 struct gd_update {
-	long step;                /* 0 for the first update */
-	double w[GD_DIM_MAX];     /* weight before */
-	double E;                 /* E(w) */
-	double grad[GD_DIM_MAX];  /* ∇E at w */
+	long step;               /* 0 for the first update */
+	double w[GD_DIM_MAX];    /* weight before */
+	double E;                /* E(w) */
+	double grad[GD_DIM_MAX]; /* ∇E at w */
 	double state_prev[GD_OPT_STATE][GD_DIM_MAX]; /* optimizer, before */
 	double state[GD_OPT_STATE][GD_DIM_MAX];      /* optimizer, after */
-	double delta[GD_DIM_MAX]; /* Δw */
-	double w_next[GD_DIM_MAX]; /* w + Δw */
-	double E_next;            /* E(w_next) */
-	struct gd_optim opt;      /* the settings this step used */
+	double delta[GD_DIM_MAX];                    /* Δw */
+	double w_next[GD_DIM_MAX];                   /* w + Δw */
+	double E_next;                               /* E(w_next) */
+	struct gd_optim opt; /* the settings this step used */
 };
 
 struct gd_run {
 	struct gd_curve curve;
-	int dim;                    /* the curve's: 1 or 2 */
-	struct gd_optim opt;        /* settings for the next step */
+	int dim;             /* the curve's: 1 or 2 */
+	struct gd_optim opt; /* settings for the next step */
 	double w0[GD_DIM_MAX];
-	double w[GD_DIM_MAX];       /* state */
+	double w[GD_DIM_MAX]; /* state */
 	double state[GD_OPT_STATE][GD_DIM_MAX];
 	double E, grad[GD_DIM_MAX]; /* at w, kept in step with it */
 	long step;                  /* updates applied since the start */
 	enum gd_status status;
-	size_t head, len;           /* ring of the last len updates */
-	struct gd_update *hist;     /* GD_RUN_HISTORY of them, owned */
+	size_t head, len;       /* ring of the last len updates */
+	struct gd_update *hist; /* GD_RUN_HISTORY of them, owned */
 };
 
 /*

@@ -54,8 +54,8 @@ int gd_view_ticks(double lo, double hi, int max_ticks,
  * when the minimum is ≥ 0 and close) to a margin above the highest point.
  * The pixel rectangle is left as it is.
  */
-void gd_view_fit(struct gd_view *view, const struct gd_curve *curve,
-		 double wlo, double whi, const double *ws, int n);
+void gd_view_fit(struct gd_view *view, const struct gd_curve *curve, double wlo,
+		 double whi, const double *ws, int n);
 
 /*
  * Fits the view to a run on a one-weight curve: the curve's suggested range, its start, its

@@ -13,7 +13,6 @@
 #include "cli.h"
 #include "front.h"
 #include "lang.h"
-#include "intl.h"
 
 #include "gdstep-config.h"
 
@@ -27,8 +26,8 @@ static void find_window_program(char *path, size_t size)
 	exe[n > 0 ? n : 0] = '\0';
 	char *slash = strrchr(exe, '/');
 	int dir = slash ? (int)(slash - exe) : 0;
-	const char *const rel[] = { "", "/../window",
-				     "/" GDSTEP_LIBEXEC_FROM_BINDIR };
+	static const char from_bindir[] = "/" GDSTEP_LIBEXEC_FROM_BINDIR;
+	const char *const rel[] = { "", "/../window", from_bindir };
 	for (size_t i = 0; slash && i < sizeof(rel) / sizeof(rel[0]); i++) {
 		snprintf(path, size, "%.*s%s/gdstep-window", dir, exe, rel[i]);
 		if (access(path, X_OK) == 0)
@@ -51,8 +50,8 @@ int main(int argc, char *argv[])
 	app_lang_restore_env();
 	execv(path, argv);
 	char msg[PATH_MAX + 128];
-	snprintf(msg, sizeof(msg), _("cannot run %s: %s"), path,
-		 strerror(errno));
+	snprintf(msg, sizeof(msg), app_tr(opts.ui_lang, "cannot run %s: %s"),
+		 path, strerror(errno));
 	app_message(msg);
 	return 1;
 }

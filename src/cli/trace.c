@@ -26,7 +26,8 @@ static void print_rows(struct gd_run *run, long steps, enum app_lang lang)
 	for (long i = 0; i < steps; i++) {
 		if (!gd_run_step(run, &u)) {
 			snprintf(msg, sizeof(msg),
-				 app_tr(lang, "diverged at step %ld: the next update leaves the finite range; the table ends at the last finite row"),
+				 app_tr(lang,
+					"diverged at step %ld: the next update leaves the finite range; the table ends at the last finite row"),
 				 run->step);
 			app_message(msg);
 			return;
@@ -51,22 +52,24 @@ int app_trace(const struct gd_options *opts)
 	long planned = s->steps;
 	gd_lesson_finish(&lesson);
 	if (r < 0) {
-		app_message(r == -ENOMEM ? strerror(ENOMEM) :
-			    app_tr(lang, "the run's start is not valid"));
+		app_message(r == -ENOMEM ?
+				    strerror(ENOMEM) :
+				    app_tr(lang, "the run's start is not valid"));
 		return r == -ENOMEM ? 1 : 2;
 	}
 	/* Rows go out through a large buffer: a million of them is a stream,
 	 * not a table kept in memory. */
 	static char buf[1 << 16];
 	setvbuf(stdout, buf, _IOFBF, sizeof(buf));
-	long steps = opts->has_steps ? opts->steps :
-		     planned != GD_SCENE_UNPLANNED ? planned : TRACE_DEFAULT_STEPS;
+	long steps = opts->has_steps               ? opts->steps :
+		     planned != GD_SCENE_UNPLANNED ? planned :
+						     TRACE_DEFAULT_STEPS;
 	print_rows(run, steps, lang);
 	gd_run_destroy(run);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		char msg[256];
-		snprintf(msg, sizeof(msg), app_tr(lang, "writing the trace: %s"),
-			 strerror(errno));
+		snprintf(msg, sizeof(msg),
+			 app_tr(lang, "writing the trace: %s"), strerror(errno));
 		app_message(msg);
 		return 1;
 	}

@@ -29,8 +29,7 @@ static void columns(struct out *o, const char *name, int dim)
 		put(o, dim == 1 ? ",%s" : ",%s%d", name, k);
 }
 
-int gd_csv_header(char *buf, size_t size, int dim,
-		  enum gd_optimizer_kind kind)
+int gd_csv_header(char *buf, size_t size, int dim, enum gd_optimizer_kind kind)
 {
 	const struct gd_optimizer_spec *spec = gd_optimizer_spec(kind);
 	if (!spec || dim < 1 || dim > GD_DIM_MAX)

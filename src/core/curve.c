@@ -10,12 +10,16 @@
 #include <gdstep/curve.h>
 
 /* Parameters shared by several rows. */
-#define PARAM(k, d) { .key = k, .def = d, .min = -1e6, .max = 1e6 }
-#define CURVATURE(k, d) \
-	{ .key = k, .def = d, .min = 0, .max = 1e6, .min_open = true }
+#define PARAM(k, d)                                         \
+	{                                                   \
+		.key = k, .def = d, .min = -1e6, .max = 1e6 \
+	}
+#define CURVATURE(k, d)                                                    \
+	{                                                                  \
+		.key = k, .def = d, .min = 0, .max = 1e6, .min_open = true \
+	}
 
-static double bowl_eval(const struct gd_curve *c, const double *w,
-			double *grad)
+static double bowl_eval(const struct gd_curve *c, const double *w, double *grad)
 {
 	double a = c->p[GD_BOWL_A], d = w[0] - c->p[GD_BOWL_C];
 	if (grad)
@@ -54,8 +58,7 @@ int gd_curve_neuron_terms(const struct gd_curve *curve, double w, int u,
 	return 0;
 }
 
-static double neuron_eval(const struct gd_curve *c, const double *w,
-			  double *grad)
+static double neuron_eval(const struct gd_curve *c, const double *w, double *grad)
 {
 	double sum = 0, g = 0;
 	struct gd_neuron_terms t;
@@ -116,8 +119,7 @@ static int neuron_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
 	return 1;
 }
 
-static double wells_eval(const struct gd_curve *c, const double *w,
-			 double *grad)
+static double wells_eval(const struct gd_curve *c, const double *w, double *grad)
 {
 	(void)c;
 	double x = w[0];
@@ -142,8 +144,7 @@ static int wells_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
 	return 2;
 }
 
-static double abs_eval(const struct gd_curve *c, const double *w,
-		       double *grad)
+static double abs_eval(const struct gd_curve *c, const double *w, double *grad)
 {
 	double x = w[0], mid = c->p[GD_ABS_C];
 	if (grad)
@@ -264,8 +265,7 @@ int gd_curve_check(const struct gd_curve *curve)
 	return 0;
 }
 
-double gd_curve_grad(const struct gd_curve *curve, const double *w,
-		     double *grad)
+double gd_curve_grad(const struct gd_curve *curve, const double *w, double *grad)
 {
 	const struct gd_curve_spec *s = gd_curve_spec(curve->kind);
 	if (!s) {

@@ -15,10 +15,14 @@ static void gd_step(const double *hyper, struct gd_optim_step *st)
 	}
 }
 
-#define RATE \
-	{ .key = "rate", .def = 0.1, .min = 0, .max = 1e6, .min_open = true }
-#define FRACTION(k, d) \
-	{ .key = k, .def = d, .min = 0, .max = 1, .max_open = true }
+#define RATE                                                                      \
+	{                                                                         \
+		.key = "rate", .def = 0.1, .min = 0, .max = 1e6, .min_open = true \
+	}
+#define FRACTION(k, d)                                                   \
+	{                                                                \
+		.key = k, .def = d, .min = 0, .max = 1, .max_open = true \
+	}
 
 static const struct gd_optimizer_spec table[GD_OPTIMIZER_COUNT] = {
 	[GD_OPTIMIZER_GD] = {
@@ -36,8 +40,7 @@ const struct gd_optimizer_spec *gd_optimizer_spec(enum gd_optimizer_kind kind)
 	return (unsigned)kind < GD_OPTIMIZER_COUNT ? &table[kind] : NULL;
 }
 
-int gd_optimizer_kind_from_name(const char *name,
-				enum gd_optimizer_kind *kind)
+int gd_optimizer_kind_from_name(const char *name, enum gd_optimizer_kind *kind)
 {
 	for (int k = 0; name && k < GD_OPTIMIZER_COUNT; k++) {
 		if (strcmp(name, table[k].name) == 0) {

@@ -139,7 +139,8 @@ bool gd_run_peek(const struct gd_run *run, struct gd_update *out)
 	memcpy(u.w, run->w, sizeof(u.w));
 	memcpy(u.grad, run->grad, sizeof(u.grad));
 	memcpy(u.state_prev, run->state, sizeof(u.state_prev));
-	struct gd_optim_step st = { .dim = run->dim, .t = run->step,
+	struct gd_optim_step st = { .dim = run->dim,
+				    .t = run->step,
 				    .g = run->grad };
 	memcpy(st.state, run->state, sizeof(st.state));
 	spec->step(run->opt.hyper, &st);

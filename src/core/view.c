@@ -23,13 +23,14 @@ void gd_view_from_screen(const struct gd_view *view, double px, double py,
 			 double *w, double *e)
 {
 	*w = view->wmin + (px - view->x) / view->width * (view->wmax - view->wmin);
-	*e = view->emax - (py - view->y) / view->height * (view->emax - view->emin);
+	*e = view->emax -
+	     (py - view->y) / view->height * (view->emax - view->emin);
 }
 
 bool gd_view_contains(const struct gd_view *view, double px, double py)
 {
-	return px >= view->x && px <= view->x + view->width &&
-	       py >= view->y && py <= view->y + view->height;
+	return px >= view->x && px <= view->x + view->width && py >= view->y &&
+	       py <= view->y + view->height;
 }
 
 /* The smallest round spacing (1, 2 or 5 × 10ᵏ) that is ≥ raw. */
@@ -80,8 +81,8 @@ int gd_view_ticks(double lo, double hi, int max_ticks,
 	return n;
 }
 
-void gd_view_fit(struct gd_view *view, const struct gd_curve *curve,
-		 double wlo, double whi, const double *ws, int n)
+void gd_view_fit(struct gd_view *view, const struct gd_curve *curve, double wlo,
+		 double whi, const double *ws, int n)
 {
 	for (int i = 0; i < n; i++) {
 		if (isfinite(ws[i])) {

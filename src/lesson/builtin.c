@@ -36,7 +36,10 @@ static const struct builtin_scene scenes[] = {
 		.caption_zh = "误差 E = w²，斜率 dE/dw = 2w：在 w = 2 处斜率是 4。\n"
 			      "斜率为正，误差向右增大，\n"
 			      "所以权重向左走，与梯度方向相反：Δw = −η·dE/dw。",
-		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .steps = 1,
+		.kind = GD_CURVE_BOWL,
+		.w0 = 2,
+		.rate = 0.1,
+		.steps = 1,
 	},
 	{
 		.title = "A small learning rate creeps",
@@ -47,7 +50,10 @@ static const struct builtin_scene scenes[] = {
 		.caption_zh = "学习率 η = 0.1，每一步的大小与斜率成比例。\n"
 			      "靠近最小值时斜率越来越小，步长也越来越小：\n"
 			      "误差平方和 SSE 平滑连续，不会越过最小值。",
-		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .steps = 25,
+		.kind = GD_CURVE_BOWL,
+		.w0 = 2,
+		.rate = 0.1,
+		.steps = 25,
 	},
 	{
 		.title = "η = 1/a lands in one step",
@@ -58,7 +64,10 @@ static const struct builtin_scene scenes[] = {
 		.caption_zh = "E = ½·a·w²，a = 2，斜率是 a·w。\n"
 			      "学习率 η = 1/a = 0.5 时，步长 −η·a·w 正好是 −w：\n"
 			      "一次更新就到达最小值。",
-		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.5, .steps = 2,
+		.kind = GD_CURVE_BOWL,
+		.w0 = 2,
+		.rate = 0.5,
+		.steps = 2,
 	},
 	{
 		.title = "1/a < η < 2/a overshoots, then converges",
@@ -69,7 +78,10 @@ static const struct builtin_scene scenes[] = {
 		.caption_zh = "学习率 η = 0.8，每一步都越过最小值，\n"
 			      "但每次都比上一次短（×0.6）：\n"
 			      "权重来回震荡，但仍然收敛。",
-		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.8, .steps = 12,
+		.kind = GD_CURVE_BOWL,
+		.w0 = 2,
+		.rate = 0.8,
+		.steps = 12,
 	},
 	{
 		.title = "η = 2/a bounces forever",
@@ -78,7 +90,10 @@ static const struct builtin_scene scenes[] = {
 			   "w jumps from 2 to −2 and back, and E never falls.",
 		.caption_zh = "学习率 η = 2/a = 1 时，步长是 −2w：\n"
 			      "权重在 2 和 −2 之间来回跳，误差不再减小。",
-		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 1, .steps = 6,
+		.kind = GD_CURVE_BOWL,
+		.w0 = 2,
+		.rate = 1,
+		.steps = 6,
 	},
 	{
 		.title = "η > 2/a diverges",
@@ -89,7 +104,10 @@ static const struct builtin_scene scenes[] = {
 		.caption_zh = "学习率 η = 1.1，每次跳得更远（×1.2）：\n"
 			      "误差越来越大。学习率太大，\n"
 			      "梯度下降根本学不到东西。",
-		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 1.1, .steps = 12,
+		.kind = GD_CURVE_BOWL,
+		.w0 = 2,
+		.rate = 1.1,
+		.steps = 12,
 	},
 	{
 		.title = "Why not the absolute error?",
@@ -100,7 +118,10 @@ static const struct builtin_scene scenes[] = {
 		.caption_zh = "直接用 y − ŷ 作误差，正负会抵消：+0.5 和 −0.5 之和为 0。\n"
 			      "绝对值 |w − 1| 的斜率处处是 ±1，靠近最小值也不变小：\n"
 			      "步长不会缩小，权重在最小值附近来回跳。",
-		.kind = GD_CURVE_ABS, .w0 = 3, .rate = 0.3, .steps = 14,
+		.kind = GD_CURVE_ABS,
+		.w0 = 3,
+		.rate = 0.3,
+		.steps = 14,
 	},
 	{
 		.title = "A sigmoid neuron: the delta rule",
@@ -108,10 +129,14 @@ static const struct builtin_scene scenes[] = {
 		.caption = "x = (0.1, 0.3), w = (−0.8, 0.5), y = 0.2, η = 0.5:\n"
 			   "h = 0.07, ŷ = σ(h) = 0.5175, δ = (y − ŷ)·ŷ(1 − ŷ) = −0.0793,\n"
 			   "Δw₁ = η·δ·x₁ = −0.00396. We vary w₁; w₂·x₂ = 0.15 stays.",
-		.caption_zh = "输入 x = (0.1, 0.3)，权重 w = (−0.8, 0.5)，目标 y = 0.2，学习率 η = 0.5：\n"
-			      "h = 0.07，激活函数 sigmoid：ŷ = 0.5175，δ = (y − ŷ)·ŷ(1 − ŷ) = −0.0793，\n"
-			      "delta 法则：Δw₁ = η·δ·x₁ = −0.00396。只改变 w₁，w₂·x₂ = 0.15 不变。",
-		.kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .steps = 3,
+		.caption_zh =
+			"输入 x = (0.1, 0.3)，权重 w = (−0.8, 0.5)，目标 y = 0.2，学习率 η = 0.5：\n"
+			"h = 0.07，激活函数 sigmoid：ŷ = 0.5175，δ = (y − ŷ)·ŷ(1 − ŷ) = −0.0793，\n"
+			"delta 法则：Δw₁ = η·δ·x₁ = −0.00396。只改变 w₁，w₂·x₂ = 0.15 不变。",
+		.kind = GD_CURVE_NEURON,
+		.w0 = -0.8,
+		.rate = 0.5,
+		.steps = 3,
 	},
 	{
 		.title = "A local minimum traps plain descent",
@@ -122,7 +147,10 @@ static const struct builtin_scene scenes[] = {
 		.caption_zh = "从 w = 1.8 出发，每一步只看当前的斜率，\n"
 			      "滚进较近的山谷 w ≈ 0.96 并停在那里：\n"
 			      "更深的全局最小值 w ≈ −1.04 永远找不到。",
-		.kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .steps = 60,
+		.kind = GD_CURVE_WELLS,
+		.w0 = 1.8,
+		.rate = 0.02,
+		.steps = 60,
 	},
 	{
 		.title = "Momentum carries the ball over the hump",
@@ -133,7 +161,10 @@ static const struct builtin_scene scenes[] = {
 		.caption_zh = "加上动量 β = 0.9，每一步记得上一步：\n"
 			      "v ← β·v − η·dE/dw，w ← w + v。小球越过山丘，\n"
 			      "停在全局最小值 w ≈ −1.04 附近。",
-		.kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .momentum = 0.9,
+		.kind = GD_CURVE_WELLS,
+		.w0 = 1.8,
+		.rate = 0.02,
+		.momentum = 0.9,
 		.steps = 150,
 	},
 	{
@@ -145,7 +176,10 @@ static const struct builtin_scene scenes[] = {
 		.caption_zh = "真正的代价函数是所有训练数据误差的平均值，\n"
 			      "一个网络有约 13000 个权重和偏置值，而不是一个。\n"
 			      "梯度下降在每个方向上同时走同样的一步：沿负梯度下降。",
-		.kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .steps = 0,
+		.kind = GD_CURVE_BOWL,
+		.w0 = 2,
+		.rate = 0.1,
+		.steps = 0,
 	},
 };
 
@@ -166,7 +200,8 @@ int gd_lesson_builtin(struct gd_lesson *lesson)
 	if (!lesson->scenes)
 		return -ENOMEM;
 	lesson->count = n;
-	copy(lesson->title, sizeof(lesson->title), "Gradient descent, one step at a time");
+	copy(lesson->title, sizeof(lesson->title),
+	     "Gradient descent, one step at a time");
 	copy(lesson->title_zh, sizeof(lesson->title_zh), "梯度下降，一步一步来");
 	for (int i = 0; i < n; i++) {
 		const struct builtin_scene *b = &scenes[i];

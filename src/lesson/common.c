@@ -69,7 +69,8 @@ char *gd_lesson_error_format(const struct gd_lesson_error *err, char *buf,
 		snprintf(buf, size, "%s: %s", err->file, err->message);
 	else if (err->line > 0)
 		/* Parsed text with no file name. */
-		snprintf(buf, size, lesson_tr(err, "line %d: %s"), err->line, err->message);
+		snprintf(buf, size, lesson_tr(err, "line %d: %s"), err->line,
+			 err->message);
 	else
 		snprintf(buf, size, "%s", err->message);
 	return buf;
@@ -99,4 +100,3 @@ const char *gd_scene_caption(const struct gd_scene *scene, const char *lang)
 {
 	return pick(scene->caption, scene->caption_zh, lang);
 }
-

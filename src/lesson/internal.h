@@ -11,7 +11,8 @@
 void lesson_error_clear(struct gd_lesson_error *err);
 
 /* msgid in the caller's language (err->tr), else itself. */
-const char *lesson_tr(const struct gd_lesson_error *err, const char *msgid);
+const char *lesson_tr(const struct gd_lesson_error *err, const char *msgid)
+	__attribute__((format_arg(2)));
 
 /* Records the problem (printf-style, already translated) and its line in
  * *err, keeping err->file. Returns -EINVAL. */

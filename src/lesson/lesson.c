@@ -35,7 +35,8 @@ static int slurp(int fd, size_t hint, char **out, size_t *len)
 			if (cap > GD_LESSON_MAX_FILE)
 				break;
 			size_t bigger = cap * 2 > GD_LESSON_MAX_FILE + 1 ?
-						GD_LESSON_MAX_FILE + 1 : cap * 2;
+						GD_LESSON_MAX_FILE + 1 :
+						cap * 2;
 			char *p = realloc(buf, bigger + 1);
 			if (!p) {
 				free(buf);
@@ -70,21 +71,24 @@ int gd_lesson_load(struct gd_lesson *lesson, const char *path,
 	err->file = path;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return lesson_fail(err, 0, lesson_tr(err, "cannot open the lesson: %s"),
+		return lesson_fail(err, 0,
+				   lesson_tr(err, "cannot open the lesson: %s"),
 				   strerror(errno));
 	struct stat st;
 	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
 		int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
 		close(fd);
-		return lesson_fail(err, 0, lesson_tr(err, "cannot read the lesson: %s"),
+		return lesson_fail(err, 0,
+				   lesson_tr(err, "cannot read the lesson: %s"),
 				   strerror(e));
 	}
 	/* Refuse a large file before reading it; a pipe or a growing file is
 	 * caught by reading one byte past the limit. */
 	if (S_ISREG(st.st_mode) && st.st_size > GD_LESSON_MAX_FILE) {
 		close(fd);
-		return lesson_fail(err, 0, lesson_tr(err, "the file is larger than %d MiB"),
-				   GD_LESSON_MAX_FILE / (1024 * 1024));
+		return lesson_fail(
+			err, 0, lesson_tr(err, "the file is larger than %d MiB"),
+			GD_LESSON_MAX_FILE / (1024 * 1024));
 	}
 	char *text = NULL;
 	size_t len = 0;
@@ -94,7 +98,8 @@ int gd_lesson_load(struct gd_lesson *lesson, const char *path,
 	if (r == -ENOMEM)
 		return r;
 	if (r < 0)
-		return lesson_fail(err, 0, lesson_tr(err, "cannot read the lesson: %s"),
+		return lesson_fail(err, 0,
+				   lesson_tr(err, "cannot read the lesson: %s"),
 				   strerror(-r));
 	r = gd_lesson_parse(lesson, text, len, err);
 	err->file = path;
@@ -186,7 +191,11 @@ static void put_list(struct out *o, const char *key, const double *v, int n)
 	bool one_line = total < GD_LESSON_TEXT_LINE_BYTES;
 	put(o, "%s =", key);
 	for (int i = 0; i < n; i++)
-		put(o, "%s%s", i == 0 ? " " : one_line ? ", " : "\n  ", nums[i]);
+		put(o, "%s%s",
+		    i == 0   ? " " :
+		    one_line ? ", " :
+			       "\n  ",
+		    nums[i]);
 	put(o, "\n");
 }
 

@@ -46,17 +46,29 @@
  * the optimizer's hyper-parameters, named by their tables
  * (src/core/curve.c, src/core/optimizer.c). */
 enum key {
-	K_CURVE, K_W0, K_STEPS, K_TITLE, K_TITLE_ZH, K_CAPTION, K_CAPTION_ZH,
-	K_WMIN, K_WMAX,
+	K_CURVE,
+	K_W0,
+	K_STEPS,
+	K_TITLE,
+	K_TITLE_ZH,
+	K_CAPTION,
+	K_CAPTION_ZH,
+	K_WMIN,
+	K_WMAX,
 	K_FIXED,
 	K_MAX = K_FIXED + 32,
 };
 
 static const char *const fixed_names[K_FIXED] = {
-	[K_CURVE] = "curve", [K_W0] = "w0", [K_STEPS] = "steps",
-	[K_TITLE] = "title", [K_TITLE_ZH] = "title.zh",
-	[K_CAPTION] = "caption", [K_CAPTION_ZH] = "caption.zh",
-	[K_WMIN] = "wmin", [K_WMAX] = "wmax",
+	[K_CURVE] = "curve",
+	[K_W0] = "w0",
+	[K_STEPS] = "steps",
+	[K_TITLE] = "title",
+	[K_TITLE_ZH] = "title.zh",
+	[K_CAPTION] = "caption",
+	[K_CAPTION_ZH] = "caption.zh",
+	[K_WMIN] = "wmin",
+	[K_WMAX] = "wmax",
 };
 
 /* What a key after the fixed ones stands for. */
@@ -91,7 +103,7 @@ struct parser {
 	enum gd_curve_kind kind; /* of this scene, once its curve key is read */
 	int nv[K_MAX];           /* values given for each parameter key */
 	double v[K_MAX][GD_SAMPLES_MAX]; /* and the values */
-	struct gd_scene scene;   /* being read */
+	struct gd_scene scene;           /* being read */
 	struct gd_lesson *lesson;
 	int cap;
 	struct gd_lesson_error *err;
@@ -141,8 +153,7 @@ static size_t distance(const char *a, const char *b)
 }
 
 /* The known name nearest a typo, or NULL when none is close. */
-static const char *nearest(const char *word, const char *const *names,
-			   size_t n)
+static const char *nearest(const char *word, const char *const *names, size_t n)
 {
 	const char *best = NULL;
 	size_t best_d = 3;
@@ -169,7 +180,8 @@ static int check_text(const struct gd_lesson_error *err, const char *text,
 		unsigned c = s[i];
 		if (i == bad) {
 			snprintf(what, size,
-				 lesson_tr(err, "the file is not UTF-8 text (byte 0x%02X)"),
+				 lesson_tr(err,
+					   "the file is not UTF-8 text (byte 0x%02X)"),
 				 c);
 			return line;
 		}
@@ -179,7 +191,8 @@ static int check_text(const struct gd_lesson_error *err, const char *text,
 		bool cr_ok = c == '\r' && i + 1 < len && s[i + 1] == '\n';
 		if ((c < 0x20 && c != '\t' && c != '\n' && !cr_ok) || c == 0x7F) {
 			snprintf(what, size,
-				 lesson_tr(err, "a control character (byte 0x%02X): a lesson is plain text"),
+				 lesson_tr(err,
+					   "a control character (byte 0x%02X): a lesson is plain text"),
 				 c);
 			return line;
 		}
@@ -192,8 +205,7 @@ static int check_text(const struct gd_lesson_error *err, const char *text,
 static const char *find_chars_or_comment(const char *s, const char *chars)
 {
 	bool was_space = false;
-	while (*s && (!chars || !strchr(chars, *s)) &&
-	       !(was_space && *s == ';')) {
+	while (*s && (!chars || !strchr(chars, *s)) && !(was_space && *s == ';')) {
 		was_space = isspace((unsigned char)*s);
 		s++;
 	}
@@ -211,11 +223,15 @@ static void begin_section(struct parser *ps, const char *name, size_t n)
 	ps->sec_line = ps->line;
 	if (n == 6 && memcmp(name, "lesson", 6) == 0) {
 		if (ps->lesson_seen) {
-			fail(ps, ps->line, lesson_tr(ps->err, "a second [lesson] section; a lesson has one"));
+			fail(ps, ps->line,
+			     lesson_tr(ps->err,
+				       "a second [lesson] section; a lesson has one"));
 			return;
 		}
 		if (ps->lesson->count) {
-			fail(ps, ps->line, lesson_tr(ps->err, "[lesson] must come before the first [scene]"));
+			fail(ps, ps->line,
+			     lesson_tr(ps->err,
+				       "[lesson] must come before the first [scene]"));
 			return;
 		}
 		ps->lesson_seen = true;
@@ -224,7 +240,8 @@ static void begin_section(struct parser *ps, const char *name, size_t n)
 	}
 	if (n == 5 && memcmp(name, "scene", 5) == 0) {
 		if (ps->lesson->count >= GD_LESSON_MAX_SCENES) {
-			fail(ps, ps->line, lesson_tr(ps->err, "more than %d scenes"),
+			fail(ps, ps->line,
+			     lesson_tr(ps->err, "more than %d scenes"),
 			     GD_LESSON_MAX_SCENES);
 			return;
 		}
@@ -239,11 +256,14 @@ static void begin_section(struct parser *ps, const char *name, size_t n)
 	static const char *const sections[] = { "lesson", "scene" };
 	const char *near = nearest(word, sections, 2);
 	if (near)
-		fail(ps, ps->line, lesson_tr(ps->err, "unknown section [%s] (did you mean [%s]?)"),
+		fail(ps, ps->line,
+		     lesson_tr(ps->err,
+			       "unknown section [%s] (did you mean [%s]?)"),
 		     q, near);
 	else
 		fail(ps, ps->line,
-		     lesson_tr(ps->err, "unknown section [%s]; a lesson has [lesson] and [scene] sections"),
+		     lesson_tr(ps->err,
+			       "unknown section [%s]; a lesson has [lesson] and [scene] sections"),
 		     q);
 }
 
@@ -285,10 +305,11 @@ static char *reader(char *buf, int num, void *stream)
 	size_t n = nl ? (size_t)(nl - start) + 1 : ps->len - ps->pos;
 	ps->line++;
 	size_t limit = GD_LESSON_LINE_BYTES < num - 1 ? GD_LESSON_LINE_BYTES :
-							 (size_t)num - 1;
+							(size_t)num - 1;
 	if (n > limit) {
 		fail(ps, ps->line,
-		     lesson_tr(ps->err, "the line is longer than %zu bytes; continue a caption on indented lines"),
+		     lesson_tr(ps->err,
+			       "the line is longer than %zu bytes; continue a caption on indented lines"),
 		     limit);
 		return NULL;
 	}
@@ -340,8 +361,7 @@ static int find_key(const struct keys *ks, const char *name)
 
 /* Where key k is in a curve's params[] (*list false) or lists[] (true);
  * -1 if the curve does not have it. */
-static int curve_slot(const struct gd_curve_spec *cs, const char *key,
-		      bool *list)
+static int curve_slot(const struct gd_curve_spec *cs, const char *key, bool *list)
 {
 	for (int i = 0; i < cs->nparams; i++)
 		if (strcmp(cs->params[i].key, key) == 0)
@@ -363,7 +383,8 @@ static bool applies(const struct keys *ks, int k, enum gd_curve_kind kind)
 
 static int not_applicable(struct parser *ps, int k, int line)
 {
-	return fail(ps, line, lesson_tr(ps->err, "'%s' does not apply to the %s curve"),
+	return fail(ps, line,
+		    lesson_tr(ps->err, "'%s' does not apply to the %s curve"),
 		    ps->keys.names[k], gd_curve_name(ps->kind));
 }
 
@@ -375,21 +396,27 @@ static int number(struct parser *ps, int k, const char *text,
 	const char *name = ps->keys.names[k];
 	int r = gd_parse_double(text, out);
 	if (r == -EINVAL)
-		return fail(ps, ps->line, lesson_tr(ps->err, "%s: '%s' is not a number"), name,
-			    lesson_quote(q, sizeof(q), text, 40));
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err, "%s: '%s' is not a number"),
+			    name, lesson_quote(q, sizeof(q), text, 40));
 	if (r < 0)
-		return fail(ps, ps->line, lesson_tr(ps->err, "%s: '%s' is not a finite number"),
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err, "%s: '%s' is not a finite number"),
 			    name, lesson_quote(q, sizeof(q), text, 40));
 	if (spec->min_open ? !(*out > spec->min) : !(*out >= spec->min))
 		return fail(ps, ps->line,
-			    spec->min_open ? lesson_tr(ps->err, "%s must be greater than %g") :
-					     lesson_tr(ps->err, "%s must be at least %g"),
+			    spec->min_open ?
+				    lesson_tr(ps->err,
+					      "%s must be greater than %g") :
+				    lesson_tr(ps->err, "%s must be at least %g"),
 			    name, spec->min);
 	if (spec->max_open && !(*out < spec->max))
-		return fail(ps, ps->line, lesson_tr(ps->err, "%s must be less than %g"), name,
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err, "%s must be less than %g"), name,
 			    spec->max);
 	if (!(*out <= spec->max))
-		return fail(ps, ps->line, lesson_tr(ps->err, "%s must be at most %g"), name,
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err, "%s must be at most %g"), name,
 			    spec->max);
 	return 1;
 }
@@ -409,9 +436,11 @@ static int list(struct parser *ps, int k, const char *text)
 		}
 		while (len && isspace((unsigned char)text[len - 1]))
 			len--;
-		snprintf(item, sizeof(item), "%.*s", (int)(len < 63 ? len : 63), text);
+		snprintf(item, sizeof(item), "%.*s", (int)(len < 63 ? len : 63),
+			 text);
 		if (*n >= GD_SAMPLES_MAX)
-			return fail(ps, ps->line, lesson_tr(ps->err, "%s: more than %d values"),
+			return fail(ps, ps->line,
+				    lesson_tr(ps->err, "%s: more than %d values"),
 				    ps->keys.names[k], GD_SAMPLES_MAX);
 		if (len > 63)
 			item[0] = '?'; /* too long to be a number */
@@ -433,11 +462,16 @@ static int text_line(struct parser *ps, int k, char *dst, size_t size,
 	size_t have = strlen(dst), add = strlen(value);
 	if (add > GD_LESSON_TEXT_LINE_BYTES)
 		return fail(ps, ps->line,
-			    lesson_tr(ps->err, "%s: a line of more than %d bytes; continue on an indented line"),
+			    lesson_tr(ps->err,
+				      "%s: a line of more than %d bytes; continue on an indented line"),
 			    ps->keys.names[k], GD_LESSON_TEXT_LINE_BYTES);
-	if (gd_utf8_count(dst) + gd_utf8_count(value) + more > max || have + add + 2 > size)
-		return fail(ps, ps->line, title ? lesson_tr(ps->err, "a title over %zu characters") :
-						  lesson_tr(ps->err, "a caption over %zu characters"),
+	if (gd_utf8_count(dst) + gd_utf8_count(value) + more > max ||
+	    have + add + 2 > size)
+		return fail(ps, ps->line,
+			    title ? lesson_tr(ps->err,
+					      "a title over %zu characters") :
+				    lesson_tr(ps->err,
+					      "a caption over %zu characters"),
 			    max);
 	if (more)
 		dst[have++] = '\n';
@@ -458,8 +492,10 @@ static int steps(struct parser *ps, const char *value)
 	    !isdigit((unsigned char)value[0])) {
 		char q[80];
 		return fail(ps, ps->line,
-			    lesson_tr(ps->err, "steps: '%s' is not a whole number from 0 to %ld (or none)"),
-			    lesson_quote(q, sizeof(q), value, 40), GD_LESSON_MAX_STEPS);
+			    lesson_tr(ps->err,
+				      "steps: '%s' is not a whole number from 0 to %ld (or none)"),
+			    lesson_quote(q, sizeof(q), value, 40),
+			    GD_LESSON_MAX_STEPS);
 	}
 	ps->scene.steps = n;
 	return 1;
@@ -474,10 +510,11 @@ static int curve(struct parser *ps, const char *value)
 		for (int k = 0; k < GD_CURVE_COUNT; k++) {
 			names[k] = gd_curve_name(k);
 			snprintf(all + strlen(all), sizeof(all) - strlen(all),
-				 "%s%s", k == 0 ? "" :
-					 k + 1 < GD_CURVE_COUNT ?
-					 lesson_tr(ps->err, ", ") :
-					 lesson_tr(ps->err, " and "),
+				 "%s%s",
+				 k == 0 ? "" :
+				 k + 1 < GD_CURVE_COUNT ?
+					  lesson_tr(ps->err, ", ") :
+					  lesson_tr(ps->err, " and "),
 				 names[k]);
 		}
 		const char *near = nearest(value, names, GD_CURVE_COUNT);
@@ -485,8 +522,11 @@ static int curve(struct parser *ps, const char *value)
 		lesson_quote(q, sizeof(q), value, 40);
 		if (near)
 			return fail(ps, ps->line,
-				    lesson_tr(ps->err, "unknown curve '%s' (did you mean '%s'?)"), q, near);
-		return fail(ps, ps->line, lesson_tr(ps->err, "unknown curve '%s'; curves are %s"),
+				    lesson_tr(ps->err,
+					      "unknown curve '%s' (did you mean '%s'?)"),
+				    q, near);
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err, "unknown curve '%s'; curves are %s"),
 			    q, all);
 	}
 	ps->kind = kind;
@@ -496,7 +536,9 @@ static int curve(struct parser *ps, const char *value)
 
 /* A weight, or an end of the w range. */
 static const struct gd_param_spec weight = {
-	.key = "w", .min = -GD_RUN_WMAX, .max = GD_RUN_WMAX,
+	.key = "w",
+	.min = -GD_RUN_WMAX,
+	.max = GD_RUN_WMAX,
 };
 
 static int scene_value(struct parser *ps, int k, const char *v)
@@ -512,11 +554,13 @@ static int scene_value(struct parser *ps, int k, const char *v)
 	case K_TITLE:
 		return text_line(ps, k, s->title, sizeof(s->title), v, false);
 	case K_TITLE_ZH:
-		return text_line(ps, k, s->title_zh, sizeof(s->title_zh), v, false);
+		return text_line(ps, k, s->title_zh, sizeof(s->title_zh), v,
+				 false);
 	case K_CAPTION:
 		return text_line(ps, k, s->caption, sizeof(s->caption), v, false);
 	case K_CAPTION_ZH:
-		return text_line(ps, k, s->caption_zh, sizeof(s->caption_zh), v, false);
+		return text_line(ps, k, s->caption_zh, sizeof(s->caption_zh), v,
+				 false);
 	case K_WMIN:
 		return number(ps, k, v, &weight, &s->wmin);
 	case K_WMAX:
@@ -533,9 +577,12 @@ static int unknown_key(struct parser *ps, const char *name,
 	lesson_quote(q, sizeof(q), name, 40);
 	const char *near = nearest(name, names, n);
 	if (near)
-		return fail(ps, ps->line, lesson_tr(ps->err, "unknown key '%s' (did you mean '%s'?)"),
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err,
+				      "unknown key '%s' (did you mean '%s'?)"),
 			    q, near);
-	return fail(ps, ps->line, lesson_tr(ps->err, "unknown key '%s' in [%s]"), q, section);
+	return fail(ps, ps->line,
+		    lesson_tr(ps->err, "unknown key '%s' in [%s]"), q, section);
 }
 
 static int key_line(struct parser *ps, const char *name, const char *value)
@@ -543,7 +590,8 @@ static int key_line(struct parser *ps, const char *name, const char *value)
 	char q[80];
 	if (ps->sec == SEC_NONE)
 		return fail(ps, ps->line,
-			    lesson_tr(ps->err, "'%s' comes before any section; start with [lesson] or [scene]"),
+			    lesson_tr(ps->err,
+				      "'%s' comes before any section; start with [lesson] or [scene]"),
 			    lesson_quote(q, sizeof(q), name, 40));
 	int k = find_key(&ps->keys, name);
 	if (ps->sec == SEC_LESSON) {
@@ -555,15 +603,19 @@ static int key_line(struct parser *ps, const char *name, const char *value)
 				   (size_t)ps->keys.count, "scene");
 	}
 	if (ps->key_line[k])
-		return fail(ps, ps->line, lesson_tr(ps->err, "'%s' is given twice (first on line %d)"),
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err,
+				      "'%s' is given twice (first on line %d)"),
 			    ps->keys.names[k], ps->key_line[k]);
 	ps->key_line[k] = ps->line;
 	ps->last = k;
 	if (ps->sec == SEC_LESSON) {
 		struct gd_lesson *l = ps->lesson;
 		return k == K_TITLE ?
-			       text_line(ps, k, l->title, sizeof(l->title), value, false) :
-			       text_line(ps, k, l->title_zh, sizeof(l->title_zh), value, false);
+			       text_line(ps, k, l->title, sizeof(l->title),
+					 value, false) :
+			       text_line(ps, k, l->title_zh,
+					 sizeof(l->title_zh), value, false);
 	}
 	if (ps->key_line[K_CURVE] && k != K_CURVE &&
 	    !applies(&ps->keys, k, ps->kind))
@@ -577,14 +629,16 @@ static int continued(struct parser *ps, const char *value)
 	struct gd_scene *s = &ps->scene;
 	int k = ps->last;
 	if (ps->sec == SEC_SCENE && k == K_CAPTION)
-		return text_line(ps, k, s->caption, sizeof(s->caption), value, true);
-	if (ps->sec == SEC_SCENE && k == K_CAPTION_ZH)
-		return text_line(ps, k, s->caption_zh, sizeof(s->caption_zh), value,
+		return text_line(ps, k, s->caption, sizeof(s->caption), value,
 				 true);
+	if (ps->sec == SEC_SCENE && k == K_CAPTION_ZH)
+		return text_line(ps, k, s->caption_zh, sizeof(s->caption_zh),
+				 value, true);
 	if (ps->sec == SEC_SCENE && k >= K_FIXED && ps->keys.p[k].list)
 		return list(ps, k, value);
 	return fail(ps, ps->line,
-		    lesson_tr(ps->err, "this indented line continues '%s'; only a caption or the x, b, y lists go on over lines (unindent it)"),
+		    lesson_tr(ps->err,
+			      "this indented line continues '%s'; only a caption or the x, b, y lists go on over lines (unindent it)"),
 		    ps->keys.names[k]);
 }
 
@@ -623,7 +677,8 @@ static int curve_params(struct parser *ps, struct gd_curve *c)
 		int k = given[i];
 		if (ps->key_line[k] && ps->nv[k] != n)
 			return fail(ps, ps->key_line[k],
-				    lesson_tr(ps->err, "x, b and y need the same number of values (%s has %d, another has %d)"),
+				    lesson_tr(ps->err,
+					      "x, b and y need the same number of values (%s has %d, another has %d)"),
 				    ps->keys.names[k], ps->nv[k], n);
 		for (int u = 0; u < n; u++)
 			c->list[i][u] = ps->key_line[k] ? ps->v[k][u] :
@@ -653,7 +708,8 @@ static void finish_scene(struct parser *ps)
 	const int *at = ps->key_line;
 	if (!at[K_CURVE]) {
 		fail(ps, ps->sec_line,
-		     lesson_tr(ps->err, "this scene has no 'curve' (bowl, neuron, wells or abs); it is required"));
+		     lesson_tr(ps->err,
+			       "this scene has no 'curve' (bowl, neuron, wells or abs); it is required"));
 		return;
 	}
 	for (int k = 0; k < ps->keys.count; k++)
@@ -672,16 +728,19 @@ static void finish_scene(struct parser *ps)
 		s->steps = GD_SCENE_DEFAULT_STEPS;
 	if (!at[K_WMIN] != !at[K_WMAX]) {
 		fail(ps, at[K_WMIN] ? at[K_WMIN] : at[K_WMAX],
-		     lesson_tr(ps->err, "wmin and wmax come together: give both or neither"));
+		     lesson_tr(ps->err,
+			       "wmin and wmax come together: give both or neither"));
 		return;
 	}
 	s->has_range = at[K_WMIN] != 0;
 	if (s->has_range && !(s->wmin < s->wmax)) {
-		fail(ps, at[K_WMAX], lesson_tr(ps->err, "wmin must be less than wmax"));
+		fail(ps, at[K_WMAX],
+		     lesson_tr(ps->err, "wmin must be less than wmax"));
 		return;
 	}
 	if (gd_curve_check(&s->curve) < 0) {
-		fail(ps, ps->sec_line, lesson_tr(ps->err, "the curve's parameters are not valid"));
+		fail(ps, ps->sec_line,
+		     lesson_tr(ps->err, "the curve's parameters are not valid"));
 		return;
 	}
 	struct gd_lesson *l = ps->lesson;
@@ -712,8 +771,9 @@ int gd_lesson_parse(struct gd_lesson *lesson, const char *text, size_t len,
 	memset(lesson, 0, sizeof(*lesson));
 	lesson_error_clear(err);
 	if (len > GD_LESSON_MAX_FILE)
-		return lesson_fail(err, 0, lesson_tr(err, "the file is larger than %d MiB"),
-				   GD_LESSON_MAX_FILE / (1024 * 1024));
+		return lesson_fail(
+			err, 0, lesson_tr(err, "the file is larger than %d MiB"),
+			GD_LESSON_MAX_FILE / (1024 * 1024));
 	char what[200];
 	int bad = check_text(err, text, len, what, sizeof(what));
 	if (bad)
@@ -734,9 +794,13 @@ int gd_lesson_parse(struct gd_lesson *lesson, const char *text, size_t len,
 	if (r > 0 && (!ps->failed || r < err->line)) {
 		ps->failed = false;
 		if (r == ps->bad_bracket)
-			fail(ps, r, lesson_tr(err, "a section header without its closing ']'"));
+			fail(ps, r,
+			     lesson_tr(err,
+				       "a section header without its closing ']'"));
 		else
-			fail(ps, r, lesson_tr(err, "expected 'key = value', a [section] or a ; comment"));
+			fail(ps, r,
+			     lesson_tr(err,
+				       "expected 'key = value', a [section] or a ; comment"));
 	}
 	if (!ps->failed && !ps->nomem && lesson->count == 0)
 		fail(ps, 0, lesson_tr(err, "the lesson has no [scene]"));

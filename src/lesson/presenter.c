@@ -21,8 +21,7 @@ static void enter(struct gd_presenter *p, int k)
 	gd_run_start_on(p->run, &s->curve, s->w0, &s->opt);
 }
 
-int gd_presenter_init(struct gd_presenter *p, const struct gd_lesson *lesson,
-		      int k)
+int gd_presenter_init(struct gd_presenter *p, const struct gd_lesson *lesson, int k)
 {
 	p->lesson = lesson;
 	if (k >= lesson->count)

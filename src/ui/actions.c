@@ -18,8 +18,8 @@ const double app_pace_ms[APP_PACE_COUNT] = {
 static const double rate_mantissa[] = { 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 };
 #define N_MANTISSA (int)(sizeof(rate_mantissa) / sizeof(rate_mantissa[0]))
 
-static const double beta_grid[] = { 0,   0.1, 0.2, 0.3,  0.4, 0.5, 0.6,
-				    0.7, 0.8, 0.9, 0.95, 0.99 };
+static const double beta_grid[] = { 0,   0.1, 0.2, 0.3, 0.4,  0.5,
+				    0.6, 0.7, 0.8, 0.9, 0.95, 0.99 };
 #define N_BETA (int)(sizeof(beta_grid) / sizeof(beta_grid[0]))
 
 /* m × 10ᵉ, divided rather than multiplied for e < 0 so that 0.12 is the
@@ -85,16 +85,16 @@ static void after_scene_change(struct app_state *s)
 	app_refit(s);
 }
 
-int app_state_init(struct app_state *s, const struct gd_lesson *lesson,
-		   int k)
+int app_state_init(struct app_state *s, const struct gd_lesson *lesson, int k)
 {
 	memset(s, 0, sizeof(*s));
 	s->lesson = lesson;
 	s->caption = true;
 	s->pace = APP_PACE_DEFAULT;
 	s->beta_on = 0.9;
-	s->view = (struct gd_view){ .wmin = -1, .wmax = 1, .emin = 0,
-				    .emax = 1, .width = 800, .height = 600 };
+	s->view = (struct gd_view){
+		.wmin = -1, .wmax = 1, .emin = 0, .emax = 1, .width = 800, .height = 600
+	};
 	int r = gd_presenter_init(&s->pres, lesson, k);
 	if (r < 0)
 		return r;
@@ -164,12 +164,15 @@ static void keep_in_view(struct app_state *s)
 		app_refit(s);
 }
 
-static void anim_start(struct app_state *s, double now, double dur,
-		       double from, double to, const struct gd_update *u)
+static void anim_start(struct app_state *s, double now, double dur, double from,
+		       double to, const struct gd_update *u)
 {
-	s->anim = (struct app_anim){ .active = from != to, .start_ms = now,
-				     .dur_ms = dur, .w_from = from,
-				     .w_to = to, .grow = u != NULL };
+	s->anim = (struct app_anim){ .active = from != to,
+				     .start_ms = now,
+				     .dur_ms = dur,
+				     .w_from = from,
+				     .w_to = to,
+				     .grow = u != NULL };
 	if (u)
 		s->anim.update = *u;
 }
@@ -252,7 +255,8 @@ static void apply_setting(struct app_state *s, enum app_action a,
 		keep_in_view(s);
 		break;
 	case APP_ACT_MOMENTUM:
-		gd_run_set_momentum(run, gd_run_momentum(run) > 0 ? 0 : s->beta_on);
+		gd_run_set_momentum(run,
+				    gd_run_momentum(run) > 0 ? 0 : s->beta_on);
 		break;
 	case APP_ACT_BETA_DOWN:
 		set_momentum(s, app_beta_step(gd_run_momentum(run), -1));
@@ -289,7 +293,7 @@ static void apply_setting(struct app_state *s, enum app_action a,
 		s->caption = !s->caption;
 		break;
 	case APP_ACT_LANG:
-		app_lang_set(strcmp(app_lang_get(), "zh") == 0 ? "en" : "zh");
+		s->lang = s->lang == APP_LANG_ZH ? APP_LANG_EN : APP_LANG_ZH;
 		out->fx |= APP_FX_LANG;
 		break;
 	case APP_ACT_SAVE:
@@ -306,8 +310,7 @@ static bool keeps_help(enum app_action a)
 {
 	return a == APP_ACT_HELP || a == APP_ACT_TEXT_LARGER ||
 	       a == APP_ACT_TEXT_SMALLER || a == APP_ACT_THEME ||
-	       a == APP_ACT_LANG || a == APP_ACT_FULLSCREEN ||
-	       a == APP_ACT_SAVE;
+	       a == APP_ACT_LANG || a == APP_ACT_FULLSCREEN || a == APP_ACT_SAVE;
 }
 
 void app_apply(struct app_state *s, enum app_action a, double now,
@@ -399,8 +402,8 @@ void app_tick(struct app_state *s, double now, struct app_result *out,
 		if (gd_run_step(s->pres.run, &u)) {
 			out->fx |= APP_FX_STEPPED;
 			out->update = u;
-			anim_start(s, now, fmin(APP_ANIM_MS, 0.8 * pace), u.w[0],
-				   u.w_next[0], &u);
+			anim_start(s, now, fmin(APP_ANIM_MS, 0.8 * pace),
+				   u.w[0], u.w_next[0], &u);
 			keep_in_view(s);
 		}
 		s->next_run_ms = now + pace;
@@ -430,9 +433,39 @@ void app_zoom(struct app_state *s, double factor, double w, double e,
 	gd_view_zoom(&s->view, factor, w, e);
 }
 
-void app_pan(struct app_state *s, double dx, double dy,
+void app_pan(struct app_state *s, double dx, double dy, int width, int height,
 	     struct app_result *out)
 {
 	out->fx = APP_FX_REDRAW;
-	gd_view_pan(&s->view, dx, dy);
+	struct gd_view v = s->view;
+	v.width = width > 0 ? width : 1;
+	v.height = height > 0 ? height : 1;
+	gd_view_pan(&v, dx, dy);
+	s->view.wmin = v.wmin, s->view.wmax = v.wmax;
+	s->view.emin = v.emin, s->view.emax = v.emax;
+}
+
+struct app_shown app_shown_step(const struct app_state *s, double now)
+{
+	const struct gd_run *run = app_state_run(s);
+	struct app_shown sh = { .w = run->w[0], .E = run->E };
+	double p = app_anim_progress(s, now);
+	if (s->anim.active && s->anim.grow) {
+		sh.has_step = sh.growing = true;
+		sh.u = s->anim.update;
+		sh.w = sh.u.w[0] + (sh.u.w_next[0] - sh.u.w[0]) * p;
+		sh.tip_w = sh.w;
+	} else {
+		sh.has_step = gd_run_peek(run, &sh.u);
+		sh.tip_w = sh.u.w_next[0];
+		if (s->anim.active)
+			sh.w = s->anim.w_from +
+			       (s->anim.w_to - s->anim.w_from) * p;
+	}
+	sh.E = gd_curve_eval1(&run->curve, sh.w);
+	if (!isfinite(sh.E)) {
+		sh.w = run->w[0];
+		sh.E = run->E;
+	}
+	return sh;
 }

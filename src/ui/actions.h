@@ -22,6 +22,8 @@
 #include <gdstep/run.h>
 #include <gdstep/view.h>
 
+#include "lang.h"
+
 enum app_action {
 	APP_ACT_NONE,
 	APP_ACT_NEXT,
@@ -70,7 +72,7 @@ extern const double app_pace_ms[APP_PACE_COUNT];
 
 struct app_anim {
 	bool active;
-	bool grow;        /* a forward step: the arrow grows */
+	bool grow; /* a forward step: the arrow grows */
 	double start_ms, dur_ms;
 	double w_from, w_to;
 	struct gd_update update; /* the step animated, when grow */
@@ -79,12 +81,16 @@ struct app_anim {
 struct app_state {
 	const struct gd_lesson *lesson; /* borrowed */
 	struct gd_presenter pres;
-	struct gd_view view; /* world intervals; the pixel rect is the shell's */
+	/* The world intervals shown. Its pixel rectangle is not the state's:
+	 * each frame lays the plot out anew (struct app_frame_info's view),
+	 * so x, y, width and height here are a placeholder nothing reads. */
+	struct gd_view view;
+	enum app_lang lang; /* the interface language; L flips it */
 	bool help, caption, blank, dark, fullscreen, running, quit;
-	int text_step;   /* APP_TEXT_STEP_MIN … APP_TEXT_STEP_MAX */
-	int pace;        /* index into app_pace_ms */
+	int text_step;      /* APP_TEXT_STEP_MIN … APP_TEXT_STEP_MAX */
+	int pace;           /* index into app_pace_ms */
 	double next_run_ms; /* when the auto-run steps next */
-	double beta_on;  /* β that M turns momentum back on with */
+	double beta_on;     /* β that M turns momentum back on with */
 	struct app_anim anim;
 };
 
@@ -106,13 +112,13 @@ struct app_result {
 
 /*
  * Starts at scene k (0-based, clamped) of a lesson that outlives the
- * state, with the default settings: light theme, caption shown, no help.
- * The view's pixel rect is set to a placeholder until the shell lays out.
+ * state, with the default settings: light theme, caption shown, no help,
+ * English (the caller sets lang). The view's pixel rect is a placeholder
+ * (800 × 600) that nothing reads: frames lay the plot out themselves.
  * Returns 0, or a negative errno (-ENOMEM; -EINVAL for a scene the run
  * refuses), and then needs no finish.
  */
-int app_state_init(struct app_state *s, const struct gd_lesson *lesson,
-		   int k);
+int app_state_init(struct app_state *s, const struct gd_lesson *lesson, int k);
 
 /* Frees what init made; accepts NULL and a state whose init failed. */
 void app_state_finish(struct app_state *s);
@@ -139,16 +145,33 @@ void app_anim_finish(struct app_state *s);
 /* Animation progress at now_ms, eased, 0 … 1; 1 when none is running. */
 double app_anim_progress(const struct app_state *s, double now_ms);
 
-/* A click on the plot at world w: a new run from there. */
+/* A click on the plot at world w (the shell maps the pixel through the
+ * last frame's view): a new run from there. */
 void app_click(struct app_state *s, double w, struct app_result *out);
 
 /* The wheel: zoom by factor (> 1 in) about the world point (w, e). */
 void app_zoom(struct app_state *s, double factor, double w, double e,
 	      struct app_result *out);
 
-/* A drag by (dx, dy) pixels. */
-void app_pan(struct app_state *s, double dx, double dy,
+/* A drag by (dx, dy) pixels over a plot of width × height pixels (the
+ * last frame's). */
+void app_pan(struct app_state *s, double dx, double dy, int width, int height,
 	     struct app_result *out);
+
+/* The step on screen (the pending one, or the one animating) and where
+ * the point is drawn. */
+struct app_shown {
+	bool has_step; /* false: diverged, no step to show */
+	bool growing;  /* a step animating */
+	struct gd_update u;
+	double w, E;  /* the point */
+	double tip_w; /* the arrow's tip */
+};
+
+/* What the display shows of s at now_ms: the pending update, or the step
+ * animating with the point part of the way along it. Never a non-finite
+ * point: it falls back to the run's. */
+struct app_shown app_shown_step(const struct app_state *s, double now_ms);
 
 /* Fits the view to the run (0, a new scene, a reset). */
 void app_refit(struct app_state *s);

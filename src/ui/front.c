@@ -3,7 +3,6 @@
  * --trace` links this and not the window. */
 #include <errno.h>
 #include <math.h>
-#include <libintl.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -16,7 +15,6 @@
 #include "options.h"
 
 #include "front.h"
-#include "intl.h"
 #include "lang.h"
 
 #include "gdstep-config.h"
@@ -147,7 +145,6 @@ int app_start(int argc, char *argv[], struct gd_options *opts)
 		return 2;
 	}
 	opts->ui_lang = lang;
-	app_lang_set(app_lang_code(lang));
 	switch (opts->mode) {
 	case GD_MODE_HELP:
 		fputs(app_options_usage(lang), stdout);

@@ -42,8 +42,8 @@ enum app_lang app_lang_setup(void)
 	exe[n > 0 ? n : 0] = '\0';
 	const char *root = GDSTEP_BUILD_ROOT;
 	bool uninstalled = strncmp(exe, root, strlen(root)) == 0;
-	bindtextdomain(TEXT_DOMAIN,
-		       uninstalled ? GDSTEP_BUILD_ROOT "/po" : GDSTEP_LOCALEDIR);
+	bindtextdomain(TEXT_DOMAIN, uninstalled ? GDSTEP_BUILD_ROOT "/po" :
+						  GDSTEP_LOCALEDIR);
 	bind_textdomain_codeset(TEXT_DOMAIN, "UTF-8");
 	return env;
 }
@@ -60,8 +60,8 @@ void app_lang_restore_env(void)
 
 static enum app_lang from_env(void)
 {
-	static const char *const vars[] = { "LANGUAGE", "LC_ALL",
-					    "LC_MESSAGES", "LANG" };
+	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES",
+					    "LANG" };
 	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
 		const char *v = getenv(vars[i]);
 		if (v && *v)
@@ -90,22 +90,4 @@ const char *app_lang_code(enum app_lang lang)
 const char *app_tr(enum app_lang lang, const char *msgid)
 {
 	return lang == APP_LANG_ZH ? dgettext(TEXT_DOMAIN, msgid) : msgid;
-}
-
-static enum app_lang current = APP_LANG_EN;
-
-enum app_lang app_lang_current_(void)
-{
-	return current;
-}
-
-const char *app_lang_get(void)
-{
-	return app_lang_code(current);
-}
-
-void app_lang_set(const char *lang)
-{
-	if (!app_lang_parse(lang, &current))
-		current = APP_LANG_EN;
 }

@@ -40,12 +40,7 @@ const char *app_lang_code(enum app_lang lang);
 
 /* msgid in lang: itself in English, the catalogue's in Chinese (itself
  * when the catalogue lacks it). */
-const char *app_tr(enum app_lang lang, const char *msgid);
-
-/* Until every caller passes its language: the one process-wide language
- * that _() of intl.h translates into. To be removed. */
-enum app_lang app_lang_current_(void);
-const char *app_lang_get(void);
-void app_lang_set(const char *lang);
+const char *app_tr(enum app_lang lang, const char *msgid)
+	__attribute__((format_arg(2)));
 
 #endif

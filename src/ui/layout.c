@@ -32,8 +32,7 @@ static void sizes(struct app_layout *l, int text_step)
 	l->title_px = clampi((int)lround(base * 1.25), 8, 500);
 	l->line = (int)lround(l->text_px * 1.35);
 	l->pad = clampi((int)lround(base * 0.6), 2, 60);
-	l->stroke = clampi((int)lround(fmin(l->width, l->height) / 220.0), 2,
-			   12);
+	l->stroke = clampi((int)lround(fmin(l->width, l->height) / 220.0), 2, 12);
 }
 
 /* The plot's inner area, leaving room for tick labels on the left and
@@ -46,8 +45,8 @@ static void plot_area(struct app_layout *l)
 	if (p.w < left + right + 20 || p.h < top + bottom + 20) {
 		left = right = top = bottom = l->pad;
 	}
-	l->area = (struct app_rect){ p.x + left, p.y + top,
-				     p.w - left - right, p.h - top - bottom };
+	l->area = (struct app_rect){ p.x + left, p.y + top, p.w - left - right,
+				     p.h - top - bottom };
 	if (l->area.w < 1)
 		l->area.w = 1;
 	if (l->area.h < 1)
@@ -79,9 +78,10 @@ static void place_panel(struct app_layout *l, struct app_rect body,
 	l->show_inset = l->panel_right && inset_h >= l->text_px * 5;
 	if (l->show_inset) {
 		int h = inset_h < l->panel.w ? inset_h : l->panel.w * 3 / 4;
-		l->inset = (struct app_rect){
-			l->panel.x + l->pad, l->panel.y + l->panel.h - h,
-			l->panel.w - 2 * l->pad, h - l->pad };
+		l->inset = (struct app_rect){ l->panel.x + l->pad,
+					      l->panel.y + l->panel.h - h,
+					      l->panel.w - 2 * l->pad,
+					      h - l->pad };
 	}
 }
 
@@ -96,8 +96,7 @@ void app_layout_compute(struct app_layout *l, int width, int height,
 	int header_h = (int)lround(l->title_px * 1.4);
 	l->show_header = body.h >= header_h * 6;
 	if (l->show_header) {
-		l->header = (struct app_rect){ body.x, body.y, body.w,
-					       header_h };
+		l->header = (struct app_rect){ body.x, body.y, body.w, header_h };
 		body.y += header_h + l->pad / 2;
 		body.h -= header_h + l->pad / 2;
 	}

@@ -27,7 +27,7 @@ struct app_layout {
 	int pad;           /* spacing between parts */
 	int stroke;        /* curve line width, px */
 	bool show_header, show_panel, show_inset, show_caption;
-	bool panel_right;  /* else below the plot */
+	bool panel_right; /* else below the plot */
 	struct app_rect header, plot, panel, inset, caption;
 	struct app_rect area; /* the plot's inner area: the view's rect */
 };

@@ -12,7 +12,6 @@
 #include "options.h"
 #include <gdstep/run.h>
 
-
 /* Where a problem is written, and in which language. */
 struct msg {
 	char *buf;
@@ -41,13 +40,12 @@ static int number(const char *flag, const char *text, double lo, bool lo_open,
 	if (r == -EINVAL)
 		return fail(m, N_("%s: '%s' is not a number"), flag, text);
 	if (r == -ERANGE)
-		return fail(m, N_("%s: '%s' is not a finite number"),
-			    flag, text);
+		return fail(m, N_("%s: '%s' is not a finite number"), flag, text);
 	bool below = lo_open ? !(*out > lo) : !(*out >= lo);
 	bool above = hi_open ? !(*out < hi) : !(*out <= hi);
 	if (below || above)
-		return fail(m, N_("%s: %s is out of range (%s%g, %g%s)"),
-			    flag, text, lo_open ? "(" : "[", lo, hi,
+		return fail(m, N_("%s: %s is out of range (%s%g, %g%s)"), flag,
+			    text, lo_open ? "(" : "[", lo, hi,
 			    hi_open ? ")" : "]");
 	return 0;
 }
@@ -61,21 +59,33 @@ static int size_value(const char *text, int *w, int *h, struct msg *m)
 		memcpy(left, text, (size_t)(x - text));
 		left[x - text] = '\0';
 		if (gd_parse_long(left, GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX, &a) == 0 &&
-		    gd_parse_long(x + 1, GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX, &b) == 0) {
+		    gd_parse_long(x + 1, GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX, &b) ==
+			    0) {
 			*w = (int)a;
 			*h = (int)b;
 			return 0;
 		}
 	}
-	return fail(m,
-		    N_("--size: '%s' is not WxH with W and H from %d to %d"),
+	return fail(m, N_("--size: '%s' is not WxH with W and H from %d to %d"),
 		    text, GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX);
 }
 
 /* The flags that take a value, in the order of --help. */
 enum flag {
-	F_CURVE, F_W0, F_RATE, F_MOMENTUM, F_SCENE, F_STEPS, F_SCREENSHOT,
-	F_SIZE, F_LANG, F_TRACE, F_ECHO, F_FULLSCREEN, F_HELP, F_VERSION,
+	F_CURVE,
+	F_W0,
+	F_RATE,
+	F_MOMENTUM,
+	F_SCENE,
+	F_STEPS,
+	F_SCREENSHOT,
+	F_SIZE,
+	F_LANG,
+	F_TRACE,
+	F_ECHO,
+	F_FULLSCREEN,
+	F_HELP,
+	F_VERSION,
 	F_COUNT
 };
 
@@ -131,8 +141,8 @@ static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m
 				snprintf(names + strlen(names),
 					 sizeof(names) - strlen(names), "%s%s",
 					 k ? ", " : "", gd_curve_name(k));
-			return fail(m, N_("--curve: unknown curve '%s' (%s)"), v,
-				    names);
+			return fail(m, N_("--curve: unknown curve '%s' (%s)"),
+				    v, names);
 		}
 		o->has_curve = true;
 		return 0;
@@ -142,8 +152,8 @@ static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m
 			      &o->w0, m);
 	case F_RATE:
 		o->has_rate = true;
-		return number(name, v, 0, true, GD_OPT_RATE_MAX, false, &o->rate,
-			      m);
+		return number(name, v, 0, true, GD_OPT_RATE_MAX, false,
+			      &o->rate, m);
 	case F_MOMENTUM:
 		o->has_momentum = true;
 		return number(name, v, 0, false, 1, true, &o->momentum, m);
@@ -172,7 +182,8 @@ static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m
 	case F_LANG:
 		if (strcmp(v, "en") != 0 && strcmp(v, "zh") != 0)
 			return fail(m,
-				    N_("--lang: unknown language '%s' (en, zh)"), v);
+				    N_("--lang: unknown language '%s' (en, zh)"),
+				    v);
 		o->lang = v;
 		return 0;
 	case F_TRACE:
@@ -190,8 +201,7 @@ static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m
 }
 
 /* Checks that hold between flags. */
-static int check_combination(const struct gd_options *o, bool trace,
-			     struct msg *m)
+static int check_combination(const struct gd_options *o, bool trace, struct msg *m)
 {
 	if (trace && o->screenshot)
 		return fail(m,
@@ -203,7 +213,8 @@ int app_options_parse(struct gd_options *o, enum app_lang lang, int argc,
 		      char *const argv[], char *err, size_t size)
 {
 	struct msg msg = { err, size, lang }, *m = &msg;
-	*o = (struct gd_options){ .mode = GD_MODE_WINDOW, .width = 1280,
+	*o = (struct gd_options){ .mode = GD_MODE_WINDOW,
+				  .width = 1280,
 				  .height = 720 };
 	bool trace = false, positional_only = false;
 	for (int i = 1; i < argc; i++) {
@@ -222,7 +233,8 @@ int app_options_parse(struct gd_options *o, enum app_lang lang, int argc,
 		}
 		int f = find_flag(arg, &v);
 		if (f < 0)
-			return fail(m, N_("unknown option '%s' (see --help)"), arg);
+			return fail(m, N_("unknown option '%s' (see --help)"),
+				    arg);
 		if (f == F_HELP || f == F_VERSION) {
 			o->mode = f == F_HELP ? GD_MODE_HELP : GD_MODE_VERSION;
 			return 0;
@@ -248,23 +260,25 @@ int app_options_parse(struct gd_options *o, enum app_lang lang, int argc,
 
 const char *app_options_usage(enum app_lang lang)
 {
-	return app_tr(lang, "Usage: gdstep [OPTIONS] [LESSON_FILE]\n"
-		 "Step through gradient descent on the error curve E(w) of one weight.\n"
-		 "\n"
-		 "  --curve NAME       bowl | neuron | wells | abs\n"
-		 "  --w0 W             starting weight\n"
-		 "  --rate ETA         learning rate η (> 0)\n"
-		 "  --momentum BETA    momentum β in [0, 1); 0 is plain gradient descent\n"
-		 "  --scene K          start at scene K of the lesson (1-based)\n"
-		 "  --steps N          updates to apply before --trace ends or --screenshot renders\n"
-		 "  --trace            print the iteration table as CSV on stdout and exit; no window\n"
-		 "  --screenshot FILE  render the view after --steps updates to a PNG and exit; no display needed\n"
-		 "  --echo             while the window is open, print every applied update as a CSV row\n"
-		 "  --size WxH         window or screenshot size in pixels\n"
-		 "  --fullscreen       open full screen\n"
-		 "  --lang en|zh       interface language (default: from the locale)\n"
-		 "  --help, --version\n"
-		 "\n"
-		 "CSV columns: step,w,E,dEdw,v,delta_w,w_next\n"
-		 "Exit status: 0 on success, 2 on bad input.\n");
+	return app_tr(
+		lang,
+		"Usage: gdstep [OPTIONS] [LESSON_FILE]\n"
+		"Step through gradient descent on the error curve E(w) of one weight.\n"
+		"\n"
+		"  --curve NAME       bowl | neuron | wells | abs\n"
+		"  --w0 W             starting weight\n"
+		"  --rate ETA         learning rate η (> 0)\n"
+		"  --momentum BETA    momentum β in [0, 1); 0 is plain gradient descent\n"
+		"  --scene K          start at scene K of the lesson (1-based)\n"
+		"  --steps N          updates to apply before --trace ends or --screenshot renders\n"
+		"  --trace            print the iteration table as CSV on stdout and exit; no window\n"
+		"  --screenshot FILE  render the view after --steps updates to a PNG and exit; no display needed\n"
+		"  --echo             while the window is open, print every applied update as a CSV row\n"
+		"  --size WxH         window or screenshot size in pixels\n"
+		"  --fullscreen       open full screen\n"
+		"  --lang en|zh       interface language (default: from the locale)\n"
+		"  --help, --version\n"
+		"\n"
+		"CSV columns: step,w,E,dEdw,v,delta_w,w_next\n"
+		"Exit status: 0 on success, 2 on bad input.\n");
 }

@@ -9,8 +9,14 @@
 
 #include "theme.h"
 
-#define RGB(h) { (uint8_t)((h) >> 16), (uint8_t)((h) >> 8), (uint8_t)(h), 255 }
-#define RGBA(h, al) { (uint8_t)((h) >> 16), (uint8_t)((h) >> 8), (uint8_t)(h), al }
+#define RGB(h)                                                               \
+	{                                                                    \
+		(uint8_t)((h) >> 16), (uint8_t)((h) >> 8), (uint8_t)(h), 255 \
+	}
+#define RGBA(h, al)                                                         \
+	{                                                                   \
+		(uint8_t)((h) >> 16), (uint8_t)((h) >> 8), (uint8_t)(h), al \
+	}
 
 static const struct app_theme light = {
 	.name = "light",

@@ -18,12 +18,12 @@ struct app_rgba {
 struct app_theme {
 	const char *name;
 	struct app_rgba bg, panel_bg, overlay_bg, blank;
-	struct app_rgba text, muted;     /* text */
-	struct app_rgba grid, axis;      /* lines */
+	struct app_rgba text, muted; /* text */
+	struct app_rgba grid, axis;  /* lines */
 	struct app_rgba curve, tangent, point, next, trail;
-	struct app_rgba fell, rose;      /* the step arrow: E fell / rose */
+	struct app_rgba fell, rose; /* the step arrow: E fell / rose */
 	struct app_rgba tangent_text, fell_text, rose_text, curve_text;
-	struct app_rgba bad_text;        /* "diverged" */
+	struct app_rgba bad_text; /* "diverged" */
 };
 
 /* The light or the dark theme. */

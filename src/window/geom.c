@@ -122,8 +122,7 @@ bool app_clip_segment(const SDL_FRect *r, float *x0, float *y0, float *x1,
 }
 
 /* Unit normal of the segment a → b, (0, 0) for a zero-length one. */
-static void normal(float ax, float ay, float bx, float by, float *nx,
-		   float *ny)
+static void normal(float ax, float ay, float bx, float by, float *nx, float *ny)
 {
 	float dx = bx - ax, dy = by - ay, len = sqrtf(dx * dx + dy * dy);
 	*nx = len > 0 ? -dy / len : 0;
@@ -206,9 +205,8 @@ void app_geom_line(struct app_geom *g, float x0, float y0, float x1, float y1,
 	app_geom_polyline(g, xs, ys, 2, width, c);
 }
 
-void app_geom_dashed(struct app_geom *g, float x0, float y0, float x1,
-		     float y1, float width, float dash, float gap,
-		     struct app_rgba c)
+void app_geom_dashed(struct app_geom *g, float x0, float y0, float x1, float y1,
+		     float width, float dash, float gap, struct app_rgba c)
 {
 	if (!app_clip_segment(&g->clip, &x0, &y0, &x1, &y1))
 		return;
@@ -252,8 +250,8 @@ void app_geom_disc(struct app_geom *g, float cx, float cy, float r,
 	}
 }
 
-void app_geom_ring(struct app_geom *g, float cx, float cy, float r,
-		   float width, struct app_rgba c)
+void app_geom_ring(struct app_geom *g, float cx, float cy, float r, float width,
+		   struct app_rgba c)
 {
 	enum { MAXN = 97 };
 	float xs[MAXN], ys[MAXN];
@@ -285,8 +283,8 @@ void app_geom_triangle(struct app_geom *g, float x0, float y0, float x1,
 	tri(g, a, b, vert(g, x2, y2, c, c.a));
 }
 
-void app_geom_arrow(struct app_geom *g, float x0, float y0, float x1,
-		    float y1, float width, struct app_rgba c)
+void app_geom_arrow(struct app_geom *g, float x0, float y0, float x1, float y1,
+		    float width, struct app_rgba c)
 {
 	float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
 	if (!(len > 0.5f))

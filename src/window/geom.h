@@ -22,15 +22,14 @@ struct app_geom {
 	SDL_Vertex *v;
 	int *idx;
 	int nv, ni, cap_v, cap_i;
-	bool failed;       /* out of memory: the batch draws what it has */
-	SDL_FRect clip;    /* segments outside are dropped */
+	bool failed;    /* out of memory: the batch draws what it has */
+	SDL_FRect clip; /* segments outside are dropped */
 };
 
 /* An empty batch clipping to (x, y, w, h) widened by a margin. */
 void app_geom_init(struct app_geom *g);
 void app_geom_finish(struct app_geom *g);
-void app_geom_set_clip(struct app_geom *g, float x, float y, float w,
-		       float h);
+void app_geom_set_clip(struct app_geom *g, float x, float y, float w, float h);
 
 /* Draws and empties the batch. Returns SDL_RenderGeometry's result. */
 int app_geom_flush(struct app_geom *g, SDL_Renderer *ren);
@@ -45,15 +44,14 @@ void app_geom_line(struct app_geom *g, float x0, float y0, float x1, float y1,
 		   float width, struct app_rgba c);
 
 /* A dashed segment: dash and gap lengths in pixels. */
-void app_geom_dashed(struct app_geom *g, float x0, float y0, float x1,
-		     float y1, float width, float dash, float gap,
-		     struct app_rgba c);
+void app_geom_dashed(struct app_geom *g, float x0, float y0, float x1, float y1,
+		     float width, float dash, float gap, struct app_rgba c);
 
 /* A filled disc and a ring (circle outline). */
 void app_geom_disc(struct app_geom *g, float cx, float cy, float r,
 		   struct app_rgba c);
-void app_geom_ring(struct app_geom *g, float cx, float cy, float r,
-		   float width, struct app_rgba c);
+void app_geom_ring(struct app_geom *g, float cx, float cy, float r, float width,
+		   struct app_rgba c);
 
 /* A filled axis-aligned rectangle (no feather) and a filled triangle. */
 void app_geom_rect(struct app_geom *g, float x, float y, float w, float h,
@@ -62,8 +60,8 @@ void app_geom_triangle(struct app_geom *g, float x0, float y0, float x1,
 		       float y1, float x2, float y2, struct app_rgba c);
 
 /* An arrow from (x0, y0) to its tip (x1, y1): shaft and head. */
-void app_geom_arrow(struct app_geom *g, float x0, float y0, float x1,
-		    float y1, float width, struct app_rgba c);
+void app_geom_arrow(struct app_geom *g, float x0, float y0, float x1, float y1,
+		    float width, struct app_rgba c);
 
 /* Clips the segment to the rectangle (Liang–Barsky); false if nothing
  * of it is inside. */

@@ -2,7 +2,6 @@
  * arguments (which it checks again: it may be started by hand too). */
 #include "options.h"
 
-#include "intl.h"
 #include "window.h"
 
 int main(int argc, char *argv[])
@@ -12,7 +11,8 @@ int main(int argc, char *argv[])
 	if (rc >= 0)
 		return rc;
 	if (opts.mode == GD_MODE_TRACE) {
-		app_message(_("--trace is gdstep's: run gdstep --trace"));
+		app_message(app_tr(opts.ui_lang,
+				   "--trace is gdstep's: run gdstep --trace"));
 		return 2;
 	}
 	if (opts.mode == GD_MODE_SCREENSHOT)

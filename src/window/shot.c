@@ -13,8 +13,7 @@
 
 #include "actions.h"
 #include "window.h"
-#include "draw.h"
-#include "intl.h"
+#include "render.h"
 
 #define SHOT_DEFAULT_W 1280
 #define SHOT_DEFAULT_H 720
@@ -41,7 +40,7 @@ static int render(const struct gd_options *opts, struct app_state *s,
 	}
 	struct app_gfx *g = calloc(1, sizeof(*g));
 	int rc = 0;
-	if (!g || app_gfx_init(g, ren, err, sizeof(err)) < 0) {
+	if (!g || app_gfx_init(g, ren, opts->ui_lang, err, sizeof(err)) < 0) {
 		app_message(g ? err : "out of memory");
 		rc = 2;
 		goto out;
@@ -66,7 +65,7 @@ int app_screenshot(const struct gd_options *opts)
 	int start, rc = app_load_lesson(opts, &lesson, &start);
 	if (rc)
 		return rc;
-	if ((rc = app_check_fonts()) != 0)
+	if ((rc = app_check_fonts(opts->ui_lang)) != 0)
 		goto out_lesson;
 	struct app_state *s = malloc(sizeof(*s));
 	if (!s) {
@@ -78,6 +77,7 @@ int app_screenshot(const struct gd_options *opts)
 		rc = 1;
 		goto out_lesson;
 	}
+	s->lang = opts->ui_lang;
 	take_steps(s, opts->has_steps ? opts->steps : 0);
 	if (TTF_Init() != 0) {
 		fprintf(stderr, "gdstep: %s\n", TTF_GetError());

@@ -11,7 +11,7 @@
 
 #include "gdstep-config.h"
 #include "window.h"
-#include "intl.h"
+#include "lang.h"
 #include "text.h"
 
 /* The first file of each face is required; the rest are fallbacks tried
@@ -59,15 +59,18 @@ int app_font_dir(char *dir, size_t size)
 	return -ENOENT;
 }
 
-void app_font_dir_message(char *msg, size_t size, const char *dir)
+void app_font_dir_message(char *msg, size_t size, const char *dir,
+			  enum app_lang lang)
 {
 	if (getenv("GDSTEP_DATADIR") && *getenv("GDSTEP_DATADIR"))
 		snprintf(msg, size,
-			 _("%s/DejaVuSans.ttf: no such font (GDSTEP_DATADIR is set; unset it to use the installed fonts)"),
+			 app_tr(lang,
+				"%s/DejaVuSans.ttf: no such font (GDSTEP_DATADIR is set; unset it to use the installed fonts)"),
 			 dir);
 	else
 		snprintf(msg, size,
-			 _("no fonts found: looked for fonts/DejaVuSans.ttf beside the program, in the build and source trees and in %s; set GDSTEP_DATADIR to a directory that holds fonts/"),
+			 app_tr(lang,
+				"no fonts found: looked for fonts/DejaVuSans.ttf beside the program, in the build and source trees and in %s; set GDSTEP_DATADIR to a directory that holds fonts/"),
 			 GDSTEP_DATADIR);
 }
 
@@ -187,8 +190,7 @@ static SDL_RWops *font_rw(struct app_text *t, enum app_face face, int i)
 
 /* The open fonts of (face, px), opening the slot (not the files) if
  * needed and recycling the least recently used one. */
-static struct app_open_font *slot(struct app_text *t, int px,
-				  enum app_face face)
+static struct app_open_font *slot(struct app_text *t, int px, enum app_face face)
 {
 	struct app_open_font *lru = &t->open[0];
 	for (int i = 0; i < APP_TEXT_OPEN; i++) {
@@ -229,7 +231,11 @@ static Uint32 next_char(const char **p)
 {
 	const unsigned char *s = (const unsigned char *)*p;
 	Uint32 c = s[0];
-	int n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+	int n = c < 0x80  ? 0 :
+		c >= 0xF0 ? 3 :
+		c >= 0xE0 ? 2 :
+		c >= 0xC0 ? 1 :
+			    -1;
 	if (n < 0) {
 		(*p)++;
 		return 0xFFFD;
@@ -301,8 +307,7 @@ static int measure_run(void *ctx, TTF_Font *font, const char *run)
 	return 0;
 }
 
-int app_text_width(struct app_text *t, const char *s, int px,
-		   enum app_face face)
+int app_text_width(struct app_text *t, const char *s, int px, enum app_face face)
 {
 	int w = 0;
 	if (each_run(t, s, px, face, measure_run, &w) < 0)
@@ -378,8 +383,7 @@ static unsigned long hash_str(const char *s)
 }
 
 static bool same_key(const struct app_text_entry *e, unsigned long h,
-		     const char *s, int px, enum app_face face,
-		     struct app_rgba c)
+		     const char *s, int px, enum app_face face, struct app_rgba c)
 {
 	return e->str && e->hash == h && e->px == px && e->face == face &&
 	       e->color.r == c.r && e->color.g == c.g && e->color.b == c.b &&
@@ -394,8 +398,7 @@ static int render_entry(struct app_text *t, struct app_text_entry *e)
 		return 0;
 	struct runs r = { .color = { e->color.r, e->color.g, e->color.b,
 				     e->color.a } };
-	if (each_run(t, e->str, e->px, e->face, render_run, &r) < 0 ||
-	    r.n == 0) {
+	if (each_run(t, e->str, e->px, e->face, render_run, &r) < 0 || r.n == 0) {
 		for (int i = 0; i < r.n; i++)
 			SDL_FreeSurface(r.surf[i]);
 		return -1;
@@ -430,9 +433,13 @@ const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
 	if (lru->tex)
 		SDL_DestroyTexture(lru->tex);
 	free(lru->str);
-	*lru = (struct app_text_entry){ .str = strdup(s), .hash = h, .px = px,
-					.face = face, .color = color,
-					.used = ++t->clock, .frame = t->frame };
+	*lru = (struct app_text_entry){ .str = strdup(s),
+					.hash = h,
+					.px = px,
+					.face = face,
+					.color = color,
+					.used = ++t->clock,
+					.frame = t->frame };
 	if (!lru->str || render_entry(t, lru) < 0) {
 		if (lru->tex)
 			SDL_DestroyTexture(lru->tex);
@@ -443,28 +450,29 @@ const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
 	return lru;
 }
 
-int app_text_draw(struct app_text *t, const char *s, int px,
-		  enum app_face face, struct app_rgba color, int x, int y,
-		  int align)
+int app_text_draw(struct app_text *t, const char *s, int px, enum app_face face,
+		  struct app_rgba color, int x, int y, int align)
 {
 	const struct app_text_entry *e = app_text_get(t, s, px, face, color);
 	if (!e)
 		return 0;
 	if (!e->tex)
 		return e->w;
-	SDL_Rect r = { x - (align == 1 ? e->w / 2 : align == 2 ? e->w : 0), y,
-		       e->w, e->h };
+	SDL_Rect r = { x - (align == 1 ? e->w / 2 :
+			    align == 2 ? e->w :
+					 0),
+		       y, e->w, e->h };
 	SDL_RenderCopy(t->ren, e->tex, NULL, &r);
 	return e->w;
 }
 
-int app_check_fonts(void)
+int app_check_fonts(enum app_lang lang)
 {
 	char dir[4096];
 	if (app_font_dir(dir, sizeof(dir)) == 0)
 		return 0;
 	char msg[8400];
-	app_font_dir_message(msg, sizeof(msg), dir);
+	app_font_dir_message(msg, sizeof(msg), dir, lang);
 	app_message(msg);
 	return 2;
 }

@@ -14,13 +14,9 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include "measure.h"
+#include "lang.h"
 #include "theme.h"
-
-enum app_face {
-	APP_FACE_REGULAR,
-	APP_FACE_BOLD,
-	APP_FACE_COUNT,
-};
 
 /* Font files tried per face, the first one required. */
 #define APP_TEXT_FILES 6
@@ -54,7 +50,7 @@ struct app_open_font {
 };
 
 struct app_text {
-	SDL_Renderer *ren; /* borrowed */
+	SDL_Renderer *ren;                           /* borrowed */
 	char *files[APP_FACE_COUNT][APP_TEXT_FILES]; /* owned paths */
 	/* The files mapped into memory on first use (shared pages, read
 	 * without a system call per glyph). */
@@ -80,7 +76,8 @@ int app_font_dir(char *dir, size_t size);
 
 /* The one-line message for app_font_dir's failure, translated; dir is
  * what app_font_dir left in its buffer. */
-void app_font_dir_message(char *msg, size_t size, const char *dir);
+void app_font_dir_message(char *msg, size_t size, const char *dir,
+			  enum app_lang lang);
 
 /*
  * Opens the fonts of dir for a renderer (TTF_Init must have been called).
@@ -110,16 +107,14 @@ const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
 					  struct app_rgba color);
 
 /* Width of s in pixels at size px, measured without rendering. */
-int app_text_width(struct app_text *t, const char *s, int px,
-		   enum app_face face);
+int app_text_width(struct app_text *t, const char *s, int px, enum app_face face);
 
 /* The line height of the face at size px. */
 int app_text_height(struct app_text *t, int px, enum app_face face);
 
 /* Draws s with its top-left at (x, y); align 0 left, 1 centre, 2 right of
  * x. Returns the width drawn. */
-int app_text_draw(struct app_text *t, const char *s, int px,
-		  enum app_face face, struct app_rgba color, int x, int y,
-		  int align);
+int app_text_draw(struct app_text *t, const char *s, int px, enum app_face face,
+		  struct app_rgba color, int x, int y, int align);
 
 #endif

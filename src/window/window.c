@@ -15,7 +15,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,9 +26,9 @@
 
 #include "actions.h"
 #include "window.h"
-#include "draw.h"
-#include "intl.h"
+#include "keymap.h"
 #include "keys.h"
+#include "render.h"
 #include "gdstep-config.h"
 
 #define WIN_DEFAULT_W 1280
@@ -46,7 +45,6 @@ struct win {
 	SDL_Renderer *ren;
 	struct app_gfx gfx;
 	bool echo, redraw;
-	enum { BENCH_OFF, BENCH_FIRST_FRAME, BENCH_RUN } bench;
 	bool pressed, dragging;
 	double press_x, press_y, last_x, last_y; /* output pixels */
 };
@@ -119,8 +117,9 @@ static void handle_result(struct win *w, const struct app_result *r)
 	if ((r->fx & APP_FX_STEPPED) && w->echo)
 		echo_update(&r->update, app_state_run(&w->st)->dim);
 	if (r->fx & APP_FX_FULLSCREEN)
-		SDL_SetWindowFullscreen(w->window, w->st.fullscreen ?
-					SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+		SDL_SetWindowFullscreen(
+			w->window,
+			w->st.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 	if (r->fx & APP_FX_LANG)
 		app_gfx_invalidate(&w->gfx);
 	if (r->fx & APP_FX_SAVE)
@@ -129,7 +128,7 @@ static void handle_result(struct win *w, const struct app_result *r)
 
 static void on_key(struct win *w, const SDL_KeyboardEvent *k)
 {
-	enum app_action a = app_key_action(k->keysym.sym,
+	enum app_action a = app_key_action(app_key_from_sdl(k->keysym.sym),
 					   app_key_mods((SDL_Keymod)k->keysym.mod));
 	if (a == APP_ACT_NONE)
 		return;
@@ -141,15 +140,28 @@ static void on_key(struct win *w, const SDL_KeyboardEvent *k)
 	handle_result(w, &r);
 }
 
+/* Where clicks, the wheel and drags land: the state's world intervals
+ * (a wheel notch may have moved them since the last frame) on the plot
+ * rectangle the last frame drew. */
+static struct gd_view drawn_view(const struct win *w)
+{
+	struct gd_view v = w->gfx.info.view;
+	v.wmin = w->st.view.wmin, v.wmax = w->st.view.wmax;
+	v.emin = w->st.view.emin, v.emax = w->st.view.emax;
+	return v;
+}
+
 static bool in_plot(const struct win *w, double x, double y)
 {
-	return gd_view_contains(&w->st.view, x, y) && !w->st.help &&
+	struct gd_view v = drawn_view(w);
+	return v.width > 0 && gd_view_contains(&v, x, y) && !w->st.help &&
 	       !w->st.blank;
 }
 
 static void on_mouse(struct win *w, const SDL_Event *ev)
 {
 	struct app_result r = { 0 };
+	struct gd_view v = drawn_view(w);
 	double x, y;
 	switch (ev->type) {
 	case SDL_MOUSEBUTTONDOWN:
@@ -168,7 +180,8 @@ static void on_mouse(struct win *w, const SDL_Event *ev)
 		if (fabs(x - w->press_x) + fabs(y - w->press_y) > CLICK_SLOP)
 			w->dragging = true;
 		if (w->dragging)
-			app_pan(&w->st, x - w->last_x, y - w->last_y, &r);
+			app_pan(&w->st, x - w->last_x, y - w->last_y, v.width,
+				v.height, &r);
 		w->last_x = x, w->last_y = y;
 		break;
 	case SDL_MOUSEBUTTONUP:
@@ -177,8 +190,7 @@ static void on_mouse(struct win *w, const SDL_Event *ev)
 		w->pressed = false;
 		if (!w->dragging) {
 			double wx, we;
-			gd_view_from_screen(&w->st.view, w->press_x, w->press_y,
-					    &wx, &we);
+			gd_view_from_screen(&v, w->press_x, w->press_y, &wx, &we);
 			app_click(&w->st, wx, &r);
 		}
 		break;
@@ -189,7 +201,7 @@ static void on_mouse(struct win *w, const SDL_Event *ev)
 		if (!in_plot(w, x, y) || ev->wheel.y == 0)
 			return;
 		double wx, we;
-		gd_view_from_screen(&w->st.view, x, y, &wx, &we);
+		gd_view_from_screen(&v, x, y, &wx, &we);
 		app_zoom(&w->st, pow(WHEEL_ZOOM, ev->wheel.y), wx, we, &r);
 		break;
 	}
@@ -222,41 +234,6 @@ static void on_event(struct win *w, const SDL_Event *ev)
 	}
 }
 
-/* Steps the GDSTEP_BENCH=run mode plays before it quits. */
-#define BENCH_RUN_STEPS 200
-
-/*
- * For gdstep-bench, from GDSTEP_BENCH: "first-frame" prints the monotonic
- * time of the first frame presented and quits (the start-up figure);
- * "run" plays the run at the fastest pace from the start and quits when
- * it stops or after BENCH_RUN_STEPS (memory over a real animated run).
- */
-static void bench_setup(struct win *w)
-{
-	const char *b = getenv("GDSTEP_BENCH");
-	w->bench = !b ? BENCH_OFF :
-		   strcmp(b, "first-frame") == 0 ? BENCH_FIRST_FRAME :
-		   strcmp(b, "run") == 0 ? BENCH_RUN : BENCH_OFF;
-	if (w->bench == BENCH_RUN) {
-		w->st.pace = APP_PACE_COUNT - 1;
-		w->st.running = true;
-	}
-}
-
-static bool bench_done(struct win *w)
-{
-	if (w->bench == BENCH_RUN)
-		return !w->st.running ||
-		       app_state_run(&w->st)->step >= BENCH_RUN_STEPS;
-	if (w->bench != BENCH_FIRST_FRAME)
-		return false;
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	fprintf(stderr, "first-frame %.6f\n",
-		(double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
-	return true;
-}
-
 static void loop(struct win *w)
 {
 	w->redraw = true;
@@ -269,8 +246,6 @@ static void loop(struct win *w)
 			app_draw(&w->gfx, &w->st, now_ms());
 			SDL_RenderPresent(w->ren);
 			w->redraw = false;
-			if (bench_done(w))
-				return;
 		}
 		SDL_Event ev;
 		int got = wait < 0 ? SDL_WaitEvent(&ev) :
@@ -288,8 +263,7 @@ static void loop(struct win *w)
  * the source tree. Having none is not an error. */
 static void set_icon(SDL_Window *window)
 {
-	static const char rel[] =
-		"icons/hicolor/64x64/apps/io.github.gdstep.GdStep.png";
+	static const char rel[] = "icons/hicolor/64x64/apps/io.github.gdstep.GdStep.png";
 	const char *env = getenv("GDSTEP_DATADIR");
 	const char *const dirs[] = { env && *env ? env : NULL,
 				     GDSTEP_DATADIR "/..",
@@ -317,7 +291,8 @@ static int open_window(struct win *w, const struct gd_options *opts)
 				SDL_HINT_DEFAULT);
 	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
 		fprintf(stderr, "gdstep: %s: %s\n",
-			_("cannot open a window (is there a display? --screenshot needs none)"),
+			app_tr(opts->ui_lang,
+			       "cannot open a window (is there a display? --screenshot needs none)"),
 			SDL_GetError());
 		return -1;
 	}
@@ -358,16 +333,16 @@ int app_window(const struct gd_options *opts)
 	int start, rc = app_load_lesson(opts, &w->lesson, &start);
 	if (rc)
 		goto out_free;
-	if ((rc = app_check_fonts()) != 0)
+	if ((rc = app_check_fonts(opts->ui_lang)) != 0)
 		goto out_lesson;
 	rc = 1;
 	if (app_state_init(&w->st, &w->lesson, start) < 0) {
 		app_message(strerror(ENOMEM));
 		goto out_lesson;
 	}
+	w->st.lang = opts->ui_lang;
 	w->st.fullscreen = opts->fullscreen;
 	w->echo = opts->echo;
-	bench_setup(w);
 	if (TTF_Init() != 0) {
 		app_message(TTF_GetError());
 		goto out_state;
@@ -375,15 +350,15 @@ int app_window(const struct gd_options *opts)
 	if (open_window(w, opts) < 0)
 		goto out_ttf;
 	char err[512];
-	if (app_gfx_init(&w->gfx, w->ren, err, sizeof(err)) < 0) {
+	if (app_gfx_init(&w->gfx, w->ren, opts->ui_lang, err, sizeof(err)) < 0) {
 		app_message(err);
 		rc = 2;
 		goto out_sdl;
 	}
 	const struct gd_run *run = app_state_run(&w->st);
 	char head[GD_CSV_ROW_MAX];
-	if (w->echo && gd_csv_header(head, sizeof(head), run->dim,
-				     run->opt.kind) > 0) {
+	if (w->echo &&
+	    gd_csv_header(head, sizeof(head), run->dim, run->opt.kind) > 0) {
 		printf("%s\n", head);
 		fflush(stdout);
 	}

@@ -44,7 +44,8 @@ static int run(const struct tcase *t, char *err, size_t size)
 		const char *argv[16] = { prog };
 		int n = 1;
 		for (int i = 0; t->args[i]; i++)
-			argv[n++] = strcmp(t->args[i], "@PNG") ? t->args[i] : out_png;
+			argv[n++] = strcmp(t->args[i], "@PNG") ? t->args[i] :
+								 out_png;
 		execv(prog, (char *const *)argv);
 		_exit(127);
 	}
@@ -90,40 +91,61 @@ static void check(const struct tcase *t)
 	fclose(f);
 	unlink(out_png);
 	CHECK(n == sizeof(head) && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0);
-	CHECK(be32(head + 16) == (unsigned)t->w && be32(head + 20) == (unsigned)t->h);
+	CHECK(be32(head + 16) == (unsigned)t->w &&
+	      be32(head + 20) == (unsigned)t->h);
 }
 
 static const struct tcase cases[] = {
-	{ .name = "shot-default-size", .run = check,
-	  .args = { "--screenshot", "@PNG", "--steps", "3" }, .w = 1280,
+	{ .name = "shot-default-size",
+	  .run = check,
+	  .args = { "--screenshot", "@PNG", "--steps", "3" },
+	  .w = 1280,
 	  .h = 720 },
-	{ .name = "shot-size-and-scene", .run = check,
+	{ .name = "shot-size-and-scene",
+	  .run = check,
 	  .args = { "--screenshot", "@PNG", "--scene", "10", "--steps", "40",
 		    "--size", "800x600" },
-	  .w = 800, .h = 600 },
-	{ .name = "shot-smallest", .run = check,
+	  .w = 800,
+	  .h = 600 },
+	{ .name = "shot-smallest",
+	  .run = check,
 	  .args = { "--screenshot", "@PNG", "--curve", "neuron", "--size",
 		    "160x160" },
-	  .w = 160, .h = 160 },
-	{ .name = "shot-diverged", .run = check,
+	  .w = 160,
+	  .h = 160 },
+	{ .name = "shot-diverged",
+	  .run = check,
 	  .args = { "--screenshot", "@PNG", "--curve", "bowl", "--rate", "1.5",
 		    "--steps", "500" },
-	  .w = 1280, .h = 720 },
-	{ .name = "shot-zh", .run = check,
-	  .args = { "--screenshot", "@PNG", "--lang", "zh", "--size",
-		    "640x360" },
-	  .w = 640, .h = 360 },
-	{ .name = "shot-missing-fonts", .run = check,
-	  .args = { "--screenshot", "@PNG" }, .datadir = "/nonexistent",
+	  .w = 1280,
+	  .h = 720 },
+	{ .name = "shot-zh",
+	  .run = check,
+	  .args = { "--screenshot", "@PNG", "--lang", "zh", "--size", "640x360" },
+	  .w = 640,
+	  .h = 360 },
+	{ .name = "shot-missing-fonts",
+	  .run = check,
+	  .args = { "--screenshot", "@PNG" },
+	  .datadir = "/nonexistent",
 	  .status = 2 },
-	{ .name = "window-missing-fonts", .run = check, .args = { "--echo" },
-	  .datadir = "/nonexistent", .status = 2 },
-	{ .name = "window-bad-lesson", .run = check,
-	  .args = { "/nonexistent/lesson.ini" }, .status = 2 },
-	{ .name = "window-scene-beyond", .run = check,
-	  .args = { "--scene", "99" }, .status = 2 },
-	{ .name = "shot-unwritable", .run = check,
-	  .args = { "--screenshot", "/nonexistent/dir/x.png" }, .status = 1 },
+	{ .name = "window-missing-fonts",
+	  .run = check,
+	  .args = { "--echo" },
+	  .datadir = "/nonexistent",
+	  .status = 2 },
+	{ .name = "window-bad-lesson",
+	  .run = check,
+	  .args = { "/nonexistent/lesson.ini" },
+	  .status = 2 },
+	{ .name = "window-scene-beyond",
+	  .run = check,
+	  .args = { "--scene", "99" },
+	  .status = 2 },
+	{ .name = "shot-unwritable",
+	  .run = check,
+	  .args = { "--screenshot", "/nonexistent/dir/x.png" },
+	  .status = 1 },
 };
 
 int main(int argc, char *argv[])

@@ -45,7 +45,8 @@ static void check_fmt(const struct tcase *t)
 static void check_fmt_never_nan(const struct tcase *t)
 {
 	const double xs[] = { (double)NAN, (double)INFINITY, -(double)INFINITY,
-			      1e308, -1e-308, 5e-324, -0.0 };
+			      1e308,       -1e-308,          5e-324,
+			      -0.0 };
 	for (size_t i = 0; i < sizeof(xs) / sizeof(xs[0]); i++) {
 		char a[APP_FMT_MAX], b[APP_FMT_MAX], c[APP_FMT_MAX];
 		app_fmt_value(a, sizeof(a), xs[i]);
@@ -66,7 +67,7 @@ static void check_contrast(const struct tcase *t)
 	for (int d = 0; d < 2; d++) {
 		const struct app_theme *th = app_theme_get(d);
 		const struct app_rgba text[] = {
-			th->text,	  th->muted,	 th->tangent_text,
+			th->text,      th->muted,     th->tangent_text,
 			th->fell_text, th->rose_text, th->curve_text,
 			th->bad_text,
 		};
@@ -80,8 +81,8 @@ static void check_contrast(const struct tcase *t)
 		}
 		/* The lines stand out from the background too (3:1 for
 		 * graphics, WCAG 1.4.11). */
-		const struct app_rgba lines[] = { th->curve, th->point, th->fell,
-						  th->axis };
+		const struct app_rgba lines[] = { th->curve, th->point,
+						  th->fell, th->axis };
 		for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 			CHECK(app_contrast(lines[i], th->bg) >= 3);
 	}
@@ -125,38 +126,73 @@ static void check_layout(const struct tcase *t)
 }
 
 static const struct tcase cases[] = {
-	{ .name = "fmt-four", .run = check_fmt, .x = 4, .value = "4.000",
-	  .paren = "4.000", .param = "4" },
-	{ .name = "fmt-negative", .run = check_fmt, .x = -0.4,
-	  .value = "−0.400", .paren = "(−0.400)", .param = "−0.4" },
-	{ .name = "fmt-product-example", .run = check_fmt,
-	  .x = 1.6000000000000001, .value = "1.600", .param = "1.6" },
-	{ .name = "fmt-small", .run = check_fmt, .x = 0.004830,
-	  .value = "0.00483" },
-	{ .name = "fmt-tiny", .run = check_fmt, .x = -4.83e-7,
-	  .value = "−4.830×10⁻⁷", .paren = "(−4.830×10⁻⁷)" },
-	{ .name = "fmt-huge", .run = check_fmt, .x = 2.5e11,
-	  .value = "2.500×10¹¹", .param = "2.5×10¹¹" },
-	{ .name = "fmt-zero", .run = check_fmt, .x = -0.0, .value = "0.000",
-	  .paren = "0.000", .param = "0" },
-	{ .name = "fmt-nan", .run = check_fmt, .x = (double)NAN,
-	  .value = "—", .paren = "—", .param = "—" },
+	{ .name = "fmt-four",
+	  .run = check_fmt,
+	  .x = 4,
+	  .value = "4.000",
+	  .paren = "4.000",
+	  .param = "4" },
+	{ .name = "fmt-negative",
+	  .run = check_fmt,
+	  .x = -0.4,
+	  .value = "−0.400",
+	  .paren = "(−0.400)",
+	  .param = "−0.4" },
+	{ .name = "fmt-product-example",
+	  .run = check_fmt,
+	  .x = 1.6000000000000001,
+	  .value = "1.600",
+	  .param = "1.6" },
+	{ .name = "fmt-small", .run = check_fmt, .x = 0.004830, .value = "0.00483" },
+	{ .name = "fmt-tiny",
+	  .run = check_fmt,
+	  .x = -4.83e-7,
+	  .value = "−4.830×10⁻⁷",
+	  .paren = "(−4.830×10⁻⁷)" },
+	{ .name = "fmt-huge",
+	  .run = check_fmt,
+	  .x = 2.5e11,
+	  .value = "2.500×10¹¹",
+	  .param = "2.5×10¹¹" },
+	{ .name = "fmt-zero",
+	  .run = check_fmt,
+	  .x = -0.0,
+	  .value = "0.000",
+	  .paren = "0.000",
+	  .param = "0" },
+	{ .name = "fmt-nan",
+	  .run = check_fmt,
+	  .x = (double)NAN,
+	  .value = "—",
+	  .paren = "—",
+	  .param = "—" },
 	{ .name = "fmt-rate", .run = check_fmt, .x = 0.12, .param = "0.12" },
 	{ .name = "fmt-never-nan", .run = check_fmt_never_nan },
 	{ .name = "theme-contrast", .run = check_contrast },
 	{ .name = "layout-720p", .run = check_layout, .w = 1280, .h = 720 },
 	{ .name = "layout-1080p", .run = check_layout, .w = 1920, .h = 1080 },
-	{ .name = "layout-4k-large-text", .run = check_layout, .w = 3840,
-	  .h = 2160, .text_step = 12 },
+	{ .name = "layout-4k-large-text",
+	  .run = check_layout,
+	  .w = 3840,
+	  .h = 2160,
+	  .text_step = 12 },
 	{ .name = "layout-tiny", .run = check_layout, .w = 200, .h = 150 },
-	{ .name = "layout-tiny-huge-text", .run = check_layout, .w = 200,
-	  .h = 150, .text_step = 12 },
-	{ .name = "layout-portrait", .run = check_layout, .w = 600,
-	  .h = 1000 },
-	{ .name = "layout-wide-strip", .run = check_layout, .w = 2000,
-	  .h = 160, .text_step = 5 },
-	{ .name = "layout-small-text", .run = check_layout, .w = 1024,
-	  .h = 768, .text_step = -6 },
+	{ .name = "layout-tiny-huge-text",
+	  .run = check_layout,
+	  .w = 200,
+	  .h = 150,
+	  .text_step = 12 },
+	{ .name = "layout-portrait", .run = check_layout, .w = 600, .h = 1000 },
+	{ .name = "layout-wide-strip",
+	  .run = check_layout,
+	  .w = 2000,
+	  .h = 160,
+	  .text_step = 5 },
+	{ .name = "layout-small-text",
+	  .run = check_layout,
+	  .w = 1024,
+	  .h = 768,
+	  .text_step = -6 },
 };
 
 int main(int argc, char *argv[])

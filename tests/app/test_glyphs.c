@@ -31,7 +31,11 @@ static Uint32 next_char(const char **s)
 	const unsigned char *p = (const unsigned char *)*s;
 	if (!*p)
 		return 0;
-	int n = *p < 0x80 ? 0 : *p >= 0xF0 ? 3 : *p >= 0xE0 ? 2 : *p >= 0xC0 ? 1 : -1;
+	int n = *p < 0x80  ? 0 :
+		*p >= 0xF0 ? 3 :
+		*p >= 0xE0 ? 2 :
+		*p >= 0xC0 ? 1 :
+			     -1;
 	if (n < 0) {
 		(*s)++;
 		return 0xFFFD;
@@ -57,8 +61,8 @@ static void open_face(enum app_face face)
 {
 	static struct app_text text;
 	char dir[4096], err[512];
-	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 8, 8, 32,
-							   SDL_PIXELFORMAT_ARGB8888);
+	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(
+		0, 8, 8, 32, SDL_PIXELFORMAT_ARGB8888);
 	SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
 	if (app_font_dir(dir, sizeof(dir)) < 0 ||
 	    app_text_init(&text, ren, dir, err, sizeof(err)) < 0) {
@@ -147,25 +151,42 @@ static void check_detects(const struct tcase *t)
 }
 
 static const struct tcase cases[] = {
-	{ .name = "glyphs-catalogue-regular", .run = check_file,
-	  .face = APP_FACE_REGULAR, .file = "po/zh_CN.po" },
-	{ .name = "glyphs-catalogue-bold", .run = check_file,
-	  .face = APP_FACE_BOLD, .file = "po/zh_CN.po" },
-	{ .name = "glyphs-lesson-file-regular", .run = check_file,
-	  .face = APP_FACE_REGULAR, .file = "lessons/gradient-descent.ini" },
-	{ .name = "glyphs-panel-source-bold", .run = check_file,
-	  .face = APP_FACE_BOLD, .file = "src/window/panel.c" },
-	{ .name = "glyphs-panel-source-regular", .run = check_file,
-	  .face = APP_FACE_REGULAR, .file = "src/window/panel.c" },
-	{ .name = "glyphs-draw-source", .run = check_file,
-	  .face = APP_FACE_BOLD, .file = "src/window/draw.c" },
-	{ .name = "glyphs-keys-source", .run = check_file,
-	  .face = APP_FACE_REGULAR, .file = "src/window/keys.c" },
-	{ .name = "glyphs-builtin-lesson-regular", .run = check_lesson,
+	{ .name = "glyphs-catalogue-regular",
+	  .run = check_file,
+	  .face = APP_FACE_REGULAR,
+	  .file = "po/zh_CN.po" },
+	{ .name = "glyphs-catalogue-bold",
+	  .run = check_file,
+	  .face = APP_FACE_BOLD,
+	  .file = "po/zh_CN.po" },
+	{ .name = "glyphs-lesson-file-regular",
+	  .run = check_file,
+	  .face = APP_FACE_REGULAR,
+	  .file = "lessons/gradient-descent.ini" },
+	{ .name = "glyphs-panel-source-bold",
+	  .run = check_file,
+	  .face = APP_FACE_BOLD,
+	  .file = "src/ui/panel.c" },
+	{ .name = "glyphs-panel-source-regular",
+	  .run = check_file,
+	  .face = APP_FACE_REGULAR,
+	  .file = "src/ui/panel.c" },
+	{ .name = "glyphs-frame-source",
+	  .run = check_file,
+	  .face = APP_FACE_BOLD,
+	  .file = "src/ui/frame.c" },
+	{ .name = "glyphs-keys-source",
+	  .run = check_file,
+	  .face = APP_FACE_REGULAR,
+	  .file = "src/ui/keys.c" },
+	{ .name = "glyphs-builtin-lesson-regular",
+	  .run = check_lesson,
 	  .face = APP_FACE_REGULAR },
-	{ .name = "glyphs-builtin-lesson-bold", .run = check_lesson,
+	{ .name = "glyphs-builtin-lesson-bold",
+	  .run = check_lesson,
 	  .face = APP_FACE_BOLD },
-	{ .name = "glyphs-checker-detects", .run = check_detects,
+	{ .name = "glyphs-checker-detects",
+	  .run = check_detects,
 	  .face = APP_FACE_REGULAR },
 };
 

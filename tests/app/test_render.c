@@ -1,9 +1,10 @@
 /*
- * Render tests: the real drawing code on SDL's software renderer into a
- * surface, checked for geometry rather than against golden images: the
- * point's pixel has the point's colour, the arrow ends at w + Δw, the
- * tangent has the curve's slope, nothing of the plot leaks outside it,
- * a diverged run and a tiny window draw without garbage.
+ * Render tests: the frame's display list rendered on SDL's software
+ * renderer into a surface, checked for geometry rather than against
+ * golden images: the point's pixel has the point's colour, the arrow ends
+ * at w + Δw, the tangent has the curve's slope, nothing of the plot leaks
+ * outside it, a diverged run and a tiny window draw without garbage. And
+ * the window's translation of SDL keys into the app's key codes.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -13,8 +14,10 @@
 #include <SDL_ttf.h>
 
 #include "actions.h"
-#include "draw.h"
+#include "keymap.h"
+#include "keys.h"
 #include "lang.h"
+#include "render.h"
 
 #include "harness.h"
 
@@ -68,7 +71,8 @@ static bool setup(struct fixture *f, const struct tcase *t)
 	f->ren = f->surf ? SDL_CreateSoftwareRenderer(f->surf) : NULL;
 	f->g = calloc(1, sizeof(*f->g));
 	char err[512];
-	if (!f->ren || app_gfx_init(f->g, f->ren, err, sizeof(err)) < 0) {
+	if (!f->ren ||
+	    app_gfx_init(f->g, f->ren, APP_LANG_EN, err, sizeof(err)) < 0) {
 		fprintf(stderr, "setup: %s %s\n", err, SDL_GetError());
 		return false;
 	}
@@ -119,10 +123,10 @@ static void check_point(const struct tcase *t)
 	draw(&f);
 	const struct gd_run *run = app_state_run(f.s);
 	double px, py;
-	gd_view_to_screen(&f.s->view, run->w[0], run->E, &px, &py);
-	CHECK(f.g->frame.has_point);
-	CHECK_APPROX((double)f.g->frame.point_x, px, 0.01, 0);
-	CHECK_APPROX((double)f.g->frame.point_y, py, 0.01, 0);
+	gd_view_to_screen(&f.g->info.view, run->w[0], run->E, &px, &py);
+	CHECK(f.g->info.has_point);
+	CHECK_APPROX((double)f.g->info.point_x, px, 0.01, 0);
+	CHECK_APPROX((double)f.g->info.point_y, py, 0.01, 0);
 	struct app_rgba c = pixel(&f, (int)lround(px), (int)lround(py));
 	if (!near(c, f.th->point, 6))
 		fprintf(stderr, "pixel %d %d %d\n", c.r, c.g, c.b);
@@ -141,11 +145,11 @@ static void check_arrow(const struct tcase *t)
 	struct gd_update u;
 	CHECK(gd_run_peek(app_state_run(f.s), &u));
 	double tip, y;
-	gd_view_to_screen(&f.s->view, u.w_next[0], 0, &tip, &y);
+	gd_view_to_screen(&f.g->info.view, u.w_next[0], 0, &tip, &y);
 	double base;
-	gd_view_to_screen(&f.s->view, u.w[0], 0, &base, &y);
+	gd_view_to_screen(&f.g->info.view, u.w[0], 0, &base, &y);
 	struct app_rgba col = u.E_next <= u.E ? f.th->fell : f.th->rose;
-	int row = (int)lround((double)f.g->frame.axis_y - f.g->lay.stroke * 2);
+	int row = (int)lround((double)f.g->info.axis_y - f.g->info.lay.stroke * 2);
 	int lo = f.surf->w, hi = -1;
 	for (int x = 0; x < f.surf->w; x++)
 		if (near(pixel(&f, x, row), col, 30)) {
@@ -161,7 +165,7 @@ static void check_arrow(const struct tcase *t)
 	 * covered only. */
 	CHECK(fabs(end - tip) <= 3.5);
 	CHECK(fabs(start - base) <= 2.5);
-	CHECK_APPROX((double)f.g->frame.tip_x, tip, 0.01, 0);
+	CHECK_APPROX((double)f.g->info.tip_x, tip, 0.01, 0);
 	teardown(&f);
 }
 
@@ -173,12 +177,12 @@ static void check_tangent(const struct tcase *t)
 	CHECK(setup(&f, t));
 	draw(&f);
 	const struct gd_run *run = app_state_run(f.s);
-	const struct gd_view *v = &f.s->view;
+	const struct gd_view *v = &f.g->info.view;
 	double px, py;
 	gd_view_to_screen(v, run->w[0], run->E, &px, &py);
 	double slope = -run->grad[0] * (v->height / (v->emax - v->emin)) /
 		       (v->width / (v->wmax - v->wmin));
-	const struct app_frame *fr = &f.g->frame;
+	const struct app_frame_info *fr = &f.g->info;
 	CHECK(fr->has_tangent);
 	double fs = (double)(fr->tan_y1 - fr->tan_y0) /
 		    (double)(fr->tan_x1 - fr->tan_x0);
@@ -219,7 +223,7 @@ static void check_clip(const struct tcase *t)
 	for (int i = 0; i < 6; i++)
 		app_zoom(f.s, 3, run->w[0], run->E, &r);
 	draw(&f);
-	const struct app_rect a = f.g->lay.area, p = f.g->lay.panel;
+	const struct app_rect a = f.g->info.lay.area, p = f.g->info.lay.panel;
 	const struct app_rgba cols[] = { f.th->curve, f.th->tangent,
 					 f.th->point, f.th->fell, f.th->rose };
 	int bad = 0;
@@ -227,12 +231,13 @@ static void check_clip(const struct tcase *t)
 		for (int x = 0; x < f.surf->w; x++) {
 			struct app_rect px = { x, y, 1, 1 };
 			if (app_rect_inside(a, px) ||
-			    (f.g->lay.show_panel && app_rect_inside(p, px)))
+			    (f.g->info.lay.show_panel && app_rect_inside(p, px)))
 				continue;
 			for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
 				if (near(pixel(&f, x, y), cols[k], 24)) {
 					if (!bad)
-						fprintf(stderr, "(%d, %d)\n", x, y);
+						fprintf(stderr, "(%d, %d)\n", x,
+							y);
 					bad++;
 				}
 		}
@@ -251,11 +256,11 @@ static void check_diverged(const struct tcase *t)
 	CHECK(isfinite(run->w[0]) && isfinite(run->E));
 	app_refit(f.s);
 	draw(&f);
-	CHECK(!f.g->frame.has_arrow);
-	CHECK(f.g->frame.has_point);
-	CHECK(gd_view_contains(&f.s->view, (double)f.g->frame.point_x,
-			       (double)f.g->frame.point_y));
-	CHECK(isfinite(f.g->frame.point_x) && isfinite(f.g->frame.point_y));
+	CHECK(!f.g->info.has_arrow);
+	CHECK(f.g->info.has_point);
+	CHECK(gd_view_contains(&f.g->info.view, (double)f.g->info.point_x,
+			       (double)f.g->info.point_y));
+	CHECK(isfinite(f.g->info.point_x) && isfinite(f.g->info.point_y));
 	teardown(&f);
 	check_clip(t);
 }
@@ -268,8 +273,8 @@ static void check_small(const struct tcase *t)
 	CHECK(setup(&f, t));
 	draw(&f);
 	struct app_rect win = { 0, 0, t->w, t->h };
-	CHECK(app_rect_inside(win, f.g->lay.area));
-	CHECK(f.g->frame.has_point);
+	CHECK(app_rect_inside(win, f.g->info.lay.area));
+	CHECK(f.g->info.has_point);
 	f.s->help = true;
 	draw(&f);
 	teardown(&f);
@@ -329,49 +334,298 @@ static void check_glyphs(const struct tcase *t)
 	teardown(&f);
 }
 
+/* Each kind of primitive as the renderer draws it, in list order, cut
+ * by the clip: a hand-made list, checked pixel by pixel. */
+static void check_primitives(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	const struct app_rgba bg = { 255, 255, 255, 255 };
+	const struct app_rgba red = { 220, 0, 0, 255 };
+	const struct app_rgba blue = { 0, 0, 200, 255 };
+	const struct app_rgba green = { 0, 160, 0, 255 };
+	struct app_dlist *dl = &f.g->dl;
+	app_dlist_clear(dl);
+	app_dlist_rect(dl, APP_ROLE_BACKGROUND, (struct app_box){ 0, 0, 1, 1 },
+		       bg);
+	app_dlist_clip_push(dl, APP_ROLE_PLOT_CLIP,
+			    (struct app_box){ 0, 0, 200, 720 });
+	app_dlist_line(dl, APP_ROLE_CURVE, 10, 50, 400, 50, 6, red);
+	app_dlist_disc(dl, APP_ROLE_POINT, 100, 150, 20, blue);
+	app_dlist_clip_pop(dl);
+	float xs[3] = { 300, 400, 300 }, ys[3] = { 100, 100, 200 };
+	app_dlist_polygon(dl, APP_ROLE_NONE, xs, ys, 3, green);
+	app_dlist_ring(dl, APP_ROLE_NEXT_POINT, 500, 150, 30, 4, red);
+	app_dlist_dashed(dl, APP_ROLE_DROP, 600, 10, 600, 300, 4, 10, 10, blue);
+	app_dlist_rect(dl, APP_ROLE_PANEL_BG,
+		       (struct app_box){ 700, 0, 50, 50 }, green);
+	app_dlist_arrow(dl, APP_ROLE_STEP_ARROW, 800, 400, 1000, 400, 6, blue);
+	app_render(f.g, dl);
+	SDL_RenderPresent(f.ren);
+	CHECK(near(pixel(&f, 5, 5), bg, 0));
+	CHECK(near(pixel(&f, 150, 50), red, 10));
+	CHECK(near(pixel(&f, 250, 50), bg, 0)); /* cut by the clip */
+	CHECK(near(pixel(&f, 100, 150), blue, 10));
+	CHECK(near(pixel(&f, 320, 120), green, 10));
+	CHECK(near(pixel(&f, 390, 190), bg, 0)); /* outside the triangle */
+	CHECK(near(pixel(&f, 530, 150), red, 40));
+	CHECK(near(pixel(&f, 500, 150), bg, 0)); /* the ring's hole */
+	int on = 0, off = 0;
+	for (int y = 10; y < 300; y++) {
+		bool b = near(pixel(&f, 600, y), blue, 40);
+		on += b, off += !b;
+	}
+	CHECK(on > 100 && off > 100); /* dashed */
+	CHECK(near(pixel(&f, 725, 25), green, 0));
+	CHECK(near(pixel(&f, 900, 400), blue, 10));
+	CHECK(near(pixel(&f, 1010, 400), bg, 0)); /* past the tip */
+	teardown(&f);
+}
+
+static bool plot_label(enum app_role r)
+{
+	return r == APP_ROLE_SLOPE_LABEL || r == APP_ROLE_DW_LABEL ||
+	       r == APP_ROLE_TICK_LABEL;
+}
+
+/* The number of pairs of plot labels (slope, Δw, ticks) whose boxes
+ * overlap in the list. */
+static int label_overlaps(const struct app_dlist *dl)
+{
+	int bad = 0;
+	for (int i = 0; i < dl->n; i++) {
+		const struct app_prim *a = &dl->prims[i];
+		if (a->kind != APP_PRIM_TEXT || !plot_label(a->role))
+			continue;
+		for (int j = i + 1; j < dl->n; j++) {
+			const struct app_prim *b = &dl->prims[j];
+			if (b->kind != APP_PRIM_TEXT || !plot_label(b->role) ||
+			    !app_box_overlap(a->box, b->box))
+				continue;
+			fprintf(stderr, "'%s' meets '%s'\n",
+				app_dlist_str(dl, a), app_dlist_str(dl, b));
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/* With the real fonts' widths and heights: over every scene of the
+ * built-in lesson and a few step counts, the plot's labels do not
+ * overlap, and the list is what was rendered. */
+static void check_real_labels(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	struct gd_lesson lesson;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	static const int steps[] = { 0, 2, 9 };
+	int bad = 0;
+	for (int k = 0; k < lesson.count && !bad; k++)
+		for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+			app_state_finish(f.s);
+			CHECK(app_state_init(f.s, &lesson, k) == 0);
+			for (int n = 0; n < steps[i]; n++) {
+				struct app_result r;
+				app_apply(f.s, APP_ACT_NEXT, 0, &r);
+			}
+			app_anim_finish(f.s);
+			draw(&f);
+			CHECK(f.g->dl.n > 20 && f.g->dl.dropped == 0);
+			bad += label_overlaps(&f.g->dl);
+			if (bad) {
+				fprintf(stderr, "scene %d, %d steps\n", k + 1,
+					steps[i]);
+				break;
+			}
+		}
+	app_state_finish(f.s); /* back on the fixture's lesson */
+	int rc = app_state_init(f.s, &f.lesson, 0);
+	gd_lesson_finish(&lesson);
+	CHECK(rc == 0 && bad == 0);
+	teardown(&f);
+}
+
+/* SDL's keycodes of PRODUCT.md's keys become the table's app keys. */
+static void check_keymap(const struct tcase *t)
+{
+	static const struct {
+		SDL_Keycode sdl;
+		unsigned app;
+	} map[] = {
+		{ SDLK_SPACE, APP_KEY_SPACE },
+		{ SDLK_RIGHT, APP_KEY_RIGHT },
+		{ SDLK_PAGEDOWN, APP_KEY_PAGEDOWN },
+		{ SDLK_LEFT, APP_KEY_LEFT },
+		{ SDLK_BACKSPACE, APP_KEY_BACKSPACE },
+		{ SDLK_PAGEUP, APP_KEY_PAGEUP },
+		{ SDLK_RETURN, APP_KEY_RETURN },
+		{ SDLK_KP_ENTER, APP_KEY_KP_ENTER },
+		{ SDLK_p, 'p' },
+		{ SDLK_LEFTBRACKET, '[' },
+		{ SDLK_RIGHTBRACKET, ']' },
+		{ SDLK_UP, APP_KEY_UP },
+		{ SDLK_DOWN, APP_KEY_DOWN },
+		{ SDLK_COMMA, ',' },
+		{ SDLK_PERIOD, '.' },
+		{ SDLK_TAB, APP_KEY_TAB },
+		{ SDLK_1, '1' },
+		{ SDLK_9, '9' },
+		{ SDLK_0, '0' },
+		{ SDLK_F11, APP_KEY_F11 },
+		{ SDLK_EQUALS, '=' },
+		{ SDLK_MINUS, '-' },
+		{ SDLK_PLUS, '+' },
+		{ SDLK_KP_PLUS, APP_KEY_KP_PLUS },
+		{ SDLK_KP_MINUS, APP_KEY_KP_MINUS },
+		{ SDLK_SLASH, '/' },
+		{ SDLK_QUESTION, '?' },
+		{ SDLK_F1, APP_KEY_F1 },
+		{ SDLK_ESCAPE, APP_KEY_ESCAPE },
+		{ SDLK_q, 'q' },
+		{ SDLK_UNKNOWN, APP_KEY_NONE },
+		{ SDLK_F5, APP_KEY_NONE },
+		{ SDLK_LSHIFT, APP_KEY_NONE },
+		{ SDLK_DELETE, APP_KEY_NONE },
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		unsigned got = app_key_from_sdl(map[i].sdl);
+		if (got != map[i].app)
+			fprintf(stderr, "%s: %#x, want %#x\n",
+				SDL_GetKeyName(map[i].sdl), got, map[i].app);
+		CHECK(got == map[i].app);
+	}
+	CHECK(app_key_action(app_key_from_sdl(SDLK_PAGEDOWN), 0) == APP_ACT_NEXT);
+	CHECK(app_key_mods(KMOD_LCTRL | KMOD_CAPS) == APP_MOD_CTRL);
+	CHECK(app_key_mods(KMOD_RSHIFT | KMOD_NUM) == APP_MOD_SHIFT);
+	CHECK(app_key_mods(KMOD_LALT | KMOD_RCTRL) ==
+	      (APP_MOD_ALT | APP_MOD_CTRL));
+	(void)t;
+}
+
 static const struct tcase cases[] = {
-	{ .name = "render-point-colour", .run = check_point,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
-	{ .name = "render-point-dark-midrun", .run = check_point,
-	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .beta = 0.9,
-	  .steps = 7, .dark = true },
-	{ .name = "render-arrow-tip", .run = check_arrow,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
-	{ .name = "render-arrow-tip-rose", .run = check_arrow,
-	  .kind = GD_CURVE_BOWL, .w0 = 1, .rate = 1.2, .steps = 1 },
-	{ .name = "render-arrow-tip-neuron", .run = check_arrow,
-	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 60, .w = 1920,
+	{ .name = "render-point-colour",
+	  .run = check_point,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1 },
+	{ .name = "render-point-dark-midrun",
+	  .run = check_point,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .beta = 0.9,
+	  .steps = 7,
+	  .dark = true },
+	{ .name = "render-arrow-tip",
+	  .run = check_arrow,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1 },
+	{ .name = "render-arrow-tip-rose",
+	  .run = check_arrow,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 1,
+	  .rate = 1.2,
+	  .steps = 1 },
+	{ .name = "render-arrow-tip-neuron",
+	  .run = check_arrow,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 60,
+	  .w = 1920,
 	  .h = 1080 },
-	{ .name = "render-tangent-slope", .run = check_tangent,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
-	{ .name = "render-tangent-slope-wells", .run = check_tangent,
-	  .kind = GD_CURVE_WELLS, .w0 = 1.3, .rate = 0.02 },
-	{ .name = "render-clip-to-plot", .run = check_clip,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .steps = 3 },
-	{ .name = "render-diverged", .run = check_diverged,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 1.5, .steps = 80 },
-	{ .name = "render-diverged-huge-w", .run = check_diverged,
-	  .kind = GD_CURVE_BOWL, .w0 = 9e11, .rate = 2.5, .steps = 5 },
-	{ .name = "render-tiny-window", .run = check_small,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .w = 200, .h = 150 },
-	{ .name = "render-tiny-huge-text", .run = check_small,
-	  .kind = GD_CURVE_NEURON, .w0 = -0.8, .rate = 0.5, .w = 200,
-	  .h = 150, .text_step = APP_TEXT_STEP_MAX },
-	{ .name = "render-huge-text", .run = check_small,
-	  .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02, .beta = 0.9,
-	  .w = 1280, .h = 720, .text_step = APP_TEXT_STEP_MAX },
-	{ .name = "render-text-cached", .run = check_cache,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
-	{ .name = "render-help-overlay", .run = check_help,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1, .help = true },
-	{ .name = "render-font-glyphs", .run = check_glyphs,
-	  .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1 },
+	{ .name = "render-tangent-slope",
+	  .run = check_tangent,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1 },
+	{ .name = "render-tangent-slope-wells",
+	  .run = check_tangent,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.3,
+	  .rate = 0.02 },
+	{ .name = "render-clip-to-plot",
+	  .run = check_clip,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .steps = 3 },
+	{ .name = "render-diverged",
+	  .run = check_diverged,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 1.5,
+	  .steps = 80 },
+	{ .name = "render-diverged-huge-w",
+	  .run = check_diverged,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 9e11,
+	  .rate = 2.5,
+	  .steps = 5 },
+	{ .name = "render-tiny-window",
+	  .run = check_small,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .w = 200,
+	  .h = 150 },
+	{ .name = "render-tiny-huge-text",
+	  .run = check_small,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 0.5,
+	  .w = 200,
+	  .h = 150,
+	  .text_step = APP_TEXT_STEP_MAX },
+	{ .name = "render-huge-text",
+	  .run = check_small,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .beta = 0.9,
+	  .w = 1280,
+	  .h = 720,
+	  .text_step = APP_TEXT_STEP_MAX },
+	{ .name = "render-text-cached",
+	  .run = check_cache,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1 },
+	{ .name = "render-help-overlay",
+	  .run = check_help,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .help = true },
+	{ .name = "render-font-glyphs",
+	  .run = check_glyphs,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1 },
+	{ .name = "render-labels-real-fonts",
+	  .run = check_real_labels,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1 },
+	{ .name = "render-labels-real-fonts-small",
+	  .run = check_real_labels,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .w = 800,
+	  .h = 600 },
+	{ .name = "render-dlist-primitives",
+	  .run = check_primitives,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1 },
+	{ .name = "keys-sdl-keymap", .run = check_keymap },
 };
 
 int main(int argc, char *argv[])
 {
 	app_lang_setup();
-	app_lang_set("en");
 	if (TTF_Init() != 0) {
 		fprintf(stderr, "TTF_Init: %s\n", TTF_GetError());
 		return 1;

@@ -1,4 +1,3 @@
-"crlf-only.ini",
-"typo.ini",
-"fuzz-unplanned-diverges.ini", /* walk back landed on step 0 */
-"latin1.ini",
+"crlf-only.ini", "typo.ini",
+	"fuzz-unplanned-diverges.ini", /* walk back landed on step 0 */
+	"latin1.ini",

@@ -1,0 +1,373 @@
+/*
+ * The frame: the background, the layout, the plot (grid, axes with round
+ * ticks, the curve, the trail, the tangent at the current point, the step
+ * arrow on the w axis and the next point) and then the text around it
+ * (panel.c). See frame.h.
+ *
+ * What is shown is the pending update (the step Next would take), or,
+ * while a step animates, the step being taken: its tangent at the old w,
+ * the point sliding along the curve and the arrow growing under it.
+ *
+ * The tangent's direction: a slope dE/dw in world units becomes
+ * −dE/dw · (height / (emax − emin)) / (width / (wmax − wmin)) pixels down
+ * per pixel right, since screen y grows downward (see gdstep/view.h).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "frame.h"
+#include "panel.h"
+#include "wrap.h"
+
+/* The trail shows this many earlier points, fading. */
+#define TRAIL_POINTS 40
+
+struct plot {
+	struct app_dlist *dl;
+	struct app_frame_info *f;
+	const struct app_layout *l;
+	const struct gd_view *v;
+	const struct app_theme *th;
+	const struct app_measure *m;
+};
+
+static void to_px(const struct gd_view *v, double w, double e, float *x, float *y)
+{
+	double px, py;
+	gd_view_to_screen(v, w, e, &px, &py);
+	*x = (float)px;
+	*y = (float)py;
+}
+
+static struct app_rgba alpha(struct app_rgba c, int a)
+{
+	c.a = (uint8_t)(a < 0 ? 0 : a > 255 ? 255 : a);
+	return c;
+}
+
+static void text(const struct plot *p, enum app_role role, int px,
+		 enum app_face face, struct app_rgba c, int x, int y,
+		 enum app_align align, const char *s)
+{
+	struct app_text_style st = {
+		.px = px, .face = face, .color = c, .align = align
+	};
+	app_dlist_text(p->dl, role, &st, (float)x, (float)y, s, p->m);
+}
+
+/* The tick labels and the axis names, outside the plot area. */
+static void axis_labels(const struct plot *p, const double *ticks, int nx,
+			const double *eticks, int ny)
+{
+	const struct app_layout *l = p->l;
+	const struct gd_view *v = p->v;
+	char buf[APP_FMT_MAX];
+	float x0 = (float)v->x, y1 = (float)v->y + (float)v->height;
+	float x1 = x0 + (float)v->width;
+	for (int i = 0; i < nx; i++) {
+		float x, y;
+		to_px(v, ticks[i], v->emin, &x, &y);
+		text(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
+		     p->th->muted, (int)x, (int)y1 + l->pad / 3,
+		     APP_ALIGN_CENTRE, app_fmt_param(buf, sizeof(buf), ticks[i]));
+	}
+	for (int i = 0; i < ny; i++) {
+		float x, y;
+		to_px(v, v->wmin, eticks[i], &x, &y);
+		text(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
+		     p->th->muted, (int)x0 - l->pad / 3,
+		     (int)y - l->small_px * 2 / 3, APP_ALIGN_RIGHT,
+		     app_fmt_param(buf, sizeof(buf), eticks[i]));
+	}
+	text(p, APP_ROLE_AXIS_NAME, l->text_px, APP_FACE_BOLD, p->th->text,
+	     (int)x1, (int)y1 + l->pad / 3 + l->small_px, APP_ALIGN_RIGHT, "w");
+	text(p, APP_ROLE_AXIS_NAME, l->text_px, APP_FACE_BOLD, p->th->text,
+	     (int)x0 + l->pad / 2, l->plot.y, APP_ALIGN_LEFT, "E(w)");
+}
+
+/* Ticks, grid lines and their labels, and the axes. */
+static void axes(const struct plot *p, float axis_y)
+{
+	const struct app_layout *l = p->l;
+	const struct gd_view *v = p->v;
+	double ticks[GD_VIEW_MAX_TICKS], eticks[GD_VIEW_MAX_TICKS];
+	float x0 = (float)v->x, y0 = (float)v->y;
+	float x1 = x0 + (float)v->width, y1 = y0 + (float)v->height;
+	int nx = gd_view_ticks(v->wmin, v->wmax,
+			       v->width / (l->small_px * 5 + 1) + 1, ticks, NULL);
+	for (int i = 0; i < nx; i++) {
+		float x, y;
+		to_px(v, ticks[i], v->emin, &x, &y);
+		app_dlist_line(p->dl, APP_ROLE_GRID, x, y0, x, y1, 1.5f,
+			       p->th->grid);
+	}
+	int ny = gd_view_ticks(v->emin, v->emax,
+			       v->height / (l->small_px * 3 + 1) + 1, eticks,
+			       NULL);
+	for (int i = 0; i < ny; i++) {
+		float x, y;
+		to_px(v, v->wmin, eticks[i], &x, &y);
+		app_dlist_line(p->dl, APP_ROLE_GRID, x0, y, x1, y, 1.5f,
+			       p->th->grid);
+	}
+	app_dlist_line(p->dl, APP_ROLE_AXIS, x0, axis_y, x1, axis_y, 2,
+		       p->th->axis);
+	app_dlist_line(p->dl, APP_ROLE_AXIS, x0, y0, x0, y1, 2, p->th->axis);
+	if (l->area.x != l->plot.x) /* no margins: no labels */
+		axis_labels(p, ticks, nx, eticks, ny);
+}
+
+static void curve(const struct plot *p, const struct gd_run *run)
+{
+	enum { MAXN = 801 };
+	const struct gd_view *v = p->v;
+	float xs[MAXN], ys[MAXN];
+	int n = v->width / 2 + 2;
+	n = n < 64 ? 64 : n > MAXN ? MAXN : n;
+	for (int i = 0; i < n; i++) {
+		double w = v->wmin + (v->wmax - v->wmin) * i / (n - 1);
+		to_px(v, w, gd_curve_eval1(&run->curve, w), &xs[i], &ys[i]);
+	}
+	app_dlist_polyline(p->dl, APP_ROLE_CURVE, xs, ys, n,
+			   (float)p->l->stroke, p->th->curve, 0, 0);
+}
+
+/* Earlier points, older ones fainter, joined by the path w took. */
+static void trail(const struct plot *p, const struct gd_run *run, float r)
+{
+	const struct app_theme *th = p->th;
+	size_t len = gd_run_history_len(run);
+	size_t from = len > TRAIL_POINTS ? len - TRAIL_POINTS : 0;
+	float px = 0, py = 0;
+	for (size_t i = from; i < len; i++) {
+		const struct gd_update *u = gd_run_history_at(run, i);
+		float x, y;
+		to_px(p->v, u->w[0], u->E, &x, &y);
+		int a = 40 + (int)(150.0 * (double)(i - from + 1) /
+				   (double)(len - from));
+		if (i > from)
+			app_dlist_line(p->dl, APP_ROLE_TRAIL, px, py, x, y,
+				       1.5f, alpha(th->trail, a / 2));
+		app_dlist_disc(p->dl, APP_ROLE_TRAIL, x, y, r * 0.6f,
+			       alpha(th->trail, a));
+		px = x, py = y;
+	}
+	if (len > from) {
+		float x, y;
+		to_px(p->v, run->w[0], run->E, &x, &y);
+		app_dlist_line(p->dl, APP_ROLE_TRAIL, px, py, x, y, 1.5f,
+			       alpha(th->trail, 95));
+	}
+}
+
+/* The tangent at (w, E) with slope dEdw, across about 60% of the plot's
+ * width. */
+static void tangent(const struct plot *p, double w, double E, double dEdw)
+{
+	const struct gd_view *v = p->v;
+	struct app_frame_info *f = p->f;
+	float cx, cy;
+	to_px(v, w, E, &cx, &cy);
+	double kx = v->width / (v->wmax - v->wmin);
+	double ky = v->height / (v->emax - v->emin);
+	double sp = -dEdw * ky / kx; /* pixels down per pixel right */
+	if (!isfinite(sp))
+		return;
+	double len = 0.3 * v->width, d = len / sqrt(1 + sp * sp);
+	f->tan_x0 = cx - (float)d, f->tan_y0 = cy - (float)(d * sp);
+	f->tan_x1 = cx + (float)d, f->tan_y1 = cy + (float)(d * sp);
+	f->has_tangent = true;
+	app_dlist_line(p->dl, APP_ROLE_TANGENT, f->tan_x0, f->tan_y0, f->tan_x1,
+		       f->tan_y1, (float)p->l->stroke * 0.9f, p->th->tangent);
+}
+
+struct ibox {
+	int x, y, w, h;
+};
+
+static bool boxes_meet(const struct ibox *a, const struct ibox *b)
+{
+	return a->w > 0 && b->w > 0 && a->x < b->x + b->w &&
+	       b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* The slope beside the tangent's upper end, kept inside the plot, and
+ * moved off the Δw label (*avoid) if they would meet. */
+static void tangent_label(const struct plot *p, double dEdw,
+			  const struct ibox *avoid)
+{
+	const struct app_frame_info *f = p->f;
+	const struct app_rect *a = &p->l->area;
+	if (!f->has_tangent)
+		return;
+	char num[APP_FMT_MAX], s[APP_FMT_MAX + 32];
+	snprintf(s, sizeof(s), "dE/dw = %s",
+		 app_fmt_value(num, sizeof(num), dEdw));
+	bool left = f->tan_y0 < f->tan_y1;
+	float ex = left ? f->tan_x0 : f->tan_x1, ey = left ? f->tan_y0 : f->tan_y1;
+	int px = p->l->small_px;
+	int w = p->m->width(p->m->ctx, s, px, APP_FACE_BOLD);
+	int x = (int)ex - w / 2;
+	int y = (int)ey - px * 2;
+	x = x < a->x + 4            ? a->x + 4 :
+	    x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w :
+				      x;
+	y = y < a->y + 2             ? a->y + 2 :
+	    y > a->y + a->h - 2 * px ? a->y + a->h - 2 * px :
+				       y;
+	struct ibox box = { x, y, w, px * 3 / 2 };
+	if (boxes_meet(&box, avoid)) {
+		y = avoid->y - box.h - px / 2;
+		if (y < a->y + 2)
+			y = avoid->y + avoid->h + px / 2;
+	}
+	text(p, APP_ROLE_SLOPE_LABEL, px, APP_FACE_BOLD, p->th->tangent_text, x,
+	     y, APP_ALIGN_LEFT, s);
+}
+
+/* The step: its tangent, the guides down to the w axis, the next point
+ * and the arrow from w to w + Δw (or as far as it has grown). */
+static void step(const struct plot *p, const struct app_shown *sh, float r,
+		 float cx)
+{
+	const struct gd_view *v = p->v;
+	const struct app_theme *th = p->th;
+	struct app_frame_info *f = p->f;
+	float nx, ny, bx, by, tip, dummy;
+	struct app_rgba arrow = f->fell ? th->fell : th->rose;
+	tangent(p, sh->u.w[0], sh->u.E, sh->u.grad[0]);
+	to_px(v, sh->u.w_next[0], sh->u.E_next, &nx, &ny);
+	to_px(v, sh->u.w[0], sh->u.E, &bx, &by);
+	to_px(v, sh->tip_w, 0, &tip, &dummy);
+	app_dlist_dashed(p->dl, APP_ROLE_DROP, bx, by, bx, f->axis_y, 2, 8, 6,
+			 th->muted);
+	app_dlist_dashed(p->dl, APP_ROLE_DROP, nx, ny, nx, f->axis_y, 1.5f, 4,
+			 6, alpha(arrow, 160));
+	if (!sh->growing || fabsf(cx - nx) > 0.5f)
+		app_dlist_ring(p->dl, APP_ROLE_NEXT_POINT, nx, ny, r, 2.5f,
+			       th->next);
+	float ay = f->axis_y - (float)p->l->stroke * 2;
+	app_dlist_arrow(p->dl, APP_ROLE_STEP_ARROW, bx, ay, tip, ay,
+			(float)p->l->stroke * 1.3f, arrow);
+	f->base_x = bx;
+	f->tip_x = tip;
+	f->arrow_y = ay;
+	f->has_arrow = fabsf(tip - bx) > 0.5f;
+}
+
+static void point_and_step(const struct plot *p, const struct app_shown *sh)
+{
+	struct app_frame_info *f = p->f;
+	float r = (float)p->l->stroke * 2.6f;
+	float cx, cy;
+	to_px(p->v, sh->w, sh->E, &cx, &cy);
+	f->fell = sh->u.E_next <= sh->u.E;
+	if (sh->has_step)
+		step(p, sh, r, cx);
+	/* The point, with a ring of background so it stands off the curve. */
+	app_dlist_disc(p->dl, APP_ROLE_POINT_HALO, cx, cy, r + 2, p->th->bg);
+	app_dlist_disc(p->dl, APP_ROLE_POINT, cx, cy, r, p->th->point);
+	f->point_x = cx, f->point_y = cy, f->point_r = r;
+	f->has_point = true;
+}
+
+/* A label over the arrow: Δw and its value. Sets *box to where it went
+ * (empty if nowhere). */
+static void arrow_label(const struct plot *p, const struct app_shown *sh,
+			struct ibox *box)
+{
+	const struct app_frame_info *f = p->f;
+	const struct app_rect *a = &p->l->area;
+	*box = (struct ibox){ 0 };
+	if (!sh->has_step || !f->has_arrow)
+		return;
+	char num[APP_FMT_MAX], s[APP_FMT_MAX + 16];
+	snprintf(s, sizeof(s), "Δw = %s",
+		 app_fmt_value(num, sizeof(num), sh->u.delta[0]));
+	int px = p->l->small_px;
+	int w = p->m->width(p->m->ctx, s, px, APP_FACE_BOLD);
+	float bx, by;
+	to_px(p->v, sh->u.w[0], 0, &bx, &by);
+	int x = (int)((bx + f->tip_x) / 2) - w / 2;
+	int y = (int)f->axis_y - (int)(p->l->stroke * 4) - px * 3 / 2;
+	x = x < a->x + 4            ? a->x + 4 :
+	    x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w :
+				      x;
+	y = y < a->y ? a->y : y;
+	*box = (struct ibox){ x, y, w, px * 3 / 2 };
+	text(p, APP_ROLE_DW_LABEL, px, APP_FACE_BOLD,
+	     f->fell ? p->th->fell_text : p->th->rose_text, x, y,
+	     APP_ALIGN_LEFT, s);
+}
+
+void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
+		    const struct app_state *s, const struct gd_view *v,
+		    double now, const struct app_measure *m)
+{
+	const struct gd_run *run = app_state_run(s);
+	struct plot p = { .dl = out,
+			  .f = info,
+			  .l = &info->lay,
+			  .v = v,
+			  .th = app_theme_get(s->dark),
+			  .m = m };
+	float ax, ay;
+	to_px(v, v->wmin, v->emin > 0 || v->emax < 0 ? v->emin : 0, &ax, &ay);
+	info->axis_y = ay;
+	axes(&p, ay);
+	app_dlist_clip_push(out, APP_ROLE_PLOT_CLIP,
+			    (struct app_box){ (float)v->x, (float)v->y,
+					      (float)v->width, (float)v->height });
+	struct app_shown sh = app_shown_step(s, now);
+	curve(&p, run);
+	trail(&p, run, (float)p.l->stroke * 2.6f);
+	point_and_step(&p, &sh);
+	if (!sh.has_step && isfinite(run->grad[0]))
+		tangent(&p, run->w[0], run->E, run->grad[0]);
+	struct ibox arrow_box;
+	arrow_label(&p, &sh, &arrow_box);
+	tangent_label(&p, sh.has_step ? sh.u.grad[0] : run->grad[0], &arrow_box);
+	app_dlist_clip_pop(out);
+}
+
+/* Lays out: the caption's line count depends on its wrapping, which
+ * depends on the width the layout gives it: once without, then with. */
+static void layout(struct app_layout *l, const struct app_state *s, int w,
+		   int h, double now, const struct app_measure *m)
+{
+	int panel_lines = app_panel_count(s, now);
+	app_layout_compute(l, w, h, s->text_step, 0, panel_lines);
+	const char *cap = s->caption ? app_caption_text(s) : "";
+	if (*cap) {
+		int lines = app_wrap(m, cap, l->text_px, APP_FACE_REGULAR,
+				     w - 2 * l->pad, NULL, NULL);
+		app_layout_compute(l, w, h, s->text_step, lines, panel_lines);
+	}
+}
+
+void app_frame_build(struct app_dlist *out, struct app_frame_info *info,
+		     const struct app_state *s, int width, int height,
+		     double now, const struct app_measure *m)
+{
+	const struct app_theme *th = app_theme_get(s->dark);
+	width = width > 1 ? width : 1;
+	height = height > 1 ? height : 1;
+	app_dlist_clear(out);
+	*info = (struct app_frame_info){ .blank = s->blank };
+	layout(&info->lay, s, width, height, now, m);
+	info->view = s->view;
+	info->view.x = info->lay.area.x;
+	info->view.y = info->lay.area.y;
+	info->view.width = info->lay.area.w;
+	info->view.height = info->lay.area.h;
+	struct app_box all = { 0, 0, (float)width, (float)height };
+	if (s->blank) {
+		app_dlist_rect(out, APP_ROLE_BACKGROUND, all, th->blank);
+		return;
+	}
+	app_dlist_rect(out, APP_ROLE_BACKGROUND, all, th->bg);
+	app_plot_build(out, info, s, &info->view, now, m);
+	app_panel_build(out, &info->lay, s, now, m);
+}

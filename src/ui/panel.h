@@ -1,0 +1,30 @@
+/*
+ * The text around the plot, as display-list primitives: the header
+ * (scene title, scene k / n), the panel (iteration, E, η and β, status,
+ * the bowl's regime, the update with its numbers substituted), the inset
+ * of E against the iteration, the caption and the help overlay. Part of
+ * the frame (frame.h).
+ */
+#ifndef GDSTEP_UI_PANEL_H
+#define GDSTEP_UI_PANEL_H
+
+#include "actions.h"
+#include "dlist.h"
+#include "layout.h"
+#include "measure.h"
+
+/* Lines of status and update text the panel will hold for s at now_ms,
+ * before wrapping, plus one (for the layout). */
+int app_panel_count(const struct app_state *s, double now_ms);
+
+/* The caption of the current scene in s's language, or "". */
+const char *app_caption_text(const struct app_state *s);
+
+/* Adds the header, panel, inset, caption and (when s->help) the help
+ * overlay of s at now_ms to out, placed by the layout l, text measured
+ * by m. */
+void app_panel_build(struct app_dlist *out, const struct app_layout *l,
+		     const struct app_state *s, double now_ms,
+		     const struct app_measure *m);
+
+#endif

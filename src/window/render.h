@@ -1,0 +1,61 @@
+/*
+ * The SDL screen of display lists (src/ui/dlist.h): a frame is built by
+ * the SDL-free frame builder at the renderer's output size (so high-DPI
+ * windows are drawn at full resolution), with text measured by this
+ * screen's fonts, then rendered here: shapes through the triangle batcher
+ * (geom.h), opaque rectangles with SDL_RenderFillRect, text from the
+ * texture cache (text.h). The window, --screenshot, the render tests and
+ * the benchmark draw through it.
+ */
+#ifndef GDSTEP_WINDOW_RENDER_H
+#define GDSTEP_WINDOW_RENDER_H
+
+#include <stddef.h>
+
+#include <SDL.h>
+
+#include "actions.h"
+#include "dlist.h"
+#include "frame.h"
+#include "geom.h"
+#include "text.h"
+
+/* Clips nested deeper than this are cut to the innermost kept one. */
+#define APP_RENDER_CLIP_DEPTH 16
+
+struct app_gfx {
+	SDL_Renderer *ren; /* borrowed */
+	struct app_text text;
+	struct app_geom geom;
+	struct app_dlist dl;        /* the last frame's list */
+	struct app_frame_info info; /* where the last frame put things */
+	int text_px;                /* body size the text cache holds */
+};
+
+/*
+ * Finds the fonts and sets up drawing on ren. Returns 0, or -ENOENT with
+ * one line (no program name) in err when no usable fonts are found.
+ */
+int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, enum app_lang lang,
+		 char *err, size_t err_size);
+
+/* Frees what app_gfx_init made; accepts NULL and a zeroed struct. */
+void app_gfx_finish(struct app_gfx *g);
+
+/* Drops cached text (after a language or theme change). */
+void app_gfx_invalidate(struct app_gfx *g);
+
+/* A text measurer over g's fonts, valid while g is. */
+struct app_measure app_gfx_measure(struct app_gfx *g);
+
+/* Renders a display list on g's renderer, in order. Does not present. */
+void app_render(struct app_gfx *g, const struct app_dlist *dl);
+
+/*
+ * Builds the frame of s at time now_ms at the renderer's output size
+ * into g->dl and g->info, and renders it. Does not present; s is not
+ * changed.
+ */
+void app_draw(struct app_gfx *g, const struct app_state *s, double now_ms);
+
+#endif

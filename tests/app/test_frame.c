@@ -1,0 +1,818 @@
+/*
+ * Frames as display lists, with no display and no SDL: the frame builder
+ * of src/ui on scenes, sizes and steps, text measured by a fake (0.6·px
+ * per code point, 1.2·px high). Checks that labels do not overlap, that
+ * the step arrow is |Δw| long in pixels, that the numbers shown are the
+ * run's as fmt.c writes them, that no text says "nan" or "inf", that the
+ * plot stays in its clip and the panel text in the panel, and that
+ * building a frame leaves the state as it was.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <gdstep/utf8.h>
+
+#include "actions.h"
+#include "dlist.h"
+#include "fmt.h"
+#include "frame.h"
+#include "keys.h"
+#include "lang.h"
+
+#include "harness.h"
+
+struct tcase {
+	const char *name;
+	void (*run)(const struct tcase *);
+	int scene; /* > 0: scene k of the built-in lesson */
+	enum gd_curve_kind kind;
+	double w0, rate, beta;
+	int steps;
+	int w, h, text_step;
+	bool help, dark, zh;
+	double anim_ms; /* > 0: build this long into the last step */
+};
+
+struct fixture {
+	struct gd_lesson lesson;
+	struct gd_scene scene;
+	bool builtin;
+	struct app_state *s;
+	struct app_dlist dl;
+	struct app_frame_info info;
+	struct app_measure m;
+	double now;
+};
+
+static int fake_width(void *ctx, const char *s, int px, enum app_face face)
+{
+	double n = (double)gd_utf8_count(s);
+	(void)ctx;
+	return (int)ceil(0.6 * px * n * (face == APP_FACE_BOLD ? 1.05 : 1));
+}
+
+static int fake_height(void *ctx, int px, enum app_face face)
+{
+	(void)ctx, (void)face;
+	return px * 6 / 5;
+}
+
+static void setup(struct fixture *f, const struct tcase *t)
+{
+	memset(f, 0, sizeof(*f));
+	if (t->scene > 0) {
+		f->builtin = gd_lesson_builtin(&f->lesson) == 0;
+	} else {
+		gd_curve_default(&f->scene.curve, t->kind);
+		f->scene.w0[0] = t->w0;
+		f->scene.opt.hyper[GD_HYPER_RATE] = t->rate;
+		f->scene.opt.hyper[GD_HYPER_MOMENTUM] = t->beta;
+		f->scene.steps = GD_SCENE_UNPLANNED;
+		snprintf(f->scene.title, sizeof(f->scene.title), "Frame test");
+		snprintf(f->scene.caption, sizeof(f->scene.caption),
+			 "A caption long enough to wrap onto a second line in a small window.");
+		f->lesson.count = 1;
+		f->lesson.scenes = &f->scene;
+	}
+	f->s = calloc(1, sizeof(*f->s));
+	if (app_state_init(f->s, &f->lesson, t->scene > 0 ? t->scene - 1 : 0))
+		abort(); /* out of memory: no test to run */
+	f->s->lang = t->zh ? APP_LANG_ZH : APP_LANG_EN;
+	double clock = 0;
+	for (int i = 0; i < t->steps; i++) {
+		struct app_result r;
+		clock += 1000;
+		app_apply(f->s, APP_ACT_NEXT, clock, &r);
+	}
+	if (t->anim_ms > 0)
+		f->now = clock + t->anim_ms;
+	else
+		f->now = clock + 1e6, app_anim_finish(f->s);
+	f->s->dark = t->dark;
+	f->s->help = t->help;
+	f->s->text_step = t->text_step;
+	f->m = (struct app_measure){ .width = fake_width, .height = fake_height };
+	app_dlist_init(&f->dl);
+	app_frame_build(&f->dl, &f->info, f->s, t->w ? t->w : 1280,
+			t->h ? t->h : 720, f->now, &f->m);
+}
+
+static void teardown(struct fixture *f)
+{
+	app_dlist_finish(&f->dl);
+	app_state_finish(f->s);
+	free(f->s);
+	if (f->builtin)
+		gd_lesson_finish(&f->lesson);
+}
+
+static const struct app_prim *find(const struct fixture *f, enum app_role role)
+{
+	for (int i = 0; i < f->dl.n; i++)
+		if (f->dl.prims[i].role == role)
+			return &f->dl.prims[i];
+	return NULL;
+}
+
+static bool is_label(enum app_role r)
+{
+	return r == APP_ROLE_SLOPE_LABEL || r == APP_ROLE_DW_LABEL ||
+	       r == APP_ROLE_TICK_LABEL || r == APP_ROLE_AXIS_NAME;
+}
+
+/* The box a run's glyphs can reach: an axis name sits just under the
+ * last tick label, so for pairs with one its line gap below the font
+ * size does not count. */
+static struct app_box ink(const struct app_prim *p, bool tight)
+{
+	struct app_box b = p->box;
+	if (tight)
+		b.h = (float)p->style.px;
+	return b;
+}
+
+/* The slope, Δw and tick labels do not overlap each other, nor the axis
+ * names' glyphs. */
+static void check_labels(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	int labels = 0, bad = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *a = &f.dl.prims[i];
+		if (a->kind != APP_PRIM_TEXT || !is_label(a->role))
+			continue;
+		labels++;
+		for (int j = i + 1; j < f.dl.n; j++) {
+			const struct app_prim *b = &f.dl.prims[j];
+			if (b->kind != APP_PRIM_TEXT || !is_label(b->role))
+				continue;
+			bool tight = a->role == APP_ROLE_AXIS_NAME ||
+				     b->role == APP_ROLE_AXIS_NAME;
+			if (!app_box_overlap(ink(a, tight), ink(b, tight)))
+				continue;
+			fprintf(stderr, "'%s' meets '%s'\n",
+				app_dlist_str(&f.dl, a), app_dlist_str(&f.dl, b));
+			bad++;
+		}
+	}
+	CHECK(labels >= 6);
+	CHECK(bad == 0);
+	CHECK(find(&f, APP_ROLE_SLOPE_LABEL) != NULL);
+	teardown(&f);
+}
+
+/* The arrow runs from w to the shown tip along its row, |Δw| · (pixels
+ * per unit of w) long, and is drawn at all when Δw ≠ 0. */
+static void check_arrow(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	struct app_shown sh = app_shown_step(f.s, f.now);
+	CHECK(sh.has_step);
+	const struct app_prim *p = find(&f, APP_ROLE_STEP_ARROW);
+	CHECK(p != NULL && p->count == 2);
+	const struct gd_view *v = &f.info.view;
+	double k = v->width / (v->wmax - v->wmin);
+	float x0 = f.dl.xs[p->first], x1 = f.dl.xs[p->first + 1];
+	CHECK(f.dl.ys[p->first] == f.dl.ys[p->first + 1]);
+	double want = fabs(sh.tip_w - sh.u.w[0]) * k;
+	CHECK_APPROX(fabs((double)(x1 - x0)), want, 0.05, 1e-4);
+	if (!sh.growing) {
+		CHECK_APPROX(fabs((double)(x1 - x0)), fabs(sh.u.delta[0]) * k,
+			     0.05, 1e-4);
+		CHECK(sh.u.delta[0] == 0 || fabs((double)(x1 - x0)) > 0);
+	}
+	CHECK((x1 - x0 < 0) == (sh.tip_w < sh.u.w[0]) || x1 == x0);
+	CHECK(f.info.tip_x == x1 && f.info.base_x == x0);
+	teardown(&f);
+}
+
+/* The panel's text, lines joined by spaces. */
+static void panel_text(const struct fixture *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (int i = 0; i < f->dl.n; i++) {
+		const struct app_prim *p = &f->dl.prims[i];
+		size_t len = strlen(buf);
+		if (p->role == APP_ROLE_PANEL_LINE)
+			snprintf(buf + len, size - len, "%s\n",
+				 app_dlist_str(&f->dl, p));
+	}
+}
+
+#define V(x) app_fmt_value((char[APP_FMT_MAX]){ 0 }, APP_FMT_MAX, (x))
+
+/* A text run of role that reads exactly want. */
+static bool has_run(const struct fixture *f, enum app_role role, const char *want)
+{
+	for (int i = 0; i < f->dl.n; i++)
+		if (f->dl.prims[i].role == role &&
+		    strcmp(app_dlist_str(&f->dl, &f->dl.prims[i]), want) == 0)
+			return true;
+	return false;
+}
+
+/* w, E, dE/dw, Δw and w + Δw as fmt.c writes them, in the panel and on
+ * the plot's labels. */
+static void check_numbers(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct gd_run *run = app_state_run(f.s);
+	struct gd_update u;
+	CHECK(gd_run_peek(run, &u));
+	static char all[1 << 16];
+	panel_text(&f, all, sizeof(all));
+	char want[256];
+	snprintf(want, sizeof(want), "w = %s    E(w) = %s", V(run->w[0]),
+		 V(run->E));
+	CHECK(has_run(&f, APP_ROLE_PANEL_LINE, want));
+	snprintf(want, sizeof(want), "dE/dw = %s", V(u.grad[0]));
+	CHECK(has_run(&f, APP_ROLE_PANEL_LINE, want));
+	CHECK(has_run(&f, APP_ROLE_SLOPE_LABEL, want));
+	/* The Δw label goes over an arrow at least half a pixel long. */
+	snprintf(want, sizeof(want), "Δw = %s", V(u.delta[0]));
+	CHECK(has_run(&f, APP_ROLE_DW_LABEL, want) == f.info.has_arrow);
+	snprintf(want, sizeof(want), "= %s\n", V(u.delta[0]));
+	if (!strstr(all, want))
+		fprintf(stderr, "no '%s' in:\n%s", want, all);
+	CHECK(strstr(all, want) != NULL);
+	snprintf(want, sizeof(want), "= %s\n", V(u.w_next[0]));
+	CHECK(strstr(all, want) != NULL);
+	snprintf(want, sizeof(want), app_tr(f.s->lang, "Iteration %ld"),
+		 run->step);
+	CHECK(has_run(&f, APP_ROLE_PANEL_LINE, want));
+	teardown(&f);
+}
+
+#define P(x) app_fmt_paren((char[APP_FMT_MAX]){ 0 }, APP_FMT_MAX, (x))
+#define K(x) app_fmt_param((char[APP_FMT_MAX]){ 0 }, APP_FMT_MAX, (x))
+
+/* s without its spaces, into buf. */
+static const char *squeeze(char *buf, size_t size, const char *s)
+{
+	size_t j = 0;
+	for (; *s && j + 1 < size; s++)
+		if (*s != ' ')
+			buf[j++] = *s;
+	buf[j] = '\0';
+	return buf;
+}
+
+/* The panel's lines as written before wrapping, without spaces, one per
+ * line of out: a wrapped line's continuations are indented. */
+static void logical_lines(const struct fixture *f, char *out, size_t size)
+{
+	float left = 1e9f;
+	for (int i = 0; i < f->dl.n; i++)
+		if (f->dl.prims[i].role == APP_ROLE_PANEL_LINE)
+			left = fminf(left, f->dl.prims[i].box.x);
+	out[0] = '\0';
+	for (int i = 0; i < f->dl.n; i++) {
+		const struct app_prim *p = &f->dl.prims[i];
+		if (p->role != APP_ROLE_PANEL_LINE)
+			continue;
+		size_t len = strlen(out);
+		char sq[1024];
+		snprintf(out + len, size - len, "%s%s",
+			 p->box.x > left && len ? "" : "\n",
+			 squeeze(sq, sizeof(sq), app_dlist_str(&f->dl, p)));
+	}
+	size_t len = strlen(out);
+	snprintf(out + len, size - len, "\n");
+}
+
+/* Whether the panel has the line want (spaces aside). */
+static bool has_line(const char *lines, const char *want)
+{
+	char sq[1024], line[1040];
+	snprintf(line, sizeof(line), "\n%s\n", squeeze(sq, sizeof(sq), want));
+	if (!strstr(lines, line))
+		fprintf(stderr, "no line '%s' in:%s", want, lines);
+	return strstr(lines, line) != NULL;
+}
+
+/* The update written out with its numbers substituted, every number the
+ * run's as fmt.c formats it: the lines as a whole, after unwrapping. */
+static void check_update_lines(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct gd_run *run = app_state_run(f.s);
+	enum app_lang lang = f.s->lang;
+	struct gd_update u;
+	CHECK(gd_run_peek(run, &u));
+	static char lines[1 << 16];
+	logical_lines(&f, lines, sizeof(lines));
+	char want[512];
+	snprintf(want, sizeof(want), app_tr(lang, "Iteration %ld"), run->step);
+	CHECK(has_line(lines, want));
+	snprintf(want, sizeof(want), "w = %s    E(w) = %s", V(run->w[0]),
+		 V(run->E));
+	CHECK(has_line(lines, want));
+	if (u.opt.hyper[GD_HYPER_MOMENTUM] > 0) {
+		snprintf(want, sizeof(want),
+			 app_tr(lang, "η = %s, momentum β = %s"),
+			 K(gd_run_rate(run)), K(gd_run_momentum(run)));
+		CHECK(has_line(lines, want));
+		snprintf(want, sizeof(want),
+			 "v ← β·v − η·dE/dw = %s × %s − %s × %s = %s",
+			 K(u.opt.hyper[GD_HYPER_MOMENTUM]),
+			 P(u.state_prev[GD_GD_V][0]),
+			 K(u.opt.hyper[GD_HYPER_RATE]), P(u.grad[0]),
+			 V(u.state[GD_GD_V][0]));
+		CHECK(has_line(lines, want));
+		snprintf(want, sizeof(want), "w ← w + v = %s + %s = %s",
+			 V(u.w[0]), P(u.delta[0]), V(u.w_next[0]));
+		CHECK(has_line(lines, want));
+	} else {
+		snprintf(want, sizeof(want),
+			 app_tr(lang, "η = %s, no momentum (β = 0)"),
+			 K(gd_run_rate(run)));
+		CHECK(has_line(lines, want));
+		snprintf(want, sizeof(want), "Δw = −η·dE/dw = −%s × %s = %s",
+			 K(u.opt.hyper[GD_HYPER_RATE]), P(u.grad[0]),
+			 V(u.delta[0]));
+		CHECK(has_line(lines, want));
+		snprintf(want, sizeof(want), "w ← %s + %s = %s", V(u.w[0]),
+			 P(u.delta[0]), V(u.w_next[0]));
+		CHECK(has_line(lines, want));
+	}
+	snprintf(want, sizeof(want), "dE/dw = %s", V(u.grad[0]));
+	CHECK(has_line(lines, want));
+	CHECK(has_line(lines, app_tr(lang, "Next update")));
+	teardown(&f);
+}
+
+/* Whether s holds word as a word of its own (no letter either side),
+ * in any case. */
+static bool has_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = s; *p; p++) {
+		if (strncasecmp(p, word, n) != 0)
+			continue;
+		bool before = p > s && isalpha((unsigned char)p[-1]);
+		bool after = isalpha((unsigned char)p[n]);
+		if (!before && !after)
+			return true;
+	}
+	return false;
+}
+
+/* No text run says nan or inf, however the run went. */
+static void check_finite(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	int runs = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->kind != APP_PRIM_TEXT)
+			continue;
+		const char *s = app_dlist_str(&f.dl, p);
+		runs++;
+		if (has_word(s, "nan") || has_word(s, "inf"))
+			fprintf(stderr, "text: %s\n", s);
+		CHECK(!has_word(s, "nan") && !has_word(s, "inf"));
+		CHECK(isfinite(p->box.x) && isfinite(p->box.y));
+	}
+	CHECK(runs > 5);
+	CHECK(f.info.has_point && isfinite(f.info.point_x) &&
+	      isfinite(f.info.point_y));
+	teardown(&f);
+}
+
+static bool box_inside(struct app_box outer, struct app_box b, float slack)
+{
+	return b.x >= outer.x - slack && b.y >= outer.y - slack &&
+	       b.x + b.w <= outer.x + outer.w + slack &&
+	       b.y + b.h <= outer.y + outer.h + slack;
+}
+
+static bool plot_role(enum app_role r)
+{
+	return r == APP_ROLE_CURVE || r == APP_ROLE_TRAIL ||
+	       r == APP_ROLE_TANGENT || r == APP_ROLE_DROP ||
+	       r == APP_ROLE_NEXT_POINT || r == APP_ROLE_STEP_ARROW ||
+	       r == APP_ROLE_POINT_HALO || r == APP_ROLE_POINT ||
+	       r == APP_ROLE_SLOPE_LABEL || r == APP_ROLE_DW_LABEL;
+}
+
+/* Everything of the plot is drawn inside the plot's clip, which is the
+ * view's rectangle; the labels and the arrow lie wholly in it, the
+ * point's centre too; the grid and axes lie on it. */
+static void check_clip(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct gd_view *v = &f.info.view;
+	struct app_box area = { (float)v->x, (float)v->y, (float)v->width,
+				(float)v->height };
+	bool in_plot = false;
+	int seen = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->kind == APP_PRIM_CLIP_PUSH &&
+		    p->role == APP_ROLE_PLOT_CLIP) {
+			CHECK(memcmp(&p->box, &area, sizeof(area)) == 0);
+			in_plot = true;
+		} else if (p->kind == APP_PRIM_CLIP_POP) {
+			in_plot = false;
+		}
+		if (plot_role(p->role)) {
+			CHECK(in_plot);
+			seen++;
+		}
+		/* The point's centre is in the plot; at E = emin (a
+		 * minimum at 0) the plot's edge cuts its disc in half. */
+		if (p->role == APP_ROLE_POINT)
+			CHECK(box_inside(area,
+					 (struct app_box){ p->cx, p->cy, 0, 0 },
+					 0.01f));
+		bool whole = p->role == APP_ROLE_SLOPE_LABEL ||
+			     p->role == APP_ROLE_DW_LABEL ||
+			     p->role == APP_ROLE_STEP_ARROW;
+		/* A label with no room in the plot (huge text: wider than
+		 * it, or the plot under four labels high) is left to the
+		 * clip: the avoidance may push it out. */
+		struct app_box b = p->box;
+		if (whole && p->kind == APP_PRIM_TEXT &&
+		    (b.w > area.w - 8 || 4 * b.h > area.h))
+			b = area;
+		if (whole && !box_inside(area, b, 0.01f))
+			fprintf(stderr, "role %d at %g %g %g %g\n", p->role,
+				(double)p->box.x, (double)p->box.y,
+				(double)p->box.w, (double)p->box.h);
+		CHECK(!whole || box_inside(area, b, 0.01f));
+		if (p->role == APP_ROLE_GRID || p->role == APP_ROLE_AXIS)
+			CHECK(box_inside(area, p->box, 0.01f));
+	}
+	CHECK(seen >= 6);
+	teardown(&f);
+}
+
+/* The panel's lines lie in the panel, within its padding, and the
+ * caption's in the caption band. */
+static void check_panel(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct app_layout *l = &f.info.lay;
+	CHECK(l->show_panel);
+	struct app_box panel = { (float)(l->panel.x + l->pad), (float)l->panel.y,
+				 (float)(l->panel.w - 2 * l->pad),
+				 (float)l->panel.h };
+	if (l->show_inset)
+		panel.h = (float)(l->inset.y - l->panel.y);
+	struct app_box cap = { (float)l->caption.x, (float)l->caption.y,
+			       (float)l->caption.w, (float)l->caption.h };
+	int lines = 0, caps = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->role == APP_ROLE_PANEL_LINE) {
+			lines++;
+			if (!box_inside(panel, p->box, 0))
+				fprintf(stderr, "'%s' at %g %g %g %g\n",
+					app_dlist_str(&f.dl, p),
+					(double)p->box.x, (double)p->box.y,
+					(double)p->box.w, (double)p->box.h);
+			CHECK(box_inside(panel, p->box, 0));
+		} else if (p->role == APP_ROLE_CAPTION) {
+			caps++;
+			CHECK(box_inside(cap, p->box, 0));
+		}
+	}
+	CHECK(lines >= 6);
+	CHECK(!l->show_caption || caps >= 1);
+	teardown(&f);
+}
+
+/* The help overlay: a line per help entry, none overlapping, all in
+ * the window, in the state's language. */
+static void check_help(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	struct app_help_line lines[64];
+	int n = app_help_lines(f.s->lang, lines, 64);
+	struct app_box win = { 0, 0, (float)(t->w ? t->w : 1280),
+			       (float)(t->h ? t->h : 720) };
+	int keys = 0, texts = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->role != APP_ROLE_HELP_KEY && p->role != APP_ROLE_HELP_TEXT)
+			continue;
+		keys += p->role == APP_ROLE_HELP_KEY;
+		texts += p->role == APP_ROLE_HELP_TEXT;
+		CHECK(box_inside(win, p->box, 0));
+		for (int j = i + 1; j < f.dl.n; j++) {
+			const struct app_prim *q = &f.dl.prims[j];
+			if ((q->role == APP_ROLE_HELP_KEY ||
+			     q->role == APP_ROLE_HELP_TEXT) &&
+			    app_box_overlap(p->box, q->box))
+				fprintf(stderr, "'%s' meets '%s'\n",
+					app_dlist_str(&f.dl, p),
+					app_dlist_str(&f.dl, q));
+			CHECK(!(q->role == APP_ROLE_HELP_KEY ||
+				q->role == APP_ROLE_HELP_TEXT) ||
+			      !app_box_overlap(p->box, q->box));
+		}
+	}
+	CHECK(keys == n && texts == n);
+	CHECK(has_run(&f, APP_ROLE_HELP_TEXT, lines[0].help));
+	CHECK(has_run(&f, APP_ROLE_HELP_KEY, lines[0].keys));
+	teardown(&f);
+}
+
+/* The state's language decides the words: Chinese when asked, with no
+ * process-wide language set. */
+static void check_lang(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const char *zh = app_tr(APP_LANG_ZH, "Next update");
+	CHECK(strcmp(zh, "Next update") != 0); /* the catalogue is there */
+	CHECK(has_run(&f, APP_ROLE_PANEL_LINE, zh));
+	CHECK(!has_run(&f, APP_ROLE_PANEL_LINE, "Next update"));
+	struct app_result r;
+	app_apply(f.s, APP_ACT_LANG, f.now, &r);
+	CHECK(f.s->lang == APP_LANG_EN && (r.fx & APP_FX_LANG));
+	app_frame_build(&f.dl, &f.info, f.s, 1280, 720, f.now, &f.m);
+	CHECK(has_run(&f, APP_ROLE_PANEL_LINE, "Next update"));
+	teardown(&f);
+}
+
+/* Building a frame reads the state only, and says where the plot went. */
+static void check_const(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	struct app_state *copy = malloc(sizeof(*copy));
+	struct gd_run *run = malloc(sizeof(*run));
+	memcpy(copy, f.s, sizeof(*copy));
+	memcpy(run, app_state_run(f.s), sizeof(*run));
+	app_frame_build(&f.dl, &f.info, f.s, 1000, 700, f.now, &f.m);
+	bool same = memcmp(copy, f.s, sizeof(*copy)) == 0 &&
+		    memcmp(run, app_state_run(f.s), sizeof(*run)) == 0;
+	free(copy);
+	free(run);
+	CHECK(same);
+	CHECK(f.info.view.x == f.info.lay.area.x &&
+	      f.info.view.width == f.info.lay.area.w &&
+	      f.info.view.height == f.info.lay.area.h);
+	CHECK(f.info.view.wmin == f.s->view.wmin &&
+	      f.info.view.emax == f.s->view.emax);
+	const struct app_prim *p = find(&f, APP_ROLE_POINT);
+	CHECK(p && p->cx == f.info.point_x && p->cy == f.info.point_y);
+	teardown(&f);
+}
+
+/* A blank screen is one black rectangle. */
+static void check_blank(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	f.s->blank = true;
+	app_frame_build(&f.dl, &f.info, f.s, 640, 480, f.now, &f.m);
+	CHECK(f.dl.n == 1 && f.dl.prims[0].role == APP_ROLE_BACKGROUND);
+	CHECK(f.dl.prims[0].color.r == 0 && f.dl.prims[0].box.w == 640);
+	CHECK(f.info.blank);
+	teardown(&f);
+}
+
+/* The list's bound: past it, primitives are dropped and counted, and a
+ * clip push still gets its pop. */
+static void check_bounded(const struct tcase *t)
+{
+	struct app_dlist dl;
+	app_dlist_init(&dl);
+	struct app_rgba c = { 1, 2, 3, 255 };
+	CHECK(app_dlist_clip_push(&dl, APP_ROLE_PLOT_CLIP,
+				  (struct app_box){ 0, 0, 10, 10 }));
+	int added = 0;
+	while (app_dlist_disc(&dl, APP_ROLE_POINT, 1, 1, 1, c))
+		added++;
+	CHECK(added == APP_DLIST_MAX_PRIMS - 2);
+	CHECK(dl.dropped == 1);
+	app_dlist_clip_pop(&dl);
+	CHECK(dl.n == APP_DLIST_MAX_PRIMS);
+	CHECK(dl.prims[dl.n - 1].kind == APP_PRIM_CLIP_POP);
+	CHECK(!app_dlist_clip_push(&dl, APP_ROLE_PLOT_CLIP,
+				   (struct app_box){ 0, 0, 1, 1 }));
+	app_dlist_clip_pop(&dl); /* the dropped push's: ignored */
+	CHECK(dl.n == APP_DLIST_MAX_PRIMS);
+	app_dlist_clear(&dl);
+	CHECK(dl.n == 0 && dl.dropped == 0);
+	float xs[3] = { 0, 4, 0 }, ys[3] = { 0, 0, 3 };
+	CHECK(app_dlist_polygon(&dl, APP_ROLE_NONE, xs, ys, 3, c));
+	CHECK(dl.prims[0].box.w == 4 && dl.prims[0].box.h == 3);
+	CHECK(!app_dlist_polygon(&dl, APP_ROLE_NONE, xs, ys, 2, c));
+	app_dlist_finish(&dl);
+	app_dlist_finish(NULL);
+	(void)t;
+}
+
+/* Every scene of the built-in lesson, at a few step counts and sizes,
+ * in both languages: labels, finite text, the clip, the arrow. */
+static void check_sweep(const struct tcase *t)
+{
+	struct gd_lesson lesson;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	int scenes = lesson.count;
+	gd_lesson_finish(&lesson);
+	static const int steps[] = { 0, 1, 3, 25 };
+	static const int sizes[][2] = { { 1280, 720 },
+					{ 800, 600 },
+					{ 1920, 1080 } };
+	int before = harness_failures;
+	for (int k = 1; k <= scenes; k++)
+		for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+			for (size_t j = 0; j < sizeof(sizes) / sizeof(sizes[0]);
+			     j++) {
+				struct tcase c = *t;
+				c.scene = k, c.steps = steps[i];
+				c.w = sizes[j][0], c.h = sizes[j][1];
+				c.zh = (k + (int)i) % 2 == 1;
+				check_labels(&c);
+				check_finite(&c);
+				check_clip(&c);
+				if (harness_failures > before) {
+					fprintf(stderr,
+						"scene %d, %d steps, %dx%d\n",
+						k, c.steps, c.w, c.h);
+					return;
+				}
+			}
+}
+
+#define BOWL .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1
+#define WELLS .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02
+
+static const struct tcase cases[] = {
+	{ .name = "frame-labels-bowl", .run = check_labels, BOWL },
+	{ .name = "frame-labels-scene4", .run = check_labels, .scene = 4, .steps = 2 },
+	{ .name = "frame-labels-wells-momentum",
+	  .run = check_labels,
+	  WELLS,
+	  .beta = 0.9,
+	  .steps = 7 },
+	{ .name = "frame-labels-1080p",
+	  .run = check_labels,
+	  .scene = 2,
+	  .steps = 3,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "frame-labels-portrait",
+	  .run = check_labels,
+	  .scene = 3,
+	  .steps = 4,
+	  .w = 600,
+	  .h = 1000 },
+	{ .name = "frame-arrow-bowl", .run = check_arrow, BOWL },
+	{ .name = "frame-arrow-rose",
+	  .run = check_arrow,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 1,
+	  .rate = 1.2,
+	  .steps = 1 },
+	{ .name = "frame-arrow-neuron",
+	  .run = check_arrow,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 60,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "frame-arrow-growing",
+	  .run = check_arrow,
+	  BOWL,
+	  .steps = 2,
+	  .anim_ms = 100 },
+	{ .name = "frame-arrow-scene8", .run = check_arrow, .scene = 8, .steps = 3 },
+	{ .name = "frame-numbers-bowl", .run = check_numbers, BOWL, .steps = 1 },
+	{ .name = "frame-numbers-momentum",
+	  .run = check_numbers,
+	  WELLS,
+	  .beta = 0.9,
+	  .steps = 5,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "frame-numbers-neuron",
+	  .run = check_numbers,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 0.5,
+	  .steps = 2,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "frame-numbers-zh",
+	  .run = check_numbers,
+	  .scene = 1,
+	  .steps = 2,
+	  .zh = true },
+	{ .name = "frame-update-lines-bowl", .run = check_update_lines, BOWL },
+	{ .name = "frame-update-lines-bowl-narrow",
+	  .run = check_update_lines,
+	  BOWL,
+	  .steps = 2,
+	  .w = 900,
+	  .h = 700 },
+	{ .name = "frame-update-lines-momentum",
+	  .run = check_update_lines,
+	  WELLS,
+	  .beta = 0.9,
+	  .steps = 4 },
+	{ .name = "frame-update-lines-portrait-zh",
+	  .run = check_update_lines,
+	  .scene = 4,
+	  .steps = 1,
+	  .w = 600,
+	  .h = 1000,
+	  .zh = true },
+	{ .name = "frame-update-lines-wrapped",
+	  .run = check_update_lines,
+	  WELLS,
+	  .beta = 0.9,
+	  .steps = 2,
+	  .w = 1000,
+	  .h = 720,
+	  .text_step = 2 },
+	{ .name = "frame-update-lines-neuron",
+	  .run = check_update_lines,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 0.5,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "frame-finite-diverged",
+	  .run = check_finite,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 1.5,
+	  .steps = 80 },
+	{ .name = "frame-finite-huge-w",
+	  .run = check_finite,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 9e11,
+	  .rate = 2.5,
+	  .steps = 5 },
+	{ .name = "frame-finite-every-scene",
+	  .run = check_finite,
+	  .scene = 6,
+	  .steps = 30 },
+	{ .name = "frame-clip-bowl", .run = check_clip, BOWL, .steps = 3 },
+	{ .name = "frame-clip-tiny", .run = check_clip, BOWL, .w = 200, .h = 150 },
+	{ .name = "frame-clip-huge-text",
+	  .run = check_clip,
+	  WELLS,
+	  .beta = 0.9,
+	  .text_step = APP_TEXT_STEP_MAX },
+	{ .name = "frame-panel-bowl", .run = check_panel, BOWL, .steps = 1 },
+	{ .name = "frame-panel-neuron-1080p",
+	  .run = check_panel,
+	  .kind = GD_CURVE_NEURON,
+	  .w0 = -0.8,
+	  .rate = 0.5,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "frame-panel-portrait",
+	  .run = check_panel,
+	  .scene = 3,
+	  .w = 600,
+	  .h = 1000 },
+	{ .name = "frame-panel-zh", .run = check_panel, .scene = 8, .zh = true },
+	{ .name = "frame-panel-large-text",
+	  .run = check_panel,
+	  BOWL,
+	  .text_step = 2,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "frame-help-720p", .run = check_help, BOWL, .help = true },
+	{ .name = "frame-help-zh", .run = check_help, BOWL, .help = true, .zh = true },
+	{ .name = "frame-help-small",
+	  .run = check_help,
+	  BOWL,
+	  .help = true,
+	  .w = 400,
+	  .h = 300 },
+	{ .name = "frame-lang-from-state", .run = check_lang, BOWL, .zh = true },
+	{ .name = "frame-reads-state-only",
+	  .run = check_const,
+	  WELLS,
+	  .beta = 0.9,
+	  .steps = 3,
+	  .anim_ms = 50 },
+	{ .name = "frame-blank", .run = check_blank, BOWL },
+	{ .name = "frame-sweep-builtin-lesson", .run = check_sweep },
+	{ .name = "dlist-bounded", .run = check_bounded },
+};
+
+int main(int argc, char *argv[])
+{
+	app_lang_setup();
+	HARNESS_MAIN(cases, argc, argv);
+}

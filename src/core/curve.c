@@ -167,7 +167,7 @@ static const struct gd_curve_spec table[GD_CURVE_COUNT] = {
 		.formula = "E(w) = ½·a·(w − c)²",
 		.nparams = 2,
 		.params = { CURVATURE("a", 2.0), PARAM("c", 0.0) },
-		/* Seed 000 (doc/seeds/): f(x) = x² with f′(2) = 4. */
+		/* Seed 000 (doc/seeds/000_737f7dd588d52725.txt): f(x) = x², f′(2) = 4. */
 		.w0 = { 2.0 }, .rate = 0.1,
 		.eval = bowl_eval, .minima = bowl_minima,
 	},

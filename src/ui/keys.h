@@ -2,7 +2,7 @@
  * The one table from keys to actions, with no SDL: a screen translates
  * its key events into app key codes (the window: src/window/keymap.c),
  * looks them up here, and the help overlay is generated from the same
- * table. tests/app checks it against PRODUCT.md's list of keys.
+ * table. tests/app checks it against doc/PRODUCT.md's list of keys.
  *
  * An app key code is the Unicode code point of a printable key as typed
  * without Shift ('a', '1', '[', '=', '/', ' '), or one of the named keys

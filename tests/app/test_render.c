@@ -446,7 +446,7 @@ static void check_real_labels(const struct tcase *t)
 	teardown(&f);
 }
 
-/* SDL's keycodes of PRODUCT.md's keys become the table's app keys. */
+/* SDL's keycodes of doc/PRODUCT.md's keys become the table's app keys. */
 static void check_keymap(const struct tcase *t)
 {
 	static const struct {

@@ -50,8 +50,7 @@ int app_layer_prefix(const struct app_dlist *dl)
 }
 
 /* The points and text bytes the first k primitives use. */
-static void extent(const struct app_dlist *dl, int k, int *npts,
-		   size_t *nchars)
+static void extent(const struct app_dlist *dl, int k, int *npts, size_t *nchars)
 {
 	*npts = 0;
 	*nchars = 0;
@@ -89,8 +88,7 @@ static bool same_prim(const struct app_prim *a, const struct app_prim *b)
 	       a->ax == b->ax && a->ay == b->ay;
 }
 
-bool app_layer_same(const struct app_layer *l, const struct app_dlist *dl,
-		    int k)
+bool app_layer_same(const struct app_layer *l, const struct app_dlist *dl, int k)
 {
 	int npts;
 	size_t nchars;
@@ -103,8 +101,7 @@ bool app_layer_same(const struct app_layer *l, const struct app_dlist *dl,
 		if (!same_prim(&l->prims[i], &dl->prims[i]))
 			return false;
 	size_t fb = (size_t)npts * sizeof(float);
-	return memcmp(l->xs, dl->xs, fb) == 0 &&
-	       memcmp(l->ys, dl->ys, fb) == 0 &&
+	return memcmp(l->xs, dl->xs, fb) == 0 && memcmp(l->ys, dl->ys, fb) == 0 &&
 	       memcmp(l->chars, dl->chars, nchars) == 0;
 }
 

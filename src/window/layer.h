@@ -45,8 +45,7 @@ int app_layer_prefix(const struct app_dlist *dl);
 
 /* Whether l holds a copy of exactly the first k primitives of dl, with
  * their points and text. */
-bool app_layer_same(const struct app_layer *l, const struct app_dlist *dl,
-		    int k);
+bool app_layer_same(const struct app_layer *l, const struct app_dlist *dl, int k);
 
 /* Keeps a copy of the first k primitives of dl as what tex shows; sets
  * and returns l->valid (false when out of memory). */

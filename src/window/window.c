@@ -13,8 +13,10 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -283,19 +285,58 @@ static void set_icon(SDL_Window *window)
 	}
 }
 
+/* Whether SDL fell back to a video driver that shows nothing when the
+ * user did not name it in SDL_VIDEODRIVER. */
+static bool invisible_driver(void)
+{
+	const char *drv = SDL_GetCurrentVideoDriver();
+	const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+	if (!drv || (strcmp(drv, "offscreen") != 0 && strcmp(drv, "dummy") != 0))
+		return false;
+	return !asked || !strstr(asked, drv);
+}
+
+/*
+ * SDL_Init(SDL_INIT_VIDEO), refusing SDL's invisible drivers: SDL tries
+ * the X11 driver first and, when XOpenDisplay fails, silently takes the
+ * "offscreen" one, which opens no window. A display that is set but
+ * refused a connection (a server busy or resetting as its last client
+ * leaves) is tried again for about half a second before giving up.
+ * Returns 0, or -1 with one line printed.
+ */
+static int init_video(enum app_lang lang)
+{
+	const char *display = getenv("DISPLAY");
+	int tries = display && *display ? 6 : 1;
+	for (int i = 0; i < tries; i++) {
+		if (i > 0)
+			SDL_Delay(100);
+		if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+			fprintf(stderr, "gdstep: %s: %s\n",
+				app_tr(lang,
+				       "cannot open a window (is there a display? --screenshot needs none)"),
+				SDL_GetError());
+			return -1;
+		}
+		if (!invisible_driver())
+			return 0;
+		SDL_QuitSubSystem(SDL_INIT_VIDEO);
+	}
+	fprintf(stderr, "gdstep: %s\n",
+		app_tr(lang,
+		       "no display found (DISPLAY is unset or cannot be opened); use --screenshot FILE or --trace"));
+	SDL_Quit();
+	return -1;
+}
+
 static int open_window(struct win *w, const struct gd_options *opts)
 {
 	SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software",
 				SDL_HINT_DEFAULT);
 	SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0",
 				SDL_HINT_DEFAULT);
-	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-		fprintf(stderr, "gdstep: %s: %s\n",
-			app_tr(opts->ui_lang,
-			       "cannot open a window (is there a display? --screenshot needs none)"),
-			SDL_GetError());
+	if (init_video(opts->ui_lang) < 0)
 		return -1;
-	}
 	Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
 	if (opts->fullscreen)
 		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;

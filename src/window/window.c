@@ -21,7 +21,6 @@
 #include <unistd.h>
 
 #include <SDL.h>
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 
 #include <gdstep/csv.h>
@@ -30,6 +29,7 @@
 #include "window.h"
 #include "keymap.h"
 #include "keys.h"
+#include "pngio.h"
 #include "render.h"
 #include "gdstep-config.h"
 
@@ -98,10 +98,12 @@ static void save_png(struct win *w)
 		snprintf(path, sizeof(path), "%s", name);
 	else
 		snprintf(path, sizeof(path), "%s/%s", home, name);
+	int err = 0;
 	if (SDL_RenderReadPixels(w->ren, NULL, SDL_PIXELFORMAT_ARGB8888,
-				 s->pixels, s->pitch) != 0 ||
-	    IMG_SavePNG(s, path) != 0) {
+				 s->pixels, s->pitch) != 0) {
 		fprintf(stderr, "gdstep: %s: %s\n", path, SDL_GetError());
+	} else if ((err = app_png_write(path, s)) < 0) {
+		fprintf(stderr, "gdstep: %s: %s\n", path, strerror(-err));
 	} else if (w->echo) {
 		/* stdout is the CSV stream; the path goes beside it. */
 		fprintf(stderr, "gdstep: saved %s\n", path);
@@ -260,28 +262,14 @@ static void loop(struct win *w)
 	}
 }
 
-/* The window's icon: the hicolor 64×64 PNG, installed beside the data
- * directory (datadir/icons next to datadir/gdstep) and in data/icons of
- * the source tree. Having none is not an error. */
+/* The window's icon, embedded in the program (pngio.h); having none is
+ * not an error. */
 static void set_icon(SDL_Window *window)
 {
-	static const char rel[] = "icons/hicolor/64x64/apps/io.github.gdstep.GdStep.png";
-	const char *env = getenv("GDSTEP_DATADIR");
-	const char *const dirs[] = { env && *env ? env : NULL,
-				     GDSTEP_DATADIR "/..",
-				     GDSTEP_SOURCE_ROOT "/data" };
-	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		char path[4096];
-		if (!dirs[i])
-			continue;
-		snprintf(path, sizeof(path), "%s%s/%s", dirs[i],
-			 i == 0 ? "/.." : "", rel);
-		SDL_Surface *icon = IMG_Load(path);
-		if (icon) {
-			SDL_SetWindowIcon(window, icon);
-			SDL_FreeSurface(icon);
-			return;
-		}
+	SDL_Surface *icon = app_png_icon();
+	if (icon) {
+		SDL_SetWindowIcon(window, icon);
+		SDL_FreeSurface(icon);
 	}
 }
 

@@ -186,7 +186,11 @@ static void render_range(struct app_gfx *g, const struct app_dlist *dl,
 			       p->kind != APP_PRIM_CLIP_PUSH &&
 			       p->kind != APP_PRIM_CLIP_POP;
 		if (batched) {
+			/* One shape per batch: its opaque core is drawn
+			 * before its feather, so a later shape must not
+			 * share the batch and land under this feather. */
 			shape(g, dl, p);
+			app_geom_flush(&g->geom, g->ren);
 			continue;
 		}
 		app_geom_flush(&g->geom, g->ren);

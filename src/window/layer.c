@@ -120,7 +120,7 @@ bool app_layer_keep(struct app_layer *l, const struct app_dlist *dl, int k)
 	int npts;
 	size_t nchars;
 	extent(dl, k, &npts, &nchars);
-	l->valid = false;
+	l->valid = l->shown = false;
 	if ((k > l->cap &&
 	     !grow((void **)&l->prims, sizeof(*l->prims), (size_t)k)) ||
 	    (npts > l->cap_pts &&

@@ -22,8 +22,9 @@
 struct app_layer {
 	SDL_Texture *tex; /* made with the renderer that draws into it */
 	int w, h;         /* the texture's size in pixels */
-	bool valid;       /* tex shows the kept prefix */
-	long builds;      /* times the prefix was drawn into tex */
+	bool valid;       /* the copy below holds a prefix */
+	bool shown;       /* tex shows that prefix, at w × h */
+	long builds;      /* times a prefix was drawn into tex */
 	struct app_prim *prims;
 	int n, cap;
 	float *xs, *ys;

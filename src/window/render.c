@@ -238,12 +238,18 @@ static bool build_layer(struct app_gfx *g, const struct app_dlist *dl, int k,
 	SDL_SetRenderTarget(g->ren, old);
 	SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
 	l->builds++;
-	return app_layer_keep(l, dl, k);
+	return l->shown = true;
 }
 
-/* Starts the frame from the view layer when the list has one: copies it
- * (building it first if its prefix changed) and replays the prefix's
- * clips. Returns the index of the first primitive still to draw. */
+/*
+ * Starts the frame from the view layer when the list has one: copies it
+ * and replays the prefix's clips. Returns the index of the first
+ * primitive still to draw, 0 for a frame drawn in full. A prefix seen
+ * for the first time is only kept, and drawn in full: the texture is
+ * made by the second frame that shows it, so the first frame after
+ * start-up, and each frame of a view that keeps changing, costs no more
+ * than it did without a layer.
+ */
 static int draw_layer(struct app_gfx *g, const struct app_dlist *dl,
 		      struct clips *c, int *dropped)
 {
@@ -251,10 +257,14 @@ static int draw_layer(struct app_gfx *g, const struct app_dlist *dl,
 	if (k == 0 || SDL_GetRendererOutputSize(g->ren, &w, &h) != 0)
 		return 0;
 	struct app_layer *l = &g->layer;
-	bool same = l->valid && l->w == w && l->h == h &&
-		    app_layer_same(l, dl, k);
-	if (!same && !build_layer(g, dl, k, w, h)) {
-		l->valid = false;
+	if (!app_layer_same(l, dl, k)) {
+		app_layer_keep(l, dl, k);
+		l->shown = false;
+		return 0;
+	}
+	bool fits = l->shown && l->w == w && l->h == h;
+	if (!fits && !build_layer(g, dl, k, w, h)) {
+		l->valid = l->shown = false;
 		return 0;
 	}
 	apply_clip(g, c);

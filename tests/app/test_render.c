@@ -306,19 +306,25 @@ static void check_layer(const struct tcase *t)
 {
 	struct fixture f;
 	CHECK(setup(&f, t));
-	draw(&f);
-	CHECK(f.g->layer.builds == 1);
-	CHECK(f.g->layer.valid && f.g->layer.w == f.surf->w);
+	draw(&f); /* a new prefix: kept, the frame drawn in full */
+	CHECK(f.g->layer.builds == 0 && f.g->layer.valid);
 	struct app_rgba bg = pixel(&f, 1, 1);
+	draw(&f); /* seen again: drawn into the texture */
+	CHECK(f.g->layer.builds == 1);
+	CHECK(f.g->layer.shown && f.g->layer.w == f.surf->w);
 	draw(&f);
 	draw(&f);
 	CHECK(f.g->layer.builds == 1);
 	CHECK(near(pixel(&f, 1, 1), bg, 0));
 	f.s->dark = true; /* colours change: the prefix differs */
 	draw(&f);
+	CHECK(f.g->layer.builds == 1 && !f.g->layer.shown);
+	CHECK(near(pixel(&f, 1, 1), app_theme_get(true)->bg, 0));
+	draw(&f);
 	CHECK(f.g->layer.builds == 2);
 	CHECK(near(pixel(&f, 1, 1), app_theme_get(true)->bg, 0));
 	app_gfx_invalidate(f.g);
+	draw(&f);
 	draw(&f);
 	CHECK(f.g->layer.builds == 3);
 	draw(&f);
@@ -329,6 +335,7 @@ static void check_layer(const struct tcase *t)
 					       600);
 	CHECK(small && SDL_SetRenderTarget(f.ren, small) == 0);
 	app_draw(f.g, f.s, 1e9);
+	app_draw(f.g, f.s, 1e9);
 	CHECK(f.g->layer.builds == 4);
 	CHECK(f.g->layer.w == 800 && f.g->layer.h == 600);
 	CHECK(SDL_GetRenderTarget(f.ren) == small);
@@ -336,6 +343,7 @@ static void check_layer(const struct tcase *t)
 	SDL_DestroyTexture(small);
 	/* A blank screen has no layer: drawn in full, nothing rebuilt. */
 	f.s->blank = true;
+	draw(&f);
 	draw(&f);
 	CHECK(f.g->layer.builds == 4);
 	teardown(&f);
@@ -358,7 +366,7 @@ static void check_stroke(const struct tcase *t)
 	app_dlist_line(dl, APP_ROLE_GRID, 0, 600, 1280, 600, 6, red);
 	app_dlist_line(dl, APP_ROLE_TANGENT, 100, 100, 500, 300, 8, red);
 	app_dlist_line(dl, APP_ROLE_TANGENT, 700, 100, 700, 400, 10, half);
-	for (int k = 0; k < 2; k++) { /* the layer built, then reused */
+	for (int k = 0; k < 3; k++) { /* in full, the layer built, reused */
 		app_render(f.g, dl);
 		SDL_RenderPresent(f.ren);
 		CHECK(near(pixel(&f, 300, 200), red, 0));

@@ -29,6 +29,7 @@ void app_geom_finish(struct app_geom *g)
 		return;
 	free(g->v);
 	free(g->idx);
+	free(g->opaque);
 	app_geom_init(g);
 }
 
@@ -56,6 +57,10 @@ static bool reserve(struct app_geom *g, int nv, int ni)
 		if (!idx)
 			return g->failed = true, false;
 		g->idx = idx;
+		idx = realloc(g->opaque, (size_t)cap * sizeof(*idx));
+		if (!idx)
+			return g->failed = true, false;
+		g->opaque = idx;
 		g->cap_i = cap;
 	}
 	return true;
@@ -82,10 +87,35 @@ static void quad(struct app_geom *g, int a, int b, int c, int d)
 	tri(g, a, c, d);
 }
 
+/* Moves the batch's opaque triangles (all three vertices at alpha 255)
+ * to g->opaque, keeping the order of both groups; returns their index
+ * count. */
+static int split_opaque(struct app_geom *g)
+{
+	int no = 0, nb = 0;
+	for (int i = 0; i < g->ni; i += 3) {
+		const int *t = g->idx + i;
+		bool op = g->v[t[0]].color.a == 255 &&
+			  g->v[t[1]].color.a == 255 && g->v[t[2]].color.a == 255;
+		int *to = op ? g->opaque + no : g->idx + nb;
+		to[0] = t[0], to[1] = t[1], to[2] = t[2];
+		*(op ? &no : &nb) += 3;
+	}
+	g->ni = nb;
+	return no;
+}
+
 int app_geom_flush(struct app_geom *g, SDL_Renderer *ren)
 {
-	int rc = 0;
-	if (g->ni > 0)
+	int rc = 0, no = split_opaque(g);
+	SDL_BlendMode mode = SDL_BLENDMODE_BLEND;
+	SDL_GetRenderDrawBlendMode(ren, &mode);
+	if (no > 0) {
+		SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_NONE);
+		rc = SDL_RenderGeometry(ren, NULL, g->v, g->nv, g->opaque, no);
+		SDL_SetRenderDrawBlendMode(ren, mode);
+	}
+	if (g->ni > 0 && rc == 0)
 		rc = SDL_RenderGeometry(ren, NULL, g->v, g->nv, g->idx, g->ni);
 	g->nv = g->ni = 0;
 	g->failed = false;

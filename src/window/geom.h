@@ -21,6 +21,7 @@
 struct app_geom {
 	SDL_Vertex *v;
 	int *idx;
+	int *opaque; /* room for idx's opaque triangles at a flush */
 	int nv, ni, cap_v, cap_i;
 	bool failed;    /* out of memory: the batch draws what it has */
 	SDL_FRect clip; /* segments outside are dropped */
@@ -31,7 +32,10 @@ void app_geom_init(struct app_geom *g);
 void app_geom_finish(struct app_geom *g);
 void app_geom_set_clip(struct app_geom *g, float x, float y, float w, float h);
 
-/* Draws and empties the batch. Returns SDL_RenderGeometry's result. */
+/* Draws and empties the batch: its opaque triangles first, unblended
+ * (at alpha 255 blending changes nothing but costs a temporary surface
+ * per triangle on the software renderer), then the feathered ones,
+ * blended. Returns SDL_RenderGeometry's result. */
 int app_geom_flush(struct app_geom *g, SDL_Renderer *ren);
 
 /* A polyline of n points (xs[i], ys[i]) with mitred joins; segments

@@ -2,7 +2,16 @@
  * Rendering display lists with SDL; see render.h. Shapes go into one
  * triangle batch, flushed before anything SDL draws by itself (text,
  * rectangles, a clip change), so the list's order is the drawing order.
- * A clip cuts both SDL's drawing and the batch's segments.
+ * A clip cuts both SDL's drawing and the batch's segments. Opaque
+ * rectangles are filled without blending: at alpha 255 blending gives
+ * the same pixels, at many times the cost on the software renderer.
+ *
+ * The view layer: a frame's list opens with what changes only with the
+ * view (background, grid, axes, tick labels, the curve). That prefix is
+ * drawn once into a target texture and copied, unblended, at the start
+ * of every frame whose prefix is the same primitive for primitive; the
+ * rest of the list is drawn over it. Copying a prefix drawn by the same
+ * renderer gives the pixels drawing it again would.
  */
 #include <errno.h>
 #include <string.h>
@@ -31,11 +40,13 @@ void app_gfx_finish(struct app_gfx *g)
 	app_text_finish(&g->text);
 	app_geom_finish(&g->geom);
 	app_dlist_finish(&g->dl);
+	app_layer_finish(&g->layer);
 }
 
 void app_gfx_invalidate(struct app_gfx *g)
 {
 	app_text_clear(&g->text);
+	g->layer.valid = false;
 }
 
 static int measure_width(void *ctx, const char *s, int px, enum app_face face)
@@ -97,7 +108,10 @@ static void fill(struct app_gfx *g, const struct app_prim *p)
 		return;
 	}
 	SDL_Rect r = { (int)p->box.x, (int)p->box.y, (int)p->box.w, (int)p->box.h };
+	if (c.a == 255)
+		SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_NONE);
 	SDL_RenderFillRect(g->ren, &r);
+	SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
 }
 
 static void line(struct app_gfx *g, const struct app_dlist *dl,
@@ -161,19 +175,22 @@ static void text(struct app_gfx *g, const struct app_dlist *dl,
 		      st->color, (int)p->ax, (int)p->ay, align);
 }
 
-void app_render(struct app_gfx *g, const struct app_dlist *dl)
+/* Renders prims [from, to) of dl with the clips c in force. */
+static void render_range(struct app_gfx *g, const struct app_dlist *dl,
+			 int from, int to, struct clips *c, int *dropped)
 {
-	struct clips clips = { 0 };
-	int dropped = 0; /* pushes beyond the depth, whose pops to skip */
-	apply_clip(g, &clips);
-	for (int i = 0; i < dl->n; i++) {
+	for (int i = from; i < to; i++) {
 		const struct app_prim *p = &dl->prims[i];
 		bool batched = p->kind != APP_PRIM_TEXT &&
 			       p->kind != APP_PRIM_RECT &&
 			       p->kind != APP_PRIM_CLIP_PUSH &&
 			       p->kind != APP_PRIM_CLIP_POP;
 		if (batched) {
+			/* One shape per batch: its opaque core is drawn
+			 * before its feather, so a later shape must not
+			 * share the batch and land under this feather. */
 			shape(g, dl, p);
+			app_geom_flush(&g->geom, g->ren);
 			continue;
 		}
 		app_geom_flush(&g->geom, g->ren);
@@ -182,16 +199,95 @@ void app_render(struct app_gfx *g, const struct app_dlist *dl)
 		} else if (p->kind == APP_PRIM_RECT) {
 			fill(g, p);
 		} else if (p->kind == APP_PRIM_CLIP_PUSH) {
-			dropped += clips.n == APP_RENDER_CLIP_DEPTH;
-			push_clip(g, &clips, p->box);
-		} else if (dropped > 0) {
-			dropped--;
-		} else if (clips.n > 0) {
-			clips.n--;
-			apply_clip(g, &clips);
+			*dropped += c->n == APP_RENDER_CLIP_DEPTH;
+			push_clip(g, c, p->box);
+		} else if (*dropped > 0) {
+			(*dropped)--;
+		} else if (c->n > 0) {
+			c->n--;
+			apply_clip(g, c);
 		}
 	}
 	app_geom_flush(&g->geom, g->ren);
+}
+
+/* Draws the prefix of k prims into the layer's texture (made or remade
+ * at w × h). False when the renderer cannot draw into a texture. */
+static bool build_layer(struct app_gfx *g, const struct app_dlist *dl, int k,
+			int w, int h)
+{
+	struct app_layer *l = &g->layer;
+	if (!l->tex || l->w != w || l->h != h) {
+		if (l->tex)
+			SDL_DestroyTexture(l->tex);
+		l->tex = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888,
+					   SDL_TEXTUREACCESS_TARGET, w, h);
+		l->w = w, l->h = h;
+		if (!l->tex)
+			return false;
+		SDL_SetTextureBlendMode(l->tex, SDL_BLENDMODE_NONE);
+	}
+	SDL_Texture *old = SDL_GetRenderTarget(g->ren);
+	if (SDL_SetRenderTarget(g->ren, l->tex) != 0)
+		return false;
+	SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+	struct clips c = { 0 };
+	int dropped = 0;
+	apply_clip(g, &c);
+	render_range(g, dl, 0, k, &c, &dropped);
+	SDL_SetRenderTarget(g->ren, old);
+	SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+	l->builds++;
+	return l->shown = true;
+}
+
+/*
+ * Starts the frame from the view layer when the list has one: copies it
+ * and replays the prefix's clips. Returns the index of the first
+ * primitive still to draw, 0 for a frame drawn in full. A prefix seen
+ * for the first time is only kept, and drawn in full: the texture is
+ * made by the second frame that shows it, so the first frame after
+ * start-up, and each frame of a view that keeps changing, costs no more
+ * than it did without a layer.
+ */
+static int draw_layer(struct app_gfx *g, const struct app_dlist *dl,
+		      struct clips *c, int *dropped)
+{
+	int k = app_layer_prefix(dl), w = 0, h = 0;
+	if (k == 0 || SDL_GetRendererOutputSize(g->ren, &w, &h) != 0)
+		return 0;
+	struct app_layer *l = &g->layer;
+	if (!app_layer_same(l, dl, k)) {
+		app_layer_keep(l, dl, k);
+		l->shown = false;
+		return 0;
+	}
+	bool fits = l->shown && l->w == w && l->h == h;
+	if (!fits && !build_layer(g, dl, k, w, h)) {
+		l->valid = l->shown = false;
+		return 0;
+	}
+	apply_clip(g, c);
+	if (SDL_RenderCopy(g->ren, l->tex, NULL, NULL) != 0)
+		return 0;
+	for (int i = 0; i < k; i++) {
+		const struct app_prim *p = &dl->prims[i];
+		if (p->kind == APP_PRIM_CLIP_PUSH) {
+			*dropped += c->n == APP_RENDER_CLIP_DEPTH;
+			push_clip(g, c, p->box);
+		}
+	}
+	return k;
+}
+
+void app_render(struct app_gfx *g, const struct app_dlist *dl)
+{
+	struct clips clips = { 0 };
+	int dropped = 0; /* pushes beyond the depth, whose pops to skip */
+	int from = draw_layer(g, dl, &clips, &dropped);
+	if (from == 0)
+		apply_clip(g, &clips);
+	render_range(g, dl, from, dl->n, &clips, &dropped);
 	clips.n = 0;
 	apply_clip(g, &clips);
 }

@@ -18,6 +18,7 @@
 #include "dlist.h"
 #include "frame.h"
 #include "geom.h"
+#include "layer.h"
 #include "text.h"
 
 /* Clips nested deeper than this are cut to the innermost kept one. */
@@ -30,6 +31,7 @@ struct app_gfx {
 	struct app_dlist dl;        /* the last frame's list */
 	struct app_frame_info info; /* where the last frame put things */
 	int text_px;                /* body size the text cache holds */
+	struct app_layer layer;     /* the view layer (layer.h) */
 };
 
 /*
@@ -42,7 +44,8 @@ int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, enum app_lang lang,
 /* Frees what app_gfx_init made; accepts NULL and a zeroed struct. */
 void app_gfx_finish(struct app_gfx *g);
 
-/* Drops cached text (after a language or theme change). */
+/* Drops cached text and the view layer (after a language or theme
+ * change). */
 void app_gfx_invalidate(struct app_gfx *g);
 
 /* A text measurer over g's fonts, valid while g is. */

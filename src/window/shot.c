@@ -8,11 +8,11 @@
 #include <string.h>
 
 #include <SDL.h>
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 
 #include "actions.h"
 #include "window.h"
+#include "pngio.h"
 #include "render.h"
 
 #define SHOT_DEFAULT_W 1280
@@ -47,9 +47,10 @@ static int render(const struct gd_options *opts, struct app_state *s,
 	}
 	app_draw(g, s, 0);
 	SDL_RenderPresent(ren);
-	if (IMG_SavePNG(surf, opts->screenshot) != 0) {
+	int werr = app_png_write(opts->screenshot, surf);
+	if (werr < 0) {
 		fprintf(stderr, "gdstep: %s: %s\n", opts->screenshot,
-			IMG_GetError());
+			strerror(-werr));
 		rc = 1;
 	}
 out:

@@ -13,13 +13,14 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <SDL.h>
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 
 #include <gdstep/csv.h>
@@ -28,6 +29,7 @@
 #include "window.h"
 #include "keymap.h"
 #include "keys.h"
+#include "pngio.h"
 #include "render.h"
 #include "gdstep-config.h"
 
@@ -96,10 +98,12 @@ static void save_png(struct win *w)
 		snprintf(path, sizeof(path), "%s", name);
 	else
 		snprintf(path, sizeof(path), "%s/%s", home, name);
+	int err = 0;
 	if (SDL_RenderReadPixels(w->ren, NULL, SDL_PIXELFORMAT_ARGB8888,
-				 s->pixels, s->pitch) != 0 ||
-	    IMG_SavePNG(s, path) != 0) {
+				 s->pixels, s->pitch) != 0) {
 		fprintf(stderr, "gdstep: %s: %s\n", path, SDL_GetError());
+	} else if ((err = app_png_write(path, s)) < 0) {
+		fprintf(stderr, "gdstep: %s: %s\n", path, strerror(-err));
 	} else if (w->echo) {
 		/* stdout is the CSV stream; the path goes beside it. */
 		fprintf(stderr, "gdstep: saved %s\n", path);
@@ -258,29 +262,59 @@ static void loop(struct win *w)
 	}
 }
 
-/* The window's icon: the hicolor 64×64 PNG, installed beside the data
- * directory (datadir/icons next to datadir/gdstep) and in data/icons of
- * the source tree. Having none is not an error. */
+/* The window's icon, embedded in the program (pngio.h); having none is
+ * not an error. */
 static void set_icon(SDL_Window *window)
 {
-	static const char rel[] = "icons/hicolor/64x64/apps/io.github.gdstep.GdStep.png";
-	const char *env = getenv("GDSTEP_DATADIR");
-	const char *const dirs[] = { env && *env ? env : NULL,
-				     GDSTEP_DATADIR "/..",
-				     GDSTEP_SOURCE_ROOT "/data" };
-	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		char path[4096];
-		if (!dirs[i])
-			continue;
-		snprintf(path, sizeof(path), "%s%s/%s", dirs[i],
-			 i == 0 ? "/.." : "", rel);
-		SDL_Surface *icon = IMG_Load(path);
-		if (icon) {
-			SDL_SetWindowIcon(window, icon);
-			SDL_FreeSurface(icon);
-			return;
-		}
+	SDL_Surface *icon = app_png_icon();
+	if (icon) {
+		SDL_SetWindowIcon(window, icon);
+		SDL_FreeSurface(icon);
 	}
+}
+
+/* Whether SDL fell back to a video driver that shows nothing when the
+ * user did not name it in SDL_VIDEODRIVER. */
+static bool invisible_driver(void)
+{
+	const char *drv = SDL_GetCurrentVideoDriver();
+	const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+	if (!drv || (strcmp(drv, "offscreen") != 0 && strcmp(drv, "dummy") != 0))
+		return false;
+	return !asked || !strstr(asked, drv);
+}
+
+/*
+ * SDL_Init(SDL_INIT_VIDEO), refusing SDL's invisible drivers: SDL tries
+ * the X11 driver first and, when XOpenDisplay fails, silently takes the
+ * "offscreen" one, which opens no window. A display that is set but
+ * refused a connection (a server busy or resetting as its last client
+ * leaves) is tried again for about half a second before giving up.
+ * Returns 0, or -1 with one line printed.
+ */
+static int init_video(enum app_lang lang)
+{
+	const char *display = getenv("DISPLAY");
+	int tries = display && *display ? 6 : 1;
+	for (int i = 0; i < tries; i++) {
+		if (i > 0)
+			SDL_Delay(100);
+		if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+			fprintf(stderr, "gdstep: %s: %s\n",
+				app_tr(lang,
+				       "cannot open a window (is there a display? --screenshot needs none)"),
+				SDL_GetError());
+			return -1;
+		}
+		if (!invisible_driver())
+			return 0;
+		SDL_QuitSubSystem(SDL_INIT_VIDEO);
+	}
+	fprintf(stderr, "gdstep: %s\n",
+		app_tr(lang,
+		       "no display found (DISPLAY is unset or cannot be opened); use --screenshot FILE or --trace"));
+	SDL_Quit();
+	return -1;
 }
 
 static int open_window(struct win *w, const struct gd_options *opts)
@@ -289,13 +323,8 @@ static int open_window(struct win *w, const struct gd_options *opts)
 				SDL_HINT_DEFAULT);
 	SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0",
 				SDL_HINT_DEFAULT);
-	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-		fprintf(stderr, "gdstep: %s: %s\n",
-			app_tr(opts->ui_lang,
-			       "cannot open a window (is there a display? --screenshot needs none)"),
-			SDL_GetError());
+	if (init_video(opts->ui_lang) < 0)
 		return -1;
-	}
 	Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
 	if (opts->fullscreen)
 		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;

@@ -146,6 +146,12 @@ static const struct tcase cases[] = {
 	  .run = check,
 	  .args = { "--screenshot", "/nonexistent/dir/x.png" },
 	  .status = 1 },
+	/* The file opens but every write fails: the PNG write is checked
+	 * to the close (and the device is not removed). */
+	{ .name = "shot-disk-full",
+	  .run = check,
+	  .args = { "--screenshot", "/dev/full" },
+	  .status = 1 },
 };
 
 int main(int argc, char *argv[])

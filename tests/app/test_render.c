@@ -299,6 +299,90 @@ static void check_cache(const struct tcase *t)
 	teardown(&f);
 }
 
+/* The view layer is drawn once and copied while the view's primitives
+ * stay the same; a theme change, an invalidation or a new output size
+ * draws it again, and the pixels follow. */
+static void check_layer(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	draw(&f); /* a new prefix: kept, the frame drawn in full */
+	CHECK(f.g->layer.builds == 0 && f.g->layer.valid);
+	struct app_rgba bg = pixel(&f, 1, 1);
+	draw(&f); /* seen again: drawn into the texture */
+	CHECK(f.g->layer.builds == 1);
+	CHECK(f.g->layer.shown && f.g->layer.w == f.surf->w);
+	draw(&f);
+	draw(&f);
+	CHECK(f.g->layer.builds == 1);
+	CHECK(near(pixel(&f, 1, 1), bg, 0));
+	f.s->dark = true; /* colours change: the prefix differs */
+	draw(&f);
+	CHECK(f.g->layer.builds == 1 && !f.g->layer.shown);
+	CHECK(near(pixel(&f, 1, 1), app_theme_get(true)->bg, 0));
+	draw(&f);
+	CHECK(f.g->layer.builds == 2);
+	CHECK(near(pixel(&f, 1, 1), app_theme_get(true)->bg, 0));
+	app_gfx_invalidate(f.g);
+	draw(&f);
+	draw(&f);
+	CHECK(f.g->layer.builds == 3);
+	draw(&f);
+	CHECK(f.g->layer.builds == 3);
+	/* A smaller output: drawing into an 800 × 600 target. */
+	SDL_Texture *small = SDL_CreateTexture(f.ren, SDL_PIXELFORMAT_ARGB8888,
+					       SDL_TEXTUREACCESS_TARGET, 800,
+					       600);
+	CHECK(small && SDL_SetRenderTarget(f.ren, small) == 0);
+	app_draw(f.g, f.s, 1e9);
+	app_draw(f.g, f.s, 1e9);
+	CHECK(f.g->layer.builds == 4);
+	CHECK(f.g->layer.w == 800 && f.g->layer.h == 600);
+	CHECK(SDL_GetRenderTarget(f.ren) == small);
+	SDL_SetRenderTarget(f.ren, NULL);
+	SDL_DestroyTexture(small);
+	/* A blank screen has no layer: drawn in full, nothing rebuilt. */
+	f.s->blank = true;
+	draw(&f);
+	draw(&f);
+	CHECK(f.g->layer.builds == 4);
+	teardown(&f);
+}
+
+/* A thick diagonal stroke drawn over the layer: its core is exactly the
+ * line's colour at its centre, and the background is untouched a few
+ * pixels beside it; a translucent stroke blends with what is below. */
+static void check_stroke(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	const struct app_rgba bg = { 250, 250, 245, 255 };
+	const struct app_rgba red = { 200, 30, 40, 255 };
+	const struct app_rgba half = { 0, 0, 255, 128 };
+	struct app_dlist *dl = &f.g->dl;
+	app_dlist_clear(dl);
+	app_dlist_rect(dl, APP_ROLE_BACKGROUND, (struct app_box){ 0, 0, 1, 1 },
+		       bg);
+	app_dlist_line(dl, APP_ROLE_GRID, 0, 600, 1280, 600, 6, red);
+	app_dlist_line(dl, APP_ROLE_TANGENT, 100, 100, 500, 300, 8, red);
+	app_dlist_line(dl, APP_ROLE_TANGENT, 700, 100, 700, 400, 10, half);
+	for (int k = 0; k < 3; k++) { /* in full, the layer built, reused */
+		app_render(f.g, dl);
+		SDL_RenderPresent(f.ren);
+		CHECK(near(pixel(&f, 300, 200), red, 0));
+		CHECK(near(pixel(&f, 301, 200), red, 0));
+		/* 6 pixels across the line from its centre line */
+		CHECK(near(pixel(&f, 300 - 3, 200 + 6), bg, 0));
+		CHECK(near(pixel(&f, 300 + 3, 200 - 6), bg, 0));
+		CHECK(near(pixel(&f, 640, 600), red, 0));
+		struct app_rgba mix = pixel(&f, 700, 250);
+		CHECK(near(mix, (struct app_rgba){ 124, 124, 250, 255 }, 6));
+		CHECK(near(pixel(&f, 712, 250), bg, 0));
+	}
+	CHECK(f.g->layer.builds == 1);
+	teardown(&f);
+}
+
 /* The help overlay covers the window and shows text. */
 static void check_help(const struct tcase *t)
 {
@@ -589,6 +673,18 @@ static const struct tcase cases[] = {
 	  .text_step = APP_TEXT_STEP_MAX },
 	{ .name = "render-text-cached",
 	  .run = check_cache,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1 },
+	{ .name = "render-layer-reused",
+	  .run = check_layer,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .beta = 0.9,
+	  .steps = 2 },
+	{ .name = "render-thick-stroke",
+	  .run = check_stroke,
 	  .kind = GD_CURVE_BOWL,
 	  .w0 = 2,
 	  .rate = 0.1 },

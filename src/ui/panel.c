@@ -312,6 +312,46 @@ static const char *curve_title(enum gd_curve_kind kind)
 	}
 }
 
+/*
+ * Where the lesson stands, so a lecturer knows when the next press
+ * changes scene: "scene 3 / 11 · step 4 / 6" ("step 4" in an unplanned
+ * scene), or the scene number being typed.
+ */
+static void where(const struct ctx *c, char *buf, size_t size)
+{
+	const struct app_state *s = c->s;
+	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
+	int k = s->pres.scene + 1, n = s->lesson ? s->lesson->count : 1;
+	long step = app_state_run(s)->step;
+	if (s->typed)
+		snprintf(buf, size,
+			 app_tr(c->lang, "go to scene %d… (Enter; Esc cancels)"),
+			 s->typed);
+	else if (scene && scene->steps != GD_SCENE_UNPLANNED)
+		snprintf(buf, size,
+			 app_tr(c->lang, "scene %d / %d · step %ld / %ld"), k,
+			 n, step, scene->steps);
+	else
+		snprintf(buf, size, app_tr(c->lang, "scene %d / %d · step %ld"),
+			 k, n, step);
+}
+
+/* After a first Esc outside full screen: how to quit, for two seconds. */
+static void quit_prompt(const struct ctx *c, double now)
+{
+	const struct app_layout *l = c->l;
+	if (!(c->s->quit_until > now))
+		return;
+	const char *msg = app_tr(c->lang, "Press Esc again to quit (Q quits)");
+	int px = l->title_px;
+	int w = width(c, msg, px, APP_FACE_BOLD) + 2 * px;
+	int h = px * 2;
+	struct app_rect r = { (l->width - w) / 2, (l->height - h) / 2, w, h };
+	app_dlist_rect(c->dl, APP_ROLE_OVERLAY_BG, box(r), c->th->panel_bg);
+	text(c, APP_ROLE_NOTICE, px, APP_FACE_BOLD, c->th->text, l->width / 2,
+	     r.y + (h - px * 6 / 5) / 2, APP_ALIGN_CENTRE, msg);
+}
+
 static void header(const struct ctx *c)
 {
 	const struct app_layout *l = c->l;
@@ -323,9 +363,8 @@ static void header(const struct ctx *c)
 				    "";
 	if (!*title)
 		title = curve_title(app_state_run(s)->curve.kind);
-	char count[96];
-	snprintf(count, sizeof(count), app_tr(c->lang, "scene %d / %d"),
-		 s->pres.scene + 1, s->lesson ? s->lesson->count : 1);
+	char count[160];
+	where(c, count, sizeof(count));
 	int cw = width(c, count, l->text_px, APP_FACE_REGULAR);
 	int y = l->header.y + (l->header.h - l->title_px * 6 / 5) / 2;
 	text(c, APP_ROLE_SCENE_COUNT, l->text_px, APP_FACE_REGULAR,
@@ -596,4 +635,5 @@ void app_panel_build(struct app_dlist *out, const struct app_layout *l,
 	caption(&c);
 	if (s->help)
 		help(&c);
+	quit_prompt(&c, now_ms);
 }

@@ -585,6 +585,44 @@ static void check_blank(const struct tcase *t)
 	teardown(&f);
 }
 
+/* The header says where the lesson stands: scene k / n and step s / plan
+ * (scene 4 of the built-in lesson plans 12); a typed scene number and
+ * the Esc prompt show. */
+static void check_where(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct gd_scene *sc = gd_presenter_scene(&f.s->pres);
+	char want[160];
+	if (t->zh)
+		snprintf(want, sizeof(want), "场景 %d / %d · 第 %d / %ld 步",
+			 t->scene, f.lesson.count, t->steps, sc->steps);
+	else
+		snprintf(want, sizeof(want), "scene %d / %d · step %d / %ld",
+			 t->scene, f.lesson.count, t->steps, sc->steps);
+	const struct app_prim *count = find(&f, APP_ROLE_SCENE_COUNT);
+	if (!has_run(&f, APP_ROLE_SCENE_COUNT, want))
+		fprintf(stderr, "want %s, have %s\n", want,
+			count ? app_dlist_str(&f.dl, count) : "nothing");
+	CHECK(has_run(&f, APP_ROLE_SCENE_COUNT, want));
+	CHECK(find(&f, APP_ROLE_NOTICE) == NULL);
+	struct app_result r;
+	app_apply(f.s, APP_ACT_ESCAPE, f.now, &r);
+	app_apply(f.s, APP_ACT_SCENE_1, f.now, &r); /* 1 of 11: waits */
+	app_apply(f.s, APP_ACT_ESCAPE, f.now, &r);  /* drops it */
+	app_apply(f.s, APP_ACT_ESCAPE, f.now, &r);  /* asks */
+	app_frame_build(&f.dl, &f.info, f.s, 1280, 720, f.now, &f.m);
+	CHECK(find(&f, APP_ROLE_NOTICE) != NULL);
+	CHECK(!f.s->quit);
+	app_apply(f.s, APP_ACT_SCENE_1, f.now, &r);
+	app_frame_build(&f.dl, &f.info, f.s, 1280, 720, f.now, &f.m);
+	CHECK(find(&f, APP_ROLE_NOTICE) == NULL);
+	CHECK(has_run(&f, APP_ROLE_SCENE_COUNT,
+		      t->zh ? "跳到第 1 个场景…（回车确认；Esc 取消）" :
+			      "go to scene 1… (Enter; Esc cancels)"));
+	teardown(&f);
+}
+
 /* The list's bound: past it, primitives are dropped and counted, and a
  * clip push still gets its pop. */
 static void check_bounded(const struct tcase *t)
@@ -807,6 +845,12 @@ static const struct tcase cases[] = {
 	  .steps = 3,
 	  .anim_ms = 50 },
 	{ .name = "frame-blank", .run = check_blank, BOWL },
+	{ .name = "frame-where-scene4", .run = check_where, .scene = 4, .steps = 4 },
+	{ .name = "frame-where-scene4-zh",
+	  .run = check_where,
+	  .scene = 4,
+	  .steps = 4,
+	  .zh = true },
 	{ .name = "frame-sweep-builtin-lesson", .run = check_sweep },
 	{ .name = "dlist-bounded", .run = check_bounded },
 };

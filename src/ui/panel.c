@@ -15,6 +15,7 @@
 #include "keys.h"
 #include "lang.h"
 #include "panel.h"
+#include "status.h"
 #include "wrap.h"
 
 /* Where an equation may break: never drawn. */
@@ -59,6 +60,54 @@ static struct pline *add(struct plines *p, struct app_rgba c, enum app_face face
 #define P(x) app_fmt_paren((char[APP_FMT_MAX]){ 0 }, APP_FMT_MAX, (x))
 #define K(x) app_fmt_param((char[APP_FMT_MAX]){ 0 }, APP_FMT_MAX, (x))
 
+/* The run's status as the class sees it (status.h), in words. */
+static void status_line(struct plines *p, const struct gd_run *run)
+{
+	const struct app_theme *th = p->th;
+	struct app_rgba c = th->muted;
+	const char *msg = "";
+	enum app_face face = APP_FACE_BOLD;
+	switch (app_status_of(run)) {
+	case APP_STATUS_START:
+		msg = N_("Status: at the start");
+		face = APP_FACE_REGULAR;
+		break;
+	case APP_STATUS_FALLING:
+		msg = N_("Status: E falling");
+		c = th->fell_text;
+		break;
+	case APP_STATUS_RISING:
+		msg = N_("Status: E rising");
+		c = th->rose_text;
+		break;
+	case APP_STATUS_OSCILLATING:
+		msg = N_("Status: oscillating (Δw changes sign every step), converging");
+		c = th->rose_text;
+		break;
+	case APP_STATUS_BOUNCING:
+		msg = N_("Status: bouncing (Δw changes sign and keeps its size): never converges");
+		c = th->rose_text;
+		break;
+	case APP_STATUS_DIVERGING:
+		msg = N_("Status: diverging (each step overshoots further)");
+		c = th->bad_text;
+		break;
+	case APP_STATUS_STUCK:
+		msg = N_("Status: stuck in a local minimum (it no longer moves)");
+		c = th->bad_text;
+		break;
+	case APP_STATUS_CONVERGED:
+		msg = N_("Status: converged");
+		c = th->fell_text;
+		break;
+	case APP_STATUS_DIVERGED:
+		msg = N_("Status: diverged — the next step would leave the finite numbers; this is the last finite state");
+		c = th->bad_text;
+		break;
+	}
+	LINE(p, c, face, "%s", app_tr(p->lang, msg));
+}
+
 static void status_lines(struct plines *p, const struct app_state *s)
 {
 	const struct gd_run *run = app_state_run(s);
@@ -75,26 +124,7 @@ static void status_lines(struct plines *p, const struct app_state *s)
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     app_tr(p->lang, "η = %s, no momentum (β = 0)"),
 		     K(gd_run_rate(run)));
-	switch (run->status) {
-	case GD_STATUS_STEPPING:
-		LINE(p, th->muted, APP_FACE_REGULAR, "%s",
-		     app_tr(p->lang, "Status: stepping"));
-		break;
-	case GD_STATUS_CONVERGED:
-		LINE(p, th->fell_text, APP_FACE_BOLD, "%s",
-		     app_tr(p->lang, "Status: converged"));
-		break;
-	case GD_STATUS_OSCILLATING:
-		LINE(p, th->rose_text, APP_FACE_BOLD, "%s",
-		     app_tr(p->lang,
-			    "Status: oscillating (Δw changes sign every step)"));
-		break;
-	case GD_STATUS_DIVERGED:
-		LINE(p, th->bad_text, APP_FACE_BOLD, "%s",
-		     app_tr(p->lang,
-			    "Status: diverged — the next step would leave the finite numbers; this is the last finite state"));
-		break;
-	}
+	status_line(p, run);
 	if (s->running)
 		LINE(p, th->muted, APP_FACE_REGULAR,
 		     app_tr(p->lang,
@@ -188,10 +218,16 @@ static void change_line(struct plines *p, const struct gd_update *u,
 		app_fmt_sig(e0, sizeof(e0), u->E, sig);
 		app_fmt_sig(e1, sizeof(e1), u->E_next, sig);
 	}
-	LINE(p, c, APP_FACE_REGULAR,
-	     u->E_next <= u->E ? app_tr(p->lang, "E falls from %s to %s") :
-				 app_tr(p->lang, "E rises from %s to %s"),
-	     e0, e1);
+	/* Equal to the digits shown (9 at most) is said as unchanged, not
+	 * as a fall from a number to itself. */
+	if (strcmp(e0, e1) == 0)
+		LINE(p, c, APP_FACE_REGULAR, app_tr(p->lang, "E stays at %s"), e0);
+	else
+		LINE(p, c, APP_FACE_REGULAR,
+		     u->E_next <= u->E ?
+			     app_tr(p->lang, "E falls from %s to %s") :
+			     app_tr(p->lang, "E rises from %s to %s"),
+		     e0, e1);
 }
 
 static void update_lines(struct plines *p, const struct app_state *s,

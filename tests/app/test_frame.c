@@ -33,7 +33,9 @@ struct tcase {
 	int steps;
 	int w, h, text_step;
 	bool help, dark, zh;
-	double anim_ms; /* > 0: build this long into the last step */
+	double anim_ms;    /* > 0: build this long into the last step */
+	const char *want;  /* check_says: the panel says this */
+	const char *never; /* check_says: and never this */
 };
 
 struct fixture {
@@ -585,6 +587,23 @@ static void check_blank(const struct tcase *t)
 	teardown(&f);
 }
 
+/* The panel's words, wrapped lines joined by spaces, say t->want (the
+ * status, how E changes) and never t->never. */
+static void check_says(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	static char all[1 << 16];
+	panel_text(&f, all, sizeof(all));
+	for (char *c = all; *c; c++)
+		*c = *c == '\n' ? ' ' : *c;
+	if (!strstr(all, t->want) || (t->never && strstr(all, t->never)))
+		fprintf(stderr, "panel: %s\n", all);
+	CHECK(strstr(all, t->want) != NULL);
+	CHECK(!t->never || strstr(all, t->never) == NULL);
+	teardown(&f);
+}
+
 /* The header says where the lesson stands: scene k / n and step s / plan
  * (scene 4 of the built-in lesson plans 12); a typed scene number and
  * the Esc prompt show. */
@@ -845,6 +864,86 @@ static const struct tcase cases[] = {
 	  .steps = 3,
 	  .anim_ms = 50 },
 	{ .name = "frame-blank", .run = check_blank, BOWL },
+	{ .name = "says-start",
+	  .run = check_says,
+	  .scene = 2,
+	  .want = "Status: at the start" },
+	{ .name = "says-falling-scene2",
+	  .run = check_says,
+	  .scene = 2,
+	  .steps = 12,
+	  .want = "Status: E falling" },
+	{ .name = "says-converged-scene3",
+	  .run = check_says,
+	  .scene = 3,
+	  .steps = 1,
+	  .want = "Status: converged" },
+	{ .name = "says-unchanged-scene3",
+	  .run = check_says,
+	  .scene = 3,
+	  .steps = 1,
+	  .want = "E stays at 0.000",
+	  .never = "falls from" },
+	{ .name = "says-oscillating-scene4",
+	  .run = check_says,
+	  .scene = 4,
+	  .steps = 4,
+	  .want = "Status: oscillating" },
+	{ .name = "says-bouncing-scene5",
+	  .run = check_says,
+	  .scene = 5,
+	  .steps = 3,
+	  .want = "Status: bouncing" },
+	{ .name = "says-unchanged-scene5",
+	  .run = check_says,
+	  .scene = 5,
+	  .steps = 3,
+	  .want = "E stays at 4",
+	  .never = "falls from 4" },
+	{ .name = "says-unchanged-scene5-zh",
+	  .run = check_says,
+	  .scene = 5,
+	  .steps = 3,
+	  .zh = true,
+	  .want = "保持",
+	  .never = "降到 4" },
+	{ .name = "says-diverging-scene6",
+	  .run = check_says,
+	  .scene = 6,
+	  .steps = 3,
+	  .want = "Status: diverging" },
+	{ .name = "says-diverging-scene6-zh",
+	  .run = check_says,
+	  .scene = 6,
+	  .steps = 3,
+	  .zh = true,
+	  .want = "发散",
+	  .never = "振荡" },
+	{ .name = "says-bouncing-scene7",
+	  .run = check_says,
+	  .scene = 7,
+	  .steps = 9,
+	  .want = "Status: bouncing" },
+	{ .name = "says-stuck-scene9",
+	  .run = check_says,
+	  .scene = 9,
+	  .steps = 59,
+	  .want = "Status: stuck in a local minimum" },
+	{ .name = "says-converged-scene10",
+	  .run = check_says,
+	  .scene = 10,
+	  .steps = 150,
+	  .want = "Status: converged" },
+	/* v: −0.4, −0.68, −0.796, −0.7408: past the minimum, E rises */
+	{ .name = "says-rising",
+	  .run = check_says,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .beta = 0.9,
+	  .steps = 4,
+	  .want = "Status: E rising" },
+
 	{ .name = "frame-where-scene4", .run = check_where, .scene = 4, .steps = 4 },
 	{ .name = "frame-where-scene4-zh",
 	  .run = check_where,

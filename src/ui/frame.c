@@ -339,7 +339,8 @@ static void layout(struct app_layout *l, const struct app_state *s, int w,
 {
 	int panel_lines = app_panel_count(s, now);
 	app_layout_compute(l, w, h, s->text_step, 0, panel_lines);
-	const char *cap = s->caption ? app_caption_text(s) : "";
+	char buf[APP_CAPTION_MAX];
+	const char *cap = s->caption ? app_caption_text(s, buf) : "";
 	if (*cap) {
 		int lines = app_wrap(m, cap, l->text_px, APP_FACE_REGULAR,
 				     w - 2 * l->pad, NULL, NULL);

@@ -287,10 +287,71 @@ int app_panel_count(const struct app_state *s, double now_ms)
 	return p.n + 1;
 }
 
-const char *app_caption_text(const struct app_state *s)
+/* The value a caption placeholder names (its name without braces, len
+ * bytes), formatted into out; false for an unknown name. */
+static bool placeholder(const struct gd_run *run, const char *name, size_t len,
+			char *out)
+{
+	double v;
+	if (len == 4 && strncmp(name, "rate", 4) == 0)
+		v = gd_run_rate(run);
+	else if (len == 8 && strncmp(name, "momentum", 8) == 0)
+		v = gd_run_momentum(run);
+	else if (len == 2 && strncmp(name, "w0", 2) == 0)
+		v = run->w0[0];
+	else
+		return false;
+	app_fmt_param(out, APP_FMT_MAX, v);
+	return true;
+}
+
+/* Appends n bytes of s to buf (of APP_CAPTION_MAX), as many as fit. */
+static void append(char *buf, size_t *len, const char *s, size_t n)
+{
+	if (n > APP_CAPTION_MAX - 1 - *len)
+		n = APP_CAPTION_MAX - 1 - *len;
+	memcpy(buf + *len, s, n);
+	*len += n;
+	buf[*len] = '\0';
+}
+
+const char *app_caption_text(const struct app_state *s, char *buf)
 {
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
-	return scene ? gd_scene_caption(scene, app_lang_code(s->lang)) : "";
+	const struct gd_run *run = app_state_run(s);
+	const char *src = scene ? gd_scene_caption(scene, app_lang_code(s->lang)) :
+				  "";
+	size_t len = 0;
+	buf[0] = '\0';
+	while (*src) {
+		const char *open = strchr(src, '{');
+		const char *close = open ? strchr(open, '}') : NULL;
+		char v[APP_FMT_MAX];
+		if (!close) {
+			append(buf, &len, src, strlen(src));
+			break;
+		}
+		bool known = placeholder(run, open + 1,
+					 (size_t)(close - open - 1), v);
+		append(buf, &len, src,
+		       (size_t)(known ? open - src : close + 1 - src));
+		if (known)
+			append(buf, &len, v, strlen(v));
+		src = close + 1;
+	}
+	if (*buf && scene &&
+	    (gd_run_rate(run) != scene->opt.hyper[GD_HYPER_RATE] ||
+	     gd_run_momentum(run) != scene->opt.hyper[GD_HYPER_MOMENTUM])) {
+		char note[256];
+		snprintf(note, sizeof(note),
+			 app_tr(s->lang,
+				"\n(Settings changed: η = %s, β = %s; the scene's are η = %s, β = %s.)"),
+			 K(gd_run_rate(run)), K(gd_run_momentum(run)),
+			 K(scene->opt.hyper[GD_HYPER_RATE]),
+			 K(scene->opt.hyper[GD_HYPER_MOMENTUM]));
+		append(buf, &len, note, strlen(note));
+	}
+	return buf;
 }
 
 /* What the text parts share while they add to the list. */
@@ -561,7 +622,8 @@ static void inset(const struct ctx *c)
 static void caption(const struct ctx *c)
 {
 	const struct app_layout *l = c->l;
-	const char *cap = app_caption_text(c->s);
+	char buf[APP_CAPTION_MAX];
+	const char *cap = app_caption_text(c->s, buf);
 	if (!l->show_caption || !c->s->caption || !*cap)
 		return;
 	struct pline pl = { .color = c->th->text, .face = APP_FACE_REGULAR };

@@ -604,6 +604,42 @@ static void check_says(const struct tcase *t)
 	teardown(&f);
 }
 
+/* The caption's text as the frame shows it, wrapped lines joined by
+ * spaces. */
+static void caption_text(const struct fixture *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (int i = 0; i < f->dl.n; i++) {
+		const struct app_prim *p = &f->dl.prims[i];
+		size_t len = strlen(buf);
+		if (p->role == APP_ROLE_CAPTION)
+			snprintf(buf + len, size - len, "%s ",
+				 app_dlist_str(&f->dl, p));
+	}
+}
+
+/* A caption that names the scene's η ({rate}) shows the current one after
+ * Up, and says that the settings changed. */
+static void check_caption_rate(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	static char cap[1 << 14];
+	caption_text(&f, cap, sizeof(cap));
+	CHECK(strstr(cap, t->zh ? "η = 0.1，" : "η = 0.1 each") != NULL);
+	CHECK(strstr(cap, "{rate}") == NULL);
+	CHECK(strstr(cap, t->zh ? "设置已改变" : "Settings changed") == NULL);
+	struct app_result r;
+	app_apply(f.s, APP_ACT_RATE_UP, f.now, &r);
+	app_frame_build(&f.dl, &f.info, f.s, 1280, 720, f.now, &f.m);
+	caption_text(&f, cap, sizeof(cap));
+	if (!strstr(cap, "0.12"))
+		fprintf(stderr, "caption: %s\n", cap);
+	CHECK(strstr(cap, t->zh ? "η = 0.12，" : "η = 0.12 each") != NULL);
+	CHECK(strstr(cap, t->zh ? "设置已改变" : "Settings changed") != NULL);
+	teardown(&f);
+}
+
 /* The header says where the lesson stands: scene k / n and step s / plan
  * (scene 4 of the built-in lesson plans 12); a typed scene number and
  * the Esc prompt show. */
@@ -864,6 +900,11 @@ static const struct tcase cases[] = {
 	  .steps = 3,
 	  .anim_ms = 50 },
 	{ .name = "frame-blank", .run = check_blank, BOWL },
+	{ .name = "caption-rate-follows-up", .run = check_caption_rate, .scene = 2 },
+	{ .name = "caption-rate-follows-up-zh",
+	  .run = check_caption_rate,
+	  .scene = 2,
+	  .zh = true },
 	{ .name = "says-start",
 	  .run = check_says,
 	  .scene = 2,

@@ -189,15 +189,15 @@ static void neuron_lines(struct plines *p, const struct gd_run *run, double w)
 			     app_tr(p->lang, "Sample %d"), u + 1);
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     "ŷ = σ(w·x + b)" BRK " = σ(%s × %s + %s)" BRK " = %s",
-		     V(w), V(t.x), P(t.b), V(t.yhat));
+		     P(w), P(t.x), P(t.b), V(t.yhat));
 		LINE(p, th->text, APP_FACE_REGULAR,
-		     "y − ŷ = %s − %s" BRK " = %s", V(t.y), V(t.yhat), V(t.err));
+		     "y − ŷ = %s − %s" BRK " = %s", V(t.y), P(t.yhat), V(t.err));
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     "ŷ(1 − ŷ) = %s × %s" BRK " = %s", V(t.yhat), V(1 - t.yhat),
 		     V(t.dsig));
 		LINE(p, th->tangent_text, APP_FACE_REGULAR,
 		     "−(y − ŷ)·ŷ(1 − ŷ)·x" BRK " = −%s × %s × %s" BRK " = %s",
-		     P(t.err), V(t.dsig), V(t.x), V(t.grad));
+		     P(t.err), P(t.dsig), P(t.x), V(t.grad));
 	}
 	if (n > SAMPLES_SHOWN)
 		LINE(p, th->muted, APP_FACE_REGULAR,
@@ -205,27 +205,25 @@ static void neuron_lines(struct plines *p, const struct gd_run *run, double w)
 		     n - SAMPLES_SHOWN);
 }
 
-/* How E changes, with enough digits to see the change when three do not
- * show it. */
+/* How E changes, in the one format E has everywhere: when the digits
+ * shown cannot tell the two apart, the change itself is given. */
 static void change_line(struct plines *p, const struct gd_update *u,
 			struct app_rgba c)
 {
 	char e0[APP_FMT_MAX], e1[APP_FMT_MAX];
 	app_fmt_value(e0, sizeof(e0), u->E);
 	app_fmt_value(e1, sizeof(e1), u->E_next);
-	for (int sig = 4; strcmp(e0, e1) == 0 && u->E != u->E_next && sig <= 9;
-	     sig++) {
-		app_fmt_sig(e0, sizeof(e0), u->E, sig);
-		app_fmt_sig(e1, sizeof(e1), u->E_next, sig);
-	}
-	/* Equal to the digits shown (9 at most) is said as unchanged, not
-	 * as a fall from a number to itself. */
-	if (strcmp(e0, e1) == 0)
+	double d = u->E_next - u->E;
+	if (u->E_next == u->E)
 		LINE(p, c, APP_FACE_REGULAR, app_tr(p->lang, "E stays at %s"), e0);
+	else if (strcmp(e0, e1) == 0)
+		LINE(p, c, APP_FACE_REGULAR,
+		     d < 0 ? app_tr(p->lang, "E falls by %s, from %s") :
+			     app_tr(p->lang, "E rises by %s, from %s"),
+		     V(fabs(d)), e0);
 	else
 		LINE(p, c, APP_FACE_REGULAR,
-		     u->E_next <= u->E ?
-			     app_tr(p->lang, "E falls from %s to %s") :
+		     d < 0 ? app_tr(p->lang, "E falls from %s to %s") :
 			     app_tr(p->lang, "E rises from %s to %s"),
 		     e0, e1);
 }

@@ -125,7 +125,25 @@ static double points_emax(const struct gd_run *run)
 	return e;
 }
 
-void app_refit(struct app_state *s)
+/* A step arrow shorter than this share of the plot's width is framed
+ * (gd_view_frame_step) to this one: at 1280 × 720 the plot is about 700 px
+ * wide, so at least 14 px, and 70 px once framed. */
+#define ARROW_MIN_FRAC 0.02
+#define ARROW_WANT_FRAC 0.1
+
+/* The view follows the action: the pending step is always long enough to
+ * see. Returns whether the view changed. */
+static bool frame_step(struct app_state *s)
+{
+	const struct gd_run *run = s->pres.run;
+	struct gd_update u;
+	return gd_run_peek(run, &u) &&
+	       gd_view_frame_step(&s->view, &run->curve, u.w[0], u.w_next[0],
+				  ARROW_MIN_FRAC, ARROW_WANT_FRAC);
+}
+
+/* The whole scene, as its range or the run asks, with no framing. */
+static void fit_whole(struct app_state *s)
 {
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
 	const struct gd_run *run = s->pres.run;
@@ -147,6 +165,12 @@ void app_refit(struct app_state *s)
 		s->view.emax = v + 1.6 * (top - v);
 }
 
+void app_refit(struct app_state *s)
+{
+	fit_whole(s);
+	frame_step(s);
+}
+
 static bool in_view(const struct gd_view *v, double w, double e)
 {
 	return w >= v->wmin && w <= v->wmax && e <= v->emax && e >= v->emin;
@@ -163,6 +187,8 @@ static void keep_in_view(struct app_state *s)
 		ok = in_view(&s->view, u.w_next[0], u.E_next);
 	if (!ok)
 		app_refit(s);
+	else
+		frame_step(s);
 }
 
 static void anim_start(struct app_state *s, double now, double dur, double from,
@@ -272,7 +298,7 @@ static void apply_setting(struct app_state *s, enum app_action a,
 		s->pace = s->pace < APP_PACE_COUNT - 1 ? s->pace + 1 : s->pace;
 		break;
 	case APP_ACT_REFIT:
-		app_refit(s);
+		fit_whole(s); /* 0: the whole scene, even if the step is tiny */
 		break;
 	case APP_ACT_FULLSCREEN:
 		s->fullscreen = !s->fullscreen;

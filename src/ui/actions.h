@@ -187,7 +187,8 @@ struct app_shown {
  * point: it falls back to the run's. */
 struct app_shown app_shown_step(const struct app_state *s, double now_ms);
 
-/* Fits the view to the run (0, a new scene, a reset). */
+/* Fits the view to the run (a new scene, a reset), then frames the
+ * pending step if its arrow would be too short to see. */
 void app_refit(struct app_state *s);
 
 /* The next η up or down the log scale (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6,

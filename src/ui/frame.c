@@ -57,6 +57,37 @@ static void text(const struct plot *p, enum app_role role, int px,
 	app_dlist_text(p->dl, role, &st, (float)x, (float)y, s, p->m);
 }
 
+/* The boxes of the tick labels placed so far. */
+struct placed {
+	int n;
+	struct app_box b[2 * GD_VIEW_MAX_TICKS];
+};
+
+/* Adds a tick label unless it would overlap one already placed (where
+ * the w and E axes meet, a zoomed view's first w tick and lowest E tick
+ * can want the same corner): labels never collide. */
+static void tick_label(const struct plot *p, struct placed *pl, int x, int y,
+		       enum app_align align, const char *s)
+{
+	int px = p->l->small_px;
+	float w = (float)p->m->width(p->m->ctx, s, px, APP_FACE_REGULAR);
+	float h = (float)p->m->height(p->m->ctx, px, APP_FACE_REGULAR);
+	float left = align == APP_ALIGN_RIGHT  ? (float)x - w :
+		     align == APP_ALIGN_CENTRE ? (float)x - w / 2 :
+						 (float)x;
+	struct app_box b = { left, (float)y, w, h };
+	for (int i = 0; i < pl->n; i++) {
+		const struct app_box *o = &pl->b[i];
+		if (b.x < o->x + o->w && o->x < b.x + b.w &&
+		    b.y < o->y + o->h && o->y < b.y + b.h)
+			return;
+	}
+	if (pl->n < (int)(sizeof(pl->b) / sizeof(pl->b[0])))
+		pl->b[pl->n++] = b;
+	text(p, APP_ROLE_TICK_LABEL, px, APP_FACE_REGULAR, p->th->muted, x, y,
+	     align, s);
+}
+
 /* The tick labels and the axis names, outside the plot area. */
 static void axis_labels(const struct plot *p, const double *ticks, int nx,
 			const double *eticks, int ny)
@@ -66,20 +97,19 @@ static void axis_labels(const struct plot *p, const double *ticks, int nx,
 	char buf[APP_FMT_MAX];
 	float x0 = (float)v->x, y1 = (float)v->y + (float)v->height;
 	float x1 = x0 + (float)v->width;
+	struct placed pl = { 0 };
 	for (int i = 0; i < nx; i++) {
 		float x, y;
 		to_px(v, ticks[i], v->emin, &x, &y);
-		text(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
-		     p->th->muted, (int)x, (int)y1 + l->pad / 3,
-		     APP_ALIGN_CENTRE, app_fmt_param(buf, sizeof(buf), ticks[i]));
+		tick_label(p, &pl, (int)x, (int)y1 + l->pad / 3, APP_ALIGN_CENTRE,
+			   app_fmt_param(buf, sizeof(buf), ticks[i]));
 	}
 	for (int i = 0; i < ny; i++) {
 		float x, y;
 		to_px(v, v->wmin, eticks[i], &x, &y);
-		text(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
-		     p->th->muted, (int)x0 - l->pad / 3,
-		     (int)y - l->small_px * 2 / 3, APP_ALIGN_RIGHT,
-		     app_fmt_param(buf, sizeof(buf), eticks[i]));
+		tick_label(p, &pl, (int)x0 - l->pad / 3,
+			   (int)y - l->small_px * 2 / 3, APP_ALIGN_RIGHT,
+			   app_fmt_param(buf, sizeof(buf), eticks[i]));
 	}
 	text(p, APP_ROLE_AXIS_NAME, l->text_px, APP_FACE_BOLD, p->th->text,
 	     (int)x1, (int)y1 + l->pad / 3 + l->small_px, APP_ALIGN_RIGHT, "w");

@@ -193,6 +193,30 @@ static void check_arrow(const struct tcase *t)
 	teardown(&f);
 }
 
+/* The view follows the action: the step arrow is at least 14 px long
+ * (2 % of the plot's width) whatever the curve and its scale, and both
+ * ends are inside the plot. */
+static void check_arrow_min(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct app_prim *p = find(&f, APP_ROLE_STEP_ARROW);
+	CHECK(p != NULL && p->count == 2);
+	if (!p) {
+		teardown(&f);
+		return;
+	}
+	float x0 = f.dl.xs[p->first], x1 = f.dl.xs[p->first + 1];
+	const struct gd_view *v = &f.info.view;
+	if (fabs((double)(x1 - x0)) < 14)
+		fprintf(stderr, "arrow %g px over [%g, %g]\n",
+			fabs((double)(x1 - x0)), v->wmin, v->wmax);
+	CHECK(fabs((double)(x1 - x0)) >= 14);
+	CHECK(x0 >= (float)v->x && x0 <= (float)(v->x + v->width));
+	CHECK(x1 >= (float)v->x && x1 <= (float)(v->x + v->width));
+	teardown(&f);
+}
+
 /* The panel's text, lines joined by spaces. */
 static void panel_text(const struct fixture *f, char *buf, size_t size)
 {
@@ -786,6 +810,24 @@ static const struct tcase cases[] = {
 	  .steps = 2,
 	  .anim_ms = 100 },
 	{ .name = "frame-arrow-scene8", .run = check_arrow, .scene = 8, .steps = 3 },
+	{ .name = "frame-arrow-min-scene8",
+	  .run = check_arrow_min,
+	  .scene = 8,
+	  .steps = 3 },
+	{ .name = "frame-arrow-min-scene8-start", .run = check_arrow_min, .scene = 8 },
+	{ .name = "frame-arrow-min-scene2",
+	  .run = check_arrow_min,
+	  .scene = 2,
+	  .steps = 20 },
+	{ .name = "frame-arrow-min-scene9",
+	  .run = check_arrow_min,
+	  .scene = 9,
+	  .steps = 30 },
+	{ .name = "frame-arrow-min-bowl-tiny-rate",
+	  .run = check_arrow_min,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 1e-4 },
 	{ .name = "frame-numbers-bowl", .run = check_numbers, BOWL, .steps = 1 },
 	{ .name = "frame-numbers-momentum",
 	  .run = check_numbers,

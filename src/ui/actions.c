@@ -137,7 +137,9 @@ static bool frame_step(struct app_state *s)
 {
 	const struct gd_run *run = s->pres.run;
 	struct gd_update u;
+	/* A run that no longer moves has no step to show (status.h). */
 	return gd_run_peek(run, &u) &&
+	       fabs(u.delta[0]) > 1e-4 * (1 + fabs(u.w[0])) &&
 	       gd_view_frame_step(&s->view, &run->curve, u.w[0], u.w_next[0],
 				  ARROW_MIN_FRAC, ARROW_WANT_FRAC);
 }

@@ -21,8 +21,12 @@
 #include "panel.h"
 #include "wrap.h"
 
-/* The trail shows this many earlier points, fading. */
-#define TRAIL_POINTS 40
+/* The trail shows this many earlier points, fading from TRAIL_ALPHA_MIN
+ * (still visible on both themes) to TRAIL_ALPHA_MAX: enough for scene 10's
+ * 150 steps over the hump. */
+#define TRAIL_POINTS 400
+#define TRAIL_ALPHA_MIN 90
+#define TRAIL_ALPHA_MAX 230
 
 struct plot {
 	struct app_dlist *dl;
@@ -175,8 +179,9 @@ static void trail(const struct plot *p, const struct gd_run *run, float r)
 		const struct gd_update *u = gd_run_history_at(run, i);
 		float x, y;
 		to_px(p->v, u->w[0], u->E, &x, &y);
-		int a = 40 + (int)(150.0 * (double)(i - from + 1) /
-				   (double)(len - from));
+		int a = TRAIL_ALPHA_MIN +
+			(int)((TRAIL_ALPHA_MAX - TRAIL_ALPHA_MIN) *
+			      (double)(i - from + 1) / (double)(len - from));
 		if (i > from)
 			app_dlist_line(p->dl, APP_ROLE_TRAIL, px, py, x, y,
 				       1.5f, alpha(th->trail, a / 2));

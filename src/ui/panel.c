@@ -553,11 +553,11 @@ static void panel(const struct ctx *c, double now)
 	app_dlist_clip_pop(c->dl);
 }
 
-/* The inset's line of E over the kept history, from the lowest to the
- * highest E seen, so that small changes (a neuron's) still show; a flat
- * run gets a unit range. Returns the number of points. */
-static int inset_points(const struct gd_run *run, struct app_rect a, float *xs,
-			float *ys, int max, size_t *span)
+/* The inset's E scale: from 0 (E is an error, never below it here; a
+ * curve that goes below starts there) to a little above the highest E
+ * seen, so a run trapped at E = 0.744 does not look like one at 0 and a
+ * constant E is drawn near the top, not on the baseline. */
+static void inset_range(const struct gd_run *run, double *lo, double *hi)
 {
 	size_t len = gd_run_history_len(run);
 	double emax = run->E, emin = run->E;
@@ -566,31 +566,49 @@ static int inset_points(const struct gd_run *run, struct app_rect a, float *xs,
 		emax = fmax(emax, e);
 		emin = fmin(emin, e);
 	}
-	if (!(emax > emin))
-		emax = emin + 1;
+	*lo = fmin(0, emin);
+	*hi = emax > *lo ? *lo + 1.1 * (emax - *lo) : *lo + 1;
+}
+
+/* The inset's line of E over the kept history on [lo, hi]. Returns the
+ * number of points. */
+static int inset_points(const struct gd_run *run, struct app_rect a, double lo,
+			double hi, float *xs, float *ys, int max, size_t *span)
+{
+	size_t len = gd_run_history_len(run);
 	*span = len > 10 ? len : 10;
 	int n = 0;
 	size_t stride = len / (size_t)(max - 1) + 1;
 	for (size_t i = 0; i <= len && n < max; i += stride) {
 		double e = i < len ? gd_run_history_at(run, i)->E : run->E;
 		xs[n] = (float)(a.x + (double)a.w * (double)i / (double)*span);
-		ys[n] = (float)(a.y + a.h - (e - emin) / (emax - emin) * a.h);
+		ys[n] = (float)(a.y + a.h - (e - lo) / (hi - lo) * a.h);
 		n++;
 	}
 	return n;
 }
 
-/* E against the iteration number, over the kept history. */
+/* E against the iteration number, over the kept history, with its E axis
+ * labelled at 0 and at the top. */
 static void inset(const struct ctx *c)
 {
 	const struct app_layout *l = c->l;
 	const struct app_theme *th = c->th;
 	if (!l->show_inset)
 		return;
+	const struct gd_run *run = app_state_run(c->s);
 	struct app_rect r = l->inset;
 	int lab = l->small_px * 13 / 10;
-	struct app_rect a = { r.x + l->pad, r.y + lab, r.w - 2 * l->pad,
-			      r.h - 2 * lab };
+	double lo, hi;
+	inset_range(run, &lo, &hi);
+	char top[APP_FMT_MAX], bottom[APP_FMT_MAX];
+	app_fmt_sig(top, sizeof(top), hi, 3);
+	app_fmt_param(bottom, sizeof(bottom), lo);
+	int lw = width(c, top, l->small_px, APP_FACE_REGULAR);
+	int bw = width(c, bottom, l->small_px, APP_FACE_REGULAR);
+	lw = (lw > bw ? lw : bw) + l->small_px / 2;
+	struct app_rect a = { r.x + l->pad / 2 + lw, r.y + lab,
+			      r.w - l->pad * 3 / 2 - lw, r.h - 2 * lab };
 	app_dlist_rect(c->dl, APP_ROLE_INSET_BG, box(r), th->bg);
 	text(c, APP_ROLE_INSET_LABEL, l->small_px, APP_FACE_REGULAR, th->muted,
 	     r.x + l->pad / 2, r.y, APP_ALIGN_LEFT,
@@ -600,9 +618,14 @@ static void inset(const struct ctx *c)
 	enum { MAXN = 512 };
 	float xs[MAXN], ys[MAXN];
 	size_t span;
-	int n = inset_points(app_state_run(c->s), a, xs, ys, MAXN, &span);
+	int n = inset_points(run, a, lo, hi, xs, ys, MAXN, &span);
 	float ax = (float)a.x, ay = (float)a.y;
 	float bx = (float)(a.x + a.w), by = (float)(a.y + a.h);
+	int half = l->small_px * 3 / 5;
+	text(c, APP_ROLE_INSET_LABEL, l->small_px, APP_FACE_REGULAR, th->muted,
+	     a.x - l->small_px / 4, a.y - half, APP_ALIGN_RIGHT, top);
+	text(c, APP_ROLE_INSET_LABEL, l->small_px, APP_FACE_REGULAR, th->muted,
+	     a.x - l->small_px / 4, a.y + a.h - half, APP_ALIGN_RIGHT, bottom);
 	clip(c, APP_ROLE_INSET_CLIP, r);
 	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, by, bx, by, 1.5f, th->axis);
 	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, ay, ax, by, 1.5f, th->axis);

@@ -242,6 +242,57 @@ static bool has_run(const struct fixture *f, enum app_role role, const char *wan
 	return false;
 }
 
+/* The inset's E axis starts at a labelled 0: a run's E is drawn at its
+ * true height above it (scene 9 trapped at E = 0.744, scene 5's constant
+ * E = 4: both far above the baseline). */
+static void check_inset_zero(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct app_prim *axis = NULL,
+			      *curve = find(&f, APP_ROLE_INSET_CURVE);
+	for (int i = 0; i < f.dl.n; i++)
+		if (f.dl.prims[i].role == APP_ROLE_INSET_AXIS)
+			axis = &f.dl.prims[i]; /* the last: the vertical one */
+	CHECK(axis && curve && has_run(&f, APP_ROLE_INSET_LABEL, "0"));
+	if (!axis || !curve) {
+		teardown(&f);
+		return;
+	}
+	float top = f.dl.ys[axis->first], base = f.dl.ys[axis->first + 1];
+	float last = f.dl.ys[curve->first + curve->count - 1];
+	const struct gd_run *run = app_state_run(f.s);
+	double emax = run->E;
+	for (size_t i = 0; i < gd_run_history_len(run); i++)
+		emax = fmax(emax, gd_run_history_at(run, i)->E);
+	/* The last point's height over the baseline is E over the scale's
+	 * top (1.1 × the highest E): 0 is the baseline. */
+	double want = run->E / (1.1 * emax) * (double)(base - top);
+	CHECK_APPROX((double)(base - last), want, 1.5, 0.01);
+	CHECK(base - last > 5); /* not on the baseline */
+	teardown(&f);
+}
+
+/* The trail keeps every point of a 150-step scene, none fainter than a
+ * third opaque. */
+static void check_trail(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	int discs = 0, faint = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->role != APP_ROLE_TRAIL || p->kind != APP_PRIM_DISC)
+			continue;
+		discs++;
+		faint += p->color.a < 85;
+	}
+	if (discs < t->steps)
+		fprintf(stderr, "%d trail points\n", discs);
+	CHECK(discs >= t->steps && faint == 0);
+	teardown(&f);
+}
+
 /* w, E, dE/dw, Δw and w + Δw as fmt.c writes them, in the panel and on
  * the plot's labels. */
 static void check_numbers(const struct tcase *t)
@@ -810,6 +861,20 @@ static const struct tcase cases[] = {
 	  .steps = 2,
 	  .anim_ms = 100 },
 	{ .name = "frame-arrow-scene8", .run = check_arrow, .scene = 8, .steps = 3 },
+	{ .name = "trail-scene10-150", .run = check_trail, .scene = 10, .steps = 150 },
+	{ .name = "trail-scene10-150-dark",
+	  .run = check_trail,
+	  .scene = 10,
+	  .steps = 150,
+	  .dark = true },
+	{ .name = "inset-zero-scene9",
+	  .run = check_inset_zero,
+	  .scene = 9,
+	  .steps = 59 },
+	{ .name = "inset-zero-scene5-constant",
+	  .run = check_inset_zero,
+	  .scene = 5,
+	  .steps = 3 },
 	{ .name = "frame-arrow-min-scene8",
 	  .run = check_arrow_min,
 	  .scene = 8,

@@ -621,11 +621,11 @@ static void inset(const struct ctx *c)
 	int n = inset_points(run, a, lo, hi, xs, ys, MAXN, &span);
 	float ax = (float)a.x, ay = (float)a.y;
 	float bx = (float)(a.x + a.w), by = (float)(a.y + a.h);
-	int half = l->small_px * 3 / 5;
 	text(c, APP_ROLE_INSET_LABEL, l->small_px, APP_FACE_REGULAR, th->muted,
-	     a.x - l->small_px / 4, a.y - half, APP_ALIGN_RIGHT, top);
+	     a.x - l->small_px / 4, a.y, APP_ALIGN_RIGHT, top);
 	text(c, APP_ROLE_INSET_LABEL, l->small_px, APP_FACE_REGULAR, th->muted,
-	     a.x - l->small_px / 4, a.y + a.h - half, APP_ALIGN_RIGHT, bottom);
+	     a.x - l->small_px / 4, a.y + a.h - l->small_px * 3 / 5,
+	     APP_ALIGN_RIGHT, bottom);
 	clip(c, APP_ROLE_INSET_CLIP, r);
 	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, by, bx, by, 1.5f, th->axis);
 	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, ay, ax, by, 1.5f, th->axis);

@@ -332,6 +332,18 @@ static void arrow_label(const struct plot *p, const struct app_shown *sh,
 				      x;
 	y = y < a->y ? a->y : y;
 	*box = (struct ibox){ x, y, w, px * 3 / 2 };
+	/* Never over the point or the ring (scene 7's bounce at the foot of
+	 * |w − 1|): then above both. */
+	float cx, cy, nx, ny;
+	to_px(p->v, sh->w, sh->E, &cx, &cy);
+	to_px(p->v, sh->u.w_next[0], sh->u.E_next, &nx, &ny);
+	int r = (int)f->point_r + 4;
+	struct ibox pt = { (int)cx - r, (int)cy - r, 2 * r, 2 * r };
+	struct ibox nt = { (int)nx - r, (int)ny - r, 2 * r, 2 * r };
+	if (boxes_meet(box, &pt) || boxes_meet(box, &nt)) {
+		int top = (int)fminf(cy, ny) - r - box->h;
+		box->y = y = top < a->y ? a->y : top;
+	}
 	text(p, APP_ROLE_DW_LABEL, px, APP_FACE_BOLD,
 	     f->fell ? p->th->fell_text : p->th->rose_text, x, y,
 	     APP_ALIGN_LEFT, s);

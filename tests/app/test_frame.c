@@ -217,6 +217,35 @@ static void check_arrow_min(const struct tcase *t)
 	teardown(&f);
 }
 
+/* The Δw label is never over the current point or the next one's ring
+ * (scene 7 bounces at the foot of |w − 1|, where all three meet). */
+static void check_dw_clear(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct app_prim *lab = find(&f, APP_ROLE_DW_LABEL);
+	struct app_shown sh = app_shown_step(f.s, f.now);
+	CHECK(lab != NULL && sh.has_step);
+	if (lab) {
+		double pts[2][2] = { { sh.w, sh.E },
+				     { sh.u.w_next[0], sh.u.E_next } };
+		for (int i = 0; i < 2; i++) {
+			double x, y, r = f.info.point_r + 2;
+			gd_view_to_screen(&f.info.view, pts[i][0], pts[i][1],
+					  &x, &y);
+			struct app_box b = ink(lab, true);
+			double bx = (double)b.x, by = (double)b.y;
+			double bw = (double)b.w, bh = (double)b.h;
+			bool meet = x + r > bx && x - r < bx + bw &&
+				    y + r > by && y - r < by + bh;
+			if (meet)
+				fprintf(stderr, "Δw label meets point %d\n", i);
+			CHECK(!meet);
+		}
+	}
+	teardown(&f);
+}
+
 /* The panel's text, lines joined by spaces. */
 static void panel_text(const struct fixture *f, char *buf, size_t size)
 {
@@ -875,6 +904,14 @@ static const struct tcase cases[] = {
 	  .run = check_inset_zero,
 	  .scene = 5,
 	  .steps = 3 },
+	{ .name = "frame-dw-label-clear-scene7",
+	  .run = check_dw_clear,
+	  .scene = 7,
+	  .steps = 7 },
+	{ .name = "frame-dw-label-clear-scene4",
+	  .run = check_dw_clear,
+	  .scene = 4,
+	  .steps = 6 },
 	{ .name = "frame-arrow-min-scene8",
 	  .run = check_arrow_min,
 	  .scene = 8,

@@ -2,6 +2,9 @@
  * the shipped .ini against the built-in lesson, and round trips. */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gdstep/lesson.h>
 #include <gdstep/presenter.h>
@@ -321,6 +324,38 @@ static void check_load_errors(const struct tcase *t)
 		     "a.ini:7: bad") == 0);
 }
 
+/* A FIFO (no writer) and a device answer at once, not hang in open or
+ * read; a name with a newline or an escape is written escaped. */
+static void check_special_files(const struct tcase *t)
+{
+	struct gd_lesson l;
+	struct gd_lesson_error err = { 0 };
+	char path[] = "/tmp/gdstep-fifo-XXXXXX";
+	CHECK(mkdtemp(path) != NULL);
+	char fifo[64];
+	snprintf(fifo, sizeof(fifo), "%s/lesson.ini", path);
+	CHECK(mkfifo(fifo, 0600) == 0);
+	CHECK(gd_lesson_load(&l, fifo, &err) == -EINVAL && err.line == 0);
+	CHECK(strstr(err.message, "not a regular file") != NULL);
+	remove(fifo);
+	remove(path);
+	CHECK(gd_lesson_load(&l, "/dev/zero", &err) == -EINVAL);
+	CHECK(strstr(err.message, "not a regular file") != NULL);
+	err = (struct gd_lesson_error){ .file = "a\nb\x1b[2J.ini" };
+	strcpy(err.message, "bad");
+	char buf[512];
+	gd_lesson_error_format(&err, buf, sizeof(buf));
+	CHECK(strcmp(buf, "a\\nb\\x1b[2J.ini: bad") == 0);
+	/* A very long name is cut; the problem still shows. */
+	static char longname[4000];
+	memset(longname, 'x', sizeof(longname) - 1);
+	err = (struct gd_lesson_error){ .file = longname };
+	strcpy(err.message, "the problem");
+	gd_lesson_error_format(&err, buf, sizeof(buf));
+	CHECK(strstr(buf, "…: the problem") != NULL);
+	(void)t;
+}
+
 static void check_big_errors(const struct tcase *t)
 {
 	(void)t;
@@ -384,6 +419,7 @@ static const struct tcase cases[] = {
 	{ .name = "lesson-defaults", .run = check_defaults },
 	{ .name = "lesson-every-key", .run = check_every_key },
 	{ .name = "lesson-load-errors", .run = check_load_errors },
+	{ .name = "lesson-fifo-device-escaped", .run = check_special_files },
 	{ .name = "lesson-big-errors", .run = check_big_errors },
 	{ .name = "lesson-regressions", .run = check_regressions },
 	BAD("bad-unknown-section", 3,
@@ -406,6 +442,9 @@ static const struct tcase cases[] = {
 	BAD("bad-number-trailing", 3, "w0: '1.5x' is not a number",
 	    S "w0 = 1.5x\n"),
 	BAD("bad-number-empty", 3, "w0: '' is not a number", S "w0 =\n"),
+	BAD("bad-number-hex", 3, "rate: '0x10' is not a number", S "rate = 0x10\n"),
+	BAD("bad-steps-hex", 3, "steps: '0x5' is not a whole number",
+	    S "steps = 0x5\n"),
 	BAD("bad-number-nan", 3, "not a finite number", S "w0 = nan\n"),
 	BAD("bad-number-inf", 3, "not a finite number", S "rate = inf\n"),
 	BAD("bad-number-overflow", 3, "not a finite number", S "w0 = 1e999\n"),
@@ -487,6 +526,7 @@ static const struct tcase cases[] = {
 	    S "title = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 	      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"),
 	GOOD("good-minimal", 1, S),
+	GOOD("good-steps-plus", 1, S "steps = +5\n"),
 	GOOD("good-comments-only-around", 2,
 	     "; top\n\n" S "; between\n" S "# end\n"),
 	GOOD("good-semicolon-value", 1,

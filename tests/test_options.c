@@ -84,6 +84,22 @@ static void check_parse_double(const struct tcase *t)
 	CHECK(gd_parse_double("nan", &d) == -ERANGE);
 	CHECK(gd_parse_double("-inf", &d) == -ERANGE);
 	CHECK(gd_parse_double("1e999", &d) == -ERANGE);
+	/* One spelling everywhere: spaces around are ignored, a sign may
+	 * lead, hexadecimal is not decimal. */
+	CHECK(gd_parse_double(" 3", &d) == 0 && d == 3);
+	CHECK(gd_parse_double("3 ", &d) == 0 && d == 3);
+	CHECK(gd_parse_double("+5", &d) == 0 && d == 5);
+	CHECK(gd_parse_double("0x10", &d) == -EINVAL);
+	CHECK(gd_parse_double("1e", &d) == -EINVAL);
+	CHECK(gd_parse_double("-", &d) == -EINVAL);
+	CHECK(gd_parse_double("1 2", &d) == -EINVAL);
+	CHECK(gd_parse_double("Infinity", &d) == -ERANGE);
+	long n = 0;
+	CHECK(gd_parse_long("+5", 0, 10, &n) == 0 && n == 5);
+	CHECK(gd_parse_long(" 5 ", 0, 10, &n) == 0 && n == 5);
+	CHECK(gd_parse_long("0x5", 0, 10, &n) == -EINVAL);
+	CHECK(gd_parse_long("5.0", 0, 10, &n) == -EINVAL);
+	CHECK(gd_parse_long("11", 0, 10, &n) == -ERANGE);
 	(void)t;
 }
 
@@ -103,6 +119,11 @@ static const struct tcase cases[] = {
 	BAD("bad-unknown-curve", "--curve", "--curve", "saddle"),
 	BAD("bad-missing-value", "--rate", "--rate"),
 	BAD("bad-rate-abc", "--rate", "--rate", "abc"),
+	BAD("bad-rate-hex", "--rate: '0x10' is not a number", "--rate", "0x10"),
+	BAD("bad-newline-escaped", "--curve: unknown curve 'a\\nb\\x1b[31m'",
+	    "--curve", "a\nb\x1b[31m"),
+	GOOD("good-size-200x150", GD_MODE_WINDOW, "--size", "200x150"),
+	GOOD("good-rate-spaces", GD_MODE_WINDOW, "--rate", "0.5 "),
 	BAD("bad-rate-1e999", "--rate", "--rate", "1e999"),
 	BAD("bad-rate-nan", "--rate", "--rate", "nan"),
 	BAD("bad-rate-inf", "--rate", "--rate", "inf"),

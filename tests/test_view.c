@@ -147,6 +147,29 @@ static void check_fit_run(const struct tcase *t)
 	(void)t;
 }
 
+/* A step under min_frac of the range is framed to want_frac of it,
+ * centred; a long one, 0 and NaN change nothing; the width has a floor. */
+static void check_frame_step(const struct tcase *t)
+{
+	struct gd_curve c;
+	gd_curve_default(&c, GD_CURVE_BOWL);
+	struct gd_view v = { .wmin = -20, .wmax = 4, .width = 700, .height = 500 };
+	CHECK(gd_view_frame_step(&v, &c, -0.8, -0.804, 0.02, 0.1));
+	CHECK_APPROX(v.wmax - v.wmin, 0.04, 1e-12, 1e-9);
+	CHECK_APPROX(0.5 * (v.wmin + v.wmax), -0.802, 1e-12, 1e-9);
+	CHECK(v.emax > v.emin && v.emin <= 0.64 && v.emax >= 0.6464);
+	CHECK(v.emax - v.emin >= 0.02 * v.emax - 1e-12);
+	struct gd_view before = v;
+	CHECK(!gd_view_frame_step(&v, &c, -0.8, -0.81, 0.02, 0.1));
+	CHECK(!gd_view_frame_step(&v, &c, 1, 1, 0.02, 0.1));
+	CHECK(!gd_view_frame_step(&v, &c, 1, (double)NAN, 0.02, 0.1));
+	CHECK(v.wmin == before.wmin && v.wmax == before.wmax);
+	v.wmin = -1, v.wmax = 1;
+	CHECK(gd_view_frame_step(&v, &c, 0, 1e-9, 0.02, 0.1));
+	CHECK_APPROX(v.wmax - v.wmin, 3e-3, 1e-15, 1e-9); /* the floor */
+	(void)t;
+}
+
 static void check_zoom_pan(const struct tcase *t)
 {
 	struct gd_view v = base;
@@ -210,6 +233,7 @@ static const struct tcase cases[] = {
 	{ .name = "ticks-sweep", .run = check_ticks_sweep },
 	{ .name = "view-fit-run", .run = check_fit_run },
 	{ .name = "view-zoom-pan", .run = check_zoom_pan },
+	{ .name = "view-frame-step", .run = check_frame_step },
 };
 
 int main(int argc, char *argv[])

@@ -6,9 +6,16 @@
 #define GDSTEP_NUMBER_H
 
 /*
- * Parses a whole decimal number for a value: no trailing text, not NaN,
- * not infinite, not overflowing. Returns 0, or -EINVAL (not a number) or
- * -ERANGE (overflow, NaN or infinity).
+ * The spelling both accept, in flags and lesson files alike: spaces or
+ * tabs around the number are ignored; then an optional sign (+ or -) and
+ * decimal digits, with (for a double) a point and an exponent ("1.5e-3").
+ * Nothing else: no hexadecimal ("0x10"), no "inf" or "nan", no text after.
+ */
+
+/*
+ * Parses a whole decimal number for a value, as above: not NaN, not
+ * infinite, not overflowing. Returns 0, or -EINVAL (not a number) or
+ * -ERANGE (overflow).
  */
 int gd_parse_double(const char *text, double *out);
 

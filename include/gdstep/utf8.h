@@ -33,4 +33,13 @@ size_t gd_utf8_cut(const char *s, size_t len, size_t max);
  * UTF-8, or len when all of it is. */
 size_t gd_utf8_check(const char *s, size_t len);
 
+/*
+ * Copies text into buf (size bytes, at least 8) for a one-line message:
+ * control characters (newline, tab, escape, DEL, …) are written as \n,
+ * \t, \r or \xNN, and a text of more than max_bytes (after escaping) is
+ * cut at a character boundary and ends with "…". Always terminates buf;
+ * returns buf.
+ */
+char *gd_utf8_quote(char *buf, size_t size, const char *text, size_t max_bytes);
+
 #endif

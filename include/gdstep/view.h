@@ -63,6 +63,19 @@ void gd_view_fit(struct gd_view *view, const struct gd_curve *curve, double wlo,
  */
 void gd_view_fit_run(struct gd_view *view, const struct gd_run *run);
 
+/*
+ * Frames a step from w to w_next so that it is seen: when |w_next − w| is
+ * less than min_frac of the w range shown, the w range becomes the step
+ * centred, |w_next − w| / want_frac wide (but no narrower than
+ * 1e-3·(1 + |w|), so ticks stay readable, and never wider than it was),
+ * and E is fitted to the curve there (gd_view_fit). 0 < min_frac ≤
+ * want_frac < 1. Returns whether the view changed; a step of 0 or a
+ * non-finite one changes nothing.
+ */
+bool gd_view_frame_step(struct gd_view *view, const struct gd_curve *curve,
+			double w, double w_next, double min_frac,
+			double want_frac);
+
 /* Zooms by factor (> 1 zooms in) about world point (w, e). */
 void gd_view_zoom(struct gd_view *view, double factor, double w, double e);
 

@@ -1,5 +1,7 @@
 /* The one UTF-8 walker; see include/gdstep/utf8.h. Well-formed means
  * RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF. */
+#include <string.h>
+
 #include <gdstep/utf8.h>
 
 bool gd_utf8_is_continuation(unsigned char b)
@@ -80,4 +82,50 @@ size_t gd_utf8_check(const char *s, size_t len)
 		i += n;
 	}
 	return len;
+}
+
+/* The escape of one byte, "" when it needs none. */
+static void escape_byte(unsigned char c, char out[5])
+{
+	out[0] = '\0';
+	if (c == '\n' || c == '\t' || c == '\r') {
+		out[0] = '\\';
+		out[1] = c == '\n' ? 'n' : c == '\t' ? 't' : 'r';
+		out[2] = '\0';
+	} else if (c < 0x20 || c == 0x7f) {
+		static const char hex[] = "0123456789abcdef";
+		out[0] = '\\', out[1] = 'x', out[2] = hex[c >> 4];
+		out[3] = hex[c & 15], out[4] = '\0';
+	}
+}
+
+char *gd_utf8_quote(char *buf, size_t size, const char *text, size_t max_bytes)
+{
+	if (max_bytes + 4 > size)
+		max_bytes = size > 4 ? size - 4 : 0;
+	size_t n = 0;
+	bool cut = false;
+	for (const char *p = text; *p; p++) {
+		char e[5];
+		escape_byte((unsigned char)*p, e);
+		size_t len = e[0] ? strlen(e) : 1;
+		if (n + len > max_bytes) {
+			cut = true;
+			break;
+		}
+		memcpy(buf + n, e[0] ? e : p, len);
+		n += len;
+	}
+	if (cut) {
+		/* A character the cut split is dropped whole. */
+		size_t k = n;
+		while (k > 0 && gd_utf8_is_continuation((unsigned char)buf[k - 1]))
+			k--;
+		if (k > 0 && gd_utf8_check(buf + k - 1, n - k + 1) != n - k + 1)
+			n = k - 1;
+		memcpy(buf + n, "\xE2\x80\xA6", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	return buf;
 }

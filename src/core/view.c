@@ -183,3 +183,26 @@ void gd_view_pan(struct gd_view *view, double dx, double dy)
 	view->emin += de;
 	view->emax += de;
 }
+
+bool gd_view_frame_step(struct gd_view *view, const struct gd_curve *curve,
+			double w, double w_next, double min_frac, double want_frac)
+{
+	double d = fabs(w_next - w), range = view->wmax - view->wmin;
+	if (!(d > 0) || !isfinite(d) || !isfinite(range) || d >= min_frac * range)
+		return false;
+	double width = fmax(d / want_frac, 3e-3 * (1 + fabs(w)));
+	if (!(width < range))
+		return false;
+	double mid = 0.5 * (w + w_next);
+	double ws[2] = { w, w_next };
+	gd_view_fit(view, curve, mid - width / 2, mid + width / 2, ws, 2);
+	/* E no finer than 2 % of its size, so its ticks stay few and short
+	 * (not eight labels of 0.74415). */
+	double emid = 0.5 * (view->emin + view->emax);
+	double espan = 0.02 * fmax(fabs(view->emin), fabs(view->emax));
+	if (view->emax - view->emin < espan) {
+		view->emin = emid - espan / 2;
+		view->emax = emid + espan / 2;
+	}
+	return true;
+}

@@ -44,10 +44,10 @@ static const struct builtin_scene scenes[] = {
 	{
 		.title = "A small learning rate creeps",
 		.title_zh = "小的学习率慢慢逼近",
-		.caption = "With η = 0.1 each step is proportional to the slope.\n"
+		.caption = "With η = {rate} each step is proportional to the slope.\n"
 			   "Near the minimum the slope shrinks, so the steps shrink:\n"
 			   "squared error gives smooth steps that do not overshoot.",
-		.caption_zh = "学习率 η = 0.1，每一步的大小与斜率成比例。\n"
+		.caption_zh = "学习率 η = {rate}，每一步的大小与斜率成比例。\n"
 			      "靠近最小值时斜率越来越小，步长也越来越小：\n"
 			      "误差平方和 SSE 平滑连续，不会越过最小值。",
 		.kind = GD_CURVE_BOWL,
@@ -72,10 +72,10 @@ static const struct builtin_scene scenes[] = {
 	{
 		.title = "1/a < η < 2/a overshoots, then converges",
 		.title_zh = "1/a < η < 2/a：越过最小值，来回震荡但收敛",
-		.caption = "With η = 0.8 each step jumps past the minimum,\n"
+		.caption = "With η = {rate} each step jumps past the minimum,\n"
 			   "but every jump is shorter than the last (×0.6):\n"
 			   "the weight oscillates and still converges.",
-		.caption_zh = "学习率 η = 0.8，每一步都越过最小值，\n"
+		.caption_zh = "学习率 η = {rate}，每一步都越过最小值，\n"
 			      "但每次都比上一次短（×0.6）：\n"
 			      "权重来回震荡，但仍然收敛。",
 		.kind = GD_CURVE_BOWL,
@@ -98,10 +98,10 @@ static const struct builtin_scene scenes[] = {
 	{
 		.title = "η > 2/a diverges",
 		.title_zh = "η > 2/a：发散",
-		.caption = "With η = 1.1 each jump lands farther out (×1.2):\n"
+		.caption = "With η = {rate} each jump lands farther out (×1.2):\n"
 			   "the error grows without bound. Too large a learning rate\n"
 			   "does not learn at all.",
-		.caption_zh = "学习率 η = 1.1，每次跳得更远（×1.2）：\n"
+		.caption_zh = "学习率 η = {rate}，每次跳得更远（×1.2）：\n"
 			      "误差越来越大。学习率太大，\n"
 			      "梯度下降根本学不到东西。",
 		.kind = GD_CURVE_BOWL,
@@ -126,11 +126,11 @@ static const struct builtin_scene scenes[] = {
 	{
 		.title = "A sigmoid neuron: the delta rule",
 		.title_zh = "sigmoid 神经元：delta 法则",
-		.caption = "x = (0.1, 0.3), w = (−0.8, 0.5), y = 0.2, η = 0.5:\n"
+		.caption = "x = (0.1, 0.3), w = (−0.8, 0.5), y = 0.2, η = {rate}:\n"
 			   "h = 0.07, ŷ = σ(h) = 0.5175, δ = (y − ŷ)·ŷ(1 − ŷ) = −0.0793,\n"
 			   "Δw₁ = η·δ·x₁ = −0.00396. We vary w₁; w₂·x₂ = 0.15 stays.",
 		.caption_zh =
-			"输入 x = (0.1, 0.3)，权重 w = (−0.8, 0.5)，目标 y = 0.2，学习率 η = 0.5：\n"
+			"输入 x = (0.1, 0.3)，权重 w = (−0.8, 0.5)，目标 y = 0.2，学习率 η = {rate}：\n"
 			"h = 0.07，激活函数 sigmoid：ŷ = 0.5175，δ = (y − ŷ)·ŷ(1 − ŷ) = −0.0793，\n"
 			"delta 法则：Δw₁ = η·δ·x₁ = −0.00396。只改变 w₁，w₂·x₂ = 0.15 不变。",
 		.kind = GD_CURVE_NEURON,
@@ -155,10 +155,10 @@ static const struct builtin_scene scenes[] = {
 	{
 		.title = "Momentum carries the ball over the hump",
 		.title_zh = "动量带着小球越过山丘",
-		.caption = "With momentum β = 0.9 the step remembers the last one:\n"
+		.caption = "With momentum β = {momentum} the step remembers the last one:\n"
 			   "v ← β·v − η·dE/dw, w ← w + v. The ball rolls over the hump\n"
 			   "and settles in the global minimum near w ≈ −1.04.",
-		.caption_zh = "加上动量 β = 0.9，每一步记得上一步：\n"
+		.caption_zh = "加上动量 β = {momentum}，每一步记得上一步：\n"
 			      "v ← β·v − η·dE/dw，w ← w + v。小球越过山丘，\n"
 			      "停在全局最小值 w ≈ −1.04 附近。",
 		.kind = GD_CURVE_WELLS,

@@ -42,19 +42,7 @@ const char *lesson_tr(const struct gd_lesson_error *err, const char *msgid)
 
 char *lesson_quote(char *buf, size_t size, const char *text, size_t max_bytes)
 {
-	size_t n = strlen(text);
-	bool cut = false;
-	if (max_bytes + 4 > size)
-		max_bytes = size > 4 ? size - 4 : 0;
-	if (n > max_bytes) {
-		n = gd_utf8_cut(text, n, max_bytes);
-		cut = true;
-	}
-	memcpy(buf, text, n);
-	if (cut)
-		memcpy(buf + n, "\xE2\x80\xA6", 3); /* … */
-	buf[n + (cut ? 3 : 0)] = '\0';
-	return buf;
+	return gd_utf8_quote(buf, size, text, max_bytes);
 }
 
 char *gd_lesson_error_format(const struct gd_lesson_error *err, char *buf,
@@ -62,11 +50,15 @@ char *gd_lesson_error_format(const struct gd_lesson_error *err, char *buf,
 {
 	if (!size)
 		return buf;
+	/* The name as the one line can hold it: escaped, and short enough
+	 * that the problem after it is never cut off. */
+	char file[128];
+	if (err->file)
+		gd_utf8_quote(file, sizeof(file), err->file, 100);
 	if (err->file && err->line > 0)
-		snprintf(buf, size, "%s:%d: %s", err->file, err->line,
-			 err->message);
+		snprintf(buf, size, "%s:%d: %s", file, err->line, err->message);
 	else if (err->file)
-		snprintf(buf, size, "%s: %s", err->file, err->message);
+		snprintf(buf, size, "%s: %s", file, err->message);
 	else if (err->line > 0)
 		/* Parsed text with no file name. */
 		snprintf(buf, size, lesson_tr(err, "line %d: %s"), err->line,

@@ -69,7 +69,9 @@ int gd_lesson_load(struct gd_lesson *lesson, const char *path,
 	memset(lesson, 0, sizeof(*lesson));
 	lesson_error_clear(err);
 	err->file = path;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO with no writer must not hang the open; it is
+	 * refused below with devices, as not a regular file. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return lesson_fail(err, 0,
 				   lesson_tr(err, "cannot open the lesson: %s"),
@@ -81,6 +83,13 @@ int gd_lesson_load(struct gd_lesson *lesson, const char *path,
 		return lesson_fail(err, 0,
 				   lesson_tr(err, "cannot read the lesson: %s"),
 				   strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return lesson_fail(
+			err, 0,
+			lesson_tr(err,
+				  "not a regular file (a pipe or a device); give a lesson file"));
 	}
 	/* Refuse a large file before reading it; a pipe or a growing file is
 	 * caught by reading one byte past the limit. */

@@ -485,11 +485,8 @@ static int steps(struct parser *ps, const char *value)
 		ps->scene.steps = GD_SCENE_UNPLANNED;
 		return 1;
 	}
-	char *end;
-	errno = 0;
-	long n = strtol(value, &end, 10);
-	if (!*value || *end || errno || n < 0 || n > GD_LESSON_MAX_STEPS ||
-	    !isdigit((unsigned char)value[0])) {
+	long n;
+	if (gd_parse_long(value, 0, GD_LESSON_MAX_STEPS, &n) < 0) {
 		char q[80];
 		return fail(ps, ps->line,
 			    lesson_tr(ps->err,

@@ -92,6 +92,7 @@ int app_state_init(struct app_state *s, const struct gd_lesson *lesson, int k)
 	s->caption = true;
 	s->pace = APP_PACE_DEFAULT;
 	s->beta_on = 0.9;
+	s->run_to = -1;
 	s->view = (struct gd_view){
 		.wmin = -1, .wmax = 1, .emin = 0, .emax = 1, .width = 800, .height = 600
 	};
@@ -124,7 +125,27 @@ static double points_emax(const struct gd_run *run)
 	return e;
 }
 
-void app_refit(struct app_state *s)
+/* A step arrow shorter than this share of the plot's width is framed
+ * (gd_view_frame_step) to this one: at 1280 × 720 the plot is about 700 px
+ * wide, so at least 14 px, and 70 px once framed. */
+#define ARROW_MIN_FRAC 0.02
+#define ARROW_WANT_FRAC 0.1
+
+/* The view follows the action: the pending step is always long enough to
+ * see. Returns whether the view changed. */
+static bool frame_step(struct app_state *s)
+{
+	const struct gd_run *run = s->pres.run;
+	struct gd_update u;
+	/* A run that no longer moves has no step to show (status.h). */
+	return gd_run_peek(run, &u) &&
+	       fabs(u.delta[0]) > 1e-4 * (1 + fabs(u.w[0])) &&
+	       gd_view_frame_step(&s->view, &run->curve, u.w[0], u.w_next[0],
+				  ARROW_MIN_FRAC, ARROW_WANT_FRAC);
+}
+
+/* The whole scene, as its range or the run asks, with no framing. */
+static void fit_whole(struct app_state *s)
 {
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
 	const struct gd_run *run = s->pres.run;
@@ -146,6 +167,12 @@ void app_refit(struct app_state *s)
 		s->view.emax = v + 1.6 * (top - v);
 }
 
+void app_refit(struct app_state *s)
+{
+	fit_whole(s);
+	frame_step(s);
+}
+
 static bool in_view(const struct gd_view *v, double w, double e)
 {
 	return w >= v->wmin && w <= v->wmax && e <= v->emax && e >= v->emin;
@@ -162,6 +189,8 @@ static void keep_in_view(struct app_state *s)
 		ok = in_view(&s->view, u.w_next[0], u.E_next);
 	if (!ok)
 		app_refit(s);
+	else
+		frame_step(s);
 }
 
 static void anim_start(struct app_state *s, double now, double dur, double from,
@@ -271,7 +300,7 @@ static void apply_setting(struct app_state *s, enum app_action a,
 		s->pace = s->pace < APP_PACE_COUNT - 1 ? s->pace + 1 : s->pace;
 		break;
 	case APP_ACT_REFIT:
-		app_refit(s);
+		fit_whole(s); /* 0: the whole scene, even if the step is tiny */
 		break;
 	case APP_ACT_FULLSCREEN:
 		s->fullscreen = !s->fullscreen;
@@ -310,32 +339,86 @@ static bool keeps_help(enum app_action a)
 {
 	return a == APP_ACT_HELP || a == APP_ACT_TEXT_LARGER ||
 	       a == APP_ACT_TEXT_SMALLER || a == APP_ACT_THEME ||
-	       a == APP_ACT_LANG || a == APP_ACT_FULLSCREEN || a == APP_ACT_SAVE;
+	       a == APP_ACT_LANG || a == APP_ACT_FULLSCREEN ||
+	       a == APP_ACT_PRESENT || a == APP_ACT_SAVE;
 }
 
-void app_apply(struct app_state *s, enum app_action a, double now,
-	       struct app_result *out)
+/* The digit a scene key or 0 types, or −1. */
+static int digit_of(enum app_action a)
 {
-	out->fx = 0;
-	if (a <= APP_ACT_NONE || a >= APP_ACT_COUNT)
-		return;
-	out->fx = APP_FX_REDRAW;
-	app_anim_finish(s);
-	/* As slide software does: while blank, a key brings the picture
-	 * back and does nothing else. */
-	if (s->blank && a != APP_ACT_SAVE && a != APP_ACT_FULLSCREEN) {
-		s->blank = false;
-		return;
+	if (a >= APP_ACT_SCENE_1 && a <= APP_ACT_SCENE_9)
+		return (int)(a - APP_ACT_SCENE_1) + 1;
+	return a == APP_ACT_REFIT ? 0 : -1;
+}
+
+/*
+ * Scene numbers as slide software takes them: digits, then Enter. A first
+ * digit that no longer scene number starts with (any digit in a lesson of
+ * fewer than ten scenes) goes there at once, so 1 … 9 stay one press.
+ * Returns whether the action was a digit taken here (0 is one only after
+ * another digit; alone it refits).
+ */
+static bool type_digit(struct app_state *s, enum app_action a)
+{
+	int d = digit_of(a), count = s->lesson ? s->lesson->count : 1;
+	if (d < 0 || (d == 0 && s->typed == 0))
+		return false;
+	if (s->typed == 0 && d * 10 > count) {
+		goto_scene(s, d - 1);
+		return true;
 	}
-	if (s->help && !keeps_help(a)) {
-		s->help = false;
-		if (a == APP_ACT_CLOSE)
-			return;
+	int n = s->typed * 10 + d;
+	s->typed = n <= APP_TYPED_MAX ? n : s->typed;
+	return true;
+}
+
+/* Enter after typed digits: that scene (nothing if there is none). */
+static void typed_enter(struct app_state *s)
+{
+	int k = s->typed;
+	s->typed = 0;
+	if (k >= 1)
+		goto_scene(s, k - 1);
+}
+
+/*
+ * Esc, as a clicker's "stop the show" and a keyboard's "get me out":
+ * first it closes what is open (the help is closed before this), drops a
+ * half-typed scene number, leaves full screen; only outside full screen,
+ * and only a second time within APP_QUIT_MS, does it quit. The place in
+ * the lesson is never lost.
+ */
+static void do_escape(struct app_state *s, double now, struct app_result *out)
+{
+	if (s->fullscreen) {
+		s->fullscreen = false;
+		out->fx |= APP_FX_FULLSCREEN;
+	} else if (s->quit_until > 0 && now < s->quit_until) {
+		s->quit_until = 0;
+		s->quit = true;
+		out->fx |= APP_FX_QUIT;
+	} else {
+		s->quit_until = now + APP_QUIT_MS;
 	}
-	if (a >= APP_ACT_SCENE_1 && a <= APP_ACT_SCENE_9) {
-		goto_scene(s, (int)(a - APP_ACT_SCENE_1));
+}
+
+/* Plays the scene to its planned end, animated at the run's pace; an
+ * unplanned scene runs as Enter does. */
+static void play_scene(struct app_state *s, double now)
+{
+	long planned = gd_presenter_scene(&s->pres)->steps;
+	bool planned_ok = planned != GD_SCENE_UNPLANNED;
+	if (planned_ok && s->pres.run->step >= planned)
 		return;
-	}
+	s->running = true;
+	s->run_to = planned_ok ? planned : -1;
+	s->next_run_ms = now;
+}
+
+/* The moving actions: along the run, through the lesson, and quitting. */
+static void apply_move(struct app_state *s, enum app_action a, double now,
+		       struct app_result *out)
+{
 	switch (a) {
 	case APP_ACT_NEXT:
 		do_next(s, now, out);
@@ -345,7 +428,11 @@ void app_apply(struct app_state *s, enum app_action a, double now,
 		break;
 	case APP_ACT_RUN:
 		s->running = !s->running;
+		s->run_to = -1;
 		s->next_run_ms = now;
+		break;
+	case APP_ACT_PLAY_SCENE:
+		play_scene(s, now);
 		break;
 	case APP_ACT_RESET:
 		s->running = false;
@@ -364,6 +451,13 @@ void app_apply(struct app_state *s, enum app_action a, double now,
 	case APP_ACT_HELP:
 		s->help = !s->help;
 		break;
+	case APP_ACT_PRESENT:
+		out->fx |= s->fullscreen ? 0 : APP_FX_FULLSCREEN;
+		s->fullscreen = true;
+		break;
+	case APP_ACT_ESCAPE:
+		do_escape(s, now, out);
+		break;
 	case APP_ACT_CLOSE:
 		s->quit = true;
 		out->fx |= APP_FX_QUIT;
@@ -374,8 +468,44 @@ void app_apply(struct app_state *s, enum app_action a, double now,
 	}
 }
 
-void app_tick(struct app_state *s, double now, struct app_result *out,
-	      double *wait_ms)
+void app_apply(struct app_state *s, enum app_action a, double now,
+	       struct app_result *out)
+{
+	out->fx = 0;
+	if (a <= APP_ACT_NONE || a >= APP_ACT_COUNT)
+		return;
+	out->fx = APP_FX_REDRAW;
+	app_anim_finish(s);
+	if (a != APP_ACT_ESCAPE)
+		s->quit_until = 0;
+	/* As slide software does: while blank, a key brings the picture
+	 * back and does nothing else. */
+	if (s->blank && a != APP_ACT_SAVE && a != APP_ACT_FULLSCREEN &&
+	    a != APP_ACT_PRESENT) {
+		s->blank = false;
+		return;
+	}
+	if (s->help && !keeps_help(a)) {
+		s->help = false;
+		if (a == APP_ACT_CLOSE || a == APP_ACT_ESCAPE)
+			return;
+	}
+	if (type_digit(s, a))
+		return;
+	if (s->typed && a == APP_ACT_RUN) {
+		typed_enter(s);
+		return;
+	}
+	if (s->typed && a == APP_ACT_ESCAPE) {
+		s->typed = 0;
+		return;
+	}
+	s->typed = 0;
+	apply_move(s, a, now, out);
+}
+
+static void tick_run(struct app_state *s, double now, struct app_result *out,
+		     double *wait_ms)
 {
 	out->fx = 0;
 	*wait_ms = -1;
@@ -389,8 +519,10 @@ void app_tick(struct app_state *s, double now, struct app_result *out,
 	if (!s->running)
 		return;
 	enum gd_status st = s->pres.run->status;
-	if (st == GD_STATUS_CONVERGED || st == GD_STATUS_DIVERGED) {
+	if (st == GD_STATUS_CONVERGED || st == GD_STATUS_DIVERGED ||
+	    (s->run_to >= 0 && s->pres.run->step >= s->run_to)) {
 		s->running = false;
+		s->run_to = -1;
 		out->fx |= APP_FX_REDRAW;
 		return;
 	}
@@ -413,6 +545,21 @@ void app_tick(struct app_state *s, double now, struct app_result *out,
 		double until = s->next_run_ms - now;
 		if (*wait_ms < 0 || until < *wait_ms)
 			*wait_ms = until > 0 ? until : 0;
+	}
+}
+
+void app_tick(struct app_state *s, double now, struct app_result *out,
+	      double *wait_ms)
+{
+	tick_run(s, now, out, wait_ms);
+	/* The Esc prompt goes away by itself. */
+	if (s->quit_until > 0) {
+		if (now >= s->quit_until) {
+			s->quit_until = 0;
+			out->fx |= APP_FX_REDRAW;
+		} else if (*wait_ms < 0 || s->quit_until - now < *wait_ms) {
+			*wait_ms = s->quit_until - now;
+		}
 	}
 }
 

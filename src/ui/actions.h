@@ -51,7 +51,10 @@ enum app_action {
 	APP_ACT_LANG,
 	APP_ACT_SAVE,
 	APP_ACT_HELP,
-	APP_ACT_CLOSE, /* close the overlay, or quit */
+	APP_ACT_CLOSE,   /* close the overlay, or quit */
+	APP_ACT_PRESENT, /* enter full screen where the lesson stands */
+	APP_ACT_ESCAPE,  /* close, leave full screen, or ask before quitting */
+	APP_ACT_PLAY_SCENE, /* run the scene to its planned end */
 	APP_ACT_COUNT,
 };
 
@@ -66,6 +69,14 @@ enum app_action {
 #define APP_PACE_COUNT 7
 #define APP_PACE_DEFAULT 3
 extern const double app_pace_ms[APP_PACE_COUNT];
+
+/* A second Esc within this many ms of the first quits (outside full
+ * screen); the first shows a prompt until then. */
+#define APP_QUIT_MS 2000.0
+
+/* Scene numbers typed digit by digit (1 0 Enter) have at most this many
+ * digits; a lesson has at most 99 scenes. */
+#define APP_TYPED_MAX 99
 
 /* η never leaves [APP_RATE_MIN, GD_OPT_RATE_MAX] through the arrow keys. */
 #define APP_RATE_MIN 1e-6
@@ -91,6 +102,9 @@ struct app_state {
 	int pace;           /* index into app_pace_ms */
 	double next_run_ms; /* when the auto-run steps next */
 	double beta_on;     /* β that M turns momentum back on with */
+	long run_to; /* the auto-run stops at this step; −1: it does not */
+	double quit_until; /* Esc again before this time quits; 0: not armed */
+	int typed;         /* a scene number being typed, 1 … 99; 0: none */
 	struct app_anim anim;
 };
 
@@ -173,7 +187,8 @@ struct app_shown {
  * point: it falls back to the run's. */
 struct app_shown app_shown_step(const struct app_state *s, double now_ms);
 
-/* Fits the view to the run (0, a new scene, a reset). */
+/* Fits the view to the run (a new scene, a reset), then frames the
+ * pending step if its arrow would be too short to see. */
 void app_refit(struct app_state *s);
 
 /* The next η up or down the log scale (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6,

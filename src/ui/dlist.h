@@ -83,6 +83,7 @@ enum app_role {
 	APP_ROLE_HELP_TITLE,
 	APP_ROLE_HELP_KEY,
 	APP_ROLE_HELP_TEXT,
+	APP_ROLE_NOTICE, /* a passing message: the Esc prompt */
 	APP_ROLE_COUNT,
 };
 

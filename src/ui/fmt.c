@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
@@ -50,6 +51,24 @@ static char *pretty(char *buf, size_t size, const char *ascii)
 	return buf;
 }
 
+/* Decimals that give |x| (below 10⁶) three significant digits, at least
+ * three. */
+static int decimals(double a)
+{
+	return a >= 0.1 ? 3 : 2 - (int)floor(log10(a));
+}
+
+/* x in fixed notation with decimals(|x|), judged on the value as rounded:
+ * 0.09999 is "0.100" as 0.1 is, not "0.1000". */
+static void fixed(char *ascii, size_t size, double x)
+{
+	int d = decimals(fabs(x));
+	snprintf(ascii, size, "%.*f", d, x);
+	double r = fabs(strtod(ascii, NULL));
+	if (r > 0 && decimals(r) != d)
+		snprintf(ascii, size, "%.*f", decimals(r), x);
+}
+
 char *app_fmt_value(char *buf, size_t size, double x)
 {
 	char ascii[APP_FMT_MAX];
@@ -60,11 +79,8 @@ char *app_fmt_value(char *buf, size_t size, double x)
 		snprintf(ascii, sizeof(ascii), "0.000");
 	else if (a < 1e-4 || a >= 1e6)
 		snprintf(ascii, sizeof(ascii), "%.3e", x);
-	else if (a >= 0.1)
-		snprintf(ascii, sizeof(ascii), "%.3f", x);
 	else
-		snprintf(ascii, sizeof(ascii), "%.*f",
-			 3 + (int)floor(-log10(a)), x);
+		fixed(ascii, sizeof(ascii), x);
 	return pretty(buf, size, ascii);
 }
 

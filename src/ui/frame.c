@@ -21,8 +21,12 @@
 #include "panel.h"
 #include "wrap.h"
 
-/* The trail shows this many earlier points, fading. */
-#define TRAIL_POINTS 40
+/* The trail shows this many earlier points, fading from TRAIL_ALPHA_MIN
+ * (still visible on both themes) to TRAIL_ALPHA_MAX: enough for scene 10's
+ * 150 steps over the hump. */
+#define TRAIL_POINTS 400
+#define TRAIL_ALPHA_MIN 90
+#define TRAIL_ALPHA_MAX 230
 
 struct plot {
 	struct app_dlist *dl;
@@ -57,6 +61,37 @@ static void text(const struct plot *p, enum app_role role, int px,
 	app_dlist_text(p->dl, role, &st, (float)x, (float)y, s, p->m);
 }
 
+/* The boxes of the tick labels placed so far. */
+struct placed {
+	int n;
+	struct app_box b[2 * GD_VIEW_MAX_TICKS];
+};
+
+/* Adds a tick label unless it would overlap one already placed (where
+ * the w and E axes meet, a zoomed view's first w tick and lowest E tick
+ * can want the same corner): labels never collide. */
+static void tick_label(const struct plot *p, struct placed *pl, int x, int y,
+		       enum app_align align, const char *s)
+{
+	int px = p->l->small_px;
+	float w = (float)p->m->width(p->m->ctx, s, px, APP_FACE_REGULAR);
+	float h = (float)p->m->height(p->m->ctx, px, APP_FACE_REGULAR);
+	float left = align == APP_ALIGN_RIGHT  ? (float)x - w :
+		     align == APP_ALIGN_CENTRE ? (float)x - w / 2 :
+						 (float)x;
+	struct app_box b = { left, (float)y, w, h };
+	for (int i = 0; i < pl->n; i++) {
+		const struct app_box *o = &pl->b[i];
+		if (b.x < o->x + o->w && o->x < b.x + b.w &&
+		    b.y < o->y + o->h && o->y < b.y + b.h)
+			return;
+	}
+	if (pl->n < (int)(sizeof(pl->b) / sizeof(pl->b[0])))
+		pl->b[pl->n++] = b;
+	text(p, APP_ROLE_TICK_LABEL, px, APP_FACE_REGULAR, p->th->muted, x, y,
+	     align, s);
+}
+
 /* The tick labels and the axis names, outside the plot area. */
 static void axis_labels(const struct plot *p, const double *ticks, int nx,
 			const double *eticks, int ny)
@@ -66,20 +101,19 @@ static void axis_labels(const struct plot *p, const double *ticks, int nx,
 	char buf[APP_FMT_MAX];
 	float x0 = (float)v->x, y1 = (float)v->y + (float)v->height;
 	float x1 = x0 + (float)v->width;
+	struct placed pl = { 0 };
 	for (int i = 0; i < nx; i++) {
 		float x, y;
 		to_px(v, ticks[i], v->emin, &x, &y);
-		text(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
-		     p->th->muted, (int)x, (int)y1 + l->pad / 3,
-		     APP_ALIGN_CENTRE, app_fmt_param(buf, sizeof(buf), ticks[i]));
+		tick_label(p, &pl, (int)x, (int)y1 + l->pad / 3, APP_ALIGN_CENTRE,
+			   app_fmt_param(buf, sizeof(buf), ticks[i]));
 	}
 	for (int i = 0; i < ny; i++) {
 		float x, y;
 		to_px(v, v->wmin, eticks[i], &x, &y);
-		text(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
-		     p->th->muted, (int)x0 - l->pad / 3,
-		     (int)y - l->small_px * 2 / 3, APP_ALIGN_RIGHT,
-		     app_fmt_param(buf, sizeof(buf), eticks[i]));
+		tick_label(p, &pl, (int)x0 - l->pad / 3,
+			   (int)y - l->small_px * 2 / 3, APP_ALIGN_RIGHT,
+			   app_fmt_param(buf, sizeof(buf), eticks[i]));
 	}
 	text(p, APP_ROLE_AXIS_NAME, l->text_px, APP_FACE_BOLD, p->th->text,
 	     (int)x1, (int)y1 + l->pad / 3 + l->small_px, APP_ALIGN_RIGHT, "w");
@@ -145,8 +179,9 @@ static void trail(const struct plot *p, const struct gd_run *run, float r)
 		const struct gd_update *u = gd_run_history_at(run, i);
 		float x, y;
 		to_px(p->v, u->w[0], u->E, &x, &y);
-		int a = 40 + (int)(150.0 * (double)(i - from + 1) /
-				   (double)(len - from));
+		int a = TRAIL_ALPHA_MIN +
+			(int)((TRAIL_ALPHA_MAX - TRAIL_ALPHA_MIN) *
+			      (double)(i - from + 1) / (double)(len - from));
 		if (i > from)
 			app_dlist_line(p->dl, APP_ROLE_TRAIL, px, py, x, y,
 				       1.5f, alpha(th->trail, a / 2));
@@ -297,6 +332,18 @@ static void arrow_label(const struct plot *p, const struct app_shown *sh,
 				      x;
 	y = y < a->y ? a->y : y;
 	*box = (struct ibox){ x, y, w, px * 3 / 2 };
+	/* Never over the point or the ring (scene 7's bounce at the foot of
+	 * |w − 1|): then above both. */
+	float cx, cy, nx, ny;
+	to_px(p->v, sh->w, sh->E, &cx, &cy);
+	to_px(p->v, sh->u.w_next[0], sh->u.E_next, &nx, &ny);
+	int r = (int)f->point_r + 4;
+	struct ibox pt = { (int)cx - r, (int)cy - r, 2 * r, 2 * r };
+	struct ibox nt = { (int)nx - r, (int)ny - r, 2 * r, 2 * r };
+	if (boxes_meet(box, &pt) || boxes_meet(box, &nt)) {
+		int top = (int)fminf(cy, ny) - r - box->h;
+		box->y = y = top < a->y ? a->y : top;
+	}
 	text(p, APP_ROLE_DW_LABEL, px, APP_FACE_BOLD,
 	     f->fell ? p->th->fell_text : p->th->rose_text, x, y,
 	     APP_ALIGN_LEFT, s);
@@ -339,7 +386,8 @@ static void layout(struct app_layout *l, const struct app_state *s, int w,
 {
 	int panel_lines = app_panel_count(s, now);
 	app_layout_compute(l, w, h, s->text_step, 0, panel_lines);
-	const char *cap = s->caption ? app_caption_text(s) : "";
+	char buf[APP_CAPTION_MAX];
+	const char *cap = s->caption ? app_caption_text(s, buf) : "";
 	if (*cap) {
 		int lines = app_wrap(m, cap, l->text_px, APP_FACE_REGULAR,
 				     w - 2 * l->pad, NULL, NULL);

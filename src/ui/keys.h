@@ -32,6 +32,8 @@ enum app_key_named {
 	APP_KEY_PAGEDOWN,
 	APP_KEY_F1,
 	APP_KEY_F11,
+	APP_KEY_F5,
+	APP_KEY_END,
 	APP_KEY_KP_PLUS,
 	APP_KEY_KP_MINUS,
 };

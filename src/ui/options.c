@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <gdstep/number.h>
+#include <gdstep/utf8.h>
 
 #include "options.h"
 #include <gdstep/run.h>
@@ -32,20 +33,24 @@ static int fail(struct msg *m, const char *fmt, ...)
 	return -EINVAL;
 }
 
+/* An argument as an error line shows it: escaped, at most 60 bytes. */
+#define Q(text) gd_utf8_quote((char[80]){ 0 }, 80, (text) ? (text) : "", 60)
+
 /* A number flag's value: finite, and in [lo, hi] (open at lo if lo_open). */
 static int number(const char *flag, const char *text, double lo, bool lo_open,
 		  double hi, bool hi_open, double *out, struct msg *m)
 {
 	int r = gd_parse_double(text, out);
 	if (r == -EINVAL)
-		return fail(m, N_("%s: '%s' is not a number"), flag, text);
+		return fail(m, N_("%s: '%s' is not a number"), flag, Q(text));
 	if (r == -ERANGE)
-		return fail(m, N_("%s: '%s' is not a finite number"), flag, text);
+		return fail(m, N_("%s: '%s' is not a finite number"), flag,
+			    Q(text));
 	bool below = lo_open ? !(*out > lo) : !(*out >= lo);
 	bool above = hi_open ? !(*out < hi) : !(*out <= hi);
 	if (below || above)
 		return fail(m, N_("%s: %s is out of range (%s%g, %g%s)"), flag,
-			    text, lo_open ? "(" : "[", lo, hi,
+			    Q(text), lo_open ? "(" : "[", lo, hi,
 			    hi_open ? ")" : "]");
 	return 0;
 }
@@ -67,7 +72,7 @@ static int size_value(const char *text, int *w, int *h, struct msg *m)
 		}
 	}
 	return fail(m, N_("--size: '%s' is not WxH with W and H from %d to %d"),
-		    text, GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX);
+		    Q(text), GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX);
 }
 
 /* The flags that take a value, in the order of --help. */
@@ -142,7 +147,7 @@ static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m
 					 sizeof(names) - strlen(names), "%s%s",
 					 k ? ", " : "", gd_curve_name(k));
 			return fail(m, N_("--curve: unknown curve '%s' (%s)"),
-				    v, names);
+				    Q(v), names);
 		}
 		o->has_curve = true;
 		return 0;
@@ -161,14 +166,14 @@ static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m
 		if (gd_parse_long(v, 1, GD_OPT_SCENE_MAX, &n) < 0)
 			return fail(m,
 				    N_("--scene: '%s' is not a whole number from 1 to %d"),
-				    v, GD_OPT_SCENE_MAX);
+				    Q(v), GD_OPT_SCENE_MAX);
 		o->scene = (int)n;
 		return 0;
 	case F_STEPS:
 		if (gd_parse_long(v, 0, GD_OPT_STEPS_MAX, &o->steps) < 0)
 			return fail(m,
 				    N_("--steps: '%s' is not a whole number from 0 to %ld"),
-				    v, GD_OPT_STEPS_MAX);
+				    Q(v), GD_OPT_STEPS_MAX);
 		o->has_steps = true;
 		return 0;
 	case F_SCREENSHOT:
@@ -183,7 +188,7 @@ static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m
 		if (strcmp(v, "en") != 0 && strcmp(v, "zh") != 0)
 			return fail(m,
 				    N_("--lang: unknown language '%s' (en, zh)"),
-				    v);
+				    Q(v));
 		o->lang = v;
 		return 0;
 	case F_TRACE:
@@ -223,7 +228,7 @@ int app_options_parse(struct gd_options *o, enum app_lang lang, int argc,
 			if (o->lesson)
 				return fail(m,
 					    N_("more than one lesson file: '%s' and '%s'"),
-					    o->lesson, arg);
+					    Q(o->lesson), Q(arg));
 			o->lesson = arg;
 			continue;
 		}
@@ -234,7 +239,7 @@ int app_options_parse(struct gd_options *o, enum app_lang lang, int argc,
 		int f = find_flag(arg, &v);
 		if (f < 0)
 			return fail(m, N_("unknown option '%s' (see --help)"),
-				    arg);
+				    Q(arg));
 		if (f == F_HELP || f == F_VERSION) {
 			o->mode = f == F_HELP ? GD_MODE_HELP : GD_MODE_VERSION;
 			return 0;

@@ -15,7 +15,7 @@
 /* Limits a flag's value must respect. */
 #define GD_OPT_STEPS_MAX 100000000L
 #define GD_OPT_RATE_MAX 1e6
-#define GD_OPT_SIZE_MIN 160
+#define GD_OPT_SIZE_MIN 100
 #define GD_OPT_SIZE_MAX 16384
 #define GD_OPT_SCENE_MAX 99
 

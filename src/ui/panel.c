@@ -15,6 +15,7 @@
 #include "keys.h"
 #include "lang.h"
 #include "panel.h"
+#include "status.h"
 #include "wrap.h"
 
 /* Where an equation may break: never drawn. */
@@ -59,6 +60,54 @@ static struct pline *add(struct plines *p, struct app_rgba c, enum app_face face
 #define P(x) app_fmt_paren((char[APP_FMT_MAX]){ 0 }, APP_FMT_MAX, (x))
 #define K(x) app_fmt_param((char[APP_FMT_MAX]){ 0 }, APP_FMT_MAX, (x))
 
+/* The run's status as the class sees it (status.h), in words. */
+static void status_line(struct plines *p, const struct gd_run *run)
+{
+	const struct app_theme *th = p->th;
+	struct app_rgba c = th->muted;
+	const char *msg = "";
+	enum app_face face = APP_FACE_BOLD;
+	switch (app_status_of(run)) {
+	case APP_STATUS_START:
+		msg = N_("Status: at the start");
+		face = APP_FACE_REGULAR;
+		break;
+	case APP_STATUS_FALLING:
+		msg = N_("Status: E falling");
+		c = th->fell_text;
+		break;
+	case APP_STATUS_RISING:
+		msg = N_("Status: E rising");
+		c = th->rose_text;
+		break;
+	case APP_STATUS_OSCILLATING:
+		msg = N_("Status: oscillating (Δw changes sign every step), converging");
+		c = th->rose_text;
+		break;
+	case APP_STATUS_BOUNCING:
+		msg = N_("Status: bouncing (Δw changes sign and keeps its size): never converges");
+		c = th->rose_text;
+		break;
+	case APP_STATUS_DIVERGING:
+		msg = N_("Status: diverging (each step overshoots further)");
+		c = th->bad_text;
+		break;
+	case APP_STATUS_STUCK:
+		msg = N_("Status: stuck in a local minimum (it no longer moves)");
+		c = th->bad_text;
+		break;
+	case APP_STATUS_CONVERGED:
+		msg = N_("Status: converged");
+		c = th->fell_text;
+		break;
+	case APP_STATUS_DIVERGED:
+		msg = N_("Status: diverged — the next step would leave the finite numbers; this is the last finite state");
+		c = th->bad_text;
+		break;
+	}
+	LINE(p, c, face, "%s", app_tr(p->lang, msg));
+}
+
 static void status_lines(struct plines *p, const struct app_state *s)
 {
 	const struct gd_run *run = app_state_run(s);
@@ -75,26 +124,7 @@ static void status_lines(struct plines *p, const struct app_state *s)
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     app_tr(p->lang, "η = %s, no momentum (β = 0)"),
 		     K(gd_run_rate(run)));
-	switch (run->status) {
-	case GD_STATUS_STEPPING:
-		LINE(p, th->muted, APP_FACE_REGULAR, "%s",
-		     app_tr(p->lang, "Status: stepping"));
-		break;
-	case GD_STATUS_CONVERGED:
-		LINE(p, th->fell_text, APP_FACE_BOLD, "%s",
-		     app_tr(p->lang, "Status: converged"));
-		break;
-	case GD_STATUS_OSCILLATING:
-		LINE(p, th->rose_text, APP_FACE_BOLD, "%s",
-		     app_tr(p->lang,
-			    "Status: oscillating (Δw changes sign every step)"));
-		break;
-	case GD_STATUS_DIVERGED:
-		LINE(p, th->bad_text, APP_FACE_BOLD, "%s",
-		     app_tr(p->lang,
-			    "Status: diverged — the next step would leave the finite numbers; this is the last finite state"));
-		break;
-	}
+	status_line(p, run);
 	if (s->running)
 		LINE(p, th->muted, APP_FACE_REGULAR,
 		     app_tr(p->lang,
@@ -159,15 +189,15 @@ static void neuron_lines(struct plines *p, const struct gd_run *run, double w)
 			     app_tr(p->lang, "Sample %d"), u + 1);
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     "ŷ = σ(w·x + b)" BRK " = σ(%s × %s + %s)" BRK " = %s",
-		     V(w), V(t.x), P(t.b), V(t.yhat));
+		     P(w), P(t.x), P(t.b), V(t.yhat));
 		LINE(p, th->text, APP_FACE_REGULAR,
-		     "y − ŷ = %s − %s" BRK " = %s", V(t.y), V(t.yhat), V(t.err));
+		     "y − ŷ = %s − %s" BRK " = %s", V(t.y), P(t.yhat), V(t.err));
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     "ŷ(1 − ŷ) = %s × %s" BRK " = %s", V(t.yhat), V(1 - t.yhat),
 		     V(t.dsig));
 		LINE(p, th->tangent_text, APP_FACE_REGULAR,
 		     "−(y − ŷ)·ŷ(1 − ŷ)·x" BRK " = −%s × %s × %s" BRK " = %s",
-		     P(t.err), V(t.dsig), V(t.x), V(t.grad));
+		     P(t.err), P(t.dsig), P(t.x), V(t.grad));
 	}
 	if (n > SAMPLES_SHOWN)
 		LINE(p, th->muted, APP_FACE_REGULAR,
@@ -175,23 +205,27 @@ static void neuron_lines(struct plines *p, const struct gd_run *run, double w)
 		     n - SAMPLES_SHOWN);
 }
 
-/* How E changes, with enough digits to see the change when three do not
- * show it. */
+/* How E changes, in the one format E has everywhere: when the digits
+ * shown cannot tell the two apart, the change itself is given. */
 static void change_line(struct plines *p, const struct gd_update *u,
 			struct app_rgba c)
 {
 	char e0[APP_FMT_MAX], e1[APP_FMT_MAX];
 	app_fmt_value(e0, sizeof(e0), u->E);
 	app_fmt_value(e1, sizeof(e1), u->E_next);
-	for (int sig = 4; strcmp(e0, e1) == 0 && u->E != u->E_next && sig <= 9;
-	     sig++) {
-		app_fmt_sig(e0, sizeof(e0), u->E, sig);
-		app_fmt_sig(e1, sizeof(e1), u->E_next, sig);
-	}
-	LINE(p, c, APP_FACE_REGULAR,
-	     u->E_next <= u->E ? app_tr(p->lang, "E falls from %s to %s") :
-				 app_tr(p->lang, "E rises from %s to %s"),
-	     e0, e1);
+	double d = u->E_next - u->E;
+	if (u->E_next == u->E)
+		LINE(p, c, APP_FACE_REGULAR, app_tr(p->lang, "E stays at %s"), e0);
+	else if (strcmp(e0, e1) == 0)
+		LINE(p, c, APP_FACE_REGULAR,
+		     d < 0 ? app_tr(p->lang, "E falls by %s, from %s") :
+			     app_tr(p->lang, "E rises by %s, from %s"),
+		     V(fabs(d)), e0);
+	else
+		LINE(p, c, APP_FACE_REGULAR,
+		     d < 0 ? app_tr(p->lang, "E falls from %s to %s") :
+			     app_tr(p->lang, "E rises from %s to %s"),
+		     e0, e1);
 }
 
 static void update_lines(struct plines *p, const struct app_state *s,
@@ -251,10 +285,71 @@ int app_panel_count(const struct app_state *s, double now_ms)
 	return p.n + 1;
 }
 
-const char *app_caption_text(const struct app_state *s)
+/* The value a caption placeholder names (its name without braces, len
+ * bytes), formatted into out; false for an unknown name. */
+static bool placeholder(const struct gd_run *run, const char *name, size_t len,
+			char *out)
+{
+	double v;
+	if (len == 4 && strncmp(name, "rate", 4) == 0)
+		v = gd_run_rate(run);
+	else if (len == 8 && strncmp(name, "momentum", 8) == 0)
+		v = gd_run_momentum(run);
+	else if (len == 2 && strncmp(name, "w0", 2) == 0)
+		v = run->w0[0];
+	else
+		return false;
+	app_fmt_param(out, APP_FMT_MAX, v);
+	return true;
+}
+
+/* Appends n bytes of s to buf (of APP_CAPTION_MAX), as many as fit. */
+static void append(char *buf, size_t *len, const char *s, size_t n)
+{
+	if (n > APP_CAPTION_MAX - 1 - *len)
+		n = APP_CAPTION_MAX - 1 - *len;
+	memcpy(buf + *len, s, n);
+	*len += n;
+	buf[*len] = '\0';
+}
+
+const char *app_caption_text(const struct app_state *s, char *buf)
 {
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
-	return scene ? gd_scene_caption(scene, app_lang_code(s->lang)) : "";
+	const struct gd_run *run = app_state_run(s);
+	const char *src = scene ? gd_scene_caption(scene, app_lang_code(s->lang)) :
+				  "";
+	size_t len = 0;
+	buf[0] = '\0';
+	while (*src) {
+		const char *open = strchr(src, '{');
+		const char *close = open ? strchr(open, '}') : NULL;
+		char v[APP_FMT_MAX];
+		if (!close) {
+			append(buf, &len, src, strlen(src));
+			break;
+		}
+		bool known = placeholder(run, open + 1,
+					 (size_t)(close - open - 1), v);
+		append(buf, &len, src,
+		       (size_t)(known ? open - src : close + 1 - src));
+		if (known)
+			append(buf, &len, v, strlen(v));
+		src = close + 1;
+	}
+	if (*buf && scene &&
+	    (gd_run_rate(run) != scene->opt.hyper[GD_HYPER_RATE] ||
+	     gd_run_momentum(run) != scene->opt.hyper[GD_HYPER_MOMENTUM])) {
+		char note[256];
+		snprintf(note, sizeof(note),
+			 app_tr(s->lang,
+				"\n(Settings changed: η = %s, β = %s; the scene's are η = %s, β = %s.)"),
+			 K(gd_run_rate(run)), K(gd_run_momentum(run)),
+			 K(scene->opt.hyper[GD_HYPER_RATE]),
+			 K(scene->opt.hyper[GD_HYPER_MOMENTUM]));
+		append(buf, &len, note, strlen(note));
+	}
+	return buf;
 }
 
 /* What the text parts share while they add to the list. */
@@ -312,6 +407,46 @@ static const char *curve_title(enum gd_curve_kind kind)
 	}
 }
 
+/*
+ * Where the lesson stands, so a lecturer knows when the next press
+ * changes scene: "scene 3 / 11 · step 4 / 6" ("step 4" in an unplanned
+ * scene), or the scene number being typed.
+ */
+static void where(const struct ctx *c, char *buf, size_t size)
+{
+	const struct app_state *s = c->s;
+	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
+	int k = s->pres.scene + 1, n = s->lesson ? s->lesson->count : 1;
+	long step = app_state_run(s)->step;
+	if (s->typed)
+		snprintf(buf, size,
+			 app_tr(c->lang, "go to scene %d… (Enter; Esc cancels)"),
+			 s->typed);
+	else if (scene && scene->steps != GD_SCENE_UNPLANNED)
+		snprintf(buf, size,
+			 app_tr(c->lang, "scene %d / %d · step %ld / %ld"), k,
+			 n, step, scene->steps);
+	else
+		snprintf(buf, size, app_tr(c->lang, "scene %d / %d · step %ld"),
+			 k, n, step);
+}
+
+/* After a first Esc outside full screen: how to quit, for two seconds. */
+static void quit_prompt(const struct ctx *c, double now)
+{
+	const struct app_layout *l = c->l;
+	if (!(c->s->quit_until > now))
+		return;
+	const char *msg = app_tr(c->lang, "Press Esc again to quit (Q quits)");
+	int px = l->title_px;
+	int w = width(c, msg, px, APP_FACE_BOLD) + 2 * px;
+	int h = px * 2;
+	struct app_rect r = { (l->width - w) / 2, (l->height - h) / 2, w, h };
+	app_dlist_rect(c->dl, APP_ROLE_OVERLAY_BG, box(r), c->th->panel_bg);
+	text(c, APP_ROLE_NOTICE, px, APP_FACE_BOLD, c->th->text, l->width / 2,
+	     r.y + (h - px * 6 / 5) / 2, APP_ALIGN_CENTRE, msg);
+}
+
 static void header(const struct ctx *c)
 {
 	const struct app_layout *l = c->l;
@@ -323,9 +458,8 @@ static void header(const struct ctx *c)
 				    "";
 	if (!*title)
 		title = curve_title(app_state_run(s)->curve.kind);
-	char count[96];
-	snprintf(count, sizeof(count), app_tr(c->lang, "scene %d / %d"),
-		 s->pres.scene + 1, s->lesson ? s->lesson->count : 1);
+	char count[160];
+	where(c, count, sizeof(count));
 	int cw = width(c, count, l->text_px, APP_FACE_REGULAR);
 	int y = l->header.y + (l->header.h - l->title_px * 6 / 5) / 2;
 	text(c, APP_ROLE_SCENE_COUNT, l->text_px, APP_FACE_REGULAR,
@@ -419,11 +553,11 @@ static void panel(const struct ctx *c, double now)
 	app_dlist_clip_pop(c->dl);
 }
 
-/* The inset's line of E over the kept history, from the lowest to the
- * highest E seen, so that small changes (a neuron's) still show; a flat
- * run gets a unit range. Returns the number of points. */
-static int inset_points(const struct gd_run *run, struct app_rect a, float *xs,
-			float *ys, int max, size_t *span)
+/* The inset's E scale: from 0 (E is an error, never below it here; a
+ * curve that goes below starts there) to a little above the highest E
+ * seen, so a run trapped at E = 0.744 does not look like one at 0 and a
+ * constant E is drawn near the top, not on the baseline. */
+static void inset_range(const struct gd_run *run, double *lo, double *hi)
 {
 	size_t len = gd_run_history_len(run);
 	double emax = run->E, emin = run->E;
@@ -432,31 +566,49 @@ static int inset_points(const struct gd_run *run, struct app_rect a, float *xs,
 		emax = fmax(emax, e);
 		emin = fmin(emin, e);
 	}
-	if (!(emax > emin))
-		emax = emin + 1;
+	*lo = fmin(0, emin);
+	*hi = emax > *lo ? *lo + 1.1 * (emax - *lo) : *lo + 1;
+}
+
+/* The inset's line of E over the kept history on [lo, hi]. Returns the
+ * number of points. */
+static int inset_points(const struct gd_run *run, struct app_rect a, double lo,
+			double hi, float *xs, float *ys, int max, size_t *span)
+{
+	size_t len = gd_run_history_len(run);
 	*span = len > 10 ? len : 10;
 	int n = 0;
 	size_t stride = len / (size_t)(max - 1) + 1;
 	for (size_t i = 0; i <= len && n < max; i += stride) {
 		double e = i < len ? gd_run_history_at(run, i)->E : run->E;
 		xs[n] = (float)(a.x + (double)a.w * (double)i / (double)*span);
-		ys[n] = (float)(a.y + a.h - (e - emin) / (emax - emin) * a.h);
+		ys[n] = (float)(a.y + a.h - (e - lo) / (hi - lo) * a.h);
 		n++;
 	}
 	return n;
 }
 
-/* E against the iteration number, over the kept history. */
+/* E against the iteration number, over the kept history, with its E axis
+ * labelled at 0 and at the top. */
 static void inset(const struct ctx *c)
 {
 	const struct app_layout *l = c->l;
 	const struct app_theme *th = c->th;
 	if (!l->show_inset)
 		return;
+	const struct gd_run *run = app_state_run(c->s);
 	struct app_rect r = l->inset;
 	int lab = l->small_px * 13 / 10;
-	struct app_rect a = { r.x + l->pad, r.y + lab, r.w - 2 * l->pad,
-			      r.h - 2 * lab };
+	double lo, hi;
+	inset_range(run, &lo, &hi);
+	char top[APP_FMT_MAX], bottom[APP_FMT_MAX];
+	app_fmt_sig(top, sizeof(top), hi, 3);
+	app_fmt_param(bottom, sizeof(bottom), lo);
+	int lw = width(c, top, l->small_px, APP_FACE_REGULAR);
+	int bw = width(c, bottom, l->small_px, APP_FACE_REGULAR);
+	lw = (lw > bw ? lw : bw) + l->small_px / 2;
+	struct app_rect a = { r.x + l->pad / 2 + lw, r.y + lab,
+			      r.w - l->pad * 3 / 2 - lw, r.h - 2 * lab };
 	app_dlist_rect(c->dl, APP_ROLE_INSET_BG, box(r), th->bg);
 	text(c, APP_ROLE_INSET_LABEL, l->small_px, APP_FACE_REGULAR, th->muted,
 	     r.x + l->pad / 2, r.y, APP_ALIGN_LEFT,
@@ -466,9 +618,14 @@ static void inset(const struct ctx *c)
 	enum { MAXN = 512 };
 	float xs[MAXN], ys[MAXN];
 	size_t span;
-	int n = inset_points(app_state_run(c->s), a, xs, ys, MAXN, &span);
+	int n = inset_points(run, a, lo, hi, xs, ys, MAXN, &span);
 	float ax = (float)a.x, ay = (float)a.y;
 	float bx = (float)(a.x + a.w), by = (float)(a.y + a.h);
+	text(c, APP_ROLE_INSET_LABEL, l->small_px, APP_FACE_REGULAR, th->muted,
+	     a.x - l->small_px / 4, a.y, APP_ALIGN_RIGHT, top);
+	text(c, APP_ROLE_INSET_LABEL, l->small_px, APP_FACE_REGULAR, th->muted,
+	     a.x - l->small_px / 4, a.y + a.h - l->small_px * 3 / 5,
+	     APP_ALIGN_RIGHT, bottom);
 	clip(c, APP_ROLE_INSET_CLIP, r);
 	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, by, bx, by, 1.5f, th->axis);
 	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, ay, ax, by, 1.5f, th->axis);
@@ -486,7 +643,8 @@ static void inset(const struct ctx *c)
 static void caption(const struct ctx *c)
 {
 	const struct app_layout *l = c->l;
-	const char *cap = app_caption_text(c->s);
+	char buf[APP_CAPTION_MAX];
+	const char *cap = app_caption_text(c->s, buf);
 	if (!l->show_caption || !c->s->caption || !*cap)
 		return;
 	struct pline pl = { .color = c->th->text, .face = APP_FACE_REGULAR };
@@ -596,4 +754,5 @@ void app_panel_build(struct app_dlist *out, const struct app_layout *l,
 	caption(&c);
 	if (s->help)
 		help(&c);
+	quit_prompt(&c, now_ms);
 }

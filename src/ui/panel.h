@@ -17,8 +17,17 @@
  * before wrapping, plus one (for the layout). */
 int app_panel_count(const struct app_state *s, double now_ms);
 
-/* The caption of the current scene in s's language, or "". */
-const char *app_caption_text(const struct app_state *s);
+/* The longest caption app_caption_text writes, with its terminator. */
+#define APP_CAPTION_MAX (GD_LESSON_CAPTION_CHARS * 4 + 256)
+
+/*
+ * The caption of the current scene in s's language ("" for none) into buf
+ * (APP_CAPTION_MAX bytes), with its placeholders {rate}, {momentum} and
+ * {w0} replaced by the run's current η, β and start, as the panel writes
+ * them; an unknown {name} stays as written. When η or β is no longer the
+ * scene's, a last line says so. Returns buf.
+ */
+const char *app_caption_text(const struct app_state *s, char *buf);
 
 /* Adds the header, panel, inset, caption and (when s->help) the help
  * overlay of s at now_ms to out, placed by the layout l, text measured

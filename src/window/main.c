@@ -1,5 +1,7 @@
 /* gdstep-window: the window and --screenshot, run by gdstep with its own
  * arguments (which it checks again: it may be started by hand too). */
+#include <signal.h>
+
 #include "options.h"
 
 #include "window.h"
@@ -7,6 +9,9 @@
 int main(int argc, char *argv[])
 {
 	struct gd_options opts;
+	/* A closed stdout (--echo into `head`) is a write error that the
+	 * window reports and survives, not a silent death. */
+	signal(SIGPIPE, SIG_IGN);
 	int rc = app_start(argc, argv, &opts);
 	if (rc >= 0)
 		return rc;

@@ -66,13 +66,20 @@ static void to_output(struct win *w, int x, int y, double *ox, double *oy)
 	*oy = y * (double)oh / (wh > 0 ? wh : 1);
 }
 
-static void echo_update(const struct gd_update *u, int dim)
+/* --echo's rows; when the reader goes away (`gdstep --echo | head -2`)
+ * it says so once and the window goes on without echoing. SIGPIPE is
+ * ignored (main.c), so the write fails with EPIPE instead of killing. */
+static void echo_update(struct win *w, const struct gd_update *u, int dim)
 {
 	char row[GD_CSV_ROW_MAX];
 	int n = gd_csv_format(row, sizeof(row), u, dim);
-	if (n > 0) {
-		fwrite(row, 1, (size_t)n, stdout);
-		fflush(stdout);
+	if (n <= 0)
+		return;
+	if (fwrite(row, 1, (size_t)n, stdout) != (size_t)n || fflush(stdout) != 0) {
+		fprintf(stderr, "%s\n",
+			app_tr(w->st.lang,
+			       "gdstep: --echo: the output was closed; the window goes on without echoing"));
+		w->echo = false;
 	}
 }
 
@@ -119,7 +126,7 @@ static void handle_result(struct win *w, const struct app_result *r)
 	if (r->fx & APP_FX_REDRAW)
 		w->redraw = true;
 	if ((r->fx & APP_FX_STEPPED) && w->echo)
-		echo_update(&r->update, app_state_run(&w->st)->dim);
+		echo_update(w, &r->update, app_state_run(&w->st)->dim);
 	if (r->fx & APP_FX_FULLSCREEN)
 		SDL_SetWindowFullscreen(
 			w->window,

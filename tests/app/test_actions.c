@@ -11,6 +11,17 @@
 
 #include "harness.h"
 
+struct clicker_case {
+	int scenes;
+	const enum app_action *seq; /* ends with APP_ACT_NONE */
+	double gap_ms;              /* between presses */
+	int scene;                  /* expected afterwards, 0-based */
+	long step;
+	bool fullscreen, quit, blank, armed, running;
+	int typed;
+	double beta;
+};
+
 struct tcase {
 	const char *name;
 	void (*run)(const struct tcase *);
@@ -19,6 +30,7 @@ struct tcase {
 	const enum app_action *seq; /* ends with APP_ACT_NONE */
 	long step;                  /* expected afterwards */
 	double w, rate_after, beta_after;
+	const struct clicker_case *clk; /* check_clicker's row */
 };
 
 /* Every key of doc/PRODUCT.md's table, as app key codes (the window's
@@ -41,9 +53,11 @@ static const struct {
 	{ 'r', 0, APP_ACT_RESET },
 	{ APP_KEY_UP, 0, APP_ACT_RATE_UP },
 	{ APP_KEY_DOWN, 0, APP_ACT_RATE_DOWN },
+	{ APP_KEY_END, 0, APP_ACT_PLAY_SCENE },
+	{ 'g', 0, APP_ACT_PLAY_SCENE },
 	{ 'm', 0, APP_ACT_MOMENTUM },
-	{ ',', 0, APP_ACT_BETA_DOWN },
-	{ '.', 0, APP_ACT_BETA_UP },
+	{ APP_KEY_UP, APP_MOD_SHIFT, APP_ACT_BETA_UP },
+	{ APP_KEY_DOWN, APP_MOD_SHIFT, APP_ACT_BETA_DOWN },
 	{ 'n', 0, APP_ACT_SCENE_NEXT },
 	{ 'n', APP_MOD_SHIFT, APP_ACT_SCENE_PREV },
 	{ APP_KEY_TAB, 0, APP_ACT_SCENE_NEXT },
@@ -52,6 +66,8 @@ static const struct {
 	{ '5', 0, APP_ACT_SCENE_1 + 4 },
 	{ '9', 0, APP_ACT_SCENE_9 },
 	{ '0', 0, APP_ACT_REFIT },
+	{ APP_KEY_F5, 0, APP_ACT_PRESENT },
+	{ APP_KEY_F5, APP_MOD_SHIFT, APP_ACT_PRESENT },
 	{ 'f', 0, APP_ACT_FULLSCREEN },
 	{ APP_KEY_F11, 0, APP_ACT_FULLSCREEN },
 	{ '=', APP_MOD_CTRL, APP_ACT_TEXT_LARGER },
@@ -59,13 +75,14 @@ static const struct {
 	{ 't', 0, APP_ACT_THEME },
 	{ 'c', 0, APP_ACT_CAPTION },
 	{ 'b', 0, APP_ACT_BLANK },
+	{ '.', 0, APP_ACT_BLANK },
 	{ 'l', 0, APP_ACT_LANG },
 	{ 's', 0, APP_ACT_SAVE },
 	{ 'h', 0, APP_ACT_HELP },
 	{ APP_KEY_F1, 0, APP_ACT_HELP },
 	{ '/', APP_MOD_SHIFT, APP_ACT_HELP }, /* ? */
 	{ '?', 0, APP_ACT_HELP },
-	{ APP_KEY_ESCAPE, 0, APP_ACT_CLOSE },
+	{ APP_KEY_ESCAPE, 0, APP_ACT_ESCAPE },
 	{ 'q', 0, APP_ACT_CLOSE },
 };
 
@@ -85,6 +102,18 @@ static void check_keys(const struct tcase *t)
 	CHECK(app_key_action('s', APP_MOD_CTRL) == APP_ACT_NONE);
 	CHECK(app_key_action('=', 0) == APP_ACT_NONE);
 	CHECK(app_key_action(APP_KEY_NONE, 0) == APP_ACT_NONE);
+	/* What a presentation clicker sends never changes a setting: Next,
+	 * Back, blank, present, Esc. */
+	static const unsigned clicker[] = {
+		APP_KEY_PAGEDOWN, APP_KEY_PAGEUP, '.', 'b',
+		APP_KEY_F5,       APP_KEY_ESCAPE
+	};
+	for (size_t i = 0; i < sizeof(clicker) / sizeof(clicker[0]); i++) {
+		enum app_action a = app_key_action(clicker[i], 0);
+		CHECK(a == APP_ACT_NEXT || a == APP_ACT_BACK ||
+		      a == APP_ACT_BLANK || a == APP_ACT_PRESENT ||
+		      a == APP_ACT_ESCAPE);
+	}
 	CHECK(app_key_action('x', 0) == APP_ACT_NONE);
 	/* No key is in the table twice with different actions. */
 	for (int i = 0; i < app_keys_count; i++)
@@ -129,14 +158,19 @@ static void check_help(const struct tcase *t)
 		"R",
 		"Up",
 		"Down",
+		"End",
+		"G",
 		"M",
-		", .",
+		"Shift+Up",
+		"Shift+Down",
 		"N",
 		"Shift+N",
 		"Tab",
 		"Shift+Tab",
 		"1 … 9",
 		"0",
+		"F5",
+		"Shift+F5",
 		"F",
 		"F11",
 		"Ctrl+=",
@@ -144,6 +178,7 @@ static void check_help(const struct tcase *t)
 		"T",
 		"C",
 		"B",
+		".",
 		"L",
 		"S",
 		"H",
@@ -312,7 +347,7 @@ static void check_toggles(const struct tcase *t)
 	CHECK((r.fx & APP_FX_LANG) && s->lang == APP_LANG_ZH);
 	app_apply(s, APP_ACT_LANG, 0, &r);
 	CHECK(s->lang == APP_LANG_EN);
-	app_apply(s, APP_ACT_CLOSE, 0, &r); /* no overlay: quit */
+	app_apply(s, APP_ACT_CLOSE, 0, &r); /* Q, no overlay: quit */
 	CHECK(s->quit && (r.fx & APP_FX_QUIT));
 	app_state_finish(s);
 	free(s);
@@ -348,6 +383,104 @@ static void check_mouse(const struct tcase *t)
 	(void)t;
 }
 
+/* A lesson of n scenes of the bowl, each planned for `steps` updates. */
+static struct gd_lesson *lesson_of(int n, long steps)
+{
+	struct gd_lesson *l = calloc(1, sizeof(*l));
+	l->count = n;
+	l->scenes = calloc((size_t)n, sizeof(*l->scenes));
+	for (int k = 0; k < n; k++) {
+		struct gd_scene *sc = &l->scenes[k];
+		gd_curve_default(&sc->curve, GD_CURVE_BOWL);
+		sc->w0[0] = 2;
+		sc->opt.hyper[GD_HYPER_RATE] = 0.1;
+		sc->steps = steps;
+		snprintf(sc->title, sizeof(sc->title), "scene %d", k + 1);
+	}
+	return l;
+}
+
+static void check_clicker(const struct tcase *t)
+{
+	const struct clicker_case *c = t->clk;
+	struct gd_lesson *l = lesson_of(c->scenes, 3);
+	struct app_state *s = malloc(sizeof(*s));
+	app_state_init(s, l, 0);
+	struct app_result r;
+	double now = 1000, wait;
+	for (const enum app_action *a = c->seq; *a != APP_ACT_NONE; a++) {
+		app_apply(s, *a, now, &r);
+		now += c->gap_ms > 0 ? c->gap_ms : 10;
+		app_tick(s, now, &r, &wait);
+	}
+	if (s->pres.scene != c->scene || app_state_run(s)->step != c->step)
+		fprintf(stderr, "scene %d step %ld\n", s->pres.scene,
+			app_state_run(s)->step);
+	CHECK(s->pres.scene == c->scene);
+	CHECK(app_state_run(s)->step == c->step);
+	CHECK(s->fullscreen == c->fullscreen);
+	CHECK(s->quit == c->quit);
+	CHECK(s->blank == c->blank);
+	CHECK((s->quit_until > now) == c->armed);
+	CHECK(s->typed == c->typed);
+	CHECK(!s->help);
+	CHECK_APPROX(gd_run_momentum(app_state_run(s)), c->beta, 0, 1e-12);
+	app_state_finish(s);
+	free(s);
+	free_lesson(l);
+}
+
+/* The Esc prompt times out by itself: the tick asks to be called when it
+ * does, and redraws then. */
+static void check_esc_timeout(const struct tcase *t)
+{
+	struct gd_lesson *l = lesson_of(2, 3);
+	struct app_state *s = malloc(sizeof(*s));
+	app_state_init(s, l, 0);
+	struct app_result r;
+	double wait;
+	app_apply(s, APP_ACT_ESCAPE, 1000, &r);
+	CHECK(!s->quit && s->quit_until == 1000 + APP_QUIT_MS);
+	app_tick(s, 1100, &r, &wait);
+	CHECK_APPROX(wait, APP_QUIT_MS - 100, 1e-9, 0);
+	app_tick(s, 1000 + APP_QUIT_MS, &r, &wait);
+	CHECK(s->quit_until == 0 && (r.fx & APP_FX_REDRAW) && wait < 0);
+	app_apply(s, APP_ACT_ESCAPE, 5000, &r); /* armed again, not quit */
+	CHECK(!s->quit && s->quit_until > 5000);
+	app_state_finish(s);
+	free(s);
+	free_lesson(l);
+	(void)t;
+}
+
+/* End (or G) plays the scene to its planned end at the run's pace and
+ * stops there: the next press changes scene. */
+static void check_play_scene(const struct tcase *t)
+{
+	struct gd_lesson *l = lesson_of(2, 6);
+	struct app_state *s = malloc(sizeof(*s));
+	app_state_init(s, l, 0);
+	struct app_result r;
+	double wait, now = 0;
+	app_apply(s, APP_ACT_NEXT, now, &r);
+	app_apply(s, APP_ACT_PLAY_SCENE, now, &r);
+	CHECK(s->running);
+	for (int i = 0; i < 10000 && s->running; i++) {
+		app_tick(s, now, &r, &wait);
+		now += wait > 0 ? wait : 1;
+	}
+	CHECK(!s->running);
+	CHECK(app_state_run(s)->step == 6 && s->pres.scene == 0);
+	app_apply(s, APP_ACT_PLAY_SCENE, now, &r); /* at the end: nothing */
+	CHECK(!s->running && app_state_run(s)->step == 6);
+	app_apply(s, APP_ACT_NEXT, now, &r);
+	CHECK(s->pres.scene == 1 && app_state_run(s)->step == 0);
+	app_state_finish(s);
+	free(s);
+	free_lesson(l);
+	(void)t;
+}
+
 /* The learning rate's log scale hits the bowl's thresholds exactly. */
 static void check_grids(const struct tcase *t)
 {
@@ -375,6 +508,10 @@ static void check_grids(const struct tcase *t)
 }
 
 #define A(...) ((const enum app_action[]){ __VA_ARGS__, APP_ACT_NONE })
+#define NEXT APP_ACT_NEXT
+#define ESC APP_ACT_ESCAPE
+#define F5 APP_ACT_PRESENT
+#define D(k) (APP_ACT_SCENE_1 + (k)-1)
 
 static const struct tcase cases[] = {
 	{ .name = "keys-product-table", .run = check_keys },
@@ -496,6 +633,128 @@ static const struct tcase cases[] = {
 	  .w0 = 2,
 	  .rate = 0.1 },
 	{ .name = "rate-beta-grids", .run = check_grids },
+	{ .name = "clicker-period-blanks",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 3,
+					       .seq = A(NEXT, APP_ACT_BLANK),
+					       .step = 1,
+					       .blank = true } },
+	{ .name = "clicker-f5-presents-in-place",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 3,
+					       .seq = A(NEXT, NEXT, APP_ACT_SCENE_NEXT,
+							NEXT, F5, F5),
+					       .scene = 1,
+					       .step = 1,
+					       .fullscreen = true } },
+	{ .name = "clicker-esc-leaves-fullscreen",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 3,
+					       .seq = A(APP_ACT_SCENE_NEXT,
+							NEXT, F5, ESC),
+					       .scene = 1,
+					       .step = 1 } },
+	{ .name = "clicker-f5-esc-f5-esc",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 3,
+					       .seq = A(NEXT, F5, ESC, F5, ESC),
+					       .step = 1 } },
+	{ .name = "clicker-esc-once-asks",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 3,
+					       .seq = A(NEXT, ESC),
+					       .step = 1,
+					       .armed = true } },
+	{ .name = "clicker-esc-twice-quits",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 3,
+					       .seq = A(NEXT, ESC, ESC),
+					       .gap_ms = 500,
+					       .step = 1,
+					       .quit = true } },
+	{ .name = "clicker-esc-twice-slowly-stays",
+	  .run = check_clicker,
+	  .clk =
+		  &(const struct clicker_case){
+			  .scenes = 3,
+			  .seq = A(NEXT, ESC, ESC),
+			  .gap_ms = 2500,
+			  .step = 1,
+		  } },
+	{ .name = "clicker-esc-next-esc-stays",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 3,
+					       .seq = A(ESC, NEXT, ESC),
+					       .step = 1,
+					       .armed = true } },
+	{ .name = "clicker-esc-closes-help-first",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 3,
+					       .seq = A(APP_ACT_HELP, ESC) } },
+	{ .name = "clicker-esc-unblanks",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 3,
+					       .seq = A(APP_ACT_BLANK, ESC, ESC),
+					       .armed = true } },
+	{ .name = "clicker-next-past-the-end-stays",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 2,
+					       .seq = A(NEXT, NEXT, NEXT, NEXT, NEXT,
+							NEXT, NEXT, NEXT, NEXT),
+					       .scene = 1,
+					       .step = 5 } },
+	{ .name = "clicker-digit-jumps",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 5,
+					       .seq = A(D(4)),
+					       .scene = 3 } },
+	{ .name = "clicker-type-10-enter",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 11,
+					       .seq = A(D(1), APP_ACT_REFIT,
+							APP_ACT_RUN),
+					       .scene = 9 } },
+	{ .name = "clicker-type-1-enter",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 11,
+					       .seq = A(APP_ACT_SCENE_NEXT,
+							D(1), APP_ACT_RUN),
+					       .scene = 0 } },
+	{ .name = "clicker-type-11-waits",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 11,
+					       .seq = A(D(1), D(1)),
+					       .typed = 11 } },
+	{ .name = "clicker-type-2-at-once",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 11,
+					       .seq = A(D(2)),
+					       .scene = 1 } },
+	{ .name = "clicker-type-99-enter-nothing",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 11,
+					       .seq = A(APP_ACT_SCENE_NEXT,
+							D(1), D(9), APP_ACT_RUN),
+					       .scene = 1 } },
+	{ .name = "clicker-type-esc-cancels",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 11,
+					       .seq = A(D(1), ESC, NEXT),
+					       .step = 1 } },
+	{ .name = "clicker-zero-alone-refits",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 11,
+					       .seq = A(NEXT, APP_ACT_REFIT),
+					       .step = 1 } },
+	{ .name = "clicker-beta-shift-up",
+	  .run = check_clicker,
+	  .clk = &(const struct clicker_case){ .scenes = 1,
+					       .seq = A(APP_ACT_BETA_UP,
+							APP_ACT_BETA_UP),
+					       .beta = 0.2 } },
+	{ .name = "clicker-esc-prompt-times-out", .run = check_esc_timeout },
+	{ .name = "clicker-end-plays-scene", .run = check_play_scene },
+
 };
 
 int main(int argc, char *argv[])

@@ -167,6 +167,17 @@ static const struct tcase cases[] = {
 	  .paren = "—",
 	  .param = "—" },
 	{ .name = "fmt-rate", .run = check_fmt, .x = 0.12, .param = "0.12" },
+	/* One format per quantity: a value that rounds up to the next decade
+	 * is written as that decade's values are (0.1 is "0.100"). */
+	{ .name = "fmt-rounds-to-tenth",
+	  .run = check_fmt,
+	  .x = 0.09999999,
+	  .value = "0.100" },
+	{ .name = "fmt-rounds-to-hundredth",
+	  .run = check_fmt,
+	  .x = -0.0099999,
+	  .value = "−0.0100",
+	  .paren = "(−0.0100)" },
 	{ .name = "fmt-never-nan", .run = check_fmt_never_nan },
 	{ .name = "theme-contrast", .run = check_contrast },
 	{ .name = "layout-720p", .run = check_layout, .w = 1280, .h = 720 },

@@ -33,7 +33,9 @@ struct tcase {
 	int steps;
 	int w, h, text_step;
 	bool help, dark, zh;
-	double anim_ms; /* > 0: build this long into the last step */
+	double anim_ms;    /* > 0: build this long into the last step */
+	const char *want;  /* check_says: the panel says this */
+	const char *never; /* check_says: and never this */
 };
 
 struct fixture {
@@ -191,6 +193,59 @@ static void check_arrow(const struct tcase *t)
 	teardown(&f);
 }
 
+/* The view follows the action: the step arrow is at least 14 px long
+ * (2 % of the plot's width) whatever the curve and its scale, and both
+ * ends are inside the plot. */
+static void check_arrow_min(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct app_prim *p = find(&f, APP_ROLE_STEP_ARROW);
+	CHECK(p != NULL && p->count == 2);
+	if (!p) {
+		teardown(&f);
+		return;
+	}
+	float x0 = f.dl.xs[p->first], x1 = f.dl.xs[p->first + 1];
+	const struct gd_view *v = &f.info.view;
+	if (fabs((double)(x1 - x0)) < 14)
+		fprintf(stderr, "arrow %g px over [%g, %g]\n",
+			fabs((double)(x1 - x0)), v->wmin, v->wmax);
+	CHECK(fabs((double)(x1 - x0)) >= 14);
+	CHECK(x0 >= (float)v->x && x0 <= (float)(v->x + v->width));
+	CHECK(x1 >= (float)v->x && x1 <= (float)(v->x + v->width));
+	teardown(&f);
+}
+
+/* The Δw label is never over the current point or the next one's ring
+ * (scene 7 bounces at the foot of |w − 1|, where all three meet). */
+static void check_dw_clear(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct app_prim *lab = find(&f, APP_ROLE_DW_LABEL);
+	struct app_shown sh = app_shown_step(f.s, f.now);
+	CHECK(lab != NULL && sh.has_step);
+	if (lab) {
+		double pts[2][2] = { { sh.w, sh.E },
+				     { sh.u.w_next[0], sh.u.E_next } };
+		for (int i = 0; i < 2; i++) {
+			double x, y, r = f.info.point_r + 2;
+			gd_view_to_screen(&f.info.view, pts[i][0], pts[i][1],
+					  &x, &y);
+			struct app_box b = ink(lab, true);
+			double bx = (double)b.x, by = (double)b.y;
+			double bw = (double)b.w, bh = (double)b.h;
+			bool meet = x + r > bx && x - r < bx + bw &&
+				    y + r > by && y - r < by + bh;
+			if (meet)
+				fprintf(stderr, "Δw label meets point %d\n", i);
+			CHECK(!meet);
+		}
+	}
+	teardown(&f);
+}
+
 /* The panel's text, lines joined by spaces. */
 static void panel_text(const struct fixture *f, char *buf, size_t size)
 {
@@ -214,6 +269,57 @@ static bool has_run(const struct fixture *f, enum app_role role, const char *wan
 		    strcmp(app_dlist_str(&f->dl, &f->dl.prims[i]), want) == 0)
 			return true;
 	return false;
+}
+
+/* The inset's E axis starts at a labelled 0: a run's E is drawn at its
+ * true height above it (scene 9 trapped at E = 0.744, scene 5's constant
+ * E = 4: both far above the baseline). */
+static void check_inset_zero(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct app_prim *axis = NULL,
+			      *curve = find(&f, APP_ROLE_INSET_CURVE);
+	for (int i = 0; i < f.dl.n; i++)
+		if (f.dl.prims[i].role == APP_ROLE_INSET_AXIS)
+			axis = &f.dl.prims[i]; /* the last: the vertical one */
+	CHECK(axis && curve && has_run(&f, APP_ROLE_INSET_LABEL, "0"));
+	if (!axis || !curve) {
+		teardown(&f);
+		return;
+	}
+	float top = f.dl.ys[axis->first], base = f.dl.ys[axis->first + 1];
+	float last = f.dl.ys[curve->first + curve->count - 1];
+	const struct gd_run *run = app_state_run(f.s);
+	double emax = run->E;
+	for (size_t i = 0; i < gd_run_history_len(run); i++)
+		emax = fmax(emax, gd_run_history_at(run, i)->E);
+	/* The last point's height over the baseline is E over the scale's
+	 * top (1.1 × the highest E): 0 is the baseline. */
+	double want = run->E / (1.1 * emax) * (double)(base - top);
+	CHECK_APPROX((double)(base - last), want, 1.5, 0.01);
+	CHECK(base - last > 5); /* not on the baseline */
+	teardown(&f);
+}
+
+/* The trail keeps every point of a 150-step scene, none fainter than a
+ * third opaque. */
+static void check_trail(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	int discs = 0, faint = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->role != APP_ROLE_TRAIL || p->kind != APP_PRIM_DISC)
+			continue;
+		discs++;
+		faint += p->color.a < 85;
+	}
+	if (discs < t->steps)
+		fprintf(stderr, "%d trail points\n", discs);
+	CHECK(discs >= t->steps && faint == 0);
+	teardown(&f);
 }
 
 /* w, E, dE/dw, Δw and w + Δw as fmt.c writes them, in the panel and on
@@ -585,6 +691,97 @@ static void check_blank(const struct tcase *t)
 	teardown(&f);
 }
 
+/* The panel's words, wrapped lines joined by spaces, say t->want (the
+ * status, how E changes) and never t->never. */
+static void check_says(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	static char all[1 << 16];
+	panel_text(&f, all, sizeof(all));
+	for (char *c = all; *c; c++)
+		*c = *c == '\n' ? ' ' : *c;
+	if (!strstr(all, t->want) || (t->never && strstr(all, t->never)))
+		fprintf(stderr, "panel: %s\n", all);
+	CHECK(strstr(all, t->want) != NULL);
+	CHECK(!t->never || strstr(all, t->never) == NULL);
+	teardown(&f);
+}
+
+/* The caption's text as the frame shows it, wrapped lines joined by
+ * spaces. */
+static void caption_text(const struct fixture *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (int i = 0; i < f->dl.n; i++) {
+		const struct app_prim *p = &f->dl.prims[i];
+		size_t len = strlen(buf);
+		if (p->role == APP_ROLE_CAPTION)
+			snprintf(buf + len, size - len, "%s ",
+				 app_dlist_str(&f->dl, p));
+	}
+}
+
+/* A caption that names the scene's η ({rate}) shows the current one after
+ * Up, and says that the settings changed. */
+static void check_caption_rate(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	static char cap[1 << 14];
+	caption_text(&f, cap, sizeof(cap));
+	CHECK(strstr(cap, t->zh ? "η = 0.1，" : "η = 0.1 each") != NULL);
+	CHECK(strstr(cap, "{rate}") == NULL);
+	CHECK(strstr(cap, t->zh ? "设置已改变" : "Settings changed") == NULL);
+	struct app_result r;
+	app_apply(f.s, APP_ACT_RATE_UP, f.now, &r);
+	app_frame_build(&f.dl, &f.info, f.s, 1280, 720, f.now, &f.m);
+	caption_text(&f, cap, sizeof(cap));
+	if (!strstr(cap, "0.12"))
+		fprintf(stderr, "caption: %s\n", cap);
+	CHECK(strstr(cap, t->zh ? "η = 0.12，" : "η = 0.12 each") != NULL);
+	CHECK(strstr(cap, t->zh ? "设置已改变" : "Settings changed") != NULL);
+	teardown(&f);
+}
+
+/* The header says where the lesson stands: scene k / n and step s / plan
+ * (scene 4 of the built-in lesson plans 12); a typed scene number and
+ * the Esc prompt show. */
+static void check_where(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct gd_scene *sc = gd_presenter_scene(&f.s->pres);
+	char want[160];
+	if (t->zh)
+		snprintf(want, sizeof(want), "场景 %d / %d · 第 %d / %ld 步",
+			 t->scene, f.lesson.count, t->steps, sc->steps);
+	else
+		snprintf(want, sizeof(want), "scene %d / %d · step %d / %ld",
+			 t->scene, f.lesson.count, t->steps, sc->steps);
+	const struct app_prim *count = find(&f, APP_ROLE_SCENE_COUNT);
+	if (!has_run(&f, APP_ROLE_SCENE_COUNT, want))
+		fprintf(stderr, "want %s, have %s\n", want,
+			count ? app_dlist_str(&f.dl, count) : "nothing");
+	CHECK(has_run(&f, APP_ROLE_SCENE_COUNT, want));
+	CHECK(find(&f, APP_ROLE_NOTICE) == NULL);
+	struct app_result r;
+	app_apply(f.s, APP_ACT_ESCAPE, f.now, &r);
+	app_apply(f.s, APP_ACT_SCENE_1, f.now, &r); /* 1 of 11: waits */
+	app_apply(f.s, APP_ACT_ESCAPE, f.now, &r);  /* drops it */
+	app_apply(f.s, APP_ACT_ESCAPE, f.now, &r);  /* asks */
+	app_frame_build(&f.dl, &f.info, f.s, 1280, 720, f.now, &f.m);
+	CHECK(find(&f, APP_ROLE_NOTICE) != NULL);
+	CHECK(!f.s->quit);
+	app_apply(f.s, APP_ACT_SCENE_1, f.now, &r);
+	app_frame_build(&f.dl, &f.info, f.s, 1280, 720, f.now, &f.m);
+	CHECK(find(&f, APP_ROLE_NOTICE) == NULL);
+	CHECK(has_run(&f, APP_ROLE_SCENE_COUNT,
+		      t->zh ? "跳到第 1 个场景…（回车确认；Esc 取消）" :
+			      "go to scene 1… (Enter; Esc cancels)"));
+	teardown(&f);
+}
+
 /* The list's bound: past it, primitives are dropped and counted, and a
  * clip push still gets its pop. */
 static void check_bounded(const struct tcase *t)
@@ -693,6 +890,46 @@ static const struct tcase cases[] = {
 	  .steps = 2,
 	  .anim_ms = 100 },
 	{ .name = "frame-arrow-scene8", .run = check_arrow, .scene = 8, .steps = 3 },
+	{ .name = "trail-scene10-150", .run = check_trail, .scene = 10, .steps = 150 },
+	{ .name = "trail-scene10-150-dark",
+	  .run = check_trail,
+	  .scene = 10,
+	  .steps = 150,
+	  .dark = true },
+	{ .name = "inset-zero-scene9",
+	  .run = check_inset_zero,
+	  .scene = 9,
+	  .steps = 59 },
+	{ .name = "inset-zero-scene5-constant",
+	  .run = check_inset_zero,
+	  .scene = 5,
+	  .steps = 3 },
+	{ .name = "frame-dw-label-clear-scene7",
+	  .run = check_dw_clear,
+	  .scene = 7,
+	  .steps = 7 },
+	{ .name = "frame-dw-label-clear-scene4",
+	  .run = check_dw_clear,
+	  .scene = 4,
+	  .steps = 6 },
+	{ .name = "frame-arrow-min-scene8",
+	  .run = check_arrow_min,
+	  .scene = 8,
+	  .steps = 3 },
+	{ .name = "frame-arrow-min-scene8-start", .run = check_arrow_min, .scene = 8 },
+	{ .name = "frame-arrow-min-scene2",
+	  .run = check_arrow_min,
+	  .scene = 2,
+	  .steps = 20 },
+	{ .name = "frame-arrow-min-scene9",
+	  .run = check_arrow_min,
+	  .scene = 9,
+	  .steps = 30 },
+	{ .name = "frame-arrow-min-bowl-tiny-rate",
+	  .run = check_arrow_min,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 1e-4 },
 	{ .name = "frame-numbers-bowl", .run = check_numbers, BOWL, .steps = 1 },
 	{ .name = "frame-numbers-momentum",
 	  .run = check_numbers,
@@ -807,6 +1044,110 @@ static const struct tcase cases[] = {
 	  .steps = 3,
 	  .anim_ms = 50 },
 	{ .name = "frame-blank", .run = check_blank, BOWL },
+	{ .name = "caption-rate-follows-up", .run = check_caption_rate, .scene = 2 },
+	{ .name = "caption-rate-follows-up-zh",
+	  .run = check_caption_rate,
+	  .scene = 2,
+	  .zh = true },
+	/* seed 002's example: w = −0.8 is in parentheses inside σ(…) */
+	{ .name = "says-neuron-parens",
+	  .run = check_says,
+	  .scene = 8,
+	  .want = "σ((−0.800) × 0.100 + 0.150)",
+	  .never = "× −" },
+	{ .name = "says-tiny-change-one-format",
+	  .run = check_says,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 1e6,
+	  .rate = 1e-9,
+	  .want = "E falls by 4000.000, from 1.000×10¹²",
+	  .never = "10¹¹" },
+	{ .name = "says-start",
+	  .run = check_says,
+	  .scene = 2,
+	  .want = "Status: at the start" },
+	{ .name = "says-falling-scene2",
+	  .run = check_says,
+	  .scene = 2,
+	  .steps = 12,
+	  .want = "Status: E falling" },
+	{ .name = "says-converged-scene3",
+	  .run = check_says,
+	  .scene = 3,
+	  .steps = 1,
+	  .want = "Status: converged" },
+	{ .name = "says-unchanged-scene3",
+	  .run = check_says,
+	  .scene = 3,
+	  .steps = 1,
+	  .want = "E stays at 0.000",
+	  .never = "falls from" },
+	{ .name = "says-oscillating-scene4",
+	  .run = check_says,
+	  .scene = 4,
+	  .steps = 4,
+	  .want = "Status: oscillating" },
+	{ .name = "says-bouncing-scene5",
+	  .run = check_says,
+	  .scene = 5,
+	  .steps = 3,
+	  .want = "Status: bouncing" },
+	{ .name = "says-unchanged-scene5",
+	  .run = check_says,
+	  .scene = 5,
+	  .steps = 3,
+	  .want = "E stays at 4",
+	  .never = "falls from 4" },
+	{ .name = "says-unchanged-scene5-zh",
+	  .run = check_says,
+	  .scene = 5,
+	  .steps = 3,
+	  .zh = true,
+	  .want = "保持",
+	  .never = "降到 4" },
+	{ .name = "says-diverging-scene6",
+	  .run = check_says,
+	  .scene = 6,
+	  .steps = 3,
+	  .want = "Status: diverging" },
+	{ .name = "says-diverging-scene6-zh",
+	  .run = check_says,
+	  .scene = 6,
+	  .steps = 3,
+	  .zh = true,
+	  .want = "发散",
+	  .never = "振荡" },
+	{ .name = "says-bouncing-scene7",
+	  .run = check_says,
+	  .scene = 7,
+	  .steps = 9,
+	  .want = "Status: bouncing" },
+	{ .name = "says-stuck-scene9",
+	  .run = check_says,
+	  .scene = 9,
+	  .steps = 59,
+	  .want = "Status: stuck in a local minimum" },
+	{ .name = "says-converged-scene10",
+	  .run = check_says,
+	  .scene = 10,
+	  .steps = 150,
+	  .want = "Status: converged" },
+	/* v: −0.4, −0.68, −0.796, −0.7408: past the minimum, E rises */
+	{ .name = "says-rising",
+	  .run = check_says,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .beta = 0.9,
+	  .steps = 4,
+	  .want = "Status: E rising" },
+
+	{ .name = "frame-where-scene4", .run = check_where, .scene = 4, .steps = 4 },
+	{ .name = "frame-where-scene4-zh",
+	  .run = check_where,
+	  .scene = 4,
+	  .steps = 4,
+	  .zh = true },
 	{ .name = "frame-sweep-builtin-lesson", .run = check_sweep },
 	{ .name = "dlist-bounded", .run = check_bounded },
 };

@@ -568,7 +568,9 @@ static void check_keymap(const struct tcase *t)
 		{ SDLK_ESCAPE, APP_KEY_ESCAPE },
 		{ SDLK_q, 'q' },
 		{ SDLK_UNKNOWN, APP_KEY_NONE },
-		{ SDLK_F5, APP_KEY_NONE },
+		{ SDLK_F5, APP_KEY_F5 },
+		{ SDLK_END, APP_KEY_END },
+		{ SDLK_F6, APP_KEY_NONE },
 		{ SDLK_LSHIFT, APP_KEY_NONE },
 		{ SDLK_DELETE, APP_KEY_NONE },
 	};

@@ -52,6 +52,7 @@ enum app_action {
 	APP_ACT_SAVE,
 	APP_ACT_HELP,
 	APP_ACT_CLOSE, /* close the overlay, or quit */
+	APP_ACT_FOCUS, /* the next run of a comparison in focus */
 	APP_ACT_COUNT,
 };
 
@@ -91,6 +92,7 @@ struct app_state {
 	int pace;           /* index into app_pace_ms */
 	double next_run_ms; /* when the auto-run steps next */
 	double beta_on;     /* β that M turns momentum back on with */
+	int focus; /* the run in focus, 0 … runs − 1: its arithmetic, η, β */
 	struct app_anim anim;
 };
 
@@ -125,6 +127,12 @@ void app_state_finish(struct app_state *s);
 
 /* The run on screen. */
 const struct gd_run *app_state_run(const struct app_state *s);
+
+/* The scene's runs (1 … GD_SCENE_RUNS), run i (NULL out of range), and the
+ * run in focus. */
+int app_state_runs(const struct app_state *s);
+const struct gd_run *app_state_run_at(const struct app_state *s, int i);
+const struct gd_run *app_state_focus_run(const struct app_state *s);
 
 /* Applies one action at time now_ms; *out gets what the shell must do. */
 void app_apply(struct app_state *s, enum app_action action, double now_ms,
@@ -172,6 +180,10 @@ struct app_shown {
  * animating with the point part of the way along it. Never a non-finite
  * point: it falls back to the run's. */
 struct app_shown app_shown_step(const struct app_state *s, double now_ms);
+
+/* app_shown_step of the run in focus: run 0's as above, another run's
+ * pending update (only run 0 animates). */
+struct app_shown app_shown_focus(const struct app_state *s, double now_ms);
 
 /* Fits the view to the run (0, a new scene, a reset). */
 void app_refit(struct app_state *s);

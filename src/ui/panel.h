@@ -17,6 +17,14 @@
  * before wrapping, plus one (for the layout). */
 int app_panel_count(const struct app_state *s, double now_ms);
 
+/* A run's name and settings as the legend and the panel write them
+ * ("Adam, η = 0.3"), in lang, into buf; returns buf. */
+char *app_run_label(char *buf, size_t size, const struct gd_run *run,
+		    enum app_lang lang);
+
+/* A run's status in a word or two, in lang. */
+const char *app_status_word(enum gd_status status, enum app_lang lang);
+
 /* The caption of the current scene in s's language, or "". */
 const char *app_caption_text(const struct app_state *s);
 

@@ -34,7 +34,16 @@ static bool scene_eq(const struct gd_scene *a, const struct gd_scene *b)
 			      b->opt.hyper[GD_HYPER_RATE]) &&
 		    same_bits(a->opt.hyper[GD_HYPER_MOMENTUM],
 			      b->opt.hyper[GD_HYPER_MOMENTUM]) &&
-		    a->steps == b->steps && a->has_range == b->has_range;
+		    a->steps == b->steps && a->has_range == b->has_range &&
+		    a->opt.kind == b->opt.kind &&
+		    gd_scene_runs(a) == gd_scene_runs(b);
+	for (int r = 0; same && r < gd_scene_runs(a); r++) {
+		const struct gd_optim *x = gd_scene_optim(a, r);
+		const struct gd_optim *y = gd_scene_optim(b, r);
+		same = x->kind == y->kind;
+		for (int i = 0; same && i < GD_OPT_HYPER; i++)
+			same = same_bits(x->hyper[i], y->hyper[i]);
+	}
 	for (int i = 0; same && i < GD_CURVE_PARAMS; i++)
 		same = same_bits(p->p[i], q->p[i]);
 	for (int i = 0; i < GD_CURVE_LISTS; i++)
@@ -63,7 +72,7 @@ static void check_builtin(const struct tcase *t)
 	(void)t;
 	struct gd_lesson l;
 	CHECK(gd_lesson_builtin(&l) == 0);
-	CHECK(l.count == 11);
+	CHECK(l.count == 14);
 	for (int i = 0; i < l.count; i++) {
 		const struct gd_scene *s = &l.scenes[i];
 		CHECK(s->title[0] && s->title_zh[0] && s->caption[0] &&

@@ -126,8 +126,15 @@ enum gd_move gd_presenter_back(struct gd_presenter *p)
 			struct gd_run *r = gd_presenter_run(p, i);
 			if (r->step == step && !gd_run_undo(r)) {
 				enter(p, p->scene);
-				break;
+				return GD_MOVE_STEPPED;
 			}
+		}
+		/* A run that stopped here had not yet been refused a step
+		 * when the scene first stood here. */
+		for (int i = 0; i < p->nruns; i++) {
+			struct gd_run *r = gd_presenter_run(p, i);
+			if (r->step == step - 1)
+				gd_run_recheck(r);
 		}
 		return GD_MOVE_STEPPED;
 	}

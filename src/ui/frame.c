@@ -196,7 +196,7 @@ static bool boxes_meet(const struct ibox *a, const struct ibox *b)
 /* The slope beside the tangent's upper end, kept inside the plot, and
  * moved off the Δw label (*avoid) if they would meet. */
 static void tangent_label(const struct plot *p, double dEdw,
-			  const struct ibox *avoid)
+			  const struct ibox *avoid, const struct ibox *legend)
 {
 	const struct app_frame_info *f = p->f;
 	const struct app_rect *a = &p->l->area;
@@ -218,6 +218,9 @@ static void tangent_label(const struct plot *p, double dEdw,
 	    y > a->y + a->h - 2 * px ? a->y + a->h - 2 * px :
 				       y;
 	struct ibox box = { x, y, w, px * 3 / 2 };
+	if (boxes_meet(&box, legend)) {
+		box.y = y = legend->y + legend->h + px / 2;
+	}
 	if (boxes_meet(&box, avoid)) {
 		y = avoid->y - box.h - px / 2;
 		if (y < a->y + 2)
@@ -395,10 +398,12 @@ static void plot_runs(const struct plot *p, const struct app_state *s, double no
 	f->has_point = true;
 	struct ibox arrow_box;
 	arrow_label(p, &sh, &arrow_box);
+	legend(p, s);
+	struct ibox lbox = { (int)f->legend_x, (int)f->legend_y,
+			     (int)f->legend_w, (int)f->legend_h };
 	tangent_label(p,
 		      sh.has_step ? sh.u.grad[0] : app_state_focus_run(s)->grad[0],
-		      &arrow_box);
-	legend(p, s);
+		      &arrow_box, &lbox);
 }
 
 void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
@@ -432,7 +437,8 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 		tangent(&p, run->w[0], run->E, run->grad[0]);
 	struct ibox arrow_box;
 	arrow_label(&p, &sh, &arrow_box);
-	tangent_label(&p, sh.has_step ? sh.u.grad[0] : run->grad[0], &arrow_box);
+	tangent_label(&p, sh.has_step ? sh.u.grad[0] : run->grad[0], &arrow_box,
+		      &(struct ibox){ 0 });
 	app_dlist_clip_pop(out);
 }
 

@@ -183,7 +183,9 @@ static void status_lines(struct plines *p, const struct app_state *s)
 /* The bowl's regime of the current η, with the thresholds 1/a and 2/a. */
 static void regime_line(struct plines *p, const struct gd_run *run)
 {
-	if (run->curve.kind != GD_CURVE_BOWL)
+	/* The regimes are plain descent's (and the heavy ball's thresholds
+	 * as the lesson tells them); the adaptive rules have none. */
+	if (run->curve.kind != GD_CURVE_BOWL || run->opt.kind != GD_OPTIMIZER_GD)
 		return;
 	double a = run->curve.p[GD_BOWL_A], eta = gd_run_rate(run);
 	struct pline *l = add(p, p->th->text, APP_FACE_REGULAR);

@@ -35,6 +35,13 @@ static inline bool lesson_scene_same(const struct gd_scene *a,
 		    lesson_same_bits(a->opt.hyper, b->opt.hyper, GD_OPT_HYPER);
 	for (int i = 0; same && i < GD_CURVE_LISTS; i++)
 		same = lesson_same_bits(p->list[i], q->list[i], p->n);
+	same = same && gd_scene_runs(a) == gd_scene_runs(b);
+	for (int r = 0; same && r < gd_scene_runs(a); r++) {
+		const struct gd_optim *x = gd_scene_optim(a, r);
+		const struct gd_optim *y = gd_scene_optim(b, r);
+		same = x->kind == y->kind &&
+		       lesson_same_bits(x->hyper, y->hyper, GD_OPT_HYPER);
+	}
 	if (same && a->has_range)
 		same = lesson_same_bits(&a->wmin, &b->wmin, 1) &&
 		       lesson_same_bits(&a->wmax, &b->wmax, 1);

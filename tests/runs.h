@@ -42,6 +42,13 @@ static inline int run_init(struct gd_run **run, const struct gd_curve *curve,
 	gd_optim_default(&opt, GD_OPTIMIZER_GD, rate);
 	opt.hyper[GD_HYPER_MOMENTUM] = beta;
 	double w[GD_DIM_MAX] = { w0 };
+	for (int i = 0; *run && i < 64; i++) {
+		if (runs_made[i] == *run) {
+			gd_run_destroy(*run);
+			runs_made[i] = NULL;
+			break;
+		}
+	}
 	int r = gd_run_create(run, curve, w, &opt);
 	for (int i = 0; *run && i < 64; i++) {
 		if (!runs_made[i]) {

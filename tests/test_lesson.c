@@ -42,7 +42,7 @@ static void check_builtin(const struct tcase *t)
 	(void)t;
 	struct gd_lesson l;
 	CHECK(gd_lesson_builtin(&l) == 0);
-	CHECK(l.count == 11);
+	CHECK(l.count == 14);
 	for (int i = 0; i < l.count; i++) {
 		const struct gd_scene *s = &l.scenes[i];
 		CHECK(s->title[0] && s->title_zh[0] && s->caption[0] &&
@@ -422,6 +422,26 @@ static const struct tcase cases[] = {
 	{ .name = "lesson-fifo-device-escaped", .run = check_special_files },
 	{ .name = "lesson-big-errors", .run = check_big_errors },
 	{ .name = "lesson-regressions", .run = check_regressions },
+	GOOD("good-runs", 1,
+	     S "rate = 0.1\nrun = gd, rate=0.5\nrun = adam , rate = 0.3, "
+	       "beta1=0.8\nrun = nesterov\n"),
+	GOOD("good-optimizer-adam", 1,
+	     S "optimizer = adam\nbeta2 = 0.99\neps = 1e-6\nrate = 0.3\n"),
+	GOOD("good-optimizer-rmsprop-run", 2,
+	     S "optimizer = rmsprop\nalpha = 0.9\nrun = adagrad, eps=1e-8\n" S),
+	BAD("bad-optimizer-unknown", 3, "did you mean 'adam'?",
+	    S "optimizer = adamw\n"),
+	BAD("bad-hyper-not-for-gd", 3,
+	    "'beta1' does not apply to the gd optimizer", S "beta1 = 0.5\n"),
+	BAD("bad-hyper-not-for-adam", 4,
+	    "'momentum' does not apply to the adam optimizer",
+	    S "optimizer = adam\nmomentum = 0.5\n"),
+	BAD("bad-run-key", 3, "run: 'beta1' is not key=value with a key of gd",
+	    S "run = gd, beta1=0.5\n"),
+	BAD("bad-run-value", 3, "run", S "run = adam, beta2=1\n"),
+	BAD("bad-run-name", 3, "unknown optimizer 'sgd'", S "run = sgd\n"),
+	BAD("bad-run-four", 6, "more than 4 runs",
+	    S "run = gd\nrun = gd\nrun = gd\nrun = gd\n"),
 	BAD("bad-unknown-section", 3,
 	    "unknown section [scen] (did you mean [scene]?)", S "[scen]\n"),
 	BAD("bad-unknown-section-far", 1, "unknown section [settings]",

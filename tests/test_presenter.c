@@ -211,7 +211,108 @@ static void check_story(const struct tcase *t)
 	gd_lesson_finish(&lesson);
 }
 
+/* Every run's w, state, E and step, bits compared. */
+struct multi {
+	int n;
+	long step[GD_SCENE_RUNS];
+	double w[GD_SCENE_RUNS], s0[GD_SCENE_RUNS], E[GD_SCENE_RUNS];
+	enum gd_status status[GD_SCENE_RUNS];
+};
+
+static struct multi multi(void)
+{
+	struct multi m = { .n = pres.nruns };
+	for (int i = 0; i < pres.nruns; i++) {
+		const struct gd_run *r = gd_presenter_run(&pres, i);
+		m.step[i] = r->step;
+		m.w[i] = r->w[0];
+		m.s0[i] = r->state[0][0];
+		m.E[i] = r->E;
+		m.status[i] = r->status;
+	}
+	return m;
+}
+
+static bool multi_eq(const struct multi *a, const struct multi *b)
+{
+	bool same = a->n == b->n;
+	for (int i = 0; same && i < a->n; i++)
+		same = a->step[i] == b->step[i] && same_bits(a->w[i], b->w[i]) &&
+		       same_bits(a->s0[i], b->s0[i]) &&
+		       same_bits(a->E[i], b->E[i]) &&
+		       a->status[i] == b->status[i];
+	return same;
+}
+
+/* Three runs, one of which diverges early: it stays where it stopped while
+ * the others go on; Back undoes them together, and stepping again gives
+ * the same states, bit for bit. */
+static void check_multi(const struct tcase *t)
+{
+	(void)t;
+	static struct gd_scene sc;
+	static struct multi seen[41];
+	struct gd_lesson l = { .count = 1, .scenes = &sc };
+	gd_curve_default(&sc.curve, GD_CURVE_BOWL);
+	sc.w0[0] = 2;
+	sc.steps = GD_SCENE_UNPLANNED;
+	gd_optim_default(&sc.opt, GD_OPTIMIZER_GD, 0.1);
+	gd_optim_default(&sc.also[0], GD_OPTIMIZER_GD, 50);
+	gd_optim_default(&sc.also[1], GD_OPTIMIZER_ADAM, 0.3);
+	sc.nruns = 3;
+	pres_init(&pres, &l, 0);
+	CHECK(pres.nruns == 3);
+	seen[0] = multi();
+	for (int i = 1; i <= 40; i++) {
+		CHECK(gd_presenter_next(&pres, NULL) == GD_MOVE_STEPPED);
+		seen[i] = multi();
+	}
+	const struct gd_run *wild = gd_presenter_run(&pres, 1);
+	CHECK(wild->status == GD_STATUS_DIVERGED && wild->step < 40);
+	CHECK(pres.run->step == 40 && gd_presenter_run(&pres, 2)->step == 40);
+	CHECK(gd_presenter_step(&pres) == 40);
+	CHECK(gd_presenter_run(&pres, 2)->opt.kind == GD_OPTIMIZER_ADAM);
+	for (int i = 39; i >= 0; i--) {
+		CHECK(gd_presenter_back(&pres) == GD_MOVE_STEPPED);
+		struct multi m = multi();
+		CHECK(multi_eq(&m, &seen[i]));
+	}
+	for (int i = 1; i <= 40; i++) {
+		gd_presenter_next(&pres, NULL);
+		struct multi m = multi();
+		CHECK(multi_eq(&m, &seen[i]));
+	}
+	gd_presenter_finish(&pres);
+}
+
+/* The built-in comparison scenes' story: the bowl's four regimes at once,
+ * momentum out of the trap, Adam far ahead of plain descent. */
+static void check_compare_story(const struct tcase *t)
+{
+	(void)t;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	pres_init(&pres, &lesson, 11);
+	CHECK(pres.nruns == 4);
+	gd_presenter_goto_end(&pres, 11);
+	CHECK(gd_presenter_run(&pres, 1)->status == GD_STATUS_CONVERGED);
+	CHECK(gd_presenter_run(&pres, 2)->status == GD_STATUS_OSCILLATING);
+	CHECK(fabs(gd_presenter_run(&pres, 3)->w[0]) > 2);
+	gd_presenter_goto_end(&pres, 12);
+	CHECK(pres.nruns == 3);
+	CHECK(fabs(pres.run->w[0] - 0.96) < 0.01);
+	CHECK(fabs(gd_presenter_run(&pres, 1)->w[0] + 1.036) < 0.01);
+	CHECK(fabs(gd_presenter_run(&pres, 2)->w[0] + 1.036) < 0.01);
+	gd_presenter_goto_end(&pres, 13);
+	CHECK(pres.run->w[0] > -1.1);
+	CHECK(gd_presenter_run(&pres, 1)->w[0] < -15);
+	CHECK(gd_presenter_run(&pres, 2)->w[0] < -7);
+	gd_presenter_finish(&pres);
+	gd_lesson_finish(&lesson);
+}
+
 static const struct tcase cases[] = {
+	{ .name = "presenter-runs-together", .run = check_multi },
+	{ .name = "story-compare-scenes", .run = check_compare_story },
 	{ .name = "presenter-walk-builtin", .run = check_walk },
 	{ .name = "presenter-replay", .run = check_replay },
 	{ .name = "presenter-jumps", .run = check_jumps },

@@ -30,6 +30,9 @@
  * gd_lesson_format can always write it on one line of the file. */
 #define GD_LESSON_TEXT_LINE_BYTES 180
 
+/* Runs side by side in one scene at most (all on its curve, from w0). */
+#define GD_SCENE_RUNS 4
+
 /* A scene's planned steps when it has no plan: Next always steps. */
 #define GD_SCENE_UNPLANNED (-1L)
 /* A lesson file scene's planned steps when it gives no `steps`. */
@@ -42,8 +45,10 @@ struct gd_scene {
 	char caption_zh[GD_LESSON_CAPTION_CHARS * 4 + 1];
 	struct gd_curve curve;
 	double w0[GD_DIM_MAX]; /* the start, the curve's dimension of it */
-	struct gd_optim opt; /* the optimizer and its settings (η, β, …) */
-	long steps;          /* planned updates, ≥ 0, or GD_SCENE_UNPLANNED */
+	struct gd_optim opt;   /* the (first) run's optimizer and settings */
+	int nruns; /* runs side by side, 1 … GD_SCENE_RUNS; 0 reads as 1 */
+	struct gd_optim also[GD_SCENE_RUNS - 1]; /* runs 2 … nruns */
+	long steps; /* planned updates, ≥ 0, or GD_SCENE_UNPLANNED */
 	bool has_range;
 	double wmin, wmax; /* w range to show, when has_range */
 };
@@ -109,5 +114,12 @@ void gd_lesson_finish(struct gd_lesson *lesson);
  * other language when this one is empty. */
 const char *gd_scene_title(const struct gd_scene *scene, const char *lang);
 const char *gd_scene_caption(const struct gd_scene *scene, const char *lang);
+
+/* The scene's number of runs, 1 … GD_SCENE_RUNS. */
+int gd_scene_runs(const struct gd_scene *scene);
+
+/* Run i's optimizer (0: scene->opt), i < gd_scene_runs(scene). */
+const struct gd_optim *gd_scene_optim(const struct gd_scene *scene, int i);
+struct gd_optim *gd_scene_optim_mut(struct gd_scene *scene, int i);
 
 #endif

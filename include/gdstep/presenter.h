@@ -10,7 +10,13 @@
  * previous scene shown at its last planned step (replayed from its start,
  * so the same presses always give the same state).
  *
- * The presenter owns its run: init creates it, finish destroys it. The
+ * A scene may have several runs (gd_scene_runs): they start together at
+ * the scene's w0, step together on Next and undo together on Back. A run
+ * that diverged stays where it was while the others go on; the scene's
+ * step is the most any run has taken, and Back undoes the runs that are
+ * at that step, so going back and forth again gives the same states.
+ *
+ * The presenter owns its runs: init creates them, finish destroys them. The
  * lesson must outlive it and have at least one scene.
  */
 #ifndef GDSTEP_PRESENTER_H
@@ -30,7 +36,11 @@ enum gd_move {
 struct gd_presenter {
 	const struct gd_lesson *lesson; /* borrowed */
 	int scene;                      /* 0-based */
-	struct gd_run *run;             /* owned */
+	struct gd_run *run;             /* owned: the first run */
+	int nruns;                      /* runs of this scene, 1 … */
+	/* Runs 2 … nruns (owned; made when a scene first needs them and
+	 * kept for the next scenes). */
+	struct gd_run *others[GD_SCENE_RUNS - 1];
 };
 
 /* Starts at scene k (clamped into range), step 0. Returns 0, or -EINVAL
@@ -45,7 +55,14 @@ void gd_presenter_finish(struct gd_presenter *p);
 /* The current scene. */
 const struct gd_scene *gd_presenter_scene(const struct gd_presenter *p);
 
-/* Next, as above. When it steps, the update goes to *out (may be NULL). */
+/* Run i of the scene (0: p->run), or NULL for i out of range. */
+struct gd_run *gd_presenter_run(const struct gd_presenter *p, int i);
+
+/* The scene's step: the most updates any of its runs has applied. */
+long gd_presenter_step(const struct gd_presenter *p);
+
+/* Next, as above. When it steps, the first run's update goes to *out (may
+ * be NULL; untouched if the first run diverged and another stepped). */
 enum gd_move gd_presenter_next(struct gd_presenter *p, struct gd_update *out);
 
 /* Back, as above. */

@@ -119,6 +119,11 @@ bool gd_run_step(struct gd_run *run, struct gd_update *out);
  * false when the history is empty. */
 bool gd_run_undo(struct gd_run *run);
 
+/* Forgets that the next step was refused: the status again follows from
+ * the state and the history alone (diverged only if E or ∇E is not
+ * finite), as it was before that step was tried. */
+void gd_run_recheck(struct gd_run *run);
+
 /* Back to w0, the optimizer's state at 0, step 0, empty history; the
  * settings stay as set. */
 void gd_run_reset(struct gd_run *run);

@@ -48,7 +48,10 @@ int app_trace(const struct gd_options *opts)
 		return r;
 	const struct gd_scene *s = &lesson.scenes[start];
 	struct gd_run *run;
-	r = gd_run_create(&run, &s->curve, s->w0, &s->opt);
+	int k = opts->run ? opts->run - 1 : 0;
+	if (k >= gd_scene_runs(s))
+		k = 0;
+	r = gd_run_create(&run, &s->curve, s->w0, gd_scene_optim(s, k));
 	long planned = s->steps;
 	gd_lesson_finish(&lesson);
 	if (r < 0) {

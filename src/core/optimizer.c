@@ -1,6 +1,7 @@
 /* The optimizer table; the update rules are derived in
  * include/gdstep/optimizer.h. */
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include <gdstep/optimizer.h>
@@ -15,6 +16,57 @@ static void gd_step(const double *hyper, struct gd_optim_step *st)
 	}
 }
 
+static void nesterov_step(const double *hyper, struct gd_optim_step *st)
+{
+	double rate = hyper[GD_HYPER_RATE], beta = hyper[GD_HYPER_MOMENTUM];
+	for (int k = 0; k < st->dim; k++) {
+		double g = st->g[k];
+		double b = beta * st->state[GD_NESTEROV_BUF][k] + g;
+		st->state[GD_NESTEROV_BUF][k] = b;
+		st->delta[k] = -(rate * (g + beta * b));
+	}
+}
+
+static void adagrad_step(const double *hyper, struct gd_optim_step *st)
+{
+	double rate = hyper[GD_HYPER_RATE], eps = hyper[GD_ADAGRAD_EPS];
+	for (int k = 0; k < st->dim; k++) {
+		double g = st->g[k];
+		double sum = st->state[GD_ADAGRAD_SUM][k] + g * g;
+		st->state[GD_ADAGRAD_SUM][k] = sum;
+		st->delta[k] = -(rate * g / (sqrt(sum) + eps));
+	}
+}
+
+static void rmsprop_step(const double *hyper, struct gd_optim_step *st)
+{
+	double rate = hyper[GD_HYPER_RATE], alpha = hyper[GD_RMSPROP_ALPHA];
+	double eps = hyper[GD_RMSPROP_EPS];
+	for (int k = 0; k < st->dim; k++) {
+		double g = st->g[k];
+		double sa = alpha * st->state[GD_RMSPROP_SQ][k] +
+			    (1 - alpha) * (g * g);
+		st->state[GD_RMSPROP_SQ][k] = sa;
+		st->delta[k] = -(rate * g / (sqrt(sa) + eps));
+	}
+}
+
+static void adam_step(const double *hyper, struct gd_optim_step *st)
+{
+	double rate = hyper[GD_HYPER_RATE], b1 = hyper[GD_ADAM_BETA1];
+	double b2 = hyper[GD_ADAM_BETA2], eps = hyper[GD_ADAM_EPS];
+	double t = (double)st->t + 1;
+	double c1 = 1 - pow(b1, t), c2 = 1 - pow(b2, t);
+	for (int k = 0; k < st->dim; k++) {
+		double g = st->g[k];
+		double m = b1 * st->state[GD_ADAM_M][k] + (1 - b1) * g;
+		double v = b2 * st->state[GD_ADAM_V][k] + (1 - b2) * (g * g);
+		st->state[GD_ADAM_M][k] = m;
+		st->state[GD_ADAM_V][k] = v;
+		st->delta[k] = -(rate * (m / c1) / (sqrt(v / c2) + eps));
+	}
+}
+
 #define RATE                                                                      \
 	{                                                                         \
 		.key = "rate", .def = 0.1, .min = 0, .max = 1e6, .min_open = true \
@@ -22,6 +74,12 @@ static void gd_step(const double *hyper, struct gd_optim_step *st)
 #define FRACTION(k, d)                                                   \
 	{                                                                \
 		.key = k, .def = d, .min = 0, .max = 1, .max_open = true \
+	}
+
+/* ε > 0; at most 1, far above any sensible value. */
+#define EPS(d)                                                               \
+	{                                                                    \
+		.key = "eps", .def = d, .min = 0, .max = 1, .min_open = true \
 	}
 
 static const struct gd_optimizer_spec table[GD_OPTIMIZER_COUNT] = {
@@ -32,6 +90,39 @@ static const struct gd_optimizer_spec table[GD_OPTIMIZER_COUNT] = {
 		.nstate = 1,
 		.state_names = { "v" },
 		.step = gd_step,
+	},
+	[GD_OPTIMIZER_NESTEROV] = {
+		.name = "nesterov",
+		.nhyper = 2,
+		.hyper = { RATE, FRACTION("momentum", 0.9) },
+		.nstate = 1,
+		.state_names = { "momentum_buffer" },
+		.step = nesterov_step,
+	},
+	[GD_OPTIMIZER_ADAGRAD] = {
+		.name = "adagrad",
+		.nhyper = 2,
+		.hyper = { RATE, EPS(1e-10) },
+		.nstate = 1,
+		.state_names = { "sum" },
+		.step = adagrad_step,
+	},
+	[GD_OPTIMIZER_RMSPROP] = {
+		.name = "rmsprop",
+		.nhyper = 3,
+		.hyper = { RATE, FRACTION("alpha", 0.99), EPS(1e-8) },
+		.nstate = 1,
+		.state_names = { "square_avg" },
+		.step = rmsprop_step,
+	},
+	[GD_OPTIMIZER_ADAM] = {
+		.name = "adam",
+		.nhyper = 4,
+		.hyper = { RATE, FRACTION("beta1", 0.9),
+			   FRACTION("beta2", 0.999), EPS(1e-8) },
+		.nstate = 2,
+		.state_names = { "exp_avg", "exp_avg_sq" },
+		.step = adam_step,
 	},
 };
 
@@ -71,4 +162,49 @@ int gd_optim_check(const struct gd_optim *opt)
 		if (!gd_param_ok(&s->hyper[i], opt->hyper[i]))
 			return -EINVAL;
 	return 0;
+}
+
+int gd_optimizer_hyper_index(enum gd_optimizer_kind kind, const char *key)
+{
+	const struct gd_optimizer_spec *s = gd_optimizer_spec(kind);
+	for (int i = 0; s && key && i < s->nhyper; i++)
+		if (strcmp(s->hyper[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+/* Edit distance of two short strings (longer ones count as far apart). */
+static int distance(const char *a, const char *b)
+{
+	enum { N = 32 };
+	size_t la = strlen(a), lb = strlen(b);
+	if (la >= N || lb >= N)
+		return N;
+	int d[N + 1][N + 1];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		for (size_t j = 1; j <= lb; j++) {
+			int sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			int del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+			int m = sub < del ? sub : del;
+			d[i][j] = m < ins ? m : ins;
+		}
+	}
+	return d[la][lb];
+}
+
+const char *gd_optimizer_nearest(const char *name)
+{
+	int best = 0, best_d = distance(name ? name : "", table[0].name);
+	for (int k = 1; k < GD_OPTIMIZER_COUNT; k++) {
+		int d = distance(name ? name : "", table[k].name);
+		if (d < best_d) {
+			best = k;
+			best_d = d;
+		}
+	}
+	return table[best].name;
 }

@@ -192,6 +192,11 @@ bool gd_run_undo(struct gd_run *run)
 	return true;
 }
 
+void gd_run_recheck(struct gd_run *run)
+{
+	run->status = status_of(run);
+}
+
 void gd_run_reset(struct gd_run *run)
 {
 	double w0[GD_DIM_MAX];

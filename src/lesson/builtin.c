@@ -11,6 +11,12 @@
  *   (|w| = 2·1.2¹² ≈ 18 after 12 steps: visibly diverging, still drawable).
  *   wells from 1.8 at η = 0.02: plain descent is at 0.960 after 60 steps;
  *   with β = 0.9 it is within 0.005 of −1.036 after 150 steps.
+ * The last scenes run several optimizers side by side (`run` lines in the
+ * file): the bowl's four regimes at once; wells with and without momentum
+ * (and Nesterov's, also at −1.036 after 150 steps); the neuron curve far
+ * from its minimum (w ≈ −15.4), where dE/dw ≈ 0.008: plain descent moves
+ * 0.004 a step, Adam about η = 0.5 (at −15.9 after 60 steps), RMSProp
+ * (η = 0.05, no bias correction: a first step of 10·η) reaches −7.2.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -24,6 +30,11 @@ struct builtin_scene {
 	double w0, rate, momentum;
 	long steps;
 	double a; /* bowl curvature; 0 for the curve's default */
+	int nalso; /* more runs side by side, each with its defaults but η, β */
+	struct {
+		enum gd_optimizer_kind kind;
+		double rate, momentum;
+	} also[GD_SCENE_RUNS - 1];
 };
 
 static const struct builtin_scene scenes[] = {
@@ -181,6 +192,58 @@ static const struct builtin_scene scenes[] = {
 		.rate = 0.1,
 		.steps = 0,
 	},
+	{
+		.title = "Four learning rates at once",
+		.title_zh = "四个学习率同时比较",
+		.caption = "η = 0.1, 0.5, 0.8 and 1.1 on one bowl from one start: below 1/a\n"
+			   "it creeps, at 1/a it lands at once, between 1/a and 2/a it\n"
+			   "oscillates but converges, and above 2/a it diverges.",
+		.caption_zh = "同一个碗形曲线、同一个起点，η = 0.1、0.5、0.8、1.1：\n"
+			      "小于 1/a 慢慢逼近，等于 1/a 一步到达，\n"
+			      "在 1/a 与 2/a 之间振荡但收敛，大于 2/a 发散。",
+		.kind = GD_CURVE_BOWL,
+		.w0 = 2,
+		.rate = 0.1,
+		.steps = 12,
+		.nalso = 3,
+		.also = { { GD_OPTIMIZER_GD, 0.5, 0 },
+			  { GD_OPTIMIZER_GD, 0.8, 0 },
+			  { GD_OPTIMIZER_GD, 1.1, 0 } },
+	},
+	{
+		.title = "Momentum against none",
+		.title_zh = "有动量与没有动量",
+		.caption = "The same wells and η = 0.02: plain descent stops in the local\n"
+			   "minimum near w ≈ 0.96; with momentum β = 0.9 (heavy ball, and\n"
+			   "Nesterov's look-ahead) the ball reaches the global one.",
+		.caption_zh = "同样的双谷曲线，同样的 η = 0.02：普通梯度下降停在\n"
+			      "w ≈ 0.96 附近的局部最小值；加上动量 β = 0.9（重球法\n"
+			      "和 Nesterov 的前瞻），小球到达全局最小值。",
+		.kind = GD_CURVE_WELLS,
+		.w0 = 1.8,
+		.rate = 0.02,
+		.steps = 150,
+		.nalso = 2,
+		.also = { { GD_OPTIMIZER_GD, 0.02, 0.9 },
+			  { GD_OPTIMIZER_NESTEROV, 0.02, 0.9 } },
+	},
+	{
+		.title = "Adam and RMSProp on a flat slope",
+		.title_zh = "平缓的斜率：Adam 与 RMSProp",
+		.caption = "Far out the sigmoid is flat, dE/dw ≈ 0.008: plain steps are 0.004.\n"
+			   "Adam divides the slope by its typical size √v̂: steps of about η.\n"
+			   "RMSProp too, without bias correction: its first step is 10·η.",
+		.caption_zh = "远处 sigmoid 很平，斜率 dE/dw ≈ 0.008：普通梯度下降每步 0.004。\n"
+			      "Adam 把斜率除以它的典型大小 √v̂：每步约为 η。\n"
+			      "RMSProp 也一样，但没有偏差修正：第一步是 10·η。",
+		.kind = GD_CURVE_NEURON,
+		.w0 = -0.8,
+		.rate = 0.5,
+		.steps = 60,
+		.nalso = 2,
+		.also = { { GD_OPTIMIZER_ADAM, 0.5, 0 },
+			  { GD_OPTIMIZER_RMSPROP, 0.05, 0 } },
+	},
 };
 
 static void copy(char *dst, size_t size, const char *src)
@@ -217,6 +280,15 @@ int gd_lesson_builtin(struct gd_lesson *lesson)
 		gd_optim_default(&s->opt, GD_OPTIMIZER_GD, b->rate);
 		s->opt.hyper[GD_HYPER_MOMENTUM] = b->momentum;
 		s->steps = b->steps;
+		s->nruns = 1 + b->nalso;
+		for (int r = 0; r < b->nalso; r++) {
+			gd_optim_default(&s->also[r], b->also[r].kind,
+					 b->also[r].rate);
+			int m = gd_optimizer_hyper_index(b->also[r].kind,
+							 "momentum");
+			if (m >= 0)
+				s->also[r].hyper[m] = b->also[r].momentum;
+		}
 	}
 	return 0;
 }

@@ -92,3 +92,19 @@ const char *gd_scene_caption(const struct gd_scene *scene, const char *lang)
 {
 	return pick(scene->caption, scene->caption_zh, lang);
 }
+
+int gd_scene_runs(const struct gd_scene *scene)
+{
+	int n = scene->nruns;
+	return n < 1 ? 1 : n > GD_SCENE_RUNS ? GD_SCENE_RUNS : n;
+}
+
+const struct gd_optim *gd_scene_optim(const struct gd_scene *scene, int i)
+{
+	return i <= 0 ? &scene->opt : &scene->also[i - 1];
+}
+
+struct gd_optim *gd_scene_optim_mut(struct gd_scene *scene, int i)
+{
+	return i <= 0 ? &scene->opt : &scene->also[i - 1];
+}

@@ -219,6 +219,19 @@ static void put_curve(struct out *o, const struct gd_curve *c)
 		put_list(o, cs->lists[i].key, c->list[i], c->n);
 }
 
+/* run = NAME, key=value, … with every hyper-parameter. */
+static void put_run(struct out *o, const struct gd_optim *opt)
+{
+	const struct gd_optimizer_spec *os = gd_optimizer_spec(opt->kind);
+	put(o, "run = %s", os->name);
+	for (int i = 0; i < os->nhyper; i++) {
+		char num[40];
+		number(num, sizeof(num), opt->hyper[i]);
+		put(o, ", %s=%s", os->hyper[i].key, num);
+	}
+	put(o, "\n");
+}
+
 static void put_scene(struct out *o, const struct gd_scene *s)
 {
 	put(o, "\n[scene]\n");
@@ -227,8 +240,12 @@ static void put_scene(struct out *o, const struct gd_scene *s)
 	put_curve(o, &s->curve);
 	put_number(o, "w0", s->w0[0]);
 	const struct gd_optimizer_spec *os = gd_optimizer_spec(s->opt.kind);
+	if (s->opt.kind != GD_OPTIMIZER_GD)
+		put(o, "optimizer = %s\n", os->name);
 	for (int i = 0; i < os->nhyper; i++)
 		put_number(o, os->hyper[i].key, s->opt.hyper[i]);
+	for (int r = 1; r < gd_scene_runs(s); r++)
+		put_run(o, gd_scene_optim(s, r));
 	if (s->steps == GD_SCENE_UNPLANNED)
 		put(o, "steps = none\n");
 	else

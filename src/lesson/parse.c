@@ -55,6 +55,8 @@ enum key {
 	K_CAPTION_ZH,
 	K_WMIN,
 	K_WMAX,
+	K_OPTIMIZER,
+	K_RUN,
 	K_FIXED,
 	K_MAX = K_FIXED + 32,
 };
@@ -69,6 +71,16 @@ static const char *const fixed_names[K_FIXED] = {
 	[K_CAPTION_ZH] = "caption.zh",
 	[K_WMIN] = "wmin",
 	[K_WMAX] = "wmax",
+	[K_OPTIMIZER] = "optimizer",
+	[K_RUN] = "run",
+};
+
+/* A `run = NAME, key=value, …` line, resolved when its scene ends (η
+ * defaults to the scene's). */
+struct prun {
+	enum gd_optimizer_kind kind;
+	bool has[GD_OPT_HYPER];
+	double v[GD_OPT_HYPER];
 };
 
 /* What a key after the fixed ones stands for. */
@@ -104,6 +116,9 @@ struct parser {
 	int nv[K_MAX];           /* values given for each parameter key */
 	double v[K_MAX][GD_SAMPLES_MAX]; /* and the values */
 	struct gd_scene scene;           /* being read */
+	enum gd_optimizer_kind opt_kind; /* its first run's optimizer */
+	int nrun;                        /* its run lines */
+	struct prun runs[GD_SCENE_RUNS - 1];
 	struct gd_lesson *lesson;
 	int cap;
 	struct gd_lesson_error *err;
@@ -248,6 +263,8 @@ static void begin_section(struct parser *ps, const char *name, size_t n)
 		ps->sec = SEC_SCENE;
 		memset(&ps->scene, 0, sizeof(ps->scene));
 		memset(ps->nv, 0, sizeof(ps->nv));
+		ps->opt_kind = GD_OPTIMIZER_GD;
+		ps->nrun = 0;
 		return;
 	}
 	char word[64], q[80];
@@ -346,9 +363,11 @@ static void build_keys(struct keys *ks)
 		for (int i = 0; i < cs->nlists; i++)
 			add_key(ks, &cs->lists[i], true, false);
 	}
-	const struct gd_optimizer_spec *os = gd_optimizer_spec(GD_OPTIMIZER_GD);
-	for (int i = 0; i < os->nhyper; i++)
-		add_key(ks, &os->hyper[i], false, true);
+	for (int k = 0; k < GD_OPTIMIZER_COUNT; k++) {
+		const struct gd_optimizer_spec *os = gd_optimizer_spec(k);
+		for (int i = 0; i < os->nhyper; i++)
+			add_key(ks, &os->hyper[i], false, true);
+	}
 }
 
 static int find_key(const struct keys *ks, const char *name)
@@ -538,6 +557,73 @@ static const struct gd_param_spec weight = {
 	.max = GD_RUN_WMAX,
 };
 
+/* An optimizer's name, with a hint for a near miss. */
+static int optimizer_kind(struct parser *ps, const char *v,
+			  enum gd_optimizer_kind *kind)
+{
+	if (gd_optimizer_kind_from_name(v, kind) == 0)
+		return 1;
+	char q[80];
+	return fail(ps, ps->line,
+		    lesson_tr(ps->err,
+			      "unknown optimizer '%s' (did you mean '%s'?); optimizers are gd, nesterov, adagrad, rmsprop and adam"),
+		    lesson_quote(q, sizeof(q), v, 40), gd_optimizer_nearest(v));
+}
+
+/* One "key=value" of a run line. */
+static int run_pair(struct parser *ps, struct prun *r, char *pair)
+{
+	char *eq = strchr(pair, '='), q[80];
+	char *key = pair, *val = eq ? eq + 1 : NULL;
+	if (eq)
+		*eq = '\0';
+	while (isspace((unsigned char)*key))
+		key++;
+	for (char *e = key + strlen(key);
+	     e > key && isspace((unsigned char)e[-1]);)
+		*--e = '\0';
+	int i = gd_optimizer_hyper_index(r->kind, key);
+	if (!val || i < 0)
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err,
+				      "run: '%s' is not key=value with a key of %s"),
+			    lesson_quote(q, sizeof(q), key, 40),
+			    gd_optimizer_spec(r->kind)->name);
+	while (isspace((unsigned char)*val))
+		val++;
+	r->has[i] = true;
+	return number(ps, K_RUN, val, &gd_optimizer_spec(r->kind)->hyper[i],
+		      &r->v[i]);
+}
+
+/* run = NAME[, key=value…]: one more run side by side. */
+static int run_line(struct parser *ps, const char *v)
+{
+	if (ps->nrun == GD_SCENE_RUNS - 1)
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err,
+				      "more than %d runs in a scene (the scene's own and %d run lines)"),
+			    GD_SCENE_RUNS, GD_SCENE_RUNS - 1);
+	char buf[GD_LESSON_LINE_BYTES + 1];
+	snprintf(buf, sizeof(buf), "%s", v);
+	struct prun *r = &ps->runs[ps->nrun];
+	*r = (struct prun){ 0 };
+	char *save = NULL, *tok = strtok_r(buf, ",", &save);
+	char *name = tok ? tok : buf;
+	while (isspace((unsigned char)*name))
+		name++;
+	for (char *e = name + strlen(name);
+	     e > name && isspace((unsigned char)e[-1]);)
+		*--e = '\0';
+	if (!optimizer_kind(ps, name, &r->kind))
+		return 0;
+	while ((tok = strtok_r(NULL, ",", &save)))
+		if (!run_pair(ps, r, tok))
+			return 0;
+	ps->nrun++;
+	return 1;
+}
+
 static int scene_value(struct parser *ps, int k, const char *v)
 {
 	struct gd_scene *s = &ps->scene;
@@ -562,6 +648,10 @@ static int scene_value(struct parser *ps, int k, const char *v)
 		return number(ps, k, v, &weight, &s->wmin);
 	case K_WMAX:
 		return number(ps, k, v, &weight, &s->wmax);
+	case K_OPTIMIZER:
+		return optimizer_kind(ps, v, &ps->opt_kind);
+	case K_RUN:
+		return run_line(ps, v);
 	default:
 		return list(ps, k, v);
 	}
@@ -599,7 +689,7 @@ static int key_line(struct parser *ps, const char *name, const char *value)
 		return unknown_key(ps, name, ps->keys.names,
 				   (size_t)ps->keys.count, "scene");
 	}
-	if (ps->key_line[k])
+	if (ps->key_line[k] && k != K_RUN)
 		return fail(ps, ps->line,
 			    lesson_tr(ps->err,
 				      "'%s' is given twice (first on line %d)"),
@@ -685,17 +775,35 @@ static int curve_params(struct parser *ps, struct gd_curve *c)
 	return 1;
 }
 
-/* The optimizer's hyper-parameters as given, the rest its defaults. */
-static void hyper_params(struct parser *ps, struct gd_optim *opt)
+/* The optimizer's hyper-parameters as given, the rest its defaults; then
+ * the run lines, η from the scene's unless given. Returns 0 if a key
+ * does not apply to the scene's optimizer. */
+static int hyper_params(struct parser *ps, struct gd_scene *s)
 {
 	const struct gd_curve_spec *cs = gd_curve_spec(ps->kind);
-	gd_optim_default(opt, GD_OPTIMIZER_GD, cs->rate);
-	const struct gd_optimizer_spec *os = gd_optimizer_spec(opt->kind);
-	for (int i = 0; i < os->nhyper; i++) {
-		int k = find_key(&ps->keys, os->hyper[i].key);
-		if (k >= 0 && ps->key_line[k])
-			opt->hyper[i] = ps->v[k][0];
+	struct gd_optim *opt = &s->opt;
+	gd_optim_default(opt, ps->opt_kind, cs->rate);
+	for (int k = K_FIXED; k < ps->keys.count; k++) {
+		if (!ps->keys.p[k].hyper || !ps->key_line[k])
+			continue;
+		int i = gd_optimizer_hyper_index(opt->kind, ps->keys.names[k]);
+		if (i < 0)
+			return fail(ps, ps->key_line[k],
+				    lesson_tr(ps->err,
+					      "'%s' does not apply to the %s optimizer"),
+				    ps->keys.names[k],
+				    gd_optimizer_spec(opt->kind)->name);
+		opt->hyper[i] = ps->v[k][0];
 	}
+	for (int r = 0; r < ps->nrun; r++) {
+		struct gd_optim *o = &s->also[r];
+		gd_optim_default(o, ps->runs[r].kind, opt->hyper[GD_HYPER_RATE]);
+		for (int i = 0; i < GD_OPT_HYPER; i++)
+			if (ps->runs[r].has[i])
+				o->hyper[i] = ps->runs[r].v[i];
+	}
+	s->nruns = 1 + ps->nrun;
+	return 1;
 }
 
 /* The scene just read, checked and completed with defaults. */
@@ -720,7 +828,8 @@ static void finish_scene(struct parser *ps)
 	const struct gd_curve_spec *cs = gd_curve_spec(ps->kind);
 	if (!at[K_W0])
 		memcpy(s->w0, cs->w0, sizeof(s->w0));
-	hyper_params(ps, &s->opt);
+	if (!hyper_params(ps, s))
+		return;
 	if (!at[K_STEPS])
 		s->steps = GD_SCENE_DEFAULT_STEPS;
 	if (!at[K_WMIN] != !at[K_WMAX]) {

@@ -76,12 +76,36 @@ const struct gd_run *app_state_run(const struct app_state *s)
 	return s->pres.run;
 }
 
+int app_state_runs(const struct app_state *s)
+{
+	return s->pres.nruns > 0 ? s->pres.nruns : 1;
+}
+
+const struct gd_run *app_state_run_at(const struct app_state *s, int i)
+{
+	return gd_presenter_run(&s->pres, i);
+}
+
+const struct gd_run *app_state_focus_run(const struct app_state *s)
+{
+	const struct gd_run *r = gd_presenter_run(&s->pres, s->focus);
+	return r ? r : s->pres.run;
+}
+
+static struct gd_run *focus_run(struct app_state *s)
+{
+	struct gd_run *r = gd_presenter_run(&s->pres, s->focus);
+	return r ? r : s->pres.run;
+}
+
 static void after_scene_change(struct app_state *s)
 {
 	s->running = false;
 	s->anim.active = false;
-	if (gd_run_momentum(s->pres.run) > 0)
-		s->beta_on = gd_run_momentum(s->pres.run);
+	if (s->focus >= app_state_runs(s))
+		s->focus = 0;
+	if (gd_run_momentum(focus_run(s)) > 0)
+		s->beta_on = gd_run_momentum(focus_run(s));
 	app_refit(s);
 }
 
@@ -125,6 +149,51 @@ static double points_emax(const struct gd_run *run)
 	return e;
 }
 
+/* Where a run is, goes next, and has been (its trail's extremes). */
+static int run_ws(const struct gd_run *run, double *ws)
+{
+	int n = 0;
+	ws[n++] = run->w[0];
+	struct gd_update u;
+	if (gd_run_peek(run, &u))
+		ws[n++] = u.w_next[0];
+	double tmin = run->w[0], tmax = run->w[0];
+	size_t len = gd_run_history_len(run);
+	for (size_t i = 0; i < len; i++) {
+		double w = gd_run_history_at(run, i)->w[0];
+		tmin = fmin(tmin, w);
+		tmax = fmax(tmax, w);
+	}
+	ws[n++] = tmin;
+	ws[n++] = tmax;
+	return n;
+}
+
+/* Several runs: the curve's range (or the scene's) and every run's points. */
+static void refit_runs(struct app_state *s, const struct gd_scene *scene)
+{
+	const struct gd_run *run = s->pres.run;
+	double ws[GD_SCENE_RUNS * 4], lo, hi, top = -INFINITY;
+	int n = 0;
+	for (int i = 0; i < app_state_runs(s); i++) {
+		const struct gd_run *r = app_state_run_at(s, i);
+		n += run_ws(r, ws + n);
+		top = fmax(top, points_emax(r));
+	}
+	if (scene && scene->has_range) {
+		lo = scene->wmin, hi = scene->wmax;
+	} else {
+		gd_curve_range(&run->curve, run->w0, 0, &lo, &hi);
+	}
+	gd_view_fit(&s->view, &run->curve, lo, hi, ws, n);
+	double pad = 0.04 * (s->view.wmax - s->view.wmin);
+	s->view.wmin -= pad;
+	s->view.wmax += pad;
+	double v = s->view.emin;
+	if (isfinite(top) && top > v && top - v < 0.5 * (s->view.emax - v))
+		s->view.emax = v + 1.6 * (top - v);
+}
+
 /* A step arrow shorter than this share of the plot's width is framed
  * (gd_view_frame_step) to this one: at 1280 × 720 the plot is about 700 px
  * wide, so at least 14 px, and 70 px once framed. */
@@ -149,6 +218,10 @@ static void fit_whole(struct app_state *s)
 {
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
 	const struct gd_run *run = s->pres.run;
+	if (app_state_runs(s) > 1) {
+		refit_runs(s, scene);
+		return;
+	}
 	if (!scene || !scene->has_range) {
 		gd_view_fit_run(&s->view, run);
 	} else {
@@ -182,11 +255,14 @@ static bool in_view(const struct gd_view *v, double w, double e)
  * picture stays still while the run moves inside it. */
 static void keep_in_view(struct app_state *s)
 {
-	const struct gd_run *run = s->pres.run;
-	struct gd_update u;
-	bool ok = in_view(&s->view, run->w[0], run->E);
-	if (ok && gd_run_peek(run, &u))
-		ok = in_view(&s->view, u.w_next[0], u.E_next);
+	bool ok = true;
+	for (int i = 0; ok && i < app_state_runs(s); i++) {
+		const struct gd_run *run = app_state_run_at(s, i);
+		struct gd_update u;
+		ok = in_view(&s->view, run->w[0], run->E);
+		if (ok && gd_run_peek(run, &u))
+			ok = in_view(&s->view, u.w_next[0], u.E_next);
+	}
 	if (!ok)
 		app_refit(s);
 	else
@@ -267,7 +343,7 @@ static void goto_scene(struct app_state *s, int k)
 
 static void set_momentum(struct app_state *s, double beta)
 {
-	if (gd_run_set_momentum(s->pres.run, beta) == 0 && beta > 0)
+	if (gd_run_set_momentum(focus_run(s), beta) == 0 && beta > 0)
 		s->beta_on = beta;
 }
 
@@ -275,8 +351,13 @@ static void set_momentum(struct app_state *s, double beta)
 static void apply_setting(struct app_state *s, enum app_action a,
 			  struct app_result *out)
 {
-	struct gd_run *run = s->pres.run;
+	struct gd_run *run = focus_run(s);
 	switch (a) {
+	case APP_ACT_FOCUS:
+		s->focus = (s->focus + 1) % app_state_runs(s);
+		if (gd_run_momentum(focus_run(s)) > 0)
+			s->beta_on = gd_run_momentum(focus_run(s));
+		break;
 	case APP_ACT_RATE_UP:
 	case APP_ACT_RATE_DOWN:
 		gd_run_set_rate(run, app_rate_step(gd_run_rate(run),
@@ -436,7 +517,8 @@ static void apply_move(struct app_state *s, enum app_action a, double now,
 		break;
 	case APP_ACT_RESET:
 		s->running = false;
-		gd_run_reset(s->pres.run);
+		for (int i = 0; i < app_state_runs(s); i++)
+			gd_run_reset(gd_presenter_run(&s->pres, i));
 		keep_in_view(s);
 		break;
 	case APP_ACT_SCENE_NEXT:
@@ -518,9 +600,12 @@ static void tick_run(struct app_state *s, double now, struct app_result *out,
 	}
 	if (!s->running)
 		return;
-	enum gd_status st = s->pres.run->status;
-	if (st == GD_STATUS_CONVERGED || st == GD_STATUS_DIVERGED ||
-	    (s->run_to >= 0 && s->pres.run->step >= s->run_to)) {
+	bool moving = false;
+	for (int i = 0; i < app_state_runs(s); i++) {
+		enum gd_status st = app_state_run_at(s, i)->status;
+		moving |= st != GD_STATUS_CONVERGED && st != GD_STATUS_DIVERGED;
+	}
+	if (!moving || (s->run_to >= 0 && s->pres.run->step >= s->run_to)) {
 		s->running = false;
 		s->run_to = -1;
 		out->fx |= APP_FX_REDRAW;
@@ -531,7 +616,10 @@ static void tick_run(struct app_state *s, double now, struct app_result *out,
 		struct gd_update u;
 		s->anim.active = false;
 		out->fx |= APP_FX_REDRAW;
-		if (gd_run_step(s->pres.run, &u)) {
+		bool first = gd_run_step(s->pres.run, &u);
+		for (int i = 1; i < app_state_runs(s); i++)
+			gd_run_step(gd_presenter_run(&s->pres, i), NULL);
+		if (first) {
 			out->fx |= APP_FX_STEPPED;
 			out->update = u;
 			anim_start(s, now, fmin(APP_ANIM_MS, 0.8 * pace),
@@ -569,7 +657,9 @@ void app_click(struct app_state *s, double w, struct app_result *out)
 	app_anim_finish(s);
 	s->running = false;
 	s->help = false;
-	gd_run_restart(s->pres.run, &w); /* refuses a w it cannot start at */
+	/* Each refuses a w it cannot start at. */
+	for (int i = 0; i < app_state_runs(s); i++)
+		gd_run_restart(gd_presenter_run(&s->pres, i), &w);
 	keep_in_view(s);
 }
 
@@ -614,5 +704,16 @@ struct app_shown app_shown_step(const struct app_state *s, double now)
 		sh.w = run->w[0];
 		sh.E = run->E;
 	}
+	return sh;
+}
+
+struct app_shown app_shown_focus(const struct app_state *s, double now)
+{
+	if (s->focus == 0)
+		return app_shown_step(s, now);
+	const struct gd_run *run = app_state_focus_run(s);
+	struct app_shown sh = { .w = run->w[0], .E = run->E };
+	sh.has_step = gd_run_peek(run, &sh.u);
+	sh.tip_w = sh.u.w_next[0];
 	return sh;
 }

@@ -55,6 +55,7 @@ enum app_action {
 	APP_ACT_PRESENT, /* enter full screen where the lesson stands */
 	APP_ACT_ESCAPE,  /* close, leave full screen, or ask before quitting */
 	APP_ACT_PLAY_SCENE, /* run the scene to its planned end */
+	APP_ACT_FOCUS,      /* the next run of a comparison in focus */
 	APP_ACT_COUNT,
 };
 
@@ -105,6 +106,7 @@ struct app_state {
 	long run_to; /* the auto-run stops at this step; −1: it does not */
 	double quit_until; /* Esc again before this time quits; 0: not armed */
 	int typed;         /* a scene number being typed, 1 … 99; 0: none */
+	int focus; /* the run in focus, 0 … runs − 1: its arithmetic, η, β */
 	struct app_anim anim;
 };
 
@@ -139,6 +141,12 @@ void app_state_finish(struct app_state *s);
 
 /* The run on screen. */
 const struct gd_run *app_state_run(const struct app_state *s);
+
+/* The scene's runs (1 … GD_SCENE_RUNS), run i (NULL out of range), and the
+ * run in focus. */
+int app_state_runs(const struct app_state *s);
+const struct gd_run *app_state_run_at(const struct app_state *s, int i);
+const struct gd_run *app_state_focus_run(const struct app_state *s);
 
 /* Applies one action at time now_ms; *out gets what the shell must do. */
 void app_apply(struct app_state *s, enum app_action action, double now_ms,
@@ -186,6 +194,10 @@ struct app_shown {
  * animating with the point part of the way along it. Never a non-finite
  * point: it falls back to the run's. */
 struct app_shown app_shown_step(const struct app_state *s, double now_ms);
+
+/* app_shown_step of the run in focus: run 0's as above, another run's
+ * pending update (only run 0 animates). */
+struct app_shown app_shown_focus(const struct app_state *s, double now_ms);
 
 /* Fits the view to the run (a new scene, a reset), then frames the
  * pending step if its arrow would be too short to see. */

@@ -176,6 +176,31 @@ bool app_dlist_polygon(struct app_dlist *dl, enum app_role role, const float *xs
 	return add_shape(dl, APP_PRIM_POLYGON, role, c, xs, ys, n) != NULL;
 }
 
+bool app_dlist_marker(struct app_dlist *dl, enum app_role role, int k, float cx,
+		      float cy, float r, struct app_rgba c)
+{
+	float xs[4], ys[4], s = r * 0.89f; /* a square of the disc's area */
+	switch (k % 4) {
+	case 1:
+		xs[0] = xs[3] = cx - s, xs[1] = xs[2] = cx + s;
+		ys[0] = ys[1] = cy - s, ys[2] = ys[3] = cy + s;
+		return app_dlist_polygon(dl, role, xs, ys, 4, c);
+	case 2:
+		xs[0] = cx, ys[0] = cy - r * 1.35f;
+		xs[1] = cx + r * 1.17f, ys[1] = cy + r * 0.68f;
+		xs[2] = cx - r * 1.17f, ys[2] = cy + r * 0.68f;
+		return app_dlist_polygon(dl, role, xs, ys, 3, c);
+	case 3:
+		xs[0] = cx, ys[0] = cy - r * 1.25f;
+		xs[1] = cx + r * 1.25f, ys[1] = cy;
+		xs[2] = cx, ys[2] = cy + r * 1.25f;
+		xs[3] = cx - r * 1.25f, ys[3] = cy;
+		return app_dlist_polygon(dl, role, xs, ys, 4, c);
+	default:
+		return app_dlist_disc(dl, role, cx, cy, r, c);
+	}
+}
+
 bool app_dlist_arrow(struct app_dlist *dl, enum app_role role, float x0,
 		     float y0, float x1, float y1, float width, struct app_rgba c)
 {

@@ -57,6 +57,7 @@ enum app_role {
 	APP_ROLE_STEP_ARROW,
 	APP_ROLE_POINT_HALO, /* background ring around the current point */
 	APP_ROLE_POINT,      /* the current point */
+	APP_ROLE_RUN_POINT,  /* a compared run's point, trail or marker */
 	APP_ROLE_PLOT_CLIP,
 	/* the rest */
 	APP_ROLE_PANEL_BG,
@@ -75,6 +76,7 @@ enum app_role {
 	APP_ROLE_AXIS_NAME,
 	APP_ROLE_SLOPE_LABEL,
 	APP_ROLE_DW_LABEL,
+	APP_ROLE_LEGEND, /* a compared run's name, settings and status */
 	APP_ROLE_PANEL_LINE,
 	APP_ROLE_HEADER_TITLE,
 	APP_ROLE_SCENE_COUNT,
@@ -170,6 +172,11 @@ bool app_dlist_disc(struct app_dlist *dl, enum app_role role, float cx,
 		    float cy, float r, struct app_rgba c);
 bool app_dlist_ring(struct app_dlist *dl, enum app_role role, float cx,
 		    float cy, float r, float width, struct app_rgba c);
+
+/* Run k's marker of radius r: a disc, square, triangle or diamond for k
+ * = 0, 1, 2, 3 (and on, modulo 4). */
+bool app_dlist_marker(struct app_dlist *dl, enum app_role role, int k, float cx,
+		      float cy, float r, struct app_rgba c);
 
 /* A filled convex polygon of n ≥ 3 points. */
 bool app_dlist_polygon(struct app_dlist *dl, enum app_role role, const float *xs,

@@ -231,7 +231,7 @@ static bool boxes_meet(const struct ibox *a, const struct ibox *b)
 /* The slope beside the tangent's upper end, kept inside the plot, and
  * moved off the Δw label (*avoid) if they would meet. */
 static void tangent_label(const struct plot *p, double dEdw,
-			  const struct ibox *avoid)
+			  const struct ibox *avoid, const struct ibox *legend)
 {
 	const struct app_frame_info *f = p->f;
 	const struct app_rect *a = &p->l->area;
@@ -253,6 +253,9 @@ static void tangent_label(const struct plot *p, double dEdw,
 	    y > a->y + a->h - 2 * px ? a->y + a->h - 2 * px :
 				       y;
 	struct ibox box = { x, y, w, px * 3 / 2 };
+	if (boxes_meet(&box, legend)) {
+		box.y = y = legend->y + legend->h + px / 2;
+	}
 	if (boxes_meet(&box, avoid)) {
 		y = avoid->y - box.h - px / 2;
 		if (y < a->y + 2)
@@ -349,6 +352,107 @@ static void arrow_label(const struct plot *p, const struct app_shown *sh,
 	     APP_ALIGN_LEFT, s);
 }
 
+/* Run k's trail: its earlier points as small markers, faded, joined. */
+static void run_trail(const struct plot *p, const struct gd_run *run, int k,
+		      float r, float x1, float y1)
+{
+	struct app_rgba c = p->th->run[k % APP_THEME_RUNS];
+	size_t len = gd_run_history_len(run);
+	size_t from = len > TRAIL_POINTS ? len - TRAIL_POINTS : 0;
+	float px = x1, py = y1;
+	for (size_t i = len; i-- > from;) {
+		const struct gd_update *u = gd_run_history_at(run, i);
+		float x, y;
+		to_px(p->v, u->w[0], u->E, &x, &y);
+		int a = 60 + (int)(140.0 * (double)(i - from + 1) /
+				   (double)(len - from));
+		app_dlist_line(p->dl, APP_ROLE_TRAIL, px, py, x, y, 1.5f,
+			       alpha(c, a / 2));
+		app_dlist_marker(p->dl, APP_ROLE_TRAIL, k, x, y, r * 0.55f,
+				 alpha(c, a));
+		px = x, py = y;
+	}
+}
+
+/* The legend, top right in the plot: each run's marker, name, settings
+ * and status, in its colour; the run in focus in bold. */
+static void legend(const struct plot *p, const struct app_state *s)
+{
+	const struct app_rect *a = &p->l->area;
+	int px = p->l->small_px, n = app_state_runs(s), wmax = 0;
+	char lines[GD_SCENE_RUNS][160];
+	for (int i = 0; i < n; i++) {
+		const struct gd_run *run = app_state_run_at(s, i);
+		char lab[128];
+		snprintf(lines[i], sizeof(lines[i]), "%s — %s",
+			 app_run_label(lab, sizeof(lab), run, s->lang),
+			 app_status_word(run->status, s->lang));
+		int w = p->m->width(p->m->ctx, lines[i], px, APP_FACE_BOLD);
+		wmax = w > wmax ? w : wmax;
+	}
+	int row = px * 3 / 2, mw = px * 2;
+	float bw = (float)(wmax + mw + px), bh = (float)(row * n + px / 2);
+	float bx = (float)(a->x + a->w) - bw - (float)px / 2;
+	float by = (float)a->y + (float)px / 2;
+	app_dlist_rect(p->dl, APP_ROLE_LEGEND,
+		       (struct app_box){ bx, by, bw, bh }, alpha(p->th->bg, 225));
+	for (int i = 0; i < n; i++) {
+		float y = by + (float)(px / 4 + row * i);
+		app_dlist_marker(p->dl, APP_ROLE_LEGEND, i,
+				 bx + (float)px * 0.9f, y + (float)row / 2,
+				 (float)px * 0.4f, p->th->run[i]);
+		text(p, APP_ROLE_LEGEND, px,
+		     i == s->focus ? APP_FACE_BOLD : APP_FACE_REGULAR,
+		     p->th->run_text[i], (int)bx + mw, (int)y + px / 8,
+		     APP_ALIGN_LEFT, lines[i]);
+	}
+	p->f->legend_x = bx, p->f->legend_y = by;
+	p->f->legend_w = bw, p->f->legend_h = bh;
+}
+
+/* Several runs: every run's trail and marker, the focus run's tangent and
+ * step, and the legend. */
+static void plot_runs(const struct plot *p, const struct app_state *s, double now)
+{
+	struct app_frame_info *f = p->f;
+	float r = (float)p->l->stroke * 2.6f;
+	int n = app_state_runs(s);
+	struct app_shown sh0 = app_shown_step(s, now);
+	struct app_shown sh = app_shown_focus(s, now);
+	f->runs = n;
+	for (int i = 0; i < n; i++) {
+		const struct gd_run *run = app_state_run_at(s, i);
+		double w = i == 0 ? sh0.w : run->w[0];
+		double E = i == 0 ? sh0.E : run->E;
+		to_px(p->v, w, E, &f->run_x[i], &f->run_y[i]);
+		run_trail(p, run, i, r, f->run_x[i], f->run_y[i]);
+	}
+	float cx = f->run_x[s->focus], cy = f->run_y[s->focus];
+	f->fell = sh.u.E_next <= sh.u.E;
+	if (sh.has_step)
+		step(p, &sh, r, cx);
+	else if (isfinite(app_state_focus_run(s)->grad[0]))
+		tangent(p, sh.w, sh.E, app_state_focus_run(s)->grad[0]);
+	/* The focus run last, on top. */
+	for (int j = 1; j <= n; j++) {
+		int i = (s->focus + j) % n;
+		app_dlist_marker(p->dl, APP_ROLE_POINT_HALO, i, f->run_x[i],
+				 f->run_y[i], r + 2.5f, p->th->bg);
+		app_dlist_marker(p->dl, APP_ROLE_RUN_POINT, i, f->run_x[i],
+				 f->run_y[i], r, p->th->run[i]);
+	}
+	f->point_x = cx, f->point_y = cy, f->point_r = r;
+	f->has_point = true;
+	struct ibox arrow_box;
+	arrow_label(p, &sh, &arrow_box);
+	legend(p, s);
+	struct ibox lbox = { (int)f->legend_x, (int)f->legend_y,
+			     (int)f->legend_w, (int)f->legend_h };
+	tangent_label(p,
+		      sh.has_step ? sh.u.grad[0] : app_state_focus_run(s)->grad[0],
+		      &arrow_box, &lbox);
+}
+
 void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 		    const struct app_state *s, const struct gd_view *v,
 		    double now, const struct app_measure *m)
@@ -367,15 +471,21 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 	app_dlist_clip_push(out, APP_ROLE_PLOT_CLIP,
 			    (struct app_box){ (float)v->x, (float)v->y,
 					      (float)v->width, (float)v->height });
-	struct app_shown sh = app_shown_step(s, now);
 	curve(&p, run);
+	if (app_state_runs(s) > 1) {
+		plot_runs(&p, s, now);
+		app_dlist_clip_pop(out);
+		return;
+	}
+	struct app_shown sh = app_shown_step(s, now);
 	trail(&p, run, (float)p.l->stroke * 2.6f);
 	point_and_step(&p, &sh);
 	if (!sh.has_step && isfinite(run->grad[0]))
 		tangent(&p, run->w[0], run->E, run->grad[0]);
 	struct ibox arrow_box;
 	arrow_label(&p, &sh, &arrow_box);
-	tangent_label(&p, sh.has_step ? sh.u.grad[0] : run->grad[0], &arrow_box);
+	tangent_label(&p, sh.has_step ? sh.u.grad[0] : run->grad[0], &arrow_box,
+		      &(struct ibox){ 0 });
 	app_dlist_clip_pop(out);
 }
 

@@ -35,6 +35,11 @@ struct app_frame_info {
 	float tan_x0, tan_y0, tan_x1, tan_y1; /* the tangent's ends */
 	bool fell;                            /* the arrow's colour: E fell */
 	bool blank; /* a blanked screen: nothing but black */
+	/* Runs side by side (more than one): each run's point, and the
+	 * legend's box. */
+	int runs;
+	float run_x[GD_SCENE_RUNS], run_y[GD_SCENE_RUNS];
+	float legend_x, legend_y, legend_w, legend_h;
 };
 
 /*

@@ -33,8 +33,67 @@ static void scene_defaults(struct gd_scene *s, enum gd_curve_kind kind)
 	gd_optim_default(&s->opt, GD_OPTIMIZER_GD, cs->rate);
 }
 
-/* The starting scene as the flags change it. */
-static void override(struct gd_scene *s, const struct gd_options *opts)
+/* A hyper-parameter flag the scene's optimizer does not have. */
+static int not_for(const struct gd_scene *s, const char *flag,
+		   enum app_lang lang, char *msg, size_t size)
+{
+	snprintf(msg, size,
+		 app_tr(lang,
+			"%s does not apply to the scene's optimizer, %s (give --optimizer)"),
+		 flag, gd_optimizer_spec(s->opt.kind)->name);
+	return -EINVAL;
+}
+
+/* --optimizer and the hyper-parameter flags on the scene's first run. */
+static int override_optim(struct gd_scene *s, const struct gd_options *opts,
+			  char *msg, size_t size)
+{
+	enum app_lang lang = opts->ui_lang;
+	if (opts->has_optimizer && opts->optimizer != s->opt.kind)
+		gd_optim_default(&s->opt, opts->optimizer,
+				 s->opt.hyper[GD_HYPER_RATE]);
+	if (opts->has_rate)
+		s->opt.hyper[GD_HYPER_RATE] = opts->rate;
+	if (opts->has_momentum) {
+		int i = gd_optimizer_hyper_index(s->opt.kind, "momentum");
+		if (i < 0)
+			return not_for(s, "--momentum", lang, msg, size);
+		s->opt.hyper[i] = opts->momentum;
+	}
+	for (int h = 0; h < APP_HF_COUNT; h++) {
+		if (!opts->has_hyper[h])
+			continue;
+		int i = gd_optimizer_hyper_index(s->opt.kind,
+						 app_hyper_flag_key(h));
+		char flag[16];
+		snprintf(flag, sizeof(flag), "--%s", app_hyper_flag_key(h));
+		if (i < 0)
+			return not_for(s, flag, lang, msg, size);
+		s->opt.hyper[i] = opts->hyper[h];
+	}
+	return 0;
+}
+
+/* --compare: the scene's runs, each from its SPEC; η from the SPEC, else
+ * --rate, else the scene's. */
+static void override_compare(struct gd_scene *s, const struct gd_options *opts)
+{
+	double rate = opts->has_rate ? opts->rate : s->opt.hyper[GD_HYPER_RATE];
+	for (int r = 0; r < opts->ncompare; r++) {
+		const struct app_compare *c = &opts->compare[r];
+		struct gd_optim *o = gd_scene_optim_mut(s, r);
+		gd_optim_default(o, c->kind, rate);
+		for (int i = 0; i < GD_OPT_HYPER; i++)
+			if (c->has[i])
+				o->hyper[i] = c->hyper[i];
+	}
+	s->nruns = opts->ncompare;
+}
+
+/* The starting scene as the flags change it. Returns 0, or -EINVAL with
+ * the problem in msg. */
+static int override(struct gd_scene *s, const struct gd_options *opts,
+		    char *msg, size_t size)
 {
 	if (opts->has_curve && opts->curve != s->curve.kind) {
 		scene_defaults(s, opts->curve);
@@ -45,10 +104,11 @@ static void override(struct gd_scene *s, const struct gd_options *opts)
 		if (s->has_range && (s->w0[0] < s->wmin || s->w0[0] > s->wmax))
 			s->has_range = false; /* the start must show */
 	}
-	if (opts->has_rate)
-		s->opt.hyper[GD_HYPER_RATE] = opts->rate;
-	if (opts->has_momentum)
-		s->opt.hyper[GD_HYPER_MOMENTUM] = opts->momentum;
+	if (opts->ncompare) {
+		override_compare(s, opts);
+		return 0;
+	}
+	return override_optim(s, opts, msg, size);
 }
 
 /* One scene, the curve's defaults, no plan: what plain flags ask for. */
@@ -75,8 +135,12 @@ static int choose_lesson(const struct gd_options *opts,
 	memset(lesson, 0, sizeof(*lesson));
 	if (opts->lesson)
 		return gd_lesson_load(lesson, opts->lesson, err);
+	bool hyper = false;
+	for (int h = 0; h < APP_HF_COUNT; h++)
+		hyper |= opts->has_hyper[h];
 	if (!opts->scene && (opts->has_curve || opts->has_w0 ||
-			     opts->has_rate || opts->has_momentum))
+			     opts->has_rate || opts->has_momentum ||
+			     opts->has_optimizer || hyper || opts->ncompare))
 		return free_lesson(lesson, opts->has_curve ? opts->curve :
 							     GD_CURVE_BOWL);
 	return gd_lesson_builtin(lesson);
@@ -113,7 +177,12 @@ int app_load_lesson(const struct gd_options *opts, struct gd_lesson *lesson,
 		return 2;
 	}
 	*start = opts->scene ? opts->scene - 1 : 0;
-	override(&lesson->scenes[*start], opts);
+	if (override(&lesson->scenes[*start], opts, err.message,
+		     sizeof(err.message)) < 0) {
+		app_message(gd_lesson_error_format(&err, line, sizeof(line)));
+		gd_lesson_finish(lesson);
+		return 2;
+	}
 	return 0;
 }
 

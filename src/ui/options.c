@@ -81,6 +81,13 @@ enum flag {
 	F_W0,
 	F_RATE,
 	F_MOMENTUM,
+	F_OPTIMIZER,
+	F_BETA1,
+	F_BETA2,
+	F_ALPHA,
+	F_EPS,
+	F_COMPARE,
+	F_RUN,
 	F_SCENE,
 	F_STEPS,
 	F_SCREENSHOT,
@@ -102,6 +109,13 @@ static const struct {
 	[F_W0] = { "--w0", true },
 	[F_RATE] = { "--rate", true },
 	[F_MOMENTUM] = { "--momentum", true },
+	[F_OPTIMIZER] = { "--optimizer", true },
+	[F_BETA1] = { "--beta1", true },
+	[F_BETA2] = { "--beta2", true },
+	[F_ALPHA] = { "--alpha", true },
+	[F_EPS] = { "--eps", true },
+	[F_COMPARE] = { "--compare", true },
+	[F_RUN] = { "--run", true },
 	[F_SCENE] = { "--scene", true },
 	[F_STEPS] = { "--steps", true },
 	[F_SCREENSHOT] = { "--screenshot", true },
@@ -134,6 +148,99 @@ static int find_flag(const char *arg, const char **inline_value)
 	return -1;
 }
 
+static const char *const hyper_keys[APP_HF_COUNT] = {
+	[APP_HF_BETA1] = "beta1",
+	[APP_HF_BETA2] = "beta2",
+	[APP_HF_ALPHA] = "alpha",
+	[APP_HF_EPS] = "eps",
+};
+
+const char *app_hyper_flag_key(enum app_hyper_flag f)
+{
+	return (unsigned)f < APP_HF_COUNT ? hyper_keys[f] : "?";
+}
+
+/* The optimizer's names, ", " between them. */
+static void optimizer_names(char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (int k = 0; k < GD_OPTIMIZER_COUNT; k++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s%s",
+			 k ? ", " : "", gd_optimizer_spec(k)->name);
+}
+
+static int optimizer_name(const char *flag, const char *v,
+			  enum gd_optimizer_kind *kind, struct msg *m)
+{
+	if (gd_optimizer_kind_from_name(v, kind) == 0)
+		return 0;
+	char names[128];
+	optimizer_names(names, sizeof(names));
+	return fail(m, N_("%s: unknown optimizer '%s'; did you mean '%s'? (%s)"),
+		    flag, v, gd_optimizer_nearest(v), names);
+}
+
+/* The keys of an optimizer's hyper-parameters, ", " between them. */
+static void hyper_names(enum gd_optimizer_kind kind, char *buf, size_t size)
+{
+	const struct gd_optimizer_spec *s = gd_optimizer_spec(kind);
+	buf[0] = '\0';
+	for (int i = 0; i < s->nhyper; i++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s%s",
+			 i ? ", " : "", s->hyper[i].key);
+}
+
+/* A value checked against the row's range for hyper-parameter i. */
+static int hyper_value(const char *flag, const struct gd_param_spec *p,
+		       const char *text, double *out, struct msg *m)
+{
+	return number(flag, text, p->min, p->min_open, p->max, p->max_open, out,
+		      m);
+}
+
+/* One key=value of a --compare SPEC. */
+static int compare_pair(struct app_compare *c, char *pair, struct msg *m)
+{
+	char *eq = strchr(pair, '=');
+	char names[96];
+	hyper_names(c->kind, names, sizeof(names));
+	if (!eq || eq == pair)
+		return fail(m,
+			    N_("--compare: '%s' is not key=value (keys of %s: %s)"),
+			    pair, gd_optimizer_spec(c->kind)->name, names);
+	*eq = '\0';
+	int i = gd_optimizer_hyper_index(c->kind, pair);
+	if (i < 0)
+		return fail(m,
+			    N_("--compare: '%s' does not apply to %s (its keys: %s)"),
+			    pair, gd_optimizer_spec(c->kind)->name, names);
+	c->has[i] = true;
+	return hyper_value("--compare", &gd_optimizer_spec(c->kind)->hyper[i],
+			   eq + 1, &c->hyper[i], m);
+}
+
+/* --compare NAME[,key=value…]. */
+static int compare_spec(struct gd_options *o, const char *v, struct msg *m)
+{
+	if (o->ncompare == GD_OPT_COMPARE_MAX)
+		return fail(m, N_("--compare: at most %d runs"),
+			    GD_OPT_COMPARE_MAX);
+	char buf[256];
+	if (strlen(v) >= sizeof(buf))
+		return fail(m, N_("--compare: the SPEC is too long"));
+	strcpy(buf, v);
+	struct app_compare *c = &o->compare[o->ncompare];
+	*c = (struct app_compare){ 0 };
+	char *save = NULL, *tok = strtok_r(buf, ",", &save);
+	int r = optimizer_name("--compare", tok ? tok : "", &c->kind, m);
+	while (r == 0 && (tok = strtok_r(NULL, ",", &save)))
+		r = compare_pair(c, tok, m);
+	if (r == 0 && v[strlen(v) - 1] == ',')
+		r = fail(m, N_("--compare: '%s' ends in a comma"), v);
+	o->ncompare += r == 0;
+	return r;
+}
+
 static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m)
 {
 	const char *name = flags[f].name;
@@ -162,6 +269,28 @@ static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m
 	case F_MOMENTUM:
 		o->has_momentum = true;
 		return number(name, v, 0, false, 1, true, &o->momentum, m);
+	case F_OPTIMIZER:
+		o->has_optimizer = true;
+		return optimizer_name(name, v, &o->optimizer, m);
+	case F_BETA1:
+	case F_BETA2:
+	case F_ALPHA:
+		o->has_hyper[f - F_BETA1] = true;
+		return number(name, v, 0, false, 1, true,
+			      &o->hyper[f - F_BETA1], m);
+	case F_EPS:
+		o->has_hyper[APP_HF_EPS] = true;
+		return number(name, v, 0, true, 1, false, &o->hyper[APP_HF_EPS],
+			      m);
+	case F_COMPARE:
+		return compare_spec(o, v, m);
+	case F_RUN:
+		if (gd_parse_long(v, 1, GD_OPT_COMPARE_MAX, &n) < 0)
+			return fail(m,
+				    N_("--run: '%s' is not a whole number from 1 to %d"),
+				    v, GD_OPT_COMPARE_MAX);
+		o->run = (int)n;
+		return 0;
 	case F_SCENE:
 		if (gd_parse_long(v, 1, GD_OPT_SCENE_MAX, &n) < 0)
 			return fail(m,
@@ -205,12 +334,46 @@ static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m
 	}
 }
 
+/* A flag for a hyper-parameter the optimizer does not have. */
+static int not_for(struct msg *m, const char *flag, enum gd_optimizer_kind kind)
+{
+	char names[96];
+	hyper_names(kind, names, sizeof(names));
+	return fail(m, N_("%s does not apply to the %s optimizer (it has: %s)"),
+		    flag, gd_optimizer_spec(kind)->name, names);
+}
+
 /* Checks that hold between flags. */
 static int check_combination(const struct gd_options *o, bool trace, struct msg *m)
 {
 	if (trace && o->screenshot)
 		return fail(m,
 			    N_("--trace and --screenshot cannot be used together"));
+	if (o->run && o->run > o->ncompare)
+		return fail(m,
+			    N_("--run %d: there are %d runs (give --compare for each)"),
+			    o->run, o->ncompare);
+	if (o->ncompare && o->has_optimizer)
+		return fail(
+			m,
+			N_("--optimizer cannot be used with --compare; name the optimizer in each SPEC"));
+	const char *alone = o->has_momentum ? "--momentum" : NULL;
+	for (int h = 0; h < APP_HF_COUNT; h++)
+		if (o->has_hyper[h])
+			alone = flags[F_BETA1 + h].name;
+	if (o->ncompare && alone)
+		return fail(m,
+			    N_("%s cannot be used with --compare; give it in the SPEC, as key=value"),
+			    alone);
+	if (!o->has_optimizer)
+		return 0;
+	if (o->has_momentum &&
+	    gd_optimizer_hyper_index(o->optimizer, "momentum") < 0)
+		return not_for(m, "--momentum", o->optimizer);
+	for (int h = 0; h < APP_HF_COUNT; h++)
+		if (o->has_hyper[h] &&
+		    gd_optimizer_hyper_index(o->optimizer, hyper_keys[h]) < 0)
+			return not_for(m, flags[F_BETA1 + h].name, o->optimizer);
 	return 0;
 }
 
@@ -273,7 +436,15 @@ const char *app_options_usage(enum app_lang lang)
 		"  --curve NAME       bowl | neuron | wells | abs\n"
 		"  --w0 W             starting weight\n"
 		"  --rate ETA         learning rate η (> 0)\n"
-		"  --momentum BETA    momentum β in [0, 1); 0 is plain gradient descent\n"
+		"  --momentum BETA    momentum β in [0, 1) of gd and nesterov; 0 is plain gradient descent\n"
+		"  --optimizer NAME   gd | nesterov | adagrad | rmsprop | adam (as torch.optim)\n"
+		"  --beta1 B1         adam's β1 in [0, 1) (default 0.9)\n"
+		"  --beta2 B2         adam's β2 in [0, 1) (default 0.999)\n"
+		"  --alpha A          rmsprop's α in [0, 1) (default 0.99)\n"
+		"  --eps EPS          ε > 0 of adagrad (1e-10), rmsprop and adam (1e-8)\n"
+		"  --compare SPEC     one more run side by side (up to 4): NAME[,key=value…],\n"
+		"                     e.g. --compare gd,rate=0.1 --compare adam,rate=0.3\n"
+		"  --run K            with --compare and --trace: trace run K (default 1)\n"
 		"  --scene K          start at scene K of the lesson (1-based)\n"
 		"  --steps N          updates to apply before --trace ends or --screenshot renders\n"
 		"  --trace            print the iteration table as CSV on stdout and exit; no window\n"
@@ -284,6 +455,8 @@ const char *app_options_usage(enum app_lang lang)
 		"  --lang en|zh       interface language (default: from the locale)\n"
 		"  --help, --version\n"
 		"\n"
-		"CSV columns: step,w,E,dEdw,v,delta_w,w_next\n"
+		"CSV columns: step,w,E,dEdw,<state>,delta_w,w_next, where <state> is\n"
+		"  v (gd), momentum_buffer (nesterov), sum (adagrad), square_avg (rmsprop),\n"
+		"  exp_avg,exp_avg_sq (adam)\n"
 		"Exit status: 0 on success, 2 on bad input.\n");
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include <gdstep/curve.h>
+#include <gdstep/optimizer.h>
 
 #include "lang.h"
 
@@ -18,6 +19,25 @@
 #define GD_OPT_SIZE_MIN 100
 #define GD_OPT_SIZE_MAX 16384
 #define GD_OPT_SCENE_MAX 99
+#define GD_OPT_COMPARE_MAX 4 /* --compare given at most this often */
+
+/* One --compare SPEC: an optimizer and the hyper-parameters it names (the
+ * others from the scene: η, or the optimizer's defaults). */
+struct app_compare {
+	enum gd_optimizer_kind kind;
+	bool has[GD_OPT_HYPER];
+	double hyper[GD_OPT_HYPER]; /* in the row's order, where has[] */
+};
+
+/* The hyper-parameter flags past --rate and --momentum, by their key in
+ * the optimizer table. */
+enum app_hyper_flag {
+	APP_HF_BETA1,
+	APP_HF_BETA2,
+	APP_HF_ALPHA,
+	APP_HF_EPS,
+	APP_HF_COUNT
+};
 
 /* What to run: a window, a CSV trace, a PNG, or a text answer. */
 enum gd_mode {
@@ -37,6 +57,13 @@ struct gd_options {
 	bool has_curve, has_w0, has_rate, has_momentum, has_steps, has_size;
 	enum gd_curve_kind curve;
 	double w0, rate, momentum;
+	bool has_optimizer;
+	enum gd_optimizer_kind optimizer; /* --optimizer NAME */
+	bool has_hyper[APP_HF_COUNT];     /* --beta1, --beta2, --alpha, --eps */
+	double hyper[APP_HF_COUNT];
+	int ncompare; /* --compare SPEC given, 0 … GD_OPT_COMPARE_MAX */
+	struct app_compare compare[GD_OPT_COMPARE_MAX];
+	int run;    /* --run K, 1-based; 0 when not given */
 	long steps; /* --steps N, 0 … GD_OPT_STEPS_MAX */
 	int scene;  /* --scene K, 1-based; 0 when not given */
 	int width, height;
@@ -51,6 +78,9 @@ struct gd_options {
  */
 int app_options_parse(struct gd_options *opts, enum app_lang lang, int argc,
 		      char *const argv[], char *err, size_t err_size);
+
+/* The table's key of a hyper-parameter flag ("beta1"). */
+const char *app_hyper_flag_key(enum app_hyper_flag f);
 
 /* The usage text of --help in lang, ending in a newline. */
 const char *app_options_usage(enum app_lang lang);

@@ -108,6 +108,78 @@ static void status_line(struct plines *p, const struct gd_run *run)
 	LINE(p, c, face, "%s", app_tr(p->lang, msg));
 }
 
+char *app_run_label(char *buf, size_t size, const struct gd_run *run,
+		    enum app_lang lang)
+{
+	const struct gd_optim *o = &run->opt;
+	const char *name = "?";
+	switch (o->kind) {
+	case GD_OPTIMIZER_GD:
+		name = gd_run_momentum(run) > 0 ?
+			       app_tr(lang, "Momentum") :
+			       app_tr(lang, "Gradient descent");
+		break;
+	case GD_OPTIMIZER_NESTEROV:
+		name = "Nesterov";
+		break;
+	case GD_OPTIMIZER_ADAGRAD:
+		name = "AdaGrad";
+		break;
+	case GD_OPTIMIZER_RMSPROP:
+		name = "RMSProp";
+		break;
+	case GD_OPTIMIZER_ADAM:
+		name = "Adam";
+		break;
+	case GD_OPTIMIZER_COUNT:
+		break;
+	}
+	if (gd_run_momentum(run) > 0)
+		snprintf(buf, size, "%s, η = %s, β = %s", name,
+			 K(gd_run_rate(run)), K(gd_run_momentum(run)));
+	else
+		snprintf(buf, size, "%s, η = %s", name, K(gd_run_rate(run)));
+	return buf;
+}
+
+const char *app_status_word(enum gd_status status, enum app_lang lang)
+{
+	switch (status) {
+	case GD_STATUS_STEPPING:
+		return app_tr(lang, "stepping");
+	case GD_STATUS_CONVERGED:
+		return app_tr(lang, "converged");
+	case GD_STATUS_OSCILLATING:
+		return app_tr(lang, "oscillating");
+	case GD_STATUS_DIVERGED:
+		return app_tr(lang, "diverged");
+	}
+	return "?";
+}
+
+/* The hyper-parameters of an optimizer past η and β, as "β₁ = 0.9, …". */
+static void more_settings(char *buf, size_t size, const struct gd_optim *o)
+{
+	buf[0] = '\0';
+	switch (o->kind) {
+	case GD_OPTIMIZER_ADAGRAD:
+		snprintf(buf, size, "ε = %s", K(o->hyper[GD_ADAGRAD_EPS]));
+		break;
+	case GD_OPTIMIZER_RMSPROP:
+		snprintf(buf, size, "α = %s, ε = %s",
+			 K(o->hyper[GD_RMSPROP_ALPHA]),
+			 K(o->hyper[GD_RMSPROP_EPS]));
+		break;
+	case GD_OPTIMIZER_ADAM:
+		snprintf(buf, size, "β₁ = %s, β₂ = %s, ε = %s",
+			 K(o->hyper[GD_ADAM_BETA1]), K(o->hyper[GD_ADAM_BETA2]),
+			 K(o->hyper[GD_ADAM_EPS]));
+		break;
+	default:
+		break;
+	}
+}
+
 static void status_lines(struct plines *p, const struct app_state *s)
 {
 	const struct gd_run *run = app_state_run(s);
@@ -116,7 +188,13 @@ static void status_lines(struct plines *p, const struct app_state *s)
 	     run->step);
 	LINE(p, th->text, APP_FACE_REGULAR, "w = %s    E(w) = %s", V(run->w[0]),
 	     V(run->E));
-	if (gd_run_momentum(run) > 0)
+	char more[96];
+	more_settings(more, sizeof(more), &run->opt);
+	if (run->opt.kind != GD_OPTIMIZER_GD)
+		LINE(p, th->text, APP_FACE_REGULAR, "%s%s%s",
+		     app_run_label((char[128]){ 0 }, 128, run, p->lang),
+		     more[0] ? ", " : "", more);
+	else if (gd_run_momentum(run) > 0)
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     app_tr(p->lang, "η = %s, momentum β = %s"),
 		     K(gd_run_rate(run)), K(gd_run_momentum(run)));
@@ -135,7 +213,9 @@ static void status_lines(struct plines *p, const struct app_state *s)
 /* The bowl's regime of the current η, with the thresholds 1/a and 2/a. */
 static void regime_line(struct plines *p, const struct gd_run *run)
 {
-	if (run->curve.kind != GD_CURVE_BOWL)
+	/* The regimes are plain descent's (and the heavy ball's thresholds
+	 * as the lesson tells them); the adaptive rules have none. */
+	if (run->curve.kind != GD_CURVE_BOWL || run->opt.kind != GD_OPTIMIZER_GD)
 		return;
 	double a = run->curve.p[GD_BOWL_A], eta = gd_run_rate(run);
 	struct pline *l = add(p, p->th->text, APP_FACE_REGULAR);
@@ -228,11 +308,100 @@ static void change_line(struct plines *p, const struct gd_update *u,
 		     e0, e1);
 }
 
+/* Nesterov's look-ahead: the buffer, then the step with it. */
+static void nesterov_lines(struct plines *p, const struct gd_update *u,
+			   struct app_rgba c)
+{
+	double rate = u->opt.hyper[GD_HYPER_RATE];
+	double beta = u->opt.hyper[GD_HYPER_MOMENTUM];
+	double b0 = u->state_prev[GD_NESTEROV_BUF][0];
+	double b = u->state[GD_NESTEROV_BUF][0];
+	LINE(p, p->th->text, APP_FACE_REGULAR,
+	     "b ← β·b + dE/dw" BRK " = %s × %s + %s" BRK " = %s", K(beta),
+	     P(b0), P(u->grad[0]), V(b));
+	LINE(p, c, APP_FACE_BOLD,
+	     "Δw = −η·(dE/dw + β·b)" BRK " = −%s × (%s + %s × %s)" BRK " = %s",
+	     K(rate), V(u->grad[0]), K(beta), P(b), V(u->delta[0]));
+}
+
+/* AdaGrad's sum and RMSProp's running mean of squares, then the step. */
+static void square_lines(struct plines *p, const struct gd_update *u,
+			 struct app_rgba c)
+{
+	double rate = u->opt.hyper[GD_HYPER_RATE], g = u->grad[0];
+	bool ada = u->opt.kind == GD_OPTIMIZER_ADAGRAD;
+	double eps = u->opt.hyper[ada ? GD_ADAGRAD_EPS : GD_RMSPROP_EPS];
+	double s0 = u->state_prev[0][0], s1 = u->state[0][0];
+	if (ada) {
+		LINE(p, p->th->text, APP_FACE_REGULAR,
+		     "s ← s + (dE/dw)²" BRK " = %s + %s²" BRK " = %s", V(s0),
+		     P(g), V(s1));
+	} else {
+		double a = u->opt.hyper[GD_RMSPROP_ALPHA];
+		LINE(p, p->th->text, APP_FACE_REGULAR,
+		     "s ← α·s + (1 − α)·(dE/dw)²" BRK
+		     " = %s × %s + %s × %s²" BRK " = %s",
+		     K(a), V(s0), K(1 - a), P(g), V(s1));
+	}
+	LINE(p, c, APP_FACE_BOLD,
+	     "Δw = −η·dE/dw / (√s + ε)" BRK " = −%s × %s / (%s + %s)" BRK " = %s",
+	     K(rate), P(g), V(sqrt(s1)), K(eps), V(u->delta[0]));
+}
+
+/* Adam: both averages, their bias corrections at step t, the step. */
+static void adam_lines(struct plines *p, const struct gd_update *u,
+		       struct app_rgba c)
+{
+	const double *h = u->opt.hyper;
+	double b1 = h[GD_ADAM_BETA1], b2 = h[GD_ADAM_BETA2], g = u->grad[0];
+	double t = (double)u->step + 1;
+	double c1 = 1 - pow(b1, t), c2 = 1 - pow(b2, t);
+	double m = u->state[GD_ADAM_M][0], v = u->state[GD_ADAM_V][0];
+	struct app_rgba tx = p->th->text;
+	LINE(p, tx, APP_FACE_REGULAR,
+	     "m ← β₁·m + (1 − β₁)·dE/dw" BRK " = %s × %s + %s × %s" BRK " = %s",
+	     K(b1), P(u->state_prev[GD_ADAM_M][0]), K(1 - b1), P(g), V(m));
+	LINE(p, tx, APP_FACE_REGULAR,
+	     "v ← β₂·v + (1 − β₂)·(dE/dw)²" BRK " = %s × %s + %s × %s²" BRK
+	     " = %s",
+	     K(b2), V(u->state_prev[GD_ADAM_V][0]), K(1 - b2), P(g), V(v));
+	LINE(p, tx, APP_FACE_REGULAR,
+	     "m̂ = m / (1 − β₁ᵗ)" BRK " = %s / %s" BRK " = %s    (t = %ld)",
+	     V(m), V(c1), V(m / c1), u->step + 1);
+	LINE(p, tx, APP_FACE_REGULAR,
+	     "v̂ = v / (1 − β₂ᵗ)" BRK " = %s / %s" BRK " = %s", V(v), V(c2),
+	     V(v / c2));
+	LINE(p, c, APP_FACE_BOLD,
+	     "Δw = −η·m̂ / (√v̂ + ε)" BRK " = −%s × %s / (%s + %s)" BRK " = %s",
+	     K(h[GD_HYPER_RATE]), P(m / c1), V(sqrt(v / c2)), K(h[GD_ADAM_EPS]),
+	     V(u->delta[0]));
+}
+
+/* The other optimizers' update, then w ← w + Δw. */
+static void optimizer_lines(struct plines *p, const struct gd_update *u,
+			    struct app_rgba c)
+{
+	switch (u->opt.kind) {
+	case GD_OPTIMIZER_NESTEROV:
+		nesterov_lines(p, u, c);
+		break;
+	case GD_OPTIMIZER_ADAGRAD:
+	case GD_OPTIMIZER_RMSPROP:
+		square_lines(p, u, c);
+		break;
+	default:
+		adam_lines(p, u, c);
+		break;
+	}
+	LINE(p, p->th->text, APP_FACE_BOLD, "w ← %s + %s" BRK " = %s",
+	     V(u->w[0]), P(u->delta[0]), V(u->w_next[0]));
+}
+
 static void update_lines(struct plines *p, const struct app_state *s,
 			 const struct app_shown *sh)
 {
 	const struct app_theme *th = p->th;
-	const struct gd_run *run = app_state_run(s);
+	const struct gd_run *run = app_state_focus_run(s);
 	const struct gd_update *u = &sh->u;
 	struct pline *head = add(p, th->muted, APP_FACE_BOLD);
 	if (head) {
@@ -247,7 +416,9 @@ static void update_lines(struct plines *p, const struct app_state *s,
 	double rate = u->opt.hyper[GD_HYPER_RATE];
 	double beta = u->opt.hyper[GD_HYPER_MOMENTUM];
 	LINE(p, th->tangent_text, APP_FACE_BOLD, "dE/dw = %s", V(u->grad[0]));
-	if (beta > 0) {
+	if (u->opt.kind != GD_OPTIMIZER_GD) {
+		optimizer_lines(p, u, step_c);
+	} else if (beta > 0) {
 		LINE(p, step_c, APP_FACE_BOLD,
 		     "v ← β·v − η·dE/dw" BRK " = %s × %s − %s × %s" BRK " = %s",
 		     K(beta), P(u->state_prev[GD_GD_V][0]), K(rate),
@@ -265,15 +436,47 @@ static void update_lines(struct plines *p, const struct app_state *s,
 	change_line(p, u, step_c);
 }
 
+/* Several runs: the iteration, then one compact block per run in its
+ * colour (the one in focus in bold); the focus run's update follows. */
+static void compare_lines(struct plines *p, const struct app_state *s)
+{
+	const struct app_theme *th = p->th;
+	LINE(p, th->text, APP_FACE_BOLD, app_tr(p->lang, "Iteration %ld"),
+	     gd_presenter_step(&s->pres));
+	for (int i = 0; i < app_state_runs(s); i++) {
+		const struct gd_run *run = app_state_run_at(s, i);
+		enum app_face face = i == s->focus ? APP_FACE_BOLD :
+						     APP_FACE_REGULAR;
+		struct pline *l = add(p, th->run_text[i], face);
+		if (!l)
+			return;
+		l->gap = true;
+		snprintf(l->text, sizeof(l->text), "%d. %s — %s", i + 1,
+			 app_run_label((char[128]){ 0 }, 128, run, p->lang),
+			 app_status_word(run->status, p->lang));
+		LINE(p, th->text, APP_FACE_REGULAR,
+		     "w = %s    E(w) = %s    Δw = %s", V(run->w[0]), V(run->E),
+		     V(gd_run_last(run) ? gd_run_last(run)->delta[0] : 0));
+	}
+	if (app_state_runs(s) > 1)
+		LINE(p, th->muted, APP_FACE_REGULAR,
+		     app_tr(p->lang, "O: the next run's arithmetic (run %d now)"),
+		     s->focus + 1);
+}
+
 static void build_panel(struct plines *p, const struct app_state *s,
 			const struct app_theme *th, double now)
 {
 	p->n = 0;
 	p->th = th;
 	p->lang = s->lang;
-	struct app_shown sh = app_shown_step(s, now);
-	status_lines(p, s);
-	regime_line(p, app_state_run(s));
+	if (app_state_runs(s) > 1) {
+		compare_lines(p, s);
+	} else {
+		status_lines(p, s);
+		regime_line(p, app_state_run(s));
+	}
+	struct app_shown sh = app_shown_focus(s, now);
 	if (sh.has_step)
 		update_lines(p, s, &sh);
 }
@@ -553,30 +756,45 @@ static void panel(const struct ctx *c, double now)
 	app_dlist_clip_pop(c->dl);
 }
 
-/* The inset's E scale: from 0 (E is an error, never below it here; a
- * curve that goes below starts there) to a little above the highest E
- * seen, so a run trapped at E = 0.744 does not look like one at 0 and a
- * constant E is drawn near the top, not on the baseline. */
-static void inset_range(const struct gd_run *run, double *lo, double *hi)
+/* The inset's E scale and iteration span, over every run. */
+struct erange {
+	double emin, emax;
+	size_t span;
+};
+
+/* The E range and iteration span of the runs' kept histories. */
+static struct erange inset_range(const struct app_state *s)
 {
-	size_t len = gd_run_history_len(run);
-	double emax = run->E, emin = run->E;
-	for (size_t i = 0; i < len; i++) {
-		double e = gd_run_history_at(run, i)->E;
-		emax = fmax(emax, e);
-		emin = fmin(emin, e);
+	struct erange r = { INFINITY, -INFINITY, 10 };
+	for (int k = 0; k < app_state_runs(s); k++) {
+		const struct gd_run *run = app_state_run_at(s, k);
+		size_t len = gd_run_history_len(run);
+		r.emax = fmax(r.emax, run->E);
+		r.emin = fmin(r.emin, run->E);
+		for (size_t i = 0; i < len; i++) {
+			double e = gd_run_history_at(run, i)->E;
+			r.emax = fmax(r.emax, e);
+			r.emin = fmin(r.emin, e);
+		}
+		r.span = len > r.span ? len : r.span;
 	}
-	*lo = fmin(0, emin);
-	*hi = emax > *lo ? *lo + 1.1 * (emax - *lo) : *lo + 1;
+	/* From 0 (E is an error, never below it here; a curve that goes
+	 * below starts there) to a little above the highest E seen, so a run
+	 * trapped at E = 0.744 does not look like one at 0 and a constant E
+	 * is drawn near the top, not on the baseline. */
+	r.emin = fmin(0, r.emin);
+	r.emax = r.emax > r.emin ? r.emin + 1.1 * (r.emax - r.emin) : r.emin + 1;
+	return r;
 }
 
-/* The inset's line of E over the kept history on [lo, hi]. Returns the
- * number of points. */
-static int inset_points(const struct gd_run *run, struct app_rect a, double lo,
-			double hi, float *xs, float *ys, int max, size_t *span)
+/* The inset's line of E over one run's kept history on the scale rg.
+ * Returns the number of points. */
+static int inset_points(const struct gd_run *run, struct app_rect a, float *xs,
+			float *ys, int max, const struct erange *rg)
 {
 	size_t len = gd_run_history_len(run);
-	*span = len > 10 ? len : 10;
+	double lo = rg->emin, hi = rg->emax;
+	const size_t *span = &rg->span;
 	int n = 0;
 	size_t stride = len / (size_t)(max - 1) + 1;
 	for (size_t i = 0; i <= len && n < max; i += stride) {
@@ -596,14 +814,12 @@ static void inset(const struct ctx *c)
 	const struct app_theme *th = c->th;
 	if (!l->show_inset)
 		return;
-	const struct gd_run *run = app_state_run(c->s);
 	struct app_rect r = l->inset;
 	int lab = l->small_px * 13 / 10;
-	double lo, hi;
-	inset_range(run, &lo, &hi);
+	struct erange rg = inset_range(c->s);
 	char top[APP_FMT_MAX], bottom[APP_FMT_MAX];
-	app_fmt_sig(top, sizeof(top), hi, 3);
-	app_fmt_param(bottom, sizeof(bottom), lo);
+	app_fmt_sig(top, sizeof(top), rg.emax, 3);
+	app_fmt_param(bottom, sizeof(bottom), rg.emin);
 	int lw = width(c, top, l->small_px, APP_FACE_REGULAR);
 	int bw = width(c, bottom, l->small_px, APP_FACE_REGULAR);
 	lw = (lw > bw ? lw : bw) + l->small_px / 2;
@@ -617,8 +833,7 @@ static void inset(const struct ctx *c)
 		return;
 	enum { MAXN = 512 };
 	float xs[MAXN], ys[MAXN];
-	size_t span;
-	int n = inset_points(run, a, lo, hi, xs, ys, MAXN, &span);
+	size_t span = rg.span;
 	float ax = (float)a.x, ay = (float)a.y;
 	float bx = (float)(a.x + a.w), by = (float)(a.y + a.h);
 	text(c, APP_ROLE_INSET_LABEL, l->small_px, APP_FACE_REGULAR, th->muted,
@@ -629,10 +844,20 @@ static void inset(const struct ctx *c)
 	clip(c, APP_ROLE_INSET_CLIP, r);
 	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, by, bx, by, 1.5f, th->axis);
 	app_dlist_line(c->dl, APP_ROLE_INSET_AXIS, ax, ay, ax, by, 1.5f, th->axis);
-	app_dlist_polyline(c->dl, APP_ROLE_INSET_CURVE, xs, ys, n, 2.5f,
-			   th->curve, 0, 0);
-	app_dlist_disc(c->dl, APP_ROLE_INSET_POINT, xs[n - 1], ys[n - 1], 4,
-		       th->point);
+	int runs = app_state_runs(c->s);
+	for (int k = 0; k < runs; k++) {
+		int n = inset_points(app_state_run_at(c->s, k), a, xs, ys, MAXN,
+				     &rg);
+		struct app_rgba lc = runs > 1 ? th->run[k] : th->curve;
+		app_dlist_polyline(c->dl, APP_ROLE_INSET_CURVE, xs, ys, n, 2.5f,
+				   lc, 0, 0);
+		if (runs > 1)
+			app_dlist_marker(c->dl, APP_ROLE_INSET_POINT, k,
+					 xs[n - 1], ys[n - 1], 4, th->run[k]);
+		else
+			app_dlist_disc(c->dl, APP_ROLE_INSET_POINT, xs[n - 1],
+				       ys[n - 1], 4, th->point);
+	}
 	app_dlist_clip_pop(c->dl);
 	char buf[96];
 	snprintf(buf, sizeof(buf), app_tr(c->lang, "iterations 0 … %zu"), span);

@@ -29,6 +29,14 @@ int app_panel_count(const struct app_state *s, double now_ms);
  */
 const char *app_caption_text(const struct app_state *s, char *buf);
 
+/* A run's name and settings as the legend and the panel write them
+ * ("Adam, η = 0.3"), in lang, into buf; returns buf. */
+char *app_run_label(char *buf, size_t size, const struct gd_run *run,
+		    enum app_lang lang);
+
+/* A run's status in a word or two, in lang. */
+const char *app_status_word(enum gd_status status, enum app_lang lang);
+
 /* Adds the header, panel, inset, caption and (when s->help) the help
  * overlay of s at now_ms to out, placed by the layout l, text measured
  * by m. */

@@ -4,6 +4,11 @@
  * #D55E00, reddish purple #CC79A7. Lines use them as they are; text in a
  * line's colour uses a darker (light theme) or the same (dark theme) shade
  * of the same hue, to reach 4.5:1.
+ *
+ * Runs side by side take vermillion, orange,
+ * bluish green and reddish purple, each with its own marker shape (disc,
+ * square, triangle, diamond; frame.c), so that colour is never the only
+ * difference.
  */
 #include <math.h>
 
@@ -40,6 +45,8 @@ static const struct app_theme light = {
 	.rose_text = RGB(0x9A3F75),
 	.curve_text = RGB(0x005A8C),
 	.bad_text = RGB(0xA33C00),
+	.run = { RGB(0xD55E00), RGB(0xE69F00), RGB(0x009E73), RGB(0xCC79A7) },
+	.run_text = { RGB(0xA33C00), RGB(0x8A5A00), RGB(0x00704F), RGB(0x9A3F75) },
 };
 
 static const struct app_theme dark = {
@@ -64,6 +71,8 @@ static const struct app_theme dark = {
 	.rose_text = RGB(0xD996BB),
 	.curve_text = RGB(0x56B4E9),
 	.bad_text = RGB(0xFF8F5A),
+	.run = { RGB(0xD55E00), RGB(0xE69F00), RGB(0x009E73), RGB(0xCC79A7) },
+	.run_text = { RGB(0xFF8F5A), RGB(0xE69F00), RGB(0x2BC79A), RGB(0xD996BB) },
 };
 
 const struct app_theme *app_theme_get(bool is_dark)

@@ -15,6 +15,9 @@ struct app_rgba {
 	uint8_t r, g, b, a;
 };
 
+/* Runs a theme has colours for (as GD_SCENE_RUNS). */
+#define APP_THEME_RUNS 4
+
 struct app_theme {
 	const char *name;
 	struct app_rgba bg, panel_bg, overlay_bg, blank;
@@ -24,6 +27,8 @@ struct app_theme {
 	struct app_rgba fell, rose; /* the step arrow: E fell / rose */
 	struct app_rgba tangent_text, fell_text, rose_text, curve_text;
 	struct app_rgba bad_text; /* "diverged" */
+	/* Runs side by side: run i's lines and markers, and its text. */
+	struct app_rgba run[APP_THEME_RUNS], run_text[APP_THEME_RUNS];
 };
 
 /* The light or the dark theme. */

@@ -18,14 +18,16 @@
 #define SHOT_DEFAULT_W 1280
 #define SHOT_DEFAULT_H 720
 
-/* The --steps updates, on the starting scene's run (as --trace takes
- * them, so the picture shows the table's last row). */
+/* The --steps updates, on each of the starting scene's runs (as --trace
+ * takes them, so the picture shows the table's last row). */
 static void take_steps(struct app_state *s, long steps)
 {
-	struct gd_run *run = s->pres.run;
-	for (long i = 0; i < steps; i++)
-		if (!gd_run_step(run, NULL))
-			break;
+	for (int k = 0; k < s->pres.nruns; k++) {
+		struct gd_run *run = gd_presenter_run(&s->pres, k);
+		for (long i = 0; i < steps; i++)
+			if (!gd_run_step(run, NULL))
+				break;
+	}
 	app_refit(s);
 }
 

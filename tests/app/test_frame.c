@@ -21,6 +21,8 @@
 #include "frame.h"
 #include "keys.h"
 #include "lang.h"
+#include "panel.h"
+#include "theme.h"
 
 #include "harness.h"
 
@@ -850,7 +852,155 @@ static void check_sweep(const struct tcase *t)
 #define BOWL .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1
 #define WELLS .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02
 
+/* Whether a panel line contains want. */
+static bool panel_has(const struct fixture *f, const char *want)
+{
+	for (int i = 0; i < f->dl.n; i++)
+		if (f->dl.prims[i].role == APP_ROLE_PANEL_LINE &&
+		    strstr(app_dlist_str(&f->dl, &f->dl.prims[i]), want))
+			return true;
+	return false;
+}
+
+static bool same_rgba(struct app_rgba a, struct app_rgba b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+/* Several runs: a legend line per run in its colour, naming it and its
+ * status; a marker per run, each of its own shape and colour, at the
+ * run's point; the inset's line of E per run. */
+static void check_compare(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct app_theme *th = app_theme_get(t->dark);
+	int n = app_state_runs(f.s), texts = 0, marks = 0, insets = 0;
+	CHECK(n > 1 && f.info.runs == n);
+	int shapes[GD_SCENE_RUNS] = { 0 };
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->role == APP_ROLE_LEGEND && p->kind == APP_PRIM_TEXT) {
+			const struct gd_run *r = app_state_run_at(f.s, texts);
+			char lab[128], want[200];
+			snprintf(want, sizeof(want), "%s — %s",
+				 app_run_label(lab, sizeof(lab), r, f.s->lang),
+				 app_status_word(r->status, f.s->lang));
+			CHECK(strcmp(app_dlist_str(&f.dl, p), want) == 0);
+			CHECK(same_rgba(p->style.color, th->run_text[texts]));
+			CHECK(app_contrast(th->run_text[texts], th->bg) >= 4.5);
+			texts++;
+		}
+		if (p->role == APP_ROLE_RUN_POINT) {
+			/* The run in focus is drawn last, on top. */
+			int k = (f.s->focus + 1 + marks) % n;
+			CHECK(same_rgba(p->color, th->run[k]));
+			shapes[k] = p->kind == APP_PRIM_DISC ? 1 : 1 + p->count;
+			marks++;
+		}
+		if (p->role == APP_ROLE_INSET_CURVE) {
+			CHECK(same_rgba(p->color, th->run[insets]));
+			insets++;
+		}
+	}
+	CHECK(texts == n && marks == n);
+	CHECK(insets == n || !f.info.lay.show_inset);
+	/* Disc, square (4 points), triangle (3), diamond (4): the first
+	 * three always differ; the diamond differs from the square by its
+	 * points' places. */
+	CHECK(shapes[0] != shapes[1] || n < 2);
+	CHECK(shapes[1] != shapes[2] || n < 3);
+	CHECK(shapes[0] != shapes[2] || n < 3);
+	for (int i = 0; i < n; i++) {
+		const struct gd_run *r = app_state_run_at(f.s, i);
+		float x, y;
+		double px, py;
+		gd_view_to_screen(&f.info.view, r->w[0], r->E, &px, &py);
+		x = (float)px, y = (float)py;
+		CHECK(fabsf(f.info.run_x[i] - x) < 1 &&
+		      fabsf(f.info.run_y[i] - y) < 1);
+	}
+	const struct app_rect *a = &f.info.lay.area;
+	CHECK(f.info.legend_x >= (float)a->x &&
+	      f.info.legend_x + f.info.legend_w <= (float)(a->x + a->w) + 1);
+	CHECK(panel_has(&f, "1. ") && panel_has(&f, "2. "));
+	teardown(&f);
+}
+
+/* O moves the focus through the runs and back to the first; the panel
+ * writes the focused run's update with its numbers: Adam's m, v, their
+ * bias corrections and Δw; RMSProp's average. */
+static void check_focus(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	struct app_result r;
+	char num[APP_FMT_MAX];
+	for (int k = 1; k <= app_state_runs(f.s); k++) {
+		app_apply(f.s, APP_ACT_FOCUS, f.now, &r);
+		CHECK(f.s->focus == k % app_state_runs(f.s));
+		app_frame_build(&f.dl, &f.info, f.s, 1280, 720, f.now, &f.m);
+		struct gd_update u;
+		const struct gd_run *run = app_state_focus_run(f.s);
+		CHECK(gd_run_peek(run, &u));
+		CHECK(panel_has(&f, app_fmt_value(num, sizeof(num), u.delta[0])));
+		switch (run->opt.kind) {
+		case GD_OPTIMIZER_ADAM:
+			CHECK(panel_has(&f, "m ← β₁·m + (1 − β₁)·dE/dw"));
+			CHECK(panel_has(&f, "v ← β₂·v"));
+			CHECK(panel_has(&f, "m̂ = m / (1 − β₁ᵗ)"));
+			CHECK(panel_has(&f, "v̂ = v / (1 − β₂ᵗ)"));
+			CHECK(panel_has(&f, app_fmt_value(num, sizeof(num),
+							  u.state[GD_ADAM_M][0])));
+			break;
+		case GD_OPTIMIZER_RMSPROP:
+			CHECK(panel_has(&f, "s ← α·s + (1 − α)·(dE/dw)²"));
+			CHECK(panel_has(
+				&f, app_fmt_value(num, sizeof(num),
+						  u.state[GD_RMSPROP_SQ][0])));
+			break;
+		case GD_OPTIMIZER_NESTEROV:
+			CHECK(panel_has(&f, "b ← β·b + dE/dw"));
+			break;
+		default:
+			CHECK(panel_has(&f, "dE/dw = "));
+			break;
+		}
+		/* η up acts on the run in focus only. */
+		double before = gd_run_rate(app_state_run_at(f.s, 0));
+		if (f.s->focus != 0) {
+			app_apply(f.s, APP_ACT_RATE_UP, f.now, &r);
+			CHECK(same_bits(gd_run_rate(app_state_run_at(f.s, 0)),
+					before));
+			app_apply(f.s, APP_ACT_RATE_DOWN, f.now, &r);
+		}
+	}
+	teardown(&f);
+}
+
 static const struct tcase cases[] = {
+	{ .name = "frame-compare-bowl-regimes",
+	  .run = check_compare,
+	  .scene = 12,
+	  .steps = 4 },
+	{ .name = "frame-compare-wells-dark",
+	  .run = check_compare,
+	  .scene = 13,
+	  .steps = 20,
+	  .dark = true },
+	{ .name = "frame-compare-adam-zh",
+	  .run = check_compare,
+	  .scene = 14,
+	  .steps = 5,
+	  .zh = true },
+	{ .name = "frame-focus-adam-rmsprop",
+	  .run = check_focus,
+	  .scene = 14,
+	  .steps = 3 },
+	{ .name = "frame-focus-momentum-nesterov",
+	  .run = check_focus,
+	  .scene = 13,
+	  .steps = 3 },
 	{ .name = "frame-labels-bowl", .run = check_labels, BOWL },
 	{ .name = "frame-labels-scene4", .run = check_labels, .scene = 4, .steps = 2 },
 	{ .name = "frame-labels-wells-momentum",

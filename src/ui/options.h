@@ -37,6 +37,9 @@ struct gd_options {
 	bool has_curve, has_w0, has_rate, has_momentum, has_steps, has_size;
 	enum gd_curve_kind curve;
 	double w0, rate, momentum;
+	/* --w0 W1,W2: w0 is W1, w0_2 is W2 and w0_dim is 2 (1 for --w0 W). */
+	double w0_2;
+	int w0_dim;
 	long steps; /* --steps N, 0 … GD_OPT_STEPS_MAX */
 	int scene;  /* --scene K, 1-based; 0 when not given */
 	int width, height;

@@ -71,8 +71,8 @@ static double round2(double x)
 	return round(x / p) * p;
 }
 
-/* Levels denser towards the lowest E, where the minimum is: the i-th at
- * lo + (hi − lo)·t², t = i/(n + 1), rounded, strictly increasing. */
+/* Levels denser towards the lowest E, where the minima are: the i-th at
+ * lo + (hi − lo)·t³, t = i/(n + 1), rounded, strictly increasing. */
 static void levels(struct app_contours *c)
 {
 	double lo = INFINITY, hi = -INFINITY;
@@ -88,7 +88,7 @@ static void levels(struct app_contours *c)
 		return;
 	for (int i = 1; i <= APP_CONTOUR_LEVELS; i++) {
 		double t = (double)i / (APP_CONTOUR_LEVELS + 1);
-		double l = round2(lo + (hi - lo) * t * t);
+		double l = round2(lo + (hi - lo) * t * t * t);
 		if (l > lo && l < hi &&
 		    (c->nlevels == 0 || l > c->level[c->nlevels - 1]))
 			c->level[c->nlevels++] = l;

@@ -24,7 +24,7 @@
 #include "lang.h"
 
 /* The shortest step arrow drawn unmagnified, pixels. */
-#define MIN_ARROW_PX 36.0
+#define MIN_ARROW_PX 14.0
 
 struct map {
 	struct app_dlist *dl;
@@ -66,6 +66,32 @@ static void label(const struct map *p, enum app_role role, int px,
 		.px = px, .face = face, .color = c, .align = align
 	};
 	app_dlist_text(p->dl, role, &st, x, y, s, p->m);
+}
+
+/* A bold small label on a band of background, kept inside the map's
+ * box when box is not NULL. */
+static void backed(const struct map *p, enum app_role role, struct app_rgba c,
+		   float x, float y, enum app_align align, const char *s,
+		   const struct gd_view *box)
+{
+	int px = p->l->small_px;
+	float w = (float)p->m->width(p->m->ctx, s, px, APP_FACE_BOLD);
+	float left = align == APP_ALIGN_LEFT   ? x :
+		     align == APP_ALIGN_CENTRE ? x - w / 2 :
+						 x - w;
+	if (box) {
+		float lo = (float)box->x + 4;
+		float hi = (float)(box->x + box->width) - 4 - w;
+		float shift = left < lo ? lo - left : left > hi ? hi - left : 0;
+		left += shift;
+		x += shift;
+		y = fmaxf(y, (float)box->y + 2);
+		y = fminf(y, (float)(box->y + box->height) - px * 1.6f);
+	}
+	app_dlist_rect(p->dl, APP_ROLE_CONTOUR_LABEL,
+		       (struct app_box){ left - 3, y, w + 6, px * 1.3f },
+		       alpha(p->th->bg, 190));
+	label(p, role, px, APP_FACE_BOLD, c, x, y, align, s);
 }
 
 /* s's world intervals widened about their centres to one scale on a box
@@ -243,13 +269,14 @@ static void map_step(const struct map *p, const struct app_shown *sh, float cx,
 	struct app_rgba tc = f->fell ? th->fell_text : th->rose_text;
 	snprintf(s, sizeof(s), "Δw₁ = %s",
 		 app_fmt_value(a, sizeof(a), u->delta[0]));
-	label(p, APP_ROLE_DW_LABEL, px, APP_FACE_BOLD, tc, bx + dx / 2,
-	      dy > 0 ? by - px * 1.5f : by + px * 0.3f, APP_ALIGN_CENTRE, s);
+	backed(p, APP_ROLE_DW_LABEL, tc, bx + dx / 2,
+	       dy > 0 ? by - px * 1.6f : by + px * 0.4f, APP_ALIGN_CENTRE, s,
+	       p->v);
 	snprintf(s, sizeof(s), "Δw₂ = %s",
 		 app_fmt_value(a, sizeof(a), u->delta[1]));
-	label(p, APP_ROLE_DW_LABEL, px, APP_FACE_BOLD, tc,
-	      bx + dx + (dx >= 0 ? 6.0f : -6.0f), by + dy / 2 - px * 0.6f,
-	      dx >= 0 ? APP_ALIGN_LEFT : APP_ALIGN_RIGHT, s);
+	backed(p, APP_ROLE_DW_LABEL, tc, bx + dx + (dx >= 0 ? 8.0f : -8.0f),
+	       by + dy / 2 - px * 0.6f,
+	       dx >= 0 ? APP_ALIGN_LEFT : APP_ALIGN_RIGHT, s, p->v);
 	if (scale > 1) {
 		snprintf(s, sizeof(s), app_tr(p->lang, "step drawn ×%g"), scale);
 		label(p, APP_ROLE_DW_LABEL, px, APP_FACE_REGULAR, th->muted,
@@ -306,10 +333,9 @@ static void slice(const struct map *p, struct app_rect r, int k,
 			hi = fmax(hi, es[i]);
 		}
 	}
-	/* Walls far above the point would flatten it: keep it in the lower
-	 * part of the plot, as the one-weight view does. */
-	if (hi - lo > 4 * (e - lo) && e > lo)
-		hi = lo + 4 * (e - lo);
+	/* Walls far above the point would flatten it: let them leave the
+	 * top, as the one-weight view does, but keep the valley's shape. */
+	hi = fmin(hi, lo + fmax(4 * (e - lo), 0.15 * (hi - lo)));
 	double m = hi > lo ? 0.08 * (hi - lo) : 1;
 	v.emin = lo - m, v.emax = hi + m;
 	p->f->slice[k] = v;
@@ -321,7 +347,7 @@ static void slice(const struct map *p, struct app_rect r, int k,
 		     app_tr(p->lang, "E along w₁, w₂ = %s"),
 		 app_fmt_value(a, sizeof(a), w[1 - k]));
 	label(p, APP_ROLE_AXIS_NAME, p->l->small_px, APP_FACE_BOLD, p->th->text,
-	      (float)r.x + 6, (float)r.y + 4, APP_ALIGN_LEFT, s);
+	      (float)r.x, (float)r.y - p->l->small_px * 1.5f, APP_ALIGN_LEFT, s);
 	app_dlist_clip_push(p->dl, APP_ROLE_PLOT_CLIP,
 			    (struct app_box){ (float)r.x, (float)r.y,
 					      (float)r.w, (float)r.h });
@@ -347,9 +373,9 @@ static void slice(const struct map *p, struct app_rect r, int k,
 	app_dlist_disc(p->dl, APP_ROLE_POINT, cx, cy, rad, p->th->point);
 	snprintf(s, sizeof(s), k ? "∂E/∂w₂ = %s" : "∂E/∂w₁ = %s",
 		 app_fmt_value(a, sizeof(a), slope));
-	label(p, APP_ROLE_SLOPE_LABEL, p->l->small_px, APP_FACE_BOLD,
-	      p->th->tangent_text, (float)(r.x + r.w - 6),
-	      (float)(r.y + 4 + p->l->small_px * 1.4f), APP_ALIGN_RIGHT, s);
+	backed(p, APP_ROLE_SLOPE_LABEL, p->th->tangent_text,
+	       (float)(r.x + r.w - 6), (float)(r.y + 4), APP_ALIGN_RIGHT, s,
+	       NULL);
 	app_dlist_clip_pop(p->dl);
 }
 
@@ -362,10 +388,11 @@ void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
 	int gap = l->pad * 2 + l->small_px * 3;
 	struct app_rect mr = { a.x, a.y, a.w * 3 / 5 - gap / 2, a.h };
 	int sx = mr.x + mr.w + gap, sw = a.x + a.w - sx;
-	int sh2 = (a.h - l->small_px * 3) / 2;
-	struct app_rect sr[2] = { { sx, a.y, sw, sh2 - l->small_px },
-				  { sx, a.y + a.h - sh2 + l->small_px, sw,
-				    sh2 - l->small_px } };
+	/* Each slice: its title above it, its ticks below. */
+	int th = l->small_px * 2, sh2 = (a.h - l->small_px * 3) / 2;
+	struct app_rect sr[2] = { { sx, a.y + th, sw, sh2 - l->small_px - th },
+				  { sx, a.y + a.h - sh2 + l->small_px + th, sw,
+				    sh2 - l->small_px - th } };
 	info->two = true;
 	info->view = square(&s->view, mr);
 	struct map p = { .dl = out,

@@ -162,7 +162,7 @@ static void ticks(const struct map *p, const struct gd_view *v,
 	for (int i = 0; i < n; i++) {
 		float x, y;
 		px_of(v, t[i], v->emin, &x, &y);
-		app_dlist_line(p->dl, APP_ROLE_GRID, x, y1, x, y1 + 5, 1.5f,
+		app_dlist_line(p->dl, APP_ROLE_GRID, x, y1 - 5, x, y1, 1.5f,
 			       p->th->axis);
 		label(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
 		      p->th->muted, x, y1 + 6, APP_ALIGN_CENTRE,
@@ -173,7 +173,7 @@ static void ticks(const struct map *p, const struct gd_view *v,
 	for (int i = 0; left_labels && i < n; i++) {
 		float x, y;
 		px_of(v, v->wmin, t[i], &x, &y);
-		app_dlist_line(p->dl, APP_ROLE_GRID, x0 - 5, y, x0, y, 1.5f,
+		app_dlist_line(p->dl, APP_ROLE_GRID, x0, y, x0 + 5, y, 1.5f,
 			       p->th->axis);
 		label(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
 		      p->th->muted, x0 - 7, y - l->small_px * 0.6f,
@@ -221,14 +221,20 @@ static void map_trail(const struct map *p, float r)
 	}
 }
 
-/* The smallest power of ten that makes the step at least MIN_ARROW_PX
- * long on the map (1 when it already is). */
-static double magnify(const struct gd_view *v, const double *d)
+/* The smallest power of ten that makes the step from w at least
+ * MIN_ARROW_PX long on the map (1 when it already is), but no larger than
+ * keeps its tip on the map. */
+static double magnify(const struct gd_view *v, const double *w, const double *d)
 {
 	double k = v->width / (v->wmax - v->wmin);
 	double len = hypot(d[0], d[1]) * k, scale = 1;
 	while (len > 0 && len * scale < MIN_ARROW_PX && scale < 1e12)
 		scale *= 10;
+	for (; scale > 1; scale /= 10) {
+		double a = w[0] + scale * d[0], b = w[1] + scale * d[1];
+		if (a >= v->wmin && a <= v->wmax && b >= v->emin && b <= v->emax)
+			break;
+	}
 	return scale;
 }
 
@@ -240,7 +246,7 @@ static void map_step(const struct map *p, const struct app_shown *sh, float cx,
 	const struct gd_update *u = &sh->u;
 	struct app_frame_info *f = p->f;
 	const struct app_theme *th = p->th;
-	double scale = magnify(p->v, u->delta);
+	double scale = magnify(p->v, u->w, u->delta);
 	f->step_scale = scale;
 	double kx = p->v->width / (p->v->wmax - p->v->wmin);
 	double ky = p->v->height / (p->v->emax - p->v->emin);
@@ -297,10 +303,9 @@ static void gradient(const struct map *p, const double *g, float cx, float cy)
 	float x = cx + (float)(g[0] / n) * len, y = cy - (float)(g[1] / n) * len;
 	app_dlist_arrow(p->dl, APP_ROLE_GRADIENT, cx, cy, x, y,
 			(float)p->l->stroke * 0.8f, p->th->tangent);
-	label(p, APP_ROLE_SLOPE_LABEL, p->l->small_px, APP_FACE_BOLD,
-	      p->th->tangent_text, x + (g[0] >= 0 ? 4.0f : -4.0f),
-	      y - p->l->small_px * 0.7f,
-	      g[0] >= 0 ? APP_ALIGN_LEFT : APP_ALIGN_RIGHT, "∇E");
+	backed(p, APP_ROLE_SLOPE_LABEL, p->th->tangent_text,
+	       x + (g[0] >= 0 ? 4.0f : -4.0f), y - p->l->small_px * 0.7f,
+	       g[0] >= 0 ? APP_ALIGN_LEFT : APP_ALIGN_RIGHT, "∇E", p->v);
 }
 
 /* E along weight k through w, with the other weight fixed. */

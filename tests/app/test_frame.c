@@ -405,7 +405,9 @@ static bool plot_role(enum app_role r)
 
 /* Everything of the plot is drawn inside the plot's clip, which is the
  * view's rectangle; the labels and the arrow lie wholly in it, the
- * point's centre too; the grid and axes lie on it. */
+ * point's centre too; the grid and axes lie on it. With two weights the
+ * plot is the map and the two slices: each is a plot clip of its own,
+ * and the grid and axes lie in the layout's plot area. */
 static void check_clip(const struct tcase *t)
 {
 	struct fixture f;
@@ -413,13 +415,29 @@ static void check_clip(const struct tcase *t)
 	const struct gd_view *v = &f.info.view;
 	struct app_box area = { (float)v->x, (float)v->y, (float)v->width,
 				(float)v->height };
+	struct app_box all = area;
+	if (f.info.two)
+		all = (struct app_box){ (float)f.info.lay.area.x,
+					(float)f.info.lay.area.y,
+					(float)f.info.lay.area.w,
+					(float)f.info.lay.area.h };
+	struct app_box whole_area = area;
 	bool in_plot = false;
 	int seen = 0;
 	for (int i = 0; i < f.dl.n; i++) {
 		const struct app_prim *p = &f.dl.prims[i];
 		if (p->kind == APP_PRIM_CLIP_PUSH &&
 		    p->role == APP_ROLE_PLOT_CLIP) {
-			CHECK(memcmp(&p->box, &area, sizeof(area)) == 0);
+			bool slice = false;
+			for (int k = 0; f.info.two && k < 2; k++) {
+				const struct gd_view *sv = &f.info.slice[k];
+				struct app_box b = { (float)sv->x, (float)sv->y,
+						     (float)sv->width,
+						     (float)sv->height };
+				slice |= memcmp(&p->box, &b, sizeof(b)) == 0;
+			}
+			CHECK(slice || memcmp(&p->box, &area, sizeof(area)) == 0);
+			whole_area = p->box;
 			in_plot = true;
 		} else if (p->kind == APP_PRIM_CLIP_POP) {
 			in_plot = false;
@@ -431,7 +449,7 @@ static void check_clip(const struct tcase *t)
 		/* The point's centre is in the plot; at E = emin (a
 		 * minimum at 0) the plot's edge cuts its disc in half. */
 		if (p->role == APP_ROLE_POINT)
-			CHECK(box_inside(area,
+			CHECK(box_inside(whole_area,
 					 (struct app_box){ p->cx, p->cy, 0, 0 },
 					 0.01f));
 		bool whole = p->role == APP_ROLE_SLOPE_LABEL ||
@@ -442,15 +460,15 @@ static void check_clip(const struct tcase *t)
 		 * clip: the avoidance may push it out. */
 		struct app_box b = p->box;
 		if (whole && p->kind == APP_PRIM_TEXT &&
-		    (b.w > area.w - 8 || 4 * b.h > area.h))
-			b = area;
-		if (whole && !box_inside(area, b, 0.01f))
+		    (b.w > whole_area.w - 8 || 4 * b.h > whole_area.h))
+			b = whole_area;
+		if (whole && !box_inside(whole_area, b, 0.01f))
 			fprintf(stderr, "role %d at %g %g %g %g\n", p->role,
 				(double)p->box.x, (double)p->box.y,
 				(double)p->box.w, (double)p->box.h);
-		CHECK(!whole || box_inside(area, b, 0.01f));
+		CHECK(!whole || box_inside(whole_area, b, 0.01f));
 		if (p->role == APP_ROLE_GRID || p->role == APP_ROLE_AXIS)
-			CHECK(box_inside(area, p->box, 0.01f));
+			CHECK(box_inside(all, p->box, 0.01f));
 	}
 	CHECK(seen >= 6);
 	teardown(&f);

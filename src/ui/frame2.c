@@ -24,7 +24,7 @@
 #include "lang.h"
 
 /* The shortest step arrow drawn unmagnified, pixels. */
-#define MIN_ARROW_PX 14.0
+#define MIN_ARROW_PX 10.0
 
 struct map {
 	struct app_dlist *dl;

@@ -198,34 +198,39 @@ static void change_line(struct plines *p, const struct gd_update *u,
 	     e0, e1);
 }
 
-/* The delta rule of seed 002 in two weights, for each sample. */
+/* The delta rule of seed 002 in two weights: written out for one sample,
+ * one line per sample for several. */
 static void neuron2_lines(struct plines *p, const struct gd_run *run,
 			  const double *w)
 {
 	const struct app_theme *th = p->th;
 	int n = run->curve.n;
-	for (int u = 0; u < n && u < SAMPLES_SHOWN; u++) {
-		struct gd_neuron2_terms t;
-		if (gd_curve_neuron2_terms(&run->curve, w, u, &t) < 0)
-			return;
-		if (n > 1)
-			LINE(p, th->muted, APP_FACE_BOLD,
-			     app_tr(p->lang, "Sample %d"), u + 1);
-		LINE(p, th->text, APP_FACE_REGULAR,
-		     "h = w₁·x₁ + w₂·x₂ + b" BRK " = %s × %s + %s × %s + %s" BRK
-		     " = %s",
-		     V(w[0]), V(t.x[0]), P(w[1]), V(t.x[1]), P(t.b), V(t.h));
-		LINE(p, th->text, APP_FACE_REGULAR,
-		     "ŷ = σ(h) = %s" BRK "    y − ŷ = %s − %s = %s", V(t.yhat),
-		     V(t.y), V(t.yhat), V(t.err));
-		LINE(p, th->text, APP_FACE_REGULAR,
-		     "δ = (y − ŷ)·ŷ(1 − ŷ)" BRK " = %s × %s × %s" BRK " = %s",
-		     P(t.err), V(t.yhat), V(1 - t.yhat), V(t.delta));
+	struct gd_neuron2_terms t;
+	if (n > 1) {
+		for (int u = 0; u < n && u < SAMPLES_SHOWN; u++)
+			if (gd_curve_neuron2_terms(&run->curve, w, u, &t) == 0)
+				LINE(p, th->text, APP_FACE_REGULAR,
+				     app_tr(p->lang,
+					    "Sample %d: ŷ = %s, y − ŷ = %s, δ = %s"),
+				     u + 1, V(t.yhat), V(t.err), V(t.delta));
+		if (n > SAMPLES_SHOWN)
+			LINE(p, th->muted, APP_FACE_REGULAR,
+			     app_tr(p->lang, "(%d more samples not shown)"),
+			     n - SAMPLES_SHOWN);
+		LINE(p, th->muted, APP_FACE_REGULAR, "∂E/∂wᵢ = −Σ δ·xᵢ");
+		return;
 	}
-	if (n > SAMPLES_SHOWN)
-		LINE(p, th->muted, APP_FACE_REGULAR,
-		     app_tr(p->lang, "(%d more samples not shown)"),
-		     n - SAMPLES_SHOWN);
+	if (gd_curve_neuron2_terms(&run->curve, w, 0, &t) < 0)
+		return;
+	LINE(p, th->text, APP_FACE_REGULAR,
+	     "h = w₁·x₁ + w₂·x₂ + b" BRK " = %s × %s + %s × %s + %s" BRK " = %s",
+	     V(w[0]), V(t.x[0]), P(w[1]), V(t.x[1]), P(t.b), V(t.h));
+	LINE(p, th->text, APP_FACE_REGULAR,
+	     "ŷ = σ(h) = %s" BRK "    y − ŷ = %s − %s = %s", V(t.yhat), V(t.y),
+	     V(t.yhat), V(t.err));
+	LINE(p, th->text, APP_FACE_REGULAR,
+	     "δ = (y − ŷ)·ŷ(1 − ŷ)" BRK " = %s × %s × %s" BRK " = %s", P(t.err),
+	     V(t.yhat), V(1 - t.yhat), V(t.delta));
 }
 
 /* Each weight's update with its numbers: wₖ moves by its own slope. */

@@ -280,8 +280,12 @@ static void map_step(const struct map *p, const struct app_shown *sh, float cx,
 	       p->v);
 	snprintf(s, sizeof(s), "Δw₂ = %s",
 		 app_fmt_value(a, sizeof(a), u->delta[1]));
-	backed(p, APP_ROLE_DW_LABEL, tc, bx + dx + (dx >= 0 ? 8.0f : -8.0f),
-	       by + dy / 2 - px * 0.6f,
+	/* Beside the w₂ part, or past its tip when the part is too short to
+	 * keep this label off the Δw₁ label (on the other side of the row). */
+	float ly = by + dy / 2 - px * 0.6f;
+	if (fabsf(dy) < 3.5f * px)
+		ly = dy > 0 ? by + dy + px * 0.4f : by + dy - px * 1.6f;
+	backed(p, APP_ROLE_DW_LABEL, tc, bx + dx + (dx >= 0 ? 8.0f : -8.0f), ly,
 	       dx >= 0 ? APP_ALIGN_LEFT : APP_ALIGN_RIGHT, s, p->v);
 	if (scale > 1) {
 		snprintf(s, sizeof(s), app_tr(p->lang, "step drawn ×%g"), scale);

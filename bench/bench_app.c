@@ -7,7 +7,9 @@
  * from outside (bench_x11.c).
  */
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -59,13 +61,35 @@ static void floor_times(SDL_Renderer *ren, double *t, int n)
 	}
 }
 
-static void frames_at(int w, int h)
+/* Zooms about the map's centre and draws, n times: t[] gets the draw
+ * times, each recomputing the contour map. */
+static int zoom_times(SDL_Renderer *ren, struct app_gfx *g, struct app_state *s,
+		      double *t, int n)
+{
+	for (int k = 0; k < n; k++) {
+		struct app_result r;
+		app_zoom(s, k % 2 ? 1 / 1.1 : 1.1,
+			 0.5 * (s->view.wmin + s->view.wmax),
+			 0.5 * (s->view.emin + s->view.emax), &r);
+		double t0 = bench_now();
+		draw_frame(g, s, 1e9);
+		SDL_RenderPresent(ren);
+		t[k] = bench_now() - t0;
+	}
+	return n;
+}
+
+/* The frames of a run on kind (wells with β = 0.9; or a curve of two
+ * weights, the contour view) at w × h. */
+static void frames_on(int w, int h, enum gd_curve_kind kind)
 {
 	static struct gd_scene scene;
 	struct gd_lesson lesson = { .count = 1, .scenes = &scene };
-	gd_curve_default(&scene.curve, GD_CURVE_WELLS);
-	scene.w0[0] = 1.8;
-	gd_optim_default(&scene.opt, GD_OPTIMIZER_GD, 0.02);
+	const struct gd_curve_spec *cs = gd_curve_spec(kind);
+	bool two = cs->dim == 2;
+	gd_curve_default(&scene.curve, kind);
+	memcpy(scene.w0, cs->w0, sizeof(scene.w0));
+	gd_optim_default(&scene.opt, GD_OPTIMIZER_GD, cs->rate);
 	scene.opt.hyper[GD_HYPER_MOMENTUM] = 0.9;
 	scene.steps = GD_SCENE_UNPLANNED;
 	snprintf(scene.title, sizeof(scene.title), "Momentum");
@@ -89,9 +113,14 @@ static void frames_at(int w, int h)
 	int n = frame_times(ren, g, s, t);
 	floor_times(ren, fl, n);
 	double med = bench_median(t, n), fl_med = bench_median(fl, n);
-	printf("frame %dx%d gdstep_ms=%.2f floor_ms=%.2f ratio=%.2f gdstep_p95_ms=%.2f frames=%d\n",
-	       w, h, med * 1e3, fl_med * 1e3, med / fl_med,
-	       t[n * 95 / 100] * 1e3, n);
+	printf("frame%s %dx%d gdstep_ms=%.2f floor_ms=%.2f ratio=%.2f gdstep_p95_ms=%.2f frames=%d\n",
+	       two ? "-contour" : "", w, h, med * 1e3, fl_med * 1e3,
+	       med / fl_med, t[n * 95 / 100] * 1e3, n);
+	if (two) {
+		int z = zoom_times(ren, g, s, t, 40);
+		printf("contour-zoom %dx%d frame_with_recompute_ms=%.2f p95_ms=%.2f zooms=%d\n",
+		       w, h, bench_median(t, z) * 1e3, t[z * 95 / 100] * 1e3, z);
+	}
 out:
 	app_gfx_finish(g);
 	if (ren)
@@ -100,6 +129,11 @@ out:
 	free(g);
 	app_state_finish(s);
 	free(s);
+}
+
+static void frames_at(int w, int h)
+{
+	frames_on(w, h, GD_CURVE_WELLS);
 }
 
 void bench_frames(void)
@@ -115,5 +149,6 @@ void bench_frames(void)
 	frames_at(1920, 1080);
 	frames_at(1280, 720);
 	frames_at(3840, 2160);
+	frames_on(1920, 1080, GD_CURVE_BOWL2);
 	TTF_Quit();
 }

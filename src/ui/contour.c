@@ -19,6 +19,8 @@ void app_contours_destroy(struct app_contours *c)
 	free(c->segs);
 	free(c->seg_level);
 	free(c->grid);
+	free(c->chains);
+	free(c->pts);
 	free(c);
 }
 
@@ -254,19 +256,130 @@ static void labels(struct app_contours *c, const struct gd_view *v, int lw, int 
 	}
 }
 
+/* The hash key of a segment's endpoint: its pixel position to 1/16 px
+ * and its level. The two cells that share an edge compute its crossing
+ * from opposite ends, equal to far less than that. */
+static unsigned key_of(const float *p, int level)
+{
+	unsigned x = (unsigned)lroundf(p[0] * 16),
+		 y = (unsigned)lroundf(p[1] * 16);
+	return (x * 73856093u) ^ (y * 19349663u) ^ ((unsigned)level * 83492791u);
+}
+
+static bool same_point(const float *a, const float *b)
+{
+	return lroundf(a[0] * 16) == lroundf(b[0] * 16) &&
+	       lroundf(a[1] * 16) == lroundf(b[1] * 16);
+}
+
+/* The endpoint (2·segment + end) that continues endpoint e, or −1. */
+static int partner(const struct app_contours *c, const int *table,
+		   unsigned mask, int e)
+{
+	const float *p = c->segs + 4 * (e / 2) + 2 * (e % 2);
+	int level = c->seg_level[e / 2];
+	for (unsigned h = key_of(p, level) & mask; table[h] >= 0;
+	     h = (h + 1) & mask) {
+		int f = table[h];
+		if (f / 2 != e / 2 && c->seg_level[f / 2] == level &&
+		    same_point(p, c->segs + 4 * (f / 2) + 2 * (f % 2)))
+			return f;
+	}
+	return -1;
+}
+
+static int add_point(struct app_contours *c, const float *p)
+{
+	if (!grow((void **)&c->pts, &c->cap_pts, c->npts + 1, 2 * sizeof(float)))
+		return -ENOMEM;
+	c->pts[2 * c->npts] = p[0];
+	c->pts[2 * c->npts + 1] = p[1];
+	c->npts++;
+	return 0;
+}
+
+/* Follows the segments from endpoint e (whose segment is already in the
+ * chain) as far as they join, adding each next point. */
+static int follow(struct app_contours *c, const int *table, unsigned mask,
+		  bool *used, int e)
+{
+	for (;;) {
+		int f = partner(c, table, mask, e);
+		if (f < 0 || used[f / 2])
+			return 0;
+		used[f / 2] = true;
+		e = (f / 2) * 2 + 1 - f % 2; /* the segment's other end */
+		if (add_point(c, c->segs + 4 * (e / 2) + 2 * (e % 2)) < 0)
+			return -ENOMEM;
+	}
+}
+
+/* The segments joined into polylines, one per connected piece of a
+ * contour: a few hundred primitives instead of thousands. */
+static int chains(struct app_contours *c)
+{
+	c->nchains = c->npts = 0;
+	unsigned size = 1;
+	while (size < 4u * (unsigned)c->nsegs + 4)
+		size *= 2;
+	int *table = malloc(size * sizeof(int));
+	bool *used = calloc((size_t)c->nsegs + 1, sizeof(bool));
+	int r = table && used ? 0 : -ENOMEM;
+	for (unsigned i = 0; r == 0 && i < size; i++)
+		table[i] = -1;
+	for (int e = 0; r == 0 && e < 2 * c->nsegs; e++) {
+		const float *p = c->segs + 4 * (e / 2) + 2 * (e % 2);
+		unsigned h = key_of(p, c->seg_level[e / 2]) & (size - 1);
+		while (table[h] >= 0)
+			h = (h + 1) & (size - 1);
+		table[h] = e;
+	}
+	for (int s = 0; r == 0 && s < c->nsegs; s++) {
+		if (used[s])
+			continue;
+		used[s] = true;
+		/* Backwards from its start, reversed, then forwards. */
+		int first = c->npts;
+		r = add_point(c, c->segs + 4 * s);
+		if (r == 0)
+			r = follow(c, table, size - 1, used, 2 * s);
+		for (int i = first, j = c->npts - 1; r == 0 && i < j; i++, j--) {
+			float t[2] = { c->pts[2 * i], c->pts[2 * i + 1] };
+			c->pts[2 * i] = c->pts[2 * j];
+			c->pts[2 * i + 1] = c->pts[2 * j + 1];
+			c->pts[2 * j] = t[0];
+			c->pts[2 * j + 1] = t[1];
+		}
+		if (r == 0)
+			r = add_point(c, c->segs + 4 * s + 2);
+		if (r == 0)
+			r = follow(c, table, size - 1, used, 2 * s + 1);
+		if (r == 0 && !grow((void **)&c->chains, &c->cap_chains,
+				    c->nchains + 1, sizeof(*c->chains)))
+			r = -ENOMEM;
+		if (r == 0)
+			c->chains[c->nchains++] = (struct app_contour_chain){
+				first, c->npts - first, c->seg_level[s]
+			};
+	}
+	free(table);
+	free(used);
+	return r;
+}
+
 int app_contours_compute(struct app_contours *c, const struct gd_curve *curve,
 			 const struct gd_view *v, int label_w, int label_h)
 {
 	c->valid = false;
-	c->nruns = c->nsegs = c->nlevels = 0;
+	c->nruns = c->nsegs = c->nlevels = c->nchains = c->npts = 0;
 	c->gw = v->width / APP_CONTOUR_CELL + 2;
 	c->gh = v->height / APP_CONTOUR_CELL + 2;
 	if (!grow((void **)&c->grid, &c->cap_grid, c->gw * c->gh, sizeof(*c->grid)))
 		return -ENOMEM;
 	sample(c, curve, v);
 	levels(c);
-	if (bands(c, v) < 0 || lines(c, v) < 0) {
-		c->nruns = c->nsegs = 0;
+	if (bands(c, v) < 0 || lines(c, v) < 0 || chains(c) < 0) {
+		c->nruns = c->nsegs = c->nchains = 0;
 		return -ENOMEM;
 	}
 	labels(c, v, label_w, label_h);

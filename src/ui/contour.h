@@ -35,6 +35,11 @@ struct app_band_run {
 	int band; /* 0 … nlevels: how many levels lie below E here */
 };
 
+/* A contour line's piece: count points from pts[first], of one level. */
+struct app_contour_chain {
+	int first, count, level;
+};
+
 struct app_contours {
 	/* What it was computed for. */
 	bool valid;
@@ -53,6 +58,11 @@ struct app_contours {
 	int nsegs, cap_segs, cap_seg_level;
 	float *segs;
 	int *seg_level;
+	/* The segments joined into polylines (x, y pairs in pts). */
+	int nchains, cap_chains;
+	struct app_contour_chain *chains;
+	int npts, cap_pts;
+	float *pts;
 	/* The grid (scratch, kept for the next computation). */
 	int gw, gh, cap_grid;
 	double *grid;

@@ -127,10 +127,19 @@ static void contours(const struct map *p, struct app_contours *c)
 			       mix(bg, low, 0.04 + 0.26 * t));
 	}
 	struct app_rgba line = alpha(p->th->curve, 150);
-	for (int s = 0; s < c->nsegs; s++) {
-		const float *q = c->segs + 4 * s;
-		app_dlist_line(p->dl, APP_ROLE_CONTOUR, q[0], q[1], q[2], q[3],
-			       1.4f, line);
+	for (int k = 0; k < c->nchains; k++) {
+		const struct app_contour_chain *ch = &c->chains[k];
+		enum { MAXP = 4096 };
+		float xs[MAXP], ys[MAXP];
+		for (int from = 0; from + 1 < ch->count; from += MAXP - 1) {
+			int n = ch->count - from < MAXP ? ch->count - from : MAXP;
+			for (int i = 0; i < n; i++) {
+				xs[i] = c->pts[2 * (ch->first + from + i)];
+				ys[i] = c->pts[2 * (ch->first + from + i) + 1];
+			}
+			app_dlist_polyline(p->dl, APP_ROLE_CONTOUR, xs, ys, n,
+					   1.4f, line, 0, 0);
+		}
 	}
 	char buf[APP_FMT_MAX];
 	for (int k = 0; k < c->nlevels; k++) {

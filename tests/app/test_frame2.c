@@ -234,6 +234,11 @@ static void check_levels(const struct tcase *t)
 		checked++;
 	}
 	CHECK(checked > 3);
+	/* The polylines join every segment once: n points, n − 1 pieces. */
+	int pieces = 0;
+	for (int k = 0; c && k < c->nchains; k++)
+		pieces += c->chains[k].count - 1;
+	CHECK(c && pieces == c->nsegs && c->nchains < c->nsegs / 4);
 	teardown(&f);
 }
 

@@ -33,6 +33,14 @@ static inline int run_init(struct gd_run **run, const struct gd_curve *curve,
 		atexit(runs_free);
 		registered = true;
 	}
+	/* The run it replaces is freed, so a loop of many leaks none. */
+	for (int i = 0; *run && i < 64; i++) {
+		if (runs_made[i] == *run) {
+			gd_run_destroy(*run);
+			runs_made[i] = NULL;
+			*run = NULL;
+		}
+	}
 	struct gd_optim opt;
 	gd_optim_default(&opt, GD_OPTIMIZER_GD, rate);
 	opt.hyper[GD_HYPER_MOMENTUM] = beta;

@@ -466,6 +466,14 @@ void app_pan(struct app_state *s, double dx, double dy, int width, int height,
 	struct gd_view v = s->view;
 	v.width = width > 0 ? width : 1;
 	v.height = height > 0 ? height : 1;
+	if (app_state_run(s)->dim == 2) {
+		/* The map shows the view widened to one scale, k units a
+		 * pixel both ways (frame2.c): pan by that. */
+		double k = fmax((v.wmax - v.wmin) / v.width,
+				(v.emax - v.emin) / v.height);
+		dx *= k * v.width / (v.wmax - v.wmin);
+		dy *= k * v.height / (v.emax - v.emin);
+	}
 	gd_view_pan(&v, dx, dy);
 	s->view.wmin = v.wmin, s->view.wmax = v.wmax;
 	s->view.emin = v.emin, s->view.emax = v.emax;

@@ -276,6 +276,26 @@ static void check_cache(const struct tcase *t)
 	teardown(&f);
 }
 
+/* A drag moves the map with the pointer: the world point under the
+ * pointer before the drag is under it after. */
+static void check_drag(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	struct gd_view v = f.info.view;
+	double px = v.x + 0.3 * v.width, py = v.y + 0.6 * v.height;
+	double a[2], b[2];
+	gd_view_from_screen(&v, px, py, &a[0], &a[1]);
+	struct app_result r;
+	app_pan(f.s, 40, -25, v.width, v.height, &r);
+	build(&f, t);
+	gd_view_from_screen(&f.info.view, px + 40, py - 25, &b[0], &b[1]);
+	double tol = 1e-9 * (v.wmax - v.wmin);
+	CHECK_APPROX(b[0], a[0], tol, 0);
+	CHECK_APPROX(b[1], a[1], tol, 0);
+	teardown(&f);
+}
+
 /* A click on the map starts a new run at the clicked (w₁, w₂); undo
  * after steps gives each state back bit for bit. */
 static void check_click_undo(const struct tcase *t)
@@ -356,6 +376,12 @@ static const struct tcase cases[] = {
 	  .w = 1920,
 	  .h = 1080 },
 	{ .name = "frame2-click-undo", .run = check_click_undo, NEURON2 },
+	{ .name = "frame2-drag-neuron2", .run = check_drag, NEURON2 },
+	{ .name = "frame2-drag-bowl2",
+	  .run = check_drag,
+	  .kind = GD_CURVE_BOWL2,
+	  .w = 1920,
+	  .h = 1080 },
 	{ .name = "frame2-text-neuron2-dark",
 	  .run = check_text,
 	  NEURON2,

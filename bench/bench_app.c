@@ -109,6 +109,76 @@ out:
 	free(s);
 }
 
+/* Zooms about the map's centre and draws, n times: t[] gets the draw
+ * times, each recomputing the contour map. */
+static int zoom_times(SDL_Renderer *ren, struct app_gfx *g, struct app_state *s,
+		      double *t, int n)
+{
+	for (int k = 0; k < n; k++) {
+		struct app_result r;
+		app_zoom(s, k % 2 ? 1 / 1.1 : 1.1,
+			 0.5 * (s->view.wmin + s->view.wmax),
+			 0.5 * (s->view.emin + s->view.emax), &r);
+		double t0 = bench_now();
+		draw_frame(g, s, 1e9);
+		SDL_RenderPresent(ren);
+		t[k] = bench_now() - t0;
+	}
+	return n;
+}
+
+/* The frames of a run on a curve of two weights (the contour view) at
+ * w × h, and frames that recompute the map after a zoom. */
+static void frames_contour(int w, int h, enum gd_curve_kind kind)
+{
+	static struct gd_scene scene;
+	struct gd_lesson lesson = { .count = 1, .scenes = &scene };
+	const struct gd_curve_spec *cs = gd_curve_spec(kind);
+	bool two = cs->dim == 2;
+	gd_curve_default(&scene.curve, kind);
+	memcpy(scene.w0, cs->w0, sizeof(scene.w0));
+	gd_optim_default(&scene.opt, GD_OPTIMIZER_GD, cs->rate);
+	scene.opt.hyper[GD_HYPER_MOMENTUM] = 0.9;
+	scene.steps = GD_SCENE_UNPLANNED;
+	snprintf(scene.title, sizeof(scene.title), "Momentum");
+	snprintf(scene.caption, sizeof(scene.caption),
+		 "Momentum carries the ball over the hump into the global minimum.");
+	struct app_state *s = calloc(1, sizeof(*s));
+	struct app_gfx *g = calloc(1, sizeof(*g));
+	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(
+		0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Renderer *ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+	char err[512];
+	if (!s || !g || !ren ||
+	    app_gfx_init(g, ren, APP_LANG_EN, err, sizeof(err)) < 0) {
+		printf("frames: cannot set up (%s)\n", ren ? err : SDL_GetError());
+		goto out;
+	}
+	if (app_state_init(s, &lesson, 0) < 0)
+		goto out;
+	static double t[FRAME_STEPS * FRAMES_PER_STEP];
+	static double fl[FRAME_STEPS * FRAMES_PER_STEP];
+	int n = frame_times(ren, g, s, t);
+	floor_times(ren, fl, n);
+	double med = bench_median(t, n), fl_med = bench_median(fl, n);
+	printf("frame%s %dx%d gdstep_ms=%.2f floor_ms=%.2f ratio=%.2f gdstep_p95_ms=%.2f frames=%d\n",
+	       two ? "-contour" : "", w, h, med * 1e3, fl_med * 1e3,
+	       med / fl_med, t[n * 95 / 100] * 1e3, n);
+	if (two) {
+		int z = zoom_times(ren, g, s, t, 40);
+		printf("contour-zoom %dx%d frame_with_recompute_ms=%.2f p95_ms=%.2f zooms=%d\n",
+		       w, h, bench_median(t, z) * 1e3, t[z * 95 / 100] * 1e3, z);
+	}
+out:
+	app_gfx_finish(g);
+	if (ren)
+		SDL_DestroyRenderer(ren);
+	SDL_FreeSurface(surf);
+	free(g);
+	app_state_finish(s);
+	free(s);
+}
+
 void bench_frames(void)
 {
 	app_lang_setup();
@@ -123,5 +193,6 @@ void bench_frames(void)
 	frames_at(1920, 1080, 4);
 	frames_at(1280, 720, 1);
 	frames_at(3840, 2160, 1);
+	frames_contour(1920, 1080, GD_CURVE_BOWL2);
 	TTF_Quit();
 }

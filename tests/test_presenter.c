@@ -291,18 +291,18 @@ static void check_compare_story(const struct tcase *t)
 {
 	(void)t;
 	CHECK(gd_lesson_builtin(&lesson) == 0);
-	pres_init(&pres, &lesson, 11);
+	pres_init(&pres, &lesson, 14);
 	CHECK(pres.nruns == 4);
-	gd_presenter_goto_end(&pres, 11);
+	gd_presenter_goto_end(&pres, 14);
 	CHECK(gd_presenter_run(&pres, 1)->status == GD_STATUS_CONVERGED);
 	CHECK(gd_presenter_run(&pres, 2)->status == GD_STATUS_OSCILLATING);
 	CHECK(fabs(gd_presenter_run(&pres, 3)->w[0]) > 2);
-	gd_presenter_goto_end(&pres, 12);
+	gd_presenter_goto_end(&pres, 15);
 	CHECK(pres.nruns == 3);
 	CHECK(fabs(pres.run->w[0] - 0.96) < 0.01);
 	CHECK(fabs(gd_presenter_run(&pres, 1)->w[0] + 1.036) < 0.01);
 	CHECK(fabs(gd_presenter_run(&pres, 2)->w[0] + 1.036) < 0.01);
-	gd_presenter_goto_end(&pres, 13);
+	gd_presenter_goto_end(&pres, 16);
 	CHECK(pres.run->w[0] > -1.1);
 	CHECK(gd_presenter_run(&pres, 1)->w[0] < -15);
 	CHECK(gd_presenter_run(&pres, 2)->w[0] < -7);

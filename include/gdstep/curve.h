@@ -12,6 +12,21 @@
  *   abs     E = |w − c|                          dE/dw = sign(w − c), 0 at w = c
  * The neuron's derivative is the delta rule: with h = w·x + b, ŷ = σ(h),
  * ∂E/∂ŷ = −(y − ŷ), ∂ŷ/∂h = σ′(h) = ŷ(1 − ŷ) and ∂h/∂w = x.
+ *
+ * The curves of two weights w = (w₁, w₂):
+ *   bowl2    E = ½·(a₁·u₁² + a₂·u₂²), u = R(−θ)·(w − c), θ in degrees:
+ *            the bowl's axes turned by θ. ∇E = R(θ)·(a₁·u₁, a₂·u₂), since
+ *            ∂u/∂w = R(−θ) and R(−θ)ᵀ = R(θ). With θ = 0 each axis is its
+ *            own one-weight bowl: wₖ − cₖ is multiplied by (1 − η·aₖ) per
+ *            plain descent step.
+ *   neuron2  E = ½·Σᵤ (yᵤ − ŷᵤ)², ŷᵤ = σ(hᵤ), hᵤ = w₁·x₁ᵤ + w₂·x₂ᵤ + b
+ *            ∂E/∂wₖ = −Σᵤ δᵤ·xₖᵤ with δᵤ = (yᵤ − ŷᵤ)·ŷᵤ(1 − ŷᵤ): the delta
+ *            rule of seed 002 (doc/seeds/002_5941edacacc21cb0.txt), whose
+ *            Δwₖ = η·δ·xₖ is −η·∂E/∂wₖ.
+ *   wells2   E = (w₁² − 1)² + 0.3·w₁ + 0.45 + ½·k·w₂²
+ *            ∂E/∂w₁ = 4w₁(w₁² − 1) + 0.3, ∂E/∂w₂ = k·w₂: the wells along
+ *            w₁, a valley of curvature k across; the global minimum at
+ *            (−1.036…, 0), the local one at (0.960…, 0).
  */
 #ifndef GDSTEP_CURVE_H
 #define GDSTEP_CURVE_H
@@ -36,6 +51,9 @@ enum gd_curve_kind {
 	GD_CURVE_NEURON,
 	GD_CURVE_WELLS,
 	GD_CURVE_ABS,
+	GD_CURVE_BOWL2,
+	GD_CURVE_NEURON2,
+	GD_CURVE_WELLS2,
 	GD_CURVE_COUNT,
 };
 
@@ -44,6 +62,10 @@ enum gd_curve_kind {
 enum { GD_BOWL_A, GD_BOWL_C };
 enum { GD_ABS_C };
 enum { GD_NEURON_X, GD_NEURON_B, GD_NEURON_Y };
+enum { GD_BOWL2_A1, GD_BOWL2_A2, GD_BOWL2_C1, GD_BOWL2_C2, GD_BOWL2_ANGLE };
+enum { GD_NEURON2_B };
+enum { GD_NEURON2_X1, GD_NEURON2_X2, GD_NEURON2_Y };
+enum { GD_WELLS2_K };
 
 /* A parameter (or one value of a per-sample list) and what it may be. */
 struct gd_param_spec {
@@ -83,7 +105,7 @@ struct gd_curve_spec {
 /* The row of a kind, or NULL for an out-of-range kind. */
 const struct gd_curve_spec *gd_curve_spec(enum gd_curve_kind kind);
 
-/* "bowl", "neuron", "wells", "abs"; NULL for an out-of-range kind. */
+/* "bowl", "neuron", "wells", "abs", "bowl2", …; NULL for an out-of-range kind. */
 const char *gd_curve_name(enum gd_curve_kind kind);
 
 /* Looks a kind up by its exact name. Returns 0, or -EINVAL if unknown. */
@@ -132,6 +154,24 @@ struct gd_neuron_terms {
  */
 int gd_curve_neuron_terms(const struct gd_curve *curve, double w, int u,
 			  struct gd_neuron_terms *out);
+
+/* The delta rule's factors for one sample of neuron2 at w = (w₁, w₂). */
+struct gd_neuron2_terms {
+	double x[GD_DIM_MAX], b, y;
+	double h;                /* w₁·x₁ + w₂·x₂ + b */
+	double yhat;             /* σ(h) */
+	double err;              /* y − ŷ */
+	double dsig;             /* ŷ(1 − ŷ) = σ′(h) */
+	double delta;            /* δ = (y − ŷ)·ŷ(1 − ŷ) */
+	double grad[GD_DIM_MAX]; /* this sample's share of ∇E: −δ·xₖ */
+};
+
+/*
+ * neuron2's intermediate values for sample u at w (two doubles). Returns 0,
+ * or -EINVAL if the curve is not neuron2 or u is out of range.
+ */
+int gd_curve_neuron2_terms(const struct gd_curve *curve, const double *w, int u,
+			   struct gd_neuron2_terms *out);
 
 /*
  * The known minima, the global one first, into m (GD_CURVE_MINIMA rows are

@@ -4,7 +4,9 @@
  * Screen y grows downward, world E grows upward, so
  *     px = x + (w − wmin) / (wmax − wmin) · width
  *     py = y + (emax − E) / (emax − emin) · height
- * and the inverse solves the same lines for w and E. Pixel coordinates come
+ * and the inverse solves the same lines for w and E. On the map of a
+ * curve of two weights the vertical axis is w₂ instead of E: the same
+ * mapping, zoom and pan serve both. Pixel coordinates come
  * back as doubles clamped to ±GD_VIEW_CLAMP, so a diverging run at w = 1e11
  * still maps to numbers that fit an int and that a rasteriser can clip.
  */
@@ -59,7 +61,9 @@ void gd_view_fit(struct gd_view *view, const struct gd_curve *curve, double wlo,
 
 /*
  * Fits the view to a run on a one-weight curve: the curve's suggested range, its start, its
- * whole kept trail and the next point.
+ * whole kept trail and the next point. For a run of two weights the view
+ * is the map of (w₁, w₂): [wmin, wmax] is w₁'s interval and [emin, emax]
+ * w₂'s (the vertical axis), each fitted the same way.
  */
 void gd_view_fit_run(struct gd_view *view, const struct gd_run *run);
 

@@ -161,6 +161,160 @@ static int abs_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
 	return 1;
 }
 
+/* The bowl2's frame: u = R(−θ)·(w − c), with cos θ and sin θ. */
+static void bowl2_frame(const struct gd_curve *c, double *cs, double *sn)
+{
+	double t = c->p[GD_BOWL2_ANGLE];
+	/* θ = 0 exactly: each axis its own bowl, bit for bit. */
+	if (t == 0) {
+		*cs = 1;
+		*sn = 0;
+		return;
+	}
+	const double deg = 3.14159265358979323846 / 180;
+	*cs = cos(t * deg);
+	*sn = sin(t * deg);
+}
+
+static double bowl2_eval(const struct gd_curve *c, const double *w, double *grad)
+{
+	double cs, sn;
+	bowl2_frame(c, &cs, &sn);
+	double a1 = c->p[GD_BOWL2_A1], a2 = c->p[GD_BOWL2_A2];
+	double d1 = w[0] - c->p[GD_BOWL2_C1], d2 = w[1] - c->p[GD_BOWL2_C2];
+	double u1 = cs * d1 + sn * d2, u2 = -sn * d1 + cs * d2;
+	if (grad) {
+		grad[0] = cs * a1 * u1 - sn * a2 * u2;
+		grad[1] = sn * a1 * u1 + cs * a2 * u2;
+	}
+	return 0.5 * (a1 * u1 * u1 + a2 * u2 * u2);
+}
+
+static int bowl2_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
+{
+	m[0][0] = c->p[GD_BOWL2_C1];
+	m[0][1] = c->p[GD_BOWL2_C2];
+	return 1;
+}
+
+int gd_curve_neuron2_terms(const struct gd_curve *curve, const double *w, int u,
+			   struct gd_neuron2_terms *out)
+{
+	if (curve->kind != GD_CURVE_NEURON2 || u < 0 || u >= curve->n)
+		return -EINVAL;
+	out->x[0] = curve->list[GD_NEURON2_X1][u];
+	out->x[1] = curve->list[GD_NEURON2_X2][u];
+	out->y = curve->list[GD_NEURON2_Y][u];
+	out->b = curve->p[GD_NEURON2_B];
+	/* In the seed's order: x[0]*w[0] + x[1]*w[1], then the bias. */
+	out->h = out->x[0] * w[0] + out->x[1] * w[1] + out->b;
+	out->yhat = sigmoid(out->h);
+	out->err = out->y - out->yhat;
+	out->dsig = out->yhat * (1.0 - out->yhat);
+	out->delta = out->err * out->dsig;
+	out->grad[0] = -out->delta * out->x[0];
+	out->grad[1] = -out->delta * out->x[1];
+	return 0;
+}
+
+static double neuron2_eval(const struct gd_curve *c, const double *w, double *grad)
+{
+	double sum = 0, g[2] = { 0, 0 };
+	struct gd_neuron2_terms t;
+	for (int u = 0; u < c->n; u++) {
+		gd_curve_neuron2_terms(c, w, u, &t);
+		sum += t.err * t.err;
+		g[0] += t.grad[0];
+		g[1] += t.grad[1];
+	}
+	if (grad) {
+		grad[0] = g[0];
+		grad[1] = g[1];
+	}
+	return 0.5 * sum;
+}
+
+/* Descends E from m with a shrinking compass search: slow, but it needs no
+ * step size and never leaves a valley it is in. */
+static void compass_min(const struct gd_curve *c, double *m, double step)
+{
+	double e = gd_curve_eval(c, m);
+	while (step > 1e-10) {
+		bool moved = false;
+		for (int d = 0; d < 4; d++) {
+			double t[2] = { m[0], m[1] };
+			t[d / 2] += d % 2 ? -step : step;
+			double et = gd_curve_eval(c, t);
+			if (et < e) {
+				e = et;
+				m[0] = t[0];
+				m[1] = t[1];
+				moved = true;
+			}
+		}
+		if (!moved)
+			step *= 0.5;
+	}
+}
+
+static int neuron2_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
+{
+	if (c->n == 1) {
+		/* A line of zeros, h = logit(y): its point nearest the
+		 * origin, on the line through the origin along x. */
+		double x1 = c->list[GD_NEURON2_X1][0],
+		       x2 = c->list[GD_NEURON2_X2][0];
+		double y = c->list[GD_NEURON2_Y][0], xx = x1 * x1 + x2 * x2;
+		if (xx == 0 || !(y > 0 && y < 1))
+			return 0;
+		double s = (log(y / (1 - y)) - c->p[GD_NEURON2_B]) / xx;
+		m[0][0] = s * x1;
+		m[0][1] = s * x2;
+		return isfinite(s);
+	}
+	/* Scan a grid for the best cell, then refine; a best cell on the
+	 * grid's edge means E keeps falling outward: no finite minimum. */
+	const double lo = -50, hi = 50;
+	const int cells = 200;
+	int bi = 0, bj = 0;
+	double best = (double)INFINITY;
+	for (int i = 0; i <= cells; i++) {
+		for (int j = 0; j <= cells; j++) {
+			double w[2] = { lo + (hi - lo) * i / cells,
+					lo + (hi - lo) * j / cells };
+			double e = gd_curve_eval(c, w);
+			if (e < best) {
+				best = e;
+				bi = i;
+				bj = j;
+			}
+		}
+	}
+	if (bi == 0 || bj == 0 || bi == cells || bj == cells)
+		return 0;
+	m[0][0] = lo + (hi - lo) * bi / cells;
+	m[0][1] = lo + (hi - lo) * bj / cells;
+	compass_min(c, m[0], (hi - lo) / cells);
+	return 1;
+}
+
+static double wells2_eval(const struct gd_curve *c, const double *w, double *grad)
+{
+	double k = c->p[GD_WELLS2_K];
+	double e = wells_eval(c, w, grad);
+	if (grad)
+		grad[1] = k * w[1];
+	return e + 0.5 * k * w[1] * w[1];
+}
+
+static int wells2_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
+{
+	int n = wells_minima(c, m);
+	for (int i = 0; i < n; i++)
+		m[i][1] = 0;
+	return n;
+}
+
 static const struct gd_curve_spec table[GD_CURVE_COUNT] = {
 	[GD_CURVE_BOWL] = {
 		.name = "bowl", .dim = 1,
@@ -194,6 +348,37 @@ static const struct gd_curve_spec table[GD_CURVE_COUNT] = {
 		.params = { PARAM("c", 1.0) },
 		.w0 = { 3.0 }, .rate = 0.3,
 		.eval = abs_eval, .minima = abs_minima,
+	},
+	[GD_CURVE_BOWL2] = {
+		.name = "bowl2", .dim = 2,
+		.formula = "E(w₁, w₂) = ½·(a₁·u₁² + a₂·u₂²), u = R(−θ)·(w − c)",
+		.nparams = 5,
+		.params = { CURVATURE("a1", 1.0), CURVATURE("a2", 10.0),
+			    PARAM("c1", 0.0), PARAM("c2", 0.0),
+			    { .key = "angle", .def = 0, .min = -180,
+			      .max = 180 } },
+		/* η·a₂ = 1.5: w₂ flips sign each step, w₁ creeps. */
+		.w0 = { -2.0, 1.0 }, .rate = 0.15,
+		.eval = bowl2_eval, .minima = bowl2_minima,
+	},
+	[GD_CURVE_NEURON2] = {
+		.name = "neuron2", .dim = 2,
+		.formula = "E(w₁, w₂) = ½·Σ (y − σ(w₁·x₁ + w₂·x₂ + b))²",
+		.nparams = 1,
+		.params = { PARAM("b", 0.0) },
+		.nlists = 3,
+		/* Seed 002: x = (0.1, 0.3), w = (−0.8, 0.5), y = 0.2, η = 0.5. */
+		.lists = { PARAM("x1", 0.1), PARAM("x2", 0.3), PARAM("y", 0.2) },
+		.w0 = { -0.8, 0.5 }, .rate = 0.5,
+		.eval = neuron2_eval, .minima = neuron2_minima,
+	},
+	[GD_CURVE_WELLS2] = {
+		.name = "wells2", .dim = 2,
+		.formula = "E(w₁, w₂) = (w₁² − 1)² + 0.3·w₁ + 0.45 + ½·k·w₂²",
+		.nparams = 1,
+		.params = { CURVATURE("k", 2.0) },
+		.w0 = { 1.8, 1.0 }, .rate = 0.02,
+		.eval = wells2_eval, .minima = wells2_minima,
 	},
 };
 

@@ -126,8 +126,36 @@ void gd_view_fit(struct gd_view *view, const struct gd_curve *curve, double wlo,
 	view->emax = emax + 0.08 * span;
 }
 
+/* The interval of weight axis k the run needs: the curve's range, the
+ * start, the trail, the point and the next one. */
+static void run_span(const struct gd_run *run, int k, double *lo, double *hi)
+{
+	gd_curve_range(&run->curve, run->w0, k, lo, hi);
+	*lo = fmin(*lo, run->w[k]);
+	*hi = fmax(*hi, run->w[k]);
+	struct gd_update next;
+	if (gd_run_peek(run, &next)) {
+		*lo = fmin(*lo, next.w_next[k]);
+		*hi = fmax(*hi, next.w_next[k]);
+	}
+	size_t len = gd_run_history_len(run);
+	for (size_t i = 0; i < len; i++) {
+		double w = gd_run_history_at(run, i)->w[k];
+		*lo = fmin(*lo, w);
+		*hi = fmax(*hi, w);
+	}
+	double pad = 0.04 * (*hi - *lo);
+	*lo -= pad;
+	*hi += pad;
+}
+
 void gd_view_fit_run(struct gd_view *view, const struct gd_run *run)
 {
+	if (run->dim == 2) {
+		run_span(run, 0, &view->wmin, &view->wmax);
+		run_span(run, 1, &view->emin, &view->emax);
+		return;
+	}
 	double lo, hi;
 	gd_curve_range(&run->curve, run->w0, 0, &lo, &hi);
 	double ws[4];

@@ -11,6 +11,9 @@
  *   (|w| = 2·1.2¹² ≈ 18 after 12 steps: visibly diverging, still drawable).
  *   wells from 1.8 at η = 0.02: plain descent is at 0.960 after 60 steps;
  *   with β = 0.9 it is within 0.005 of −1.036 after 150 steps.
+ *   bowl2 with a₂ = 20 at η = 0.09: w₂ is multiplied by −0.8 per step
+ *   (zig-zag), w₁ by 0.91 (creeps): within 0.05 of the minimum after 40
+ *   steps; with β = 0.5, after 15.
  * The last scenes run several optimizers side by side (`run` lines in the
  * file): the bowl's four regimes at once; wells with and without momentum
  * (and Nesterov's, also at −1.036 after 150 steps); the neuron curve far
@@ -35,6 +38,19 @@ struct builtin_scene {
 		enum gd_optimizer_kind kind;
 		double rate, momentum;
 	} also[GD_SCENE_RUNS - 1];
+	double w0_2; /* the start's w₂, on a curve of two weights */
+	double a2;   /* bowl2's a₂; 0 for the curve's default */
+	int samples; /* neuron2's samples in data; 0 for the default one */
+	const double (*data)[3]; /* x₁, x₂, y of each sample */
+};
+
+/* Scene 14's data: y = σ(1.5·x₁ − x₂) rounded, so the cost is least near
+ * w = (1.5, −1). */
+static const double cost_data[][3] = {
+	{ 0.1, 0.3, 0.46 },
+	{ 1, 0.5, 0.73 },
+	{ -0.5, 1, 0.15 },
+	{ 0.8, -0.6, 0.86 },
 };
 
 static const struct builtin_scene scenes[] = {
@@ -179,18 +195,70 @@ static const struct builtin_scene scenes[] = {
 		.steps = 150,
 	},
 	{
-		.title = "From one weight to many",
-		.title_zh = "从一个权重到很多权重",
-		.caption = "The real cost is an average of the error over all the training data,\n"
-			   "and a network has some 13,000 weights and biases, not one.\n"
-			   "Gradient descent takes this same step in every direction at once.",
-		.caption_zh = "真正的代价函数是所有训练数据误差的平均值，\n"
-			      "一个网络有约 13000 个权重和偏置值，而不是一个。\n"
-			      "梯度下降在每个方向上同时走同样的一步：沿负梯度下降。",
-		.kind = GD_CURVE_BOWL,
-		.w0 = 2,
-		.rate = 0.1,
-		.steps = 0,
+		.title = "Two weights, each its own step",
+		.title_zh = "两个权重，各走各的一步",
+		.caption = "The notes' neuron, both weights: x = (0.1, 0.3), y = 0.2, η = 0.5.\n"
+			   "Each weight follows its own slope: Δwᵢ = η·δ·xᵢ = −0.0040, −0.0119.\n"
+			   "x₂ = 3·x₁: the larger input moves its weight three times as far.",
+		.caption_zh =
+			"讲义中的例子，两个权重一起更新：x = (0.1, 0.3)，y = 0.2，η = 0.5。\n"
+			"每个权重有自己的斜率：Δwᵢ = η·δ·xᵢ，Δw₁ = −0.0040，Δw₂ = −0.0119。\n"
+			"x₂ = 3·x₁：输入越大，它的权重走得越远，w₂ 的一步是 w₁ 的三倍。",
+		.kind = GD_CURVE_NEURON2,
+		.w0 = -0.8,
+		.w0_2 = 0.5,
+		.rate = 0.5,
+		.steps = 3,
+	},
+	{
+		.title = "A long valley: descent zig-zags",
+		.title_zh = "狭长的山谷：梯度下降走之字形",
+		.caption = "E = ½·(w₁² + 20·w₂²): the valley is steep across w₂ and flat along w₁.\n"
+			   "The negative gradient points across the valley, not along it:\n"
+			   "w₂ overshoots and flips sign every step while w₁ creeps.",
+		.caption_zh = "E = ½·(w₁² + 20·w₂²)：沿 w₂ 方向很陡，沿 w₁ 方向很平。\n"
+			      "负梯度指向山谷的对面，而不是沿着山谷：\n"
+			      "w₂ 每一步都冲过头、改变符号，w₁ 却走得很慢。",
+		.kind = GD_CURVE_BOWL2,
+		.w0 = -2,
+		.w0_2 = 1,
+		.rate = 0.09,
+		.steps = 40,
+		.a2 = 20,
+	},
+	{
+		.title = "Momentum runs along the valley",
+		.title_zh = "动量沿着山谷前进",
+		.caption = "Same valley, same η, momentum β = 0.5: v ← β·v − η·∇E, w ← w + v.\n"
+			   "Across the valley steps alternate and cancel in v; along it they add.\n"
+			   "The zig-zag dies out: the ball is at the bottom in 15 steps, not 40.",
+		.caption_zh = "同一个山谷，同样的 η，加上动量 β = 0.5：v ← β·v − η·∇E，w ← w + v。\n"
+			      "横跨山谷、来回变号的步子在 v 中相互抵消，沿着山谷的步子不断累加。\n"
+			      "之字形很快消失：小球 15 步就到谷底，而不是 40 步。",
+		.kind = GD_CURVE_BOWL2,
+		.w0 = -2,
+		.w0_2 = 1,
+		.rate = 0.09,
+		.momentum = 0.5,
+		.steps = 40,
+		.a2 = 20,
+	},
+	{
+		.title = "The cost sums over all the data",
+		.title_zh = "代价函数对所有数据求和",
+		.caption = "The cost sums the squared error over all the data: E = ½·Σ(y − ŷ)².\n"
+			   "Its gradient sums each sample's, ∂E/∂wᵢ = −Σ δ·xᵢ: one step moves\n"
+			   "both weights to make all four samples a little better at once.",
+		.caption_zh = "代价函数把所有数据的误差平方加起来：E = ½·Σ(y − ŷ)²。\n"
+			      "梯度是每个样本梯度之和，∂E/∂wᵢ = −Σ δ·xᵢ：每一步同时调整两个权重，\n"
+			      "让四个样本的输出都更接近目标一点。",
+		.kind = GD_CURVE_NEURON2,
+		.w0 = -0.8,
+		.w0_2 = 0.5,
+		.rate = 2,
+		.steps = 40,
+		.samples = 4,
+		.data = cost_data,
 	},
 	{
 		.title = "Four learning rates at once",
@@ -277,6 +345,14 @@ int gd_lesson_builtin(struct gd_lesson *lesson)
 		if (b->a)
 			s->curve.p[GD_BOWL_A] = b->a;
 		s->w0[0] = b->w0;
+		s->w0[1] = b->w0_2;
+		if (b->a2)
+			s->curve.p[GD_BOWL2_A2] = b->a2;
+		for (int u = 0; u < b->samples; u++)
+			for (int k = 0; k < 3; k++)
+				s->curve.list[k][u] = b->data[u][k];
+		if (b->samples)
+			s->curve.n = b->samples;
 		gd_optim_default(&s->opt, GD_OPTIMIZER_GD, b->rate);
 		s->opt.hyper[GD_HYPER_MOMENTUM] = b->momentum;
 		s->steps = b->steps;

@@ -238,7 +238,10 @@ static void put_scene(struct out *o, const struct gd_scene *s)
 	put_text(o, "title", s->title);
 	put_text(o, "title.zh", s->title_zh);
 	put_curve(o, &s->curve);
-	put_number(o, "w0", s->w0[0]);
+	if (gd_curve_dim(&s->curve) == 2)
+		put_list(o, "w0", s->w0, 2);
+	else
+		put_number(o, "w0", s->w0[0]);
 	const struct gd_optimizer_spec *os = gd_optimizer_spec(s->opt.kind);
 	if (s->opt.kind != GD_OPTIMIZER_GD)
 		put(o, "optimizer = %s\n", os->name);

@@ -3,8 +3,10 @@
  *
  *     [lesson]            optional, before the first scene: title, title.zh
  *     [scene]             one per scene, in order, at most 99
- *     curve = wells       required: bowl | neuron | wells | abs
+ *     curve = wells       required: bowl | neuron | wells | abs | bowl2 |
+ *                         neuron2 | wells2
  *     w0 = 1.8            ... every other key has the curve's default
+ *     w0 = -0.8, 0.5      (a curve of two weights: w₁, w₂)
  *     caption = first line
  *       an indented line continues the caption on a new line
  *
@@ -113,6 +115,7 @@ struct parser {
 	int last;                /* key of the last key line */
 	int key_line[K_MAX];     /* where each key of this section is, or 0 */
 	enum gd_curve_kind kind; /* of this scene, once its curve key is read */
+	int nw0;                 /* weights given by w0: 1 or 2 */
 	int nv[K_MAX];           /* values given for each parameter key */
 	double v[K_MAX][GD_SAMPLES_MAX]; /* and the values */
 	struct gd_scene scene;           /* being read */
@@ -624,6 +627,36 @@ static int run_line(struct parser *ps, const char *v)
 	return 1;
 }
 
+/* w0 = W, or w0 = W1, W2 for a curve of two weights. */
+static int start(struct parser *ps, const char *text)
+{
+	struct gd_scene *s = &ps->scene;
+	const char *comma = strchr(text, ',');
+	char item[64];
+	ps->nw0 = comma ? 2 : 1;
+	if (!comma)
+		return number(ps, K_W0, text, &weight, &s->w0[0]);
+	size_t len = (size_t)(comma - text);
+	snprintf(item, sizeof(item), "%.*s", (int)(len < 63 ? len : 63), text);
+	if (len > 63)
+		item[0] = '?'; /* too long to be a number */
+	char *end = item + strlen(item);
+	while (end > item && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	const char *second = comma + 1;
+	while (isspace((unsigned char)*second))
+		second++;
+	if (strchr(second, ',')) {
+		char q[80];
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err,
+				      "w0: '%s' is not a weight or a pair w1, w2"),
+			    lesson_quote(q, sizeof(q), text, 40));
+	}
+	return number(ps, K_W0, item, &weight, &s->w0[0]) &&
+	       number(ps, K_W0, second, &weight, &s->w0[1]);
+}
+
 static int scene_value(struct parser *ps, int k, const char *v)
 {
 	struct gd_scene *s = &ps->scene;
@@ -631,7 +664,7 @@ static int scene_value(struct parser *ps, int k, const char *v)
 	case K_CURVE:
 		return curve(ps, v);
 	case K_W0:
-		return number(ps, k, v, &weight, &s->w0[0]);
+		return start(ps, v);
 	case K_STEPS:
 		return steps(ps, v);
 	case K_TITLE:
@@ -814,7 +847,7 @@ static void finish_scene(struct parser *ps)
 	if (!at[K_CURVE]) {
 		fail(ps, ps->sec_line,
 		     lesson_tr(ps->err,
-			       "this scene has no 'curve' (bowl, neuron, wells or abs); it is required"));
+			       "this scene has no 'curve' (bowl, neuron, wells, abs, bowl2, neuron2 or wells2); it is required"));
 		return;
 	}
 	for (int k = 0; k < ps->keys.count; k++)
@@ -828,6 +861,16 @@ static void finish_scene(struct parser *ps)
 	const struct gd_curve_spec *cs = gd_curve_spec(ps->kind);
 	if (!at[K_W0])
 		memcpy(s->w0, cs->w0, sizeof(s->w0));
+	else if (ps->nw0 != cs->dim) {
+		fail(ps, at[K_W0],
+		     cs->dim == 2 ?
+			     lesson_tr(ps->err,
+				       "w0: the curve %s has two weights; write w0 = w1, w2") :
+			     lesson_tr(ps->err,
+				       "w0: the curve %s has one weight; write w0 = w"),
+		     cs->name);
+		return;
+	}
 	if (!hyper_params(ps, s))
 		return;
 	if (!at[K_STEPS])

@@ -9,6 +9,7 @@
 #include "options.h"
 
 #include "actions.h"
+#include "contour.h"
 #include "lang.h"
 
 const double app_pace_ms[APP_PACE_COUNT] = {
@@ -123,14 +124,18 @@ int app_state_init(struct app_state *s, const struct gd_lesson *lesson, int k)
 	int r = gd_presenter_init(&s->pres, lesson, k);
 	if (r < 0)
 		return r;
+	s->contours = app_contours_create();
 	after_scene_change(s);
 	return 0;
 }
 
 void app_state_finish(struct app_state *s)
 {
-	if (s)
-		gd_presenter_finish(&s->pres);
+	if (!s)
+		return;
+	gd_presenter_finish(&s->pres);
+	app_contours_destroy(s->contours);
+	s->contours = NULL;
 }
 
 /*
@@ -139,6 +144,8 @@ void app_state_finish(struct app_state *s)
  */
 static double points_emax(const struct gd_run *run)
 {
+	if (run->dim == 2)
+		return (double)NAN;
 	double e = fmax(run->E, gd_curve_eval1(&run->curve, run->w0[0]));
 	size_t n = gd_run_history_len(run);
 	for (size_t i = 0; i < n; i++)
@@ -207,6 +214,10 @@ static bool frame_step(struct app_state *s)
 	const struct gd_run *run = s->pres.run;
 	struct gd_update u;
 	/* A run that no longer moves has no step to show (status.h). */
+	/* One weight, one run: a map of two weights and runs side by side
+	 * keep their whole view. */
+	if (run->dim != 1 || app_state_runs(s) > 1)
+		return false;
 	return gd_run_peek(run, &u) &&
 	       fabs(u.delta[0]) > 1e-4 * (1 + fabs(u.w[0])) &&
 	       gd_view_frame_step(&s->view, &run->curve, u.w[0], u.w_next[0],
@@ -222,7 +233,7 @@ static void fit_whole(struct app_state *s)
 		refit_runs(s, scene);
 		return;
 	}
-	if (!scene || !scene->has_range) {
+	if (!scene || !scene->has_range || run->dim == 2) {
 		gd_view_fit_run(&s->view, run);
 	} else {
 		double ws[2] = { run->w[0], run->w[0] };
@@ -259,9 +270,11 @@ static void keep_in_view(struct app_state *s)
 	for (int i = 0; ok && i < app_state_runs(s); i++) {
 		const struct gd_run *run = app_state_run_at(s, i);
 		struct gd_update u;
-		ok = in_view(&s->view, run->w[0], run->E);
+		bool two = run->dim == 2; /* the map's vertical axis is w₂ */
+		ok = in_view(&s->view, run->w[0], two ? run->w[1] : run->E);
 		if (ok && gd_run_peek(run, &u))
-			ok = in_view(&s->view, u.w_next[0], u.E_next);
+			ok = in_view(&s->view, u.w_next[0],
+				     two ? u.w_next[1] : u.E_next);
 	}
 	if (!ok)
 		app_refit(s);
@@ -320,11 +333,14 @@ static void do_next(struct app_state *s, double now, struct app_result *out)
 
 static void do_back(struct app_state *s, double now)
 {
-	double before = s->pres.run->w[0];
+	double before = s->pres.run->w[0], before2 = s->pres.run->w[1];
 	s->running = false;
 	switch (gd_presenter_back(&s->pres)) {
 	case GD_MOVE_STEPPED:
 		anim_start(s, now, APP_ANIM_MS, before, s->pres.run->w[0], NULL);
+		s->anim.active |= before2 != s->pres.run->w[1];
+		s->anim.w2_from = before2;
+		s->anim.w2_to = s->pres.run->w[1];
 		keep_in_view(s);
 		break;
 	case GD_MOVE_SCENE:
@@ -663,6 +679,21 @@ void app_click(struct app_state *s, double w, struct app_result *out)
 	keep_in_view(s);
 }
 
+void app_click_at(struct app_state *s, double w, double e, struct app_result *out)
+{
+	if (app_state_run(s)->dim != 2) {
+		app_click(s, w, out);
+		return;
+	}
+	out->fx = APP_FX_REDRAW;
+	app_anim_finish(s);
+	s->running = false;
+	s->help = false;
+	double w0[GD_DIM_MAX] = { w, e };
+	gd_run_restart(s->pres.run, w0); /* refuses a w it cannot start at */
+	keep_in_view(s);
+}
+
 void app_zoom(struct app_state *s, double factor, double w, double e,
 	      struct app_result *out)
 {
@@ -677,6 +708,14 @@ void app_pan(struct app_state *s, double dx, double dy, int width, int height,
 	struct gd_view v = s->view;
 	v.width = width > 0 ? width : 1;
 	v.height = height > 0 ? height : 1;
+	if (app_state_run(s)->dim == 2) {
+		/* The map shows the view widened to one scale, k units a
+		 * pixel both ways (frame2.c): pan by that. */
+		double k = fmax((v.wmax - v.wmin) / v.width,
+				(v.emax - v.emin) / v.height);
+		dx *= k * v.width / (v.wmax - v.wmin);
+		dy *= k * v.height / (v.emax - v.emin);
+	}
 	gd_view_pan(&v, dx, dy);
 	s->view.wmin = v.wmin, s->view.wmax = v.wmax;
 	s->view.emin = v.emin, s->view.emax = v.emax;
@@ -699,9 +738,23 @@ struct app_shown app_shown_step(const struct app_state *s, double now)
 			sh.w = s->anim.w_from +
 			       (s->anim.w_to - s->anim.w_from) * p;
 	}
-	sh.E = gd_curve_eval1(&run->curve, sh.w);
+	if (run->dim == 2) {
+		sh.w2 = run->w[1];
+		if (s->anim.active && s->anim.grow)
+			sh.w2 = sh.u.w[1] + (sh.u.w_next[1] - sh.u.w[1]) * p;
+		else if (s->anim.active)
+			sh.w2 = s->anim.w2_from +
+				(s->anim.w2_to - s->anim.w2_from) * p;
+		if (!s->anim.active)
+			sh.w = run->w[0];
+		double w[GD_DIM_MAX] = { sh.w, sh.w2 };
+		sh.E = gd_curve_eval(&run->curve, w);
+	} else {
+		sh.E = gd_curve_eval1(&run->curve, sh.w);
+	}
 	if (!isfinite(sh.E)) {
 		sh.w = run->w[0];
+		sh.w2 = run->dim == 2 ? run->w[1] : 0;
 		sh.E = run->E;
 	}
 	return sh;

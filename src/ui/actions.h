@@ -24,6 +24,8 @@
 
 #include "lang.h"
 
+struct app_contours;
+
 enum app_action {
 	APP_ACT_NONE,
 	APP_ACT_NEXT,
@@ -87,6 +89,7 @@ struct app_anim {
 	bool grow; /* a forward step: the arrow grows */
 	double start_ms, dur_ms;
 	double w_from, w_to;
+	double w2_from, w2_to;   /* w₂ likewise, on a curve of two weights */
 	struct gd_update update; /* the step animated, when grow */
 };
 
@@ -108,6 +111,10 @@ struct app_state {
 	int typed;         /* a scene number being typed, 1 … 99; 0: none */
 	int focus; /* the run in focus, 0 … runs − 1: its arithmetic, η, β */
 	struct app_anim anim;
+	/* The contour map of a curve of two weights, kept from frame to
+	 * frame and recomputed only when the view changes (contour.h);
+	 * owned, NULL when it could not be allocated. */
+	struct app_contours *contours;
 };
 
 /* What an action asks of the shell, besides a redraw. */
@@ -171,6 +178,11 @@ double app_anim_progress(const struct app_state *s, double now_ms);
  * last frame's view): a new run from there. */
 void app_click(struct app_state *s, double w, struct app_result *out);
 
+/* A click at the world point (w, e) of the last frame's view: on a curve
+ * of one weight app_click at w, on the map of two a new run from
+ * (w₁, w₂) = (w, e). */
+void app_click_at(struct app_state *s, double w, double e, struct app_result *out);
+
 /* The wheel: zoom by factor (> 1 in) about the world point (w, e). */
 void app_zoom(struct app_state *s, double factor, double w, double e,
 	      struct app_result *out);
@@ -188,6 +200,7 @@ struct app_shown {
 	struct gd_update u;
 	double w, E;  /* the point */
 	double tip_w; /* the arrow's tip */
+	double w2;    /* the point's w₂ on a curve of two weights, else 0 */
 };
 
 /* What the display shows of s at now_ms: the pending update, or the step

@@ -59,6 +59,12 @@ enum app_role {
 	APP_ROLE_POINT,      /* the current point */
 	APP_ROLE_RUN_POINT,  /* a compared run's point, trail or marker */
 	APP_ROLE_PLOT_CLIP,
+	/* the map of two weights */
+	APP_ROLE_CONTOUR_BAND, /* a filled run of one band */
+	APP_ROLE_CONTOUR,      /* a piece of a contour line */
+	APP_ROLE_GRADIENT,     /* ∇E at the point, its direction */
+	APP_ROLE_STEP_W1,      /* the step's component along w₁ */
+	APP_ROLE_STEP_W2,      /* … and along w₂ */
 	/* the rest */
 	APP_ROLE_PANEL_BG,
 	APP_ROLE_PANEL_CLIP,
@@ -82,6 +88,7 @@ enum app_role {
 	APP_ROLE_SCENE_COUNT,
 	APP_ROLE_CAPTION,
 	APP_ROLE_INSET_LABEL,
+	APP_ROLE_CONTOUR_LABEL,
 	APP_ROLE_HELP_TITLE,
 	APP_ROLE_HELP_KEY,
 	APP_ROLE_HELP_TEXT,

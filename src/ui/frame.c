@@ -526,6 +526,9 @@ void app_frame_build(struct app_dlist *out, struct app_frame_info *info,
 		return;
 	}
 	app_dlist_rect(out, APP_ROLE_BACKGROUND, all, th->bg);
-	app_plot_build(out, info, s, &info->view, now, m);
+	if (app_state_run(s)->dim == 2)
+		app_plot2_build(out, info, s, now, m);
+	else
+		app_plot_build(out, info, s, &info->view, now, m);
 	app_panel_build(out, &info->lay, s, now, m);
 }

@@ -34,6 +34,12 @@ struct app_frame_info {
 	float arrow_y;          /* the row the arrow runs on */
 	float tan_x0, tan_y0, tan_x1, tan_y1; /* the tangent's ends */
 	bool fell;                            /* the arrow's colour: E fell */
+	/* A curve of two weights: view is the map (w₁ across, w₂ up, one
+	 * scale for both), slice[k] the plot of E along wₖ through the
+	 * point, and the step arrow on the map is Δw × step_scale. */
+	bool two;
+	struct gd_view slice[GD_DIM_MAX];
+	double step_scale;
 	bool blank; /* a blanked screen: nothing but black */
 	/* Runs side by side (more than one): each run's point, and the
 	 * legend's box. */
@@ -58,5 +64,11 @@ void app_frame_build(struct app_dlist *out, struct app_frame_info *info,
 void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 		    const struct app_state *s, const struct gd_view *v,
 		    double now_ms, const struct app_measure *m);
+
+/* The plot of a run of two weights (frame2.c): the contour map and the
+ * two slices, in the layout's area; sets info->view to the map's. */
+void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
+		     const struct app_state *s, double now_ms,
+		     const struct app_measure *m);
 
 #endif

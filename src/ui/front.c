@@ -101,6 +101,7 @@ static int override(struct gd_scene *s, const struct gd_options *opts,
 	}
 	if (opts->has_w0) {
 		s->w0[0] = opts->w0;
+		s->w0[1] = opts->w0_dim == 2 ? opts->w0_2 : 0;
 		if (s->has_range && (s->w0[0] < s->wmin || s->w0[0] > s->wmax))
 			s->has_range = false; /* the start must show */
 	}
@@ -146,6 +147,28 @@ static int choose_lesson(const struct gd_options *opts,
 	return gd_lesson_builtin(lesson);
 }
 
+/* Whether --w0 gave as many weights as the scene's curve has; if not, says
+ * so in err and returns true. */
+static bool check_w0_dim(const struct gd_options *opts, const struct gd_scene *s,
+			 enum app_lang lang, struct gd_lesson_error *err)
+{
+	int dim = gd_curve_dim(&s->curve);
+	if (!opts->has_w0 || opts->w0_dim == dim)
+		return false;
+	const char *name = gd_curve_name(s->curve.kind);
+	if (dim == 2)
+		snprintf(err->message, sizeof(err->message),
+			 app_tr(lang,
+				"--w0: the curve %s has two weights; give --w0 W1,W2"),
+			 name);
+	else
+		snprintf(err->message, sizeof(err->message),
+			 app_tr(lang,
+				"--w0: the curve %s has one weight; give --w0 W"),
+			 name);
+	return true;
+}
+
 int app_load_lesson(const struct gd_options *opts, struct gd_lesson *lesson,
 		    int *start)
 {
@@ -178,7 +201,8 @@ int app_load_lesson(const struct gd_options *opts, struct gd_lesson *lesson,
 	}
 	*start = opts->scene ? opts->scene - 1 : 0;
 	if (override(&lesson->scenes[*start], opts, err.message,
-		     sizeof(err.message)) < 0) {
+		     sizeof(err.message)) < 0 ||
+	    check_w0_dim(opts, &lesson->scenes[*start], lang, &err)) {
 		app_message(gd_lesson_error_format(&err, line, sizeof(line)));
 		gd_lesson_finish(lesson);
 		return 2;

@@ -75,6 +75,28 @@ static int size_value(const char *text, int *w, int *h, struct msg *m)
 		    Q(text), GD_OPT_SIZE_MIN, GD_OPT_SIZE_MAX);
 }
 
+/* --w0 W or --w0 W1,W2: one weight, or a pair of two. */
+static int weights(struct gd_options *o, const char *text, struct msg *m)
+{
+	const double lim = GD_RUN_WMAX;
+	const char *comma = strchr(text, ',');
+	o->w0_dim = 1;
+	if (!comma)
+		return number("--w0", text, -lim, false, lim, false, &o->w0, m);
+	char first[64];
+	size_t n = (size_t)(comma - text);
+	if (n == 0 || n >= sizeof(first) || !comma[1] || strchr(comma + 1, ','))
+		return fail(m, N_("--w0: '%s' is not a weight W or a pair W1,W2"),
+			    text);
+	memcpy(first, text, n);
+	first[n] = '\0';
+	o->w0_dim = 2;
+	int r = number("--w0", first, -lim, false, lim, false, &o->w0, m);
+	if (r < 0)
+		return r;
+	return number("--w0", comma + 1, -lim, false, lim, false, &o->w0_2, m);
+}
+
 /* The flags that take a value, in the order of --help. */
 enum flag {
 	F_CURVE,
@@ -260,8 +282,7 @@ static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m
 		return 0;
 	case F_W0:
 		o->has_w0 = true;
-		return number(name, v, -GD_RUN_WMAX, false, GD_RUN_WMAX, false,
-			      &o->w0, m);
+		return weights(o, v, m);
 	case F_RATE:
 		o->has_rate = true;
 		return number(name, v, 0, true, GD_OPT_RATE_MAX, false,
@@ -431,10 +452,10 @@ const char *app_options_usage(enum app_lang lang)
 	return app_tr(
 		lang,
 		"Usage: gdstep [OPTIONS] [LESSON_FILE]\n"
-		"Step through gradient descent on the error curve E(w) of one weight.\n"
+		"Step through gradient descent on the error curve E(w) of one or two weights.\n"
 		"\n"
-		"  --curve NAME       bowl | neuron | wells | abs\n"
-		"  --w0 W             starting weight\n"
+		"  --curve NAME       bowl | neuron | wells | abs | bowl2 | neuron2 | wells2\n"
+		"  --w0 W | W1,W2     starting weight; two for a curve of two weights\n"
 		"  --rate ETA         learning rate η (> 0)\n"
 		"  --momentum BETA    momentum β in [0, 1) of gd and nesterov; 0 is plain gradient descent\n"
 		"  --optimizer NAME   gd | nesterov | adagrad | rmsprop | adam (as torch.optim)\n"
@@ -458,5 +479,7 @@ const char *app_options_usage(enum app_lang lang)
 		"CSV columns: step,w,E,dEdw,<state>,delta_w,w_next, where <state> is\n"
 		"  v (gd), momentum_buffer (nesterov), sum (adagrad), square_avg (rmsprop),\n"
 		"  exp_avg,exp_avg_sq (adam)\n"
+		"  two weights: step,w1,w2,E,dEdw1,dEdw2,<state>1,<state>2,delta_w1,delta_w2,\n"
+		"  w1_next,w2_next\n"
 		"Exit status: 0 on success, 2 on bad input.\n");
 }

@@ -63,7 +63,10 @@ struct gd_options {
 	double hyper[APP_HF_COUNT];
 	int ncompare; /* --compare SPEC given, 0 … GD_OPT_COMPARE_MAX */
 	struct app_compare compare[GD_OPT_COMPARE_MAX];
-	int run;    /* --run K, 1-based; 0 when not given */
+	int run; /* --run K, 1-based; 0 when not given */
+	/* --w0 W1,W2: w0 is W1, w0_2 is W2 and w0_dim is 2 (1 for --w0 W). */
+	double w0_2;
+	int w0_dim;
 	long steps; /* --steps N, 0 … GD_OPT_STEPS_MAX */
 	int scene;  /* --scene K, 1-based; 0 when not given */
 	int width, height;

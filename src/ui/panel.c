@@ -186,8 +186,12 @@ static void status_lines(struct plines *p, const struct app_state *s)
 	const struct app_theme *th = p->th;
 	LINE(p, th->text, APP_FACE_BOLD, app_tr(p->lang, "Iteration %ld"),
 	     run->step);
-	LINE(p, th->text, APP_FACE_REGULAR, "w = %s    E(w) = %s", V(run->w[0]),
-	     V(run->E));
+	if (run->dim == 2)
+		LINE(p, th->text, APP_FACE_REGULAR, "w = (%s, %s)    E(w) = %s",
+		     V(run->w[0]), V(run->w[1]), V(run->E));
+	else
+		LINE(p, th->text, APP_FACE_REGULAR, "w = %s    E(w) = %s",
+		     V(run->w[0]), V(run->E));
 	char more[96];
 	more_settings(more, sizeof(more), &run->opt);
 	if (run->opt.kind != GD_OPTIMIZER_GD)
@@ -397,6 +401,79 @@ static void optimizer_lines(struct plines *p, const struct gd_update *u,
 	     V(u->w[0]), P(u->delta[0]), V(u->w_next[0]));
 }
 
+/* The delta rule of seed 002 in two weights: written out for one sample,
+ * one line per sample for several. */
+static void neuron2_lines(struct plines *p, const struct gd_run *run,
+			  const double *w)
+{
+	const struct app_theme *th = p->th;
+	int n = run->curve.n;
+	struct gd_neuron2_terms t;
+	if (n > 1) {
+		for (int u = 0; u < n && u < SAMPLES_SHOWN; u++)
+			if (gd_curve_neuron2_terms(&run->curve, w, u, &t) == 0)
+				LINE(p, th->text, APP_FACE_REGULAR,
+				     app_tr(p->lang,
+					    "Sample %d: ŷ = %s, y − ŷ = %s, δ = %s"),
+				     u + 1, V(t.yhat), V(t.err), V(t.delta));
+		if (n > SAMPLES_SHOWN)
+			LINE(p, th->muted, APP_FACE_REGULAR,
+			     app_tr(p->lang, "(%d more samples not shown)"),
+			     n - SAMPLES_SHOWN);
+		LINE(p, th->muted, APP_FACE_REGULAR, "∂E/∂wᵢ = −Σ δ·xᵢ");
+		return;
+	}
+	if (gd_curve_neuron2_terms(&run->curve, w, 0, &t) < 0)
+		return;
+	LINE(p, th->text, APP_FACE_REGULAR,
+	     "h = w₁·x₁ + w₂·x₂ + b" BRK " = %s × %s + %s × %s + %s" BRK " = %s",
+	     V(w[0]), V(t.x[0]), P(w[1]), V(t.x[1]), P(t.b), V(t.h));
+	LINE(p, th->text, APP_FACE_REGULAR,
+	     "ŷ = σ(h) = %s" BRK "    y − ŷ = %s − %s = %s", V(t.yhat), V(t.y),
+	     V(t.yhat), V(t.err));
+	LINE(p, th->text, APP_FACE_REGULAR,
+	     "δ = (y − ŷ)·ŷ(1 − ŷ)" BRK " = %s × %s × %s" BRK " = %s", P(t.err),
+	     V(t.yhat), V(1 - t.yhat), V(t.delta));
+}
+
+/* Each weight's update with its numbers: wₖ moves by its own slope. */
+static void update_lines2(struct plines *p, const struct gd_run *run,
+			  const struct gd_update *u)
+{
+	const struct app_theme *th = p->th;
+	static const char *const sub[2] = { "₁", "₂" };
+	struct app_rgba step_c = u->E_next <= u->E ? th->fell_text : th->rose_text;
+	double rate = u->opt.hyper[GD_HYPER_RATE];
+	double beta = u->opt.hyper[GD_HYPER_MOMENTUM];
+	struct gd_neuron2_terms t;
+	bool delta_rule = beta == 0 && run->curve.n == 1 &&
+			  gd_curve_neuron2_terms(&run->curve, u->w, 0, &t) == 0;
+	if (run->curve.kind == GD_CURVE_NEURON2)
+		neuron2_lines(p, run, u->w);
+	for (int k = 0; k < 2; k++) {
+		const char *i = sub[k];
+		LINE(p, th->tangent_text, APP_FACE_BOLD, "∂E/∂w%s = %s", i,
+		     V(u->grad[k]));
+		if (beta > 0)
+			LINE(p, step_c, APP_FACE_BOLD,
+			     "v%s ← β·v%s − η·∂E/∂w%s" BRK
+			     " = %s × %s − %s × %s" BRK " = %s",
+			     i, i, i, K(beta), P(u->state_prev[GD_GD_V][k]),
+			     K(rate), P(u->grad[k]), V(u->state[GD_GD_V][k]));
+		else if (delta_rule)
+			LINE(p, step_c, APP_FACE_BOLD,
+			     "Δw%s = η·δ·x%s" BRK " = %s × %s × %s" BRK " = %s", i,
+			     i, K(rate), P(t.delta), V(t.x[k]), V(u->delta[k]));
+		else
+			LINE(p, step_c, APP_FACE_BOLD,
+			     "Δw%s = −η·∂E/∂w%s" BRK " = −%s × %s" BRK " = %s",
+			     i, i, K(rate), P(u->grad[k]), V(u->delta[k]));
+		LINE(p, th->text, APP_FACE_BOLD, "w%s ← %s + %s" BRK " = %s", i,
+		     V(u->w[k]), P(u->delta[k]), V(u->w_next[k]));
+	}
+	change_line(p, u, step_c);
+}
+
 static void update_lines(struct plines *p, const struct app_state *s,
 			 const struct app_shown *sh)
 {
@@ -409,6 +486,10 @@ static void update_lines(struct plines *p, const struct app_state *s,
 		snprintf(head->text, sizeof(head->text), "%s",
 			 sh->growing ? app_tr(p->lang, "This update") :
 				       app_tr(p->lang, "Next update"));
+	}
+	if (run->dim == 2) {
+		update_lines2(p, run, u);
+		return;
 	}
 	if (run->curve.kind == GD_CURVE_NEURON)
 		neuron_lines(p, run, u->w[0]);
@@ -606,7 +687,8 @@ static const char *curve_title(enum gd_curve_kind kind)
 	case GD_CURVE_ABS:
 		return "E(w) = |w − c|";
 	default:
-		return "gdstep";
+		return gd_curve_spec(kind) ? gd_curve_spec(kind)->formula :
+					     "gdstep";
 	}
 }
 

@@ -202,7 +202,7 @@ static void on_mouse(struct win *w, const SDL_Event *ev)
 		if (!w->dragging) {
 			double wx, we;
 			gd_view_from_screen(&v, w->press_x, w->press_y, &wx, &we);
-			app_click(&w->st, wx, &r);
+			app_click_at(&w->st, wx, we, &r);
 		}
 		break;
 	case SDL_MOUSEWHEEL: {

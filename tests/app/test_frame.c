@@ -513,7 +513,9 @@ static bool plot_role(enum app_role r)
 
 /* Everything of the plot is drawn inside the plot's clip, which is the
  * view's rectangle; the labels and the arrow lie wholly in it, the
- * point's centre too; the grid and axes lie on it. */
+ * point's centre too; the grid and axes lie on it. With two weights the
+ * plot is the map and the two slices: each is a plot clip of its own,
+ * and the grid and axes lie in the layout's plot area. */
 static void check_clip(const struct tcase *t)
 {
 	struct fixture f;
@@ -521,13 +523,29 @@ static void check_clip(const struct tcase *t)
 	const struct gd_view *v = &f.info.view;
 	struct app_box area = { (float)v->x, (float)v->y, (float)v->width,
 				(float)v->height };
+	struct app_box all = area;
+	if (f.info.two)
+		all = (struct app_box){ (float)f.info.lay.area.x,
+					(float)f.info.lay.area.y,
+					(float)f.info.lay.area.w,
+					(float)f.info.lay.area.h };
+	struct app_box whole_area = area;
 	bool in_plot = false;
 	int seen = 0;
 	for (int i = 0; i < f.dl.n; i++) {
 		const struct app_prim *p = &f.dl.prims[i];
 		if (p->kind == APP_PRIM_CLIP_PUSH &&
 		    p->role == APP_ROLE_PLOT_CLIP) {
-			CHECK(memcmp(&p->box, &area, sizeof(area)) == 0);
+			bool slice = false;
+			for (int k = 0; f.info.two && k < 2; k++) {
+				const struct gd_view *sv = &f.info.slice[k];
+				struct app_box b = { (float)sv->x, (float)sv->y,
+						     (float)sv->width,
+						     (float)sv->height };
+				slice |= memcmp(&p->box, &b, sizeof(b)) == 0;
+			}
+			CHECK(slice || memcmp(&p->box, &area, sizeof(area)) == 0);
+			whole_area = p->box;
 			in_plot = true;
 		} else if (p->kind == APP_PRIM_CLIP_POP) {
 			in_plot = false;
@@ -539,7 +557,7 @@ static void check_clip(const struct tcase *t)
 		/* The point's centre is in the plot; at E = emin (a
 		 * minimum at 0) the plot's edge cuts its disc in half. */
 		if (p->role == APP_ROLE_POINT)
-			CHECK(box_inside(area,
+			CHECK(box_inside(whole_area,
 					 (struct app_box){ p->cx, p->cy, 0, 0 },
 					 0.01f));
 		bool whole = p->role == APP_ROLE_SLOPE_LABEL ||
@@ -550,15 +568,15 @@ static void check_clip(const struct tcase *t)
 		 * clip: the avoidance may push it out. */
 		struct app_box b = p->box;
 		if (whole && p->kind == APP_PRIM_TEXT &&
-		    (b.w > area.w - 8 || 4 * b.h > area.h))
-			b = area;
-		if (whole && !box_inside(area, b, 0.01f))
+		    (b.w > whole_area.w - 8 || 4 * b.h > whole_area.h))
+			b = whole_area;
+		if (whole && !box_inside(whole_area, b, 0.01f))
 			fprintf(stderr, "role %d at %g %g %g %g\n", p->role,
 				(double)p->box.x, (double)p->box.y,
 				(double)p->box.w, (double)p->box.h);
-		CHECK(!whole || box_inside(area, b, 0.01f));
+		CHECK(!whole || box_inside(whole_area, b, 0.01f));
 		if (p->role == APP_ROLE_GRID || p->role == APP_ROLE_AXIS)
-			CHECK(box_inside(area, p->box, 0.01f));
+			CHECK(box_inside(all, p->box, 0.01f));
 	}
 	CHECK(seen >= 6);
 	teardown(&f);
@@ -981,25 +999,25 @@ static void check_focus(const struct tcase *t)
 static const struct tcase cases[] = {
 	{ .name = "frame-compare-bowl-regimes",
 	  .run = check_compare,
-	  .scene = 12,
+	  .scene = 15,
 	  .steps = 4 },
 	{ .name = "frame-compare-wells-dark",
 	  .run = check_compare,
-	  .scene = 13,
+	  .scene = 16,
 	  .steps = 20,
 	  .dark = true },
 	{ .name = "frame-compare-adam-zh",
 	  .run = check_compare,
-	  .scene = 14,
+	  .scene = 17,
 	  .steps = 5,
 	  .zh = true },
 	{ .name = "frame-focus-adam-rmsprop",
 	  .run = check_focus,
-	  .scene = 14,
+	  .scene = 17,
 	  .steps = 3 },
 	{ .name = "frame-focus-momentum-nesterov",
 	  .run = check_focus,
-	  .scene = 13,
+	  .scene = 16,
 	  .steps = 3 },
 	{ .name = "frame-labels-bowl", .run = check_labels, BOWL },
 	{ .name = "frame-labels-scene4", .run = check_labels, .scene = 4, .steps = 2 },

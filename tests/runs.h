@@ -37,6 +37,16 @@ static inline int run_init(struct gd_run **run, const struct gd_curve *curve,
 	gd_optim_default(&opt, GD_OPTIMIZER_GD, rate);
 	opt.hyper[GD_HYPER_MOMENTUM] = beta;
 	double w[GD_DIM_MAX] = { w0 };
+	/* Replacing: the run *run held, if made here, goes now rather than
+	 * at exit (a loop of 2000 runs would outgrow the table). */
+	for (int i = 0; i < 64; i++) {
+		if (runs_made[i] && runs_made[i] == *run) {
+			gd_run_destroy(runs_made[i]);
+			runs_made[i] = NULL;
+			*run = NULL;
+			break;
+		}
+	}
 	int r = gd_run_create(run, curve, w, &opt);
 	for (int i = 0; *run && i < 64; i++) {
 		if (!runs_made[i]) {

@@ -20,7 +20,17 @@ int main(int argc, char *argv[])
 				   "--trace is gdstep's: run gdstep --trace"));
 		return 2;
 	}
-	if (opts.mode == GD_MODE_SCREENSHOT)
+	if (opts.mode == GD_MODE_SCREENSHOT) {
+		/* Said, not silently dropped: a picture has no full screen and
+		 * no updates to echo. */
+		if (opts.fullscreen)
+			app_message(app_tr(
+				opts.ui_lang,
+				"--fullscreen is ignored with --screenshot"));
+		if (opts.echo)
+			app_message(app_tr(opts.ui_lang,
+					   "--echo is ignored with --screenshot"));
 		return app_screenshot(&opts);
+	}
 	return app_window(&opts);
 }

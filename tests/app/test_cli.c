@@ -18,6 +18,7 @@ struct tcase {
 	const char *datadir;  /* GDSTEP_DATADIR, or NULL to unset it */
 	int status;           /* expected exit status */
 	int w, h;             /* expected PNG size (screenshot cases) */
+	const char *say;      /* stderr says this (a notice) */
 };
 
 static char out_png[256];
@@ -75,6 +76,9 @@ static void check(const struct tcase *t)
 		fprintf(stderr, "status %d, want %d; stderr: %s\n", st,
 			t->status, err);
 	CHECK(st == t->status);
+	if (t->say && !strstr(err, t->say))
+		fprintf(stderr, "stderr lacks '%s': %s\n", t->say, err);
+	CHECK(!t->say || strstr(err, t->say) != NULL);
 	if (t->status != 0) {
 		/* One line naming the problem, and no picture. */
 		CHECK(strncmp(err, "gdstep: ", 8) == 0);
@@ -113,6 +117,17 @@ static const struct tcase cases[] = {
 		    "160x160" },
 	  .w = 160,
 	  .h = 160 },
+	{ .name = "shot-200x150",
+	  .run = check,
+	  .args = { "--screenshot", "@PNG", "--size", "200x150" },
+	  .w = 200,
+	  .h = 150 },
+	{ .name = "shot-says-fullscreen-ignored",
+	  .run = check,
+	  .args = { "--screenshot", "@PNG", "--fullscreen", "--size", "320x240" },
+	  .w = 320,
+	  .h = 240,
+	  .say = "gdstep: --fullscreen is ignored with --screenshot" },
 	{ .name = "shot-diverged",
 	  .run = check,
 	  .args = { "--screenshot", "@PNG", "--curve", "bowl", "--rate", "1.5",

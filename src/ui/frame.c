@@ -386,7 +386,7 @@ static void legend(const struct plot *p, const struct app_state *s)
 		char lab[128];
 		snprintf(lines[i], sizeof(lines[i]), "%s — %s",
 			 app_run_label(lab, sizeof(lab), run, s->lang),
-			 app_status_word(run->status, s->lang));
+			 app_status_word(run, s->lang));
 		int w = p->m->width(p->m->ctx, lines[i], px, APP_FACE_BOLD);
 		wmax = w > wmax ? w : wmax;
 	}

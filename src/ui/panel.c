@@ -142,19 +142,20 @@ char *app_run_label(char *buf, size_t size, const struct gd_run *run,
 	return buf;
 }
 
-const char *app_status_word(enum gd_status status, enum app_lang lang)
+const char *app_status_word(const struct gd_run *run, enum app_lang lang)
 {
-	switch (status) {
-	case GD_STATUS_STEPPING:
-		return app_tr(lang, "stepping");
-	case GD_STATUS_CONVERGED:
-		return app_tr(lang, "converged");
-	case GD_STATUS_OSCILLATING:
-		return app_tr(lang, "oscillating");
-	case GD_STATUS_DIVERGED:
-		return app_tr(lang, "diverged");
-	}
-	return "?";
+	static const char *const words[] = {
+		[APP_STATUS_START] = N_("at the start"),
+		[APP_STATUS_FALLING] = N_("E falling"),
+		[APP_STATUS_RISING] = N_("E rising"),
+		[APP_STATUS_OSCILLATING] = N_("oscillating, converging"),
+		[APP_STATUS_BOUNCING] = N_("bouncing"),
+		[APP_STATUS_DIVERGING] = N_("diverging"),
+		[APP_STATUS_STUCK] = N_("stuck"),
+		[APP_STATUS_CONVERGED] = N_("converged"),
+		[APP_STATUS_DIVERGED] = N_("diverged"),
+	};
+	return app_tr(lang, words[app_status_of(run)]);
 }
 
 /* The hyper-parameters of an optimizer past η and β, as "β₁ = 0.9, …". */
@@ -534,7 +535,7 @@ static void compare_lines(struct plines *p, const struct app_state *s)
 		l->gap = true;
 		snprintf(l->text, sizeof(l->text), "%d. %s — %s", i + 1,
 			 app_run_label((char[128]){ 0 }, 128, run, p->lang),
-			 app_status_word(run->status, p->lang));
+			 app_status_word(run, p->lang));
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     "w = %s    E(w) = %s    Δw = %s", V(run->w[0]), V(run->E),
 		     V(gd_run_last(run) ? gd_run_last(run)->delta[0] : 0));

@@ -34,8 +34,8 @@ const char *app_caption_text(const struct app_state *s, char *buf);
 char *app_run_label(char *buf, size_t size, const struct gd_run *run,
 		    enum app_lang lang);
 
-/* A run's status in a word or two, in lang. */
-const char *app_status_word(enum gd_status status, enum app_lang lang);
+/* What the class sees the run do (status.h), in a word or two, in lang. */
+const char *app_status_word(const struct gd_run *run, enum app_lang lang);
 
 /* Adds the header, panel, inset, caption and (when s->help) the help
  * overlay of s at now_ms to out, placed by the layout l, text measured

@@ -903,7 +903,7 @@ static void check_compare(const struct tcase *t)
 			char lab[128], want[200];
 			snprintf(want, sizeof(want), "%s — %s",
 				 app_run_label(lab, sizeof(lab), r, f.s->lang),
-				 app_status_word(r->status, f.s->lang));
+				 app_status_word(r, f.s->lang));
 			CHECK(strcmp(app_dlist_str(&f.dl, p), want) == 0);
 			CHECK(same_rgba(p->style.color, th->run_text[texts]));
 			CHECK(app_contrast(th->run_text[texts], th->bg) >= 4.5);

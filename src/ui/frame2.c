@@ -230,6 +230,32 @@ static void map_trail(const struct map *p, float r)
 	}
 }
 
+/* Runs side by side besides the first: each its trail in its colour and
+ * its marker where it is (the first run is drawn as on one run's map). */
+static void other_runs(const struct map *p, const struct app_state *s, float r)
+{
+	for (int k = 1; k < app_state_runs(s); k++) {
+		const struct gd_run *run = app_state_run_at(s, k);
+		size_t len = gd_run_history_len(run);
+		size_t from = len > 40 ? len - 40 : 0;
+		enum { MAXN = 41 };
+		float xs[MAXN], ys[MAXN];
+		int n = 0;
+		for (size_t i = from; i < len && n < MAXN - 1; i++) {
+			const struct gd_update *u = gd_run_history_at(run, i);
+			px_of(p->v, u->w[0], u->w[1], &xs[n], &ys[n]);
+			n++;
+		}
+		px_of(p->v, run->w[0], run->w[1], &xs[n], &ys[n]);
+		n++;
+		if (n > 1)
+			app_dlist_polyline(p->dl, APP_ROLE_RUN_POINT, xs, ys, n,
+					   2.0f, alpha(p->th->run[k], 150), 0, 0);
+		app_dlist_marker(p->dl, APP_ROLE_RUN_POINT, k, xs[n - 1],
+				 ys[n - 1], r, p->th->run[k]);
+	}
+}
+
 /* The smallest power of ten that makes the step from w at least
  * MIN_ARROW_PX long on the map (1 when it already is), but no larger than
  * keeps its tip on the map. */
@@ -429,6 +455,7 @@ void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
 	struct app_shown sh = app_shown_step(s, now);
 	float r = (float)l->stroke * 2.6f, cx, cy;
 	map_trail(&p, r);
+	other_runs(&p, s, r);
 	px_of(p.v, sh.w, sh.w2, &cx, &cy);
 	const double *g = sh.has_step ? sh.u.grad : p.run->grad;
 	gradient(&p, g, cx, cy);

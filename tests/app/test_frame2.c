@@ -26,6 +26,7 @@ struct tcase {
 	double w0[2], rate, beta;
 	int steps;
 	int w, h;
+	int runs; /* runs side by side: the first, then Adam at η = 0.3 */
 	bool dark, zh;
 };
 
@@ -68,6 +69,9 @@ static void setup(struct fixture *f, const struct tcase *t)
 	f->scene.opt.hyper[GD_HYPER_RATE] = t->rate ? t->rate : cs->rate;
 	f->scene.opt.hyper[GD_HYPER_MOMENTUM] = t->beta;
 	f->scene.steps = GD_SCENE_UNPLANNED;
+	for (int k = 1; k < t->runs; k++)
+		gd_optim_default(&f->scene.also[k - 1], GD_OPTIMIZER_ADAM, 0.3);
+	f->scene.nruns = t->runs;
 	f->lesson.count = 1;
 	f->lesson.scenes = &f->scene;
 	f->s = calloc(1, sizeof(*f->s));
@@ -342,7 +346,47 @@ static void check_text(const struct tcase *t)
 }
 
 #define NEURON2 .kind = GD_CURVE_NEURON2
+/* Runs side by side on the map: each other run's marker where that run
+ * is, in its colour, after the same number of steps as the first. */
+static void check_runs(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct app_theme *th = app_theme_get(t->dark);
+	CHECK(app_state_runs(f.s) == t->runs);
+	for (int k = 1; k < t->runs; k++) {
+		const struct gd_run *run = app_state_run_at(f.s, k);
+		CHECK(run->step == t->steps);
+		double px, py;
+		gd_view_to_screen(&f.info.view, run->w[0], run->w[1], &px, &py);
+		bool found = false;
+		for (int i = 0; i < f.dl.n; i++) {
+			const struct app_prim *p = &f.dl.prims[i];
+			if (p->role != APP_ROLE_RUN_POINT ||
+			    p->kind != APP_PRIM_POLYGON ||
+			    memcmp(&p->color, &th->run[k], sizeof(p->color)))
+				continue;
+			/* The marker's centre: the mean of its corners. */
+			double mx = 0, my = 0;
+			for (int j = 0; j < p->count; j++) {
+				float x, y;
+				pt(&f, p, j, &x, &y);
+				mx += (double)x / p->count;
+				my += (double)y / p->count;
+			}
+			found |= fabs(mx - px) < 2 && fabs(my - py) < 2;
+		}
+		CHECK(found);
+	}
+	teardown(&f);
+}
+
 static const struct tcase cases[] = {
+	{ .name = "frame2-runs-bowl2",
+	  .run = check_runs,
+	  .kind = GD_CURVE_BOWL2,
+	  .steps = 6,
+	  .runs = 2 },
 	{ .name = "frame2-slopes-neuron2", .run = check_slopes, NEURON2 },
 	{ .name = "frame2-slopes-bowl2",
 	  .run = check_slopes,

@@ -180,7 +180,7 @@ static int run_ws(const struct gd_run *run, double *ws)
 static void refit_runs(struct app_state *s, const struct gd_scene *scene)
 {
 	const struct gd_run *run = s->pres.run;
-	double ws[GD_SCENE_RUNS * 4], lo, hi, top = -INFINITY;
+	double ws[GD_SCENE_RUNS * 4], lo, hi, top = -(double)INFINITY;
 	int n = 0;
 	for (int i = 0; i < app_state_runs(s); i++) {
 		const struct gd_run *r = app_state_run_at(s, i);

@@ -77,7 +77,7 @@ static double round2(double x)
  * lo + (hi − lo)·t³, t = i/(n + 1), rounded, strictly increasing. */
 static void levels(struct app_contours *c)
 {
-	double lo = INFINITY, hi = -INFINITY;
+	double lo = (double)INFINITY, hi = -(double)INFINITY;
 	for (int k = 0; k < c->gw * c->gh; k++) {
 		double e = c->grid[k];
 		if (e < 1e299) {

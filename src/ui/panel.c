@@ -848,7 +848,7 @@ struct erange {
 /* The E range and iteration span of the runs' kept histories. */
 static struct erange inset_range(const struct app_state *s)
 {
-	struct erange r = { INFINITY, -INFINITY, 10 };
+	struct erange r = { (double)INFINITY, -(double)INFINITY, 10 };
 	for (int k = 0; k < app_state_runs(s); k++) {
 		const struct gd_run *run = app_state_run_at(s, k);
 		size_t len = gd_run_history_len(run);

@@ -15,7 +15,7 @@ static int at_minimum(const struct gd_run *run)
 {
 	double m[GD_CURVE_MINIMA][GD_DIM_MAX];
 	int n = gd_curve_minima(&run->curve, m), best = -1;
-	double best_d = INFINITY;
+	double best_d = (double)INFINITY;
 	for (int i = 0; i < n; i++) {
 		double d = fabs(run->w[0] - m[i][0]);
 		if (d <= AT_MIN_REL * (1 + fabs(m[i][0])) && d < best_d)

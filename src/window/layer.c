@@ -131,10 +131,16 @@ bool app_layer_keep(struct app_layer *l, const struct app_dlist *dl, int k)
 	l->cap = k > l->cap ? k : l->cap;
 	l->cap_pts = npts > l->cap_pts ? npts : l->cap_pts;
 	l->cap_chars = nchars > l->cap_chars ? nchars : l->cap_chars;
-	memcpy(l->prims, dl->prims, (size_t)k * sizeof(*l->prims));
-	memcpy(l->xs, dl->xs, (size_t)npts * sizeof(float));
-	memcpy(l->ys, dl->ys, (size_t)npts * sizeof(float));
-	memcpy(l->chars, dl->chars, nchars);
+	/* memcpy wants real pointers even for 0 bytes: a layer with no
+	 * points or text has none. */
+	if (k > 0)
+		memcpy(l->prims, dl->prims, (size_t)k * sizeof(*l->prims));
+	if (npts > 0) {
+		memcpy(l->xs, dl->xs, (size_t)npts * sizeof(float));
+		memcpy(l->ys, dl->ys, (size_t)npts * sizeof(float));
+	}
+	if (nchars > 0)
+		memcpy(l->chars, dl->chars, nchars);
 	l->n = k;
 	l->npts = npts;
 	l->nchars = nchars;

@@ -232,7 +232,7 @@ static void check_dw_clear(const struct tcase *t)
 		double pts[2][2] = { { sh.w, sh.E },
 				     { sh.u.w_next[0], sh.u.E_next } };
 		for (int i = 0; i < 2; i++) {
-			double x, y, r = f.info.point_r + 2;
+			double x, y, r = (double)f.info.point_r + 2;
 			gd_view_to_screen(&f.info.view, pts[i][0], pts[i][1],
 					  &x, &y);
 			struct app_box b = ink(lab, true);

@@ -133,8 +133,10 @@ static void check_slopes(const struct tcase *t)
 		pt(&f, tan, 0, &x0, &y0);
 		pt(&f, tan, 1, &x1, &y1);
 		double a0, e0, a1, e1;
-		gd_view_from_screen(&f.info.slice[k], x0, y0, &a0, &e0);
-		gd_view_from_screen(&f.info.slice[k], x1, y1, &a1, &e1);
+		gd_view_from_screen(&f.info.slice[k], (double)x0, (double)y0,
+				    &a0, &e0);
+		gd_view_from_screen(&f.info.slice[k], (double)x1, (double)y1,
+				    &a1, &e1);
 		CHECK_APPROX((e1 - e0) / (a1 - a0), run->grad[k], 1e-9, 1e-4);
 		/* And it passes through the point, (wₖ, E). */
 		double e = e0 + (e1 - e0) * (run->w[k] - a0) / (a1 - a0);
@@ -173,7 +175,8 @@ static void check_step(const struct tcase *t)
 	for (int i = 0; i < 3; i++) {
 		for (int j = 0; j < 2; j++) {
 			pt(&f, ps[i], j, &x[j], &y[j]);
-			gd_view_from_screen(v, x[j], y[j], &w[j][0], &w[j][1]);
+			gd_view_from_screen(v, (double)x[j], (double)y[j],
+					    &w[j][0], &w[j][1]);
 		}
 		double tol = 0.6 * (v->wmax - v->wmin) / v->width;
 		CHECK_APPROX(w[1][0] - w[0][0], sc * want[i][0], tol, 0);
@@ -193,7 +196,8 @@ static void check_step(const struct tcase *t)
 	CHECK(n != NULL);
 	if (n) {
 		double nw[2];
-		gd_view_from_screen(v, n->cx, n->cy, &nw[0], &nw[1]);
+		gd_view_from_screen(v, (double)n->cx, (double)n->cy, &nw[0],
+				    &nw[1]);
 		double tol = 0.6 * (v->wmax - v->wmin) / v->width;
 		CHECK_APPROX(nw[0], u.w_next[0], tol, 0);
 		CHECK_APPROX(nw[1], u.w_next[1], tol, 0);
@@ -229,8 +233,8 @@ static void check_levels(const struct tcase *t)
 	int checked = 0;
 	for (int s = 0; c && s < c->nsegs; s += 97) {
 		double w[2], g[2];
-		gd_view_from_screen(v, c->segs[4 * s], c->segs[4 * s + 1],
-				    &w[0], &w[1]);
+		gd_view_from_screen(v, (double)c->segs[4 * s],
+				    (double)c->segs[4 * s + 1], &w[0], &w[1]);
 		double e = gd_curve_grad(&app_state_run(f.s)->curve, w, g);
 		double cell = APP_CONTOUR_CELL * (v->wmax - v->wmin) / v->width;
 		CHECK(fabs(e - c->level[c->seg_level[s]]) <=

@@ -167,52 +167,52 @@ static double sig(double w)
 		(void)w;             \
 		return e;            \
 	}
+/* clang-format off */
 F(e_add, w + 3)
-F(d_one, 1) F(e_sub, 3 - w) F(d_mone, -1) F(e_mul, 3 * w * w) F(d_mul, 6 * w) F(
-	e_div, 1 / w) F(d_div, -1 / (w * w)) F(e_pow, pow(w, 3)) F(d_pow, 3 * w * w)
-	F(e_exp2, pow(2, w)) F(d_exp2, log(2) * pow(2, w)) F(e_wpw, pow(w, w)) F(
-		d_wpw,
-		pow(w, w) * (log(w) +
-			     1)) F(e_neg, -w) F(e_exp, exp(w))
-		F(e_log, log(w)) F(d_log, 1 / w) F(e_sqrt, sqrt(w)) F(d_sqrt, 0.5 / sqrt(w)) F(
-			e_abs,
-			fabs(w)) F(d_abs,
-				   w > 0 ? 1 :
-				   w < 0 ? -1 :
-					   0) F(e_sin, sin(2 * w))
-			F(d_sin, 2 * cos(2 * w)) F(e_cos, cos(w)) F(d_cos, -sin(w)) F(
-				e_tan, tan(w)) F(d_tan,
-						 1 / (cos(w) * cos(w))) F(e_tanh, tanh(w))
-				F(d_tanh, 1 - tanh(w) * tanh(w)) F(e_sig, sig(w)) F(
-					d_sig,
-					sig(w) * (1 -
-						  sig(w))) F(e_relu,
-							     w > 0 ? w :
-								     0) F(d_relu, w > 0 ? 1 : 0)
-					F(e_soft, log(1 + exp(w))) F(d_soft, sig(w)) F(
-						e_pi, PI *w + exp(1)) F(d_pi, PI)
-						F(e_chain, exp(sin(w *w))) F(
-							d_chain,
-							exp(sin(w *w)) *
-								cos(w * w) * 2 *
-								w) F(e_num,
-								     1.5e2 * w +
-									     0.25 + 3.)
-							F(d_num,
-							  150) F(e_neuron,
-								 0.5 * sq(0.2 -
-									  sig(w * 0.1 +
-									      0.15)))
-								F(d_neuron,
-								  -(0.2 -
-								    sig(w * 0.1 +
-									0.15)) *
-									  sig(w * 0.1 +
-									      0.15) *
-									  (1 -
-									   sig(w * 0.1 +
-									       0.15)) *
-									  0.1)
+F(d_one, 1)
+F(e_sub, 3 - w)
+F(d_mone, -1)
+F(e_mul, 3 * w * w)
+F(d_mul, 6 * w)
+F(e_div, 1 / w)
+F(d_div, -1 / (w * w))
+F(e_pow, pow(w, 3))
+F(d_pow, 3 * w * w)
+F(e_exp2, pow(2, w))
+F(d_exp2, log(2) * pow(2, w))
+F(e_wpw, pow(w, w))
+F(d_wpw, pow(w, w) * (log(w) + 1))
+F(e_neg, -w)
+F(e_exp, exp(w))
+F(e_log, log(w))
+F(d_log, 1 / w)
+F(e_sqrt, sqrt(w))
+F(d_sqrt, 0.5 / sqrt(w))
+F(e_abs, fabs(w))
+F(d_abs, w > 0 ? 1 : w < 0 ? -1 : 0)
+F(e_sin, sin(2 * w))
+F(d_sin, 2 * cos(2 * w))
+F(e_cos, cos(w))
+F(d_cos, -sin(w))
+F(e_tan, tan(w))
+F(d_tan, 1 / (cos(w) * cos(w)))
+F(e_tanh, tanh(w))
+F(d_tanh, 1 - tanh(w) * tanh(w))
+F(e_sig, sig(w))
+F(d_sig, sig(w) * (1 - sig(w)))
+F(e_relu, w > 0 ? w : 0)
+F(d_relu, w > 0 ? 1 : 0)
+F(e_soft, log(1 + exp(w)))
+F(d_soft, sig(w))
+F(e_pi, PI * w + exp(1))
+F(d_pi, PI)
+F(e_chain, exp(sin(w * w)))
+F(d_chain, exp(sin(w * w)) * cos(w * w) * 2 * w)
+F(e_num, 1.5e2 * w + 0.25 + 3.)
+F(d_num, 150)
+F(e_neuron, 0.5 * sq(0.2 - sig(w * 0.1 + 0.15)))
+F(d_neuron, -(0.2 - sig(w * 0.1 + 0.15)) * sig(w * 0.1 + 0.15) * (1 - sig(w * 0.1 + 0.15)) * 0.1)
+/* clang-format on */
 #undef F
 
 #define GOOD(n, txt, e, d, ...)                                              \
@@ -225,8 +225,7 @@ F(d_one, 1) F(e_sub, 3 - w) F(d_mone, -1) F(e_mul, 3 * w * w) F(d_mul, 6 * w) F(
 		.name = n, .run = check_error, .text = txt, .status = st, \
 		.column = col
 
-									static const
-	struct tcase
+static const struct tcase
 	cases[] = { GOOD("formula-add", "w + 3", e_add, d_one, -2, 0.5, 7),
 		    GOOD("formula-sub", "3 - w", e_sub, d_mone, -2, 0.5, 7),
 		    GOOD("formula-mul", "3*w*w", e_mul, d_mul, -2, 0.5, 7),
@@ -248,11 +247,11 @@ F(d_one, 1) F(e_sub, 3 - w) F(d_mone, -1) F(e_mul, 3 * w * w) F(d_mul, 6 * w) F(
 		    GOOD("formula-sigmoid", "sigmoid(w)", e_sig, d_sig, -40,
 			 0.5, 7),
 		    GOOD("formula-relu", "relu(w)", e_relu, d_relu, -2, 0, 7),
-		    GOOD("formula-softplus", "softplus(w)", e_soft, d_soft,
-			 -2, 0.5, 7),
+		    GOOD("formula-softplus", "softplus(w)", e_soft, d_soft, -2,
+			 0.5, 7),
 		    GOOD("formula-constants", "pi*w + e", e_pi, d_pi, -2, 0.5, 7),
-		    GOOD("formula-chain", "exp(sin(w^2))", e_chain, d_chain,
-			 -2, 0.5, 7),
+		    GOOD("formula-chain", "exp(sin(w^2))", e_chain, d_chain, -2,
+			 0.5, 7),
 		    GOOD("formula-numbers", "1.5e2*w + .25 + 3.", e_num, d_num,
 			 -2, 0, 7),
 		    GOOD("formula-wide-operators", "3 × w · w", e_mul, d_mul,
@@ -286,9 +285,8 @@ F(d_one, 1) F(e_sub, 3 - w) F(d_mone, -1) F(e_mul, 3 * w * w) F(d_mul, 6 * w) F(
 		      .run = check_builtin,
 		      .text = "0.5*(0.2 - sigmoid(w*0.1 + 0.15))^2",
 		      .kind = GD_CURVE_NEURON },
-		    BAD(
-			    "formula-error-after-pow", "w + ^2",
-			    GD_FORMULA_EXPECTED_VALUE, 5),
+		    BAD("formula-error-after-pow", "w + ^2",
+			GD_FORMULA_EXPECTED_VALUE, 5),
 		    .after = "+",
 		    .token = "^" },
 	BAD("formula-error-end-after-pow", "w^2^", GD_FORMULA_EXPECTED_VALUE, 5),

@@ -110,4 +110,13 @@ void gd_lesson_finish(struct gd_lesson *lesson);
 const char *gd_scene_title(const struct gd_scene *scene, const char *lang);
 const char *gd_scene_caption(const struct gd_scene *scene, const char *lang);
 
+/*
+ * A formula's parse error as one line in the caller's language (tr, or
+ * English when tr is NULL): "column C: problem". Writes at most size bytes
+ * to buf and returns buf. The lesson parser and the command line share it.
+ */
+char *gd_formula_error_format(const struct gd_formula_error *err,
+			      gd_translate_fn *tr, void *tr_ctx, char *buf,
+			      size_t size);
+
 #endif

@@ -40,6 +40,13 @@ static void override(struct gd_scene *s, const struct gd_options *opts)
 		scene_defaults(s, opts->curve);
 		s->has_range = false;
 	}
+	if (opts->has_formula) {
+		scene_defaults(s, GD_CURVE_FORMULA);
+		gd_curve_from_formula(&s->curve, opts->formula, NULL);
+		gd_curve_start(&s->curve, s->w0);
+		s->opt.hyper[GD_HYPER_RATE] = gd_curve_rate(&s->curve, s->w0);
+		s->has_range = false;
+	}
 	if (opts->has_w0) {
 		s->w0[0] = opts->w0;
 		if (s->has_range && (s->w0[0] < s->wmin || s->w0[0] > s->wmax))
@@ -75,7 +82,7 @@ static int choose_lesson(const struct gd_options *opts,
 	memset(lesson, 0, sizeof(*lesson));
 	if (opts->lesson)
 		return gd_lesson_load(lesson, opts->lesson, err);
-	if (!opts->scene && (opts->has_curve || opts->has_w0 ||
+	if (!opts->scene && (opts->has_curve || opts->has_formula || opts->has_w0 ||
 			     opts->has_rate || opts->has_momentum))
 		return free_lesson(lesson, opts->has_curve ? opts->curve :
 							     GD_CURVE_BOWL);

@@ -36,6 +36,8 @@ struct gd_options {
 	enum app_lang ui_lang;  /* the language to speak: app_start sets it */
 	bool has_curve, has_w0, has_rate, has_momentum, has_steps, has_size;
 	enum gd_curve_kind curve;
+	const char *formula; /* --formula EXPR, checked; NULL if not given */
+	bool has_formula;
 	double w0, rate, momentum;
 	long steps; /* --steps N, 0 … GD_OPT_STEPS_MAX */
 	int scene;  /* --scene K, 1-based; 0 when not given */

@@ -438,6 +438,12 @@ void gd_curve_range(const struct gd_curve *curve, const double *w0, int k,
 		span = 1.0;
 	*lo = a - 0.25 * span;
 	*hi = b + 0.25 * span;
+	/* A formula's shape is unknown: show 3 either side of its global
+	 * minimum too, where a domain's edge (sqrt, log) is often near. */
+	if (curve->kind == GD_CURVE_FORMULA && n > 0 && fabs(m[0][k]) <= 1e9) {
+		*lo = fmin(*lo, m[0][k] - 3);
+		*hi = fmax(*hi, m[0][k] + 3);
+	}
 }
 
 double gd_curve_rate(const struct gd_curve *curve, const double *w0)

@@ -73,7 +73,8 @@ char *gd_formula_error_format(const struct gd_formula_error *err,
 			      size_t size)
 {
 	const char *other = err->suggest ? err->suggest : err->after;
-	int n = snprintf(buf, size, tr_(tr, tr_ctx, N_("column %d: ")), err->column);
+	int n = snprintf(buf, size, tr_(tr, tr_ctx, N_("column %d: ")),
+			 err->column);
 	if (n < 0 || (size_t)n >= size)
 		return buf;
 	snprintf(buf + n, size - (size_t)n, tr_(tr, tr_ctx, problem(err)),

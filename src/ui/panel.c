@@ -312,6 +312,31 @@ static const char *curve_title(enum gd_curve_kind kind)
 	}
 }
 
+/* "E(w) = " and the formula as typed, pretty printed: '*' as '·', '-' as
+ * '−', '^2' as '²'. Returns buf. */
+static const char *formula_title(const char *text, char *buf, size_t size)
+{
+	size_t n = (size_t)snprintf(buf, size, "E(w) = ");
+	for (const char *p = text; *p && n + 4 < size; p++) {
+		const char *put = NULL;
+		if (*p == '*')
+			put = "·";
+		else if (*p == '-')
+			put = "−";
+		else if (p[0] == '^' && p[1] == '2' &&
+			 !strchr("0123456789.eE", p[2] ? p[2] : 'x'))
+			put = "²", p++;
+		if (put) {
+			memcpy(buf + n, put, strlen(put));
+			n += strlen(put);
+		} else {
+			buf[n++] = *p;
+		}
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 static void header(const struct ctx *c)
 {
 	const struct app_layout *l = c->l;
@@ -321,8 +346,12 @@ static void header(const struct ctx *c)
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
 	const char *title = scene ? gd_scene_title(scene, app_lang_code(c->lang)) :
 				    "";
-	if (!*title)
-		title = curve_title(app_state_run(s)->curve.kind);
+	const struct gd_curve *curve = &app_state_run(s)->curve;
+	char typed[GD_FORMULA_BYTES * 2 + 16];
+	if (!*title && curve->kind == GD_CURVE_FORMULA)
+		title = formula_title(curve->formula.text, typed, sizeof(typed));
+	else if (!*title)
+		title = curve_title(curve->kind);
 	char count[96];
 	snprintf(count, sizeof(count), app_tr(c->lang, "scene %d / %d"),
 		 s->pres.scene + 1, s->lesson ? s->lesson->count : 1);

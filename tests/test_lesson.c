@@ -487,6 +487,18 @@ static const struct tcase cases[] = {
 	    S "title = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 	      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"),
 	GOOD("good-minimal", 1, S),
+	GOOD("good-formula", 2,
+	     "[scene]\nformula = (w - 1)² × 2 + sin(3·w)\n"
+	     "[scene]\nformula = sqrt(w) + (w-2)^2 ; a gap left of 0\nw0 = 1\n"),
+	BAD("bad-formula-column", 3, "column 5: expected a number or '(' after '+'",
+	    "[scene]\ntitle = t\nformula = w + ^2\n"),
+	BAD("bad-formula-name", 2, "column 1: unknown name 'x' (did you mean 'w'?)",
+	    "[scene]\nformula = x^2\n"),
+	BAD("bad-formula-and-curve", 3, "give 'curve' or 'formula', not both",
+	    S "formula = w^2\n"),
+	BAD("bad-formula-two-weights", 2,
+	    "two-weight formulas need the two-weight view",
+	    "[scene]\nformula = w1^2 + w2^2\n"),
 	GOOD("good-comments-only-around", 2,
 	     "; top\n\n" S "; between\n" S "# end\n"),
 	GOOD("good-semicolon-value", 1,

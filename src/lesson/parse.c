@@ -55,6 +55,7 @@ enum key {
 	K_CAPTION_ZH,
 	K_WMIN,
 	K_WMAX,
+	K_FORMULA,
 	K_FIXED,
 	K_MAX = K_FIXED + 32,
 };
@@ -69,6 +70,7 @@ static const char *const fixed_names[K_FIXED] = {
 	[K_CAPTION_ZH] = "caption.zh",
 	[K_WMIN] = "wmin",
 	[K_WMAX] = "wmax",
+	[K_FORMULA] = "formula",
 };
 
 /* What a key after the fixed ones stands for. */
@@ -104,6 +106,7 @@ struct parser {
 	int nv[K_MAX];           /* values given for each parameter key */
 	double v[K_MAX][GD_SAMPLES_MAX]; /* and the values */
 	struct gd_scene scene;           /* being read */
+	struct gd_formula formula;       /* its `formula =`, compiled */
 	struct gd_lesson *lesson;
 	int cap;
 	struct gd_lesson_error *err;
@@ -541,12 +544,41 @@ static const struct gd_param_spec weight = {
 	.max = GD_RUN_WMAX,
 };
 
+/* `formula = EXPR` in place of `curve`: compiled now, so the message
+ * names this line and the formula's column. */
+static int formula(struct parser *ps, const char *value)
+{
+	struct gd_formula_error e;
+	struct gd_curve *c = &ps->scene.curve;
+	if (ps->key_line[K_CURVE])
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err,
+				      "give 'curve' or 'formula', not both"));
+	if (gd_curve_from_formula(c, value, &e) < 0) {
+		char line[200];
+		return fail(ps, ps->line, "%s",
+			    gd_formula_error_format(&e, ps->err->tr,
+						    ps->err->tr_ctx, line,
+						    sizeof(line)));
+	}
+	ps->formula = c->formula;
+	ps->kind = GD_CURVE_FORMULA;
+	return 1;
+}
+
 static int scene_value(struct parser *ps, int k, const char *v)
 {
 	struct gd_scene *s = &ps->scene;
 	switch (k) {
 	case K_CURVE:
+		if (ps->key_line[K_FORMULA])
+			return fail(
+				ps, ps->line,
+				lesson_tr(ps->err,
+					  "give 'curve' or 'formula', not both"));
 		return curve(ps, v);
+	case K_FORMULA:
+		return formula(ps, v);
 	case K_W0:
 		return number(ps, k, v, &weight, &s->w0[0]);
 	case K_STEPS:
@@ -691,8 +723,8 @@ static int curve_params(struct parser *ps, struct gd_curve *c)
 /* The optimizer's hyper-parameters as given, the rest its defaults. */
 static void hyper_params(struct parser *ps, struct gd_optim *opt)
 {
-	const struct gd_curve_spec *cs = gd_curve_spec(ps->kind);
-	gd_optim_default(opt, GD_OPTIMIZER_GD, cs->rate);
+	gd_optim_default(opt, GD_OPTIMIZER_GD,
+			 gd_curve_rate(&ps->scene.curve, ps->scene.w0));
 	const struct gd_optimizer_spec *os = gd_optimizer_spec(opt->kind);
 	for (int i = 0; i < os->nhyper; i++) {
 		int k = find_key(&ps->keys, os->hyper[i].key);
@@ -706,7 +738,7 @@ static void finish_scene(struct parser *ps)
 {
 	struct gd_scene *s = &ps->scene;
 	const int *at = ps->key_line;
-	if (!at[K_CURVE]) {
+	if (!at[K_CURVE] && !at[K_FORMULA]) {
 		fail(ps, ps->sec_line,
 		     lesson_tr(ps->err,
 			       "this scene has no 'curve' (bowl, neuron, wells or abs); it is required"));
@@ -718,11 +750,15 @@ static void finish_scene(struct parser *ps)
 			return;
 		}
 	gd_curve_default(&s->curve, ps->kind);
+	if (at[K_FORMULA])
+		s->curve.formula = ps->formula;
 	if (!curve_params(ps, &s->curve))
 		return;
 	const struct gd_curve_spec *cs = gd_curve_spec(ps->kind);
 	if (!at[K_W0])
 		memcpy(s->w0, cs->w0, sizeof(s->w0));
+	if (!at[K_W0] && at[K_FORMULA])
+		gd_curve_start(&s->curve, s->w0);
 	hyper_params(ps, &s->opt);
 	if (!at[K_STEPS])
 		s->steps = GD_SCENE_DEFAULT_STEPS;

@@ -116,6 +116,42 @@ static void check_edges(const struct tcase *t)
 	CHECK(strcmp(f.text, "  w  ") == 0);
 }
 
+/* The formula curve: its minima equal the built-in wells' (found by the
+ * scan), its start and η are where E and the gradient are finite, and a
+ * formula in w1, w2 is refused as two weights. */
+static void check_curve(const struct tcase *t)
+{
+	(void)t;
+	struct gd_curve f, b;
+	struct gd_formula_error err;
+	double mf[GD_CURVE_MINIMA][GD_DIM_MAX], mb[GD_CURVE_MINIMA][GD_DIM_MAX];
+	CHECK(gd_curve_from_formula(&f, "(w^2-1)^2+0.3*w+0.45", &err) == 0);
+	CHECK(gd_curve_check(&f) == 0 && gd_curve_dim(&f) == 1);
+	gd_curve_default(&b, GD_CURVE_WELLS);
+	CHECK(gd_curve_minima(&f, mf) == 2 && gd_curve_minima(&b, mb) == 2);
+	CHECK_APPROX(mf[0][0], mb[0][0], 1e-7, 0);
+	CHECK_APPROX(mf[1][0], mb[1][0], 1e-7, 0);
+	double w0[GD_DIM_MAX], g[GD_DIM_MAX];
+	gd_curve_start(&f, w0);
+	CHECK_APPROX(w0[0], mb[0][0] - 2, 1e-7, 0); /* the higher side */
+	double rate = gd_curve_rate(&f, w0);
+	gd_curve_grad(&f, w0, g);
+	CHECK(rate > 0 && rate * fabs(g[0]) <= 0.5);
+	/* sqrt: the start is right of the domain's edge, E finite there. */
+	CHECK(gd_curve_from_formula(&f, "sqrt(w) + (w-2)^2", &err) == 0);
+	gd_curve_start(&f, w0);
+	CHECK(w0[0] > 0 && isfinite(gd_curve_grad(&f, w0, g)));
+	double lo, hi;
+	gd_curve_range(&f, w0, 0, &lo, &hi);
+	CHECK(lo < 0 && hi > w0[0]); /* the gap left of 0 shows */
+	/* A line has no minimum: E falls outward. */
+	CHECK(gd_curve_from_formula(&f, "w", &err) == 0);
+	CHECK(gd_curve_minima(&f, mf) == 0);
+	CHECK(gd_curve_from_formula(&f, "w1^2 + w2^2", &err) == -EINVAL);
+	CHECK(err.status == GD_FORMULA_TWO_WEIGHTS && err.column == 1);
+	CHECK(f.kind == GD_CURVE_FORMULA && gd_curve_check(&f) == 0);
+}
+
 /* The longest formula is accepted; the one character more is not. */
 static void check_length(const struct tcase *t)
 {
@@ -269,6 +305,7 @@ static const struct tcase
 		      .grad2 = { 6, -2, -1 } },
 		    { .name = "formula-edges", .run = check_edges },
 		    { .name = "formula-limits", .run = check_length },
+		    { .name = "formula-curve", .run = check_curve },
 		    { .name = "formula-builtin-bowl",
 		      .run = check_builtin,
 		      .text = "0.5*2*(w-0)^2",

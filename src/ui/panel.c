@@ -90,6 +90,12 @@ static void status_lines(struct plines *p, const struct app_state *s)
 			    "Status: oscillating (Δw changes sign every step)"));
 		break;
 	case GD_STATUS_DIVERGED:
+		if (gd_run_left_domain(run)) {
+			LINE(p, th->bad_text, APP_FACE_BOLD, "%s",
+			     app_tr(p->lang,
+				    "Status: left the domain — E or its slope is not a number at the next w; this is the last state where it is"));
+			break;
+		}
 		LINE(p, th->bad_text, APP_FACE_BOLD, "%s",
 		     app_tr(p->lang,
 			    "Status: diverged — the next step would leave the finite numbers; this is the last finite state"));

@@ -34,7 +34,7 @@ static void check_value(const struct tcase *t)
 	CHECK(gd_formula_compile(&f, t->text, &err) == 0);
 	CHECK(err.status == GD_FORMULA_OK && f.dim == 1);
 	for (int i = 0; i < 3; i++) {
-		double g = NAN, w = t->at[i];
+		double g = (double)NAN, w = t->at[i];
 		double e = gd_formula_eval(&f, &w, &g);
 		CHECK_APPROX(e, t->E(w), 1e-12, 1e-12);
 		CHECK_APPROX(g, t->dE(w), 1e-12, 1e-12);

@@ -172,6 +172,24 @@ static void check_diverging_trace(const struct tcase *t)
 static const struct tcase cases[] = {
 	BAD("cli-unknown-flag", "--bogus", "--bogus"),
 	BAD("cli-unknown-curve", "--curve", "--trace", "--curve", "cone"),
+	BAD("cli-formula-column",
+	    "--formula: column 5: expected a number or '(' after '+'",
+	    "--trace", "--formula", "w + ^2"),
+	BAD("cli-formula-unknown-name", "unknown name 'x' (did you mean 'w'?)",
+	    "--trace", "--formula", "x^2"),
+	BAD("cli-formula-and-curve", "--curve and --formula", "--trace",
+	    "--curve", "bowl", "--formula", "w^2"),
+	BAD("cli-formula-two-weights", "need the two-weight view", "--trace",
+	    "--formula", "w1^2 + w2^2"),
+	/* The bowl's formula gives the bowl's trace, digit for digit. */
+	{ .name = "cli-formula-trace-bowl",
+	  .run = check_ok,
+	  .argv = { "--trace", "--formula", "0.5*2*(w-0)^2", "--w0", "2",
+		    "--rate", "0.1", "--steps", "3", NULL },
+	  .want = "step,w,E,dEdw,v,delta_w,w_next\n"
+		  "0,2,4,4,-0.40000000000000002,-0.40000000000000002,1.6000000000000001\n"
+		  "1,1.6000000000000001,2.5600000000000005,3.2000000000000002,-0.32000000000000006,-0.32000000000000006,1.28\n"
+		  "2,1.28,1.6384000000000001,2.5600000000000001,-0.25600000000000001,-0.25600000000000001,1.024\n" },
 	BAD("cli-missing-value", "--w0", "--trace", "--w0"),
 	BAD("cli-rate-abc", "--rate", "--trace", "--rate", "abc"),
 	BAD("cli-rate-1e999", "--rate", "--rate", "1e999"),

@@ -10,6 +10,7 @@
  *   neuron  E = ½·Σᵤ (yᵤ − σ(w·xᵤ + bᵤ))²        dE/dw = −Σᵤ (yᵤ − ŷᵤ)·ŷᵤ(1 − ŷᵤ)·xᵤ
  *   wells   E = (w² − 1)² + 0.3·w + 0.45         dE/dw = 4w(w² − 1) + 0.3
  *   abs     E = |w − c|                          dE/dw = sign(w − c), 0 at w = c
+ *   formula E as typed (include/gdstep/formula.h)  ∇E by dual numbers
  * The neuron's derivative is the delta rule: with h = w·x + b, ŷ = σ(h),
  * ∂E/∂ŷ = −(y − ŷ), ∂ŷ/∂h = σ′(h) = ŷ(1 − ŷ) and ∂h/∂w = x.
  *
@@ -33,6 +34,8 @@
 
 #include <stdbool.h>
 
+#include <gdstep/formula.h>
+
 /* The most weights a curve has. */
 #define GD_DIM_MAX 2
 
@@ -54,6 +57,7 @@ enum gd_curve_kind {
 	GD_CURVE_BOWL2,
 	GD_CURVE_NEURON2,
 	GD_CURVE_WELLS2,
+	GD_CURVE_FORMULA,
 	GD_CURVE_COUNT,
 };
 
@@ -82,6 +86,7 @@ struct gd_curve {
 	double p[GD_CURVE_PARAMS];                   /* scalar parameters */
 	int n;                                       /* samples in list[] */
 	double list[GD_CURVE_LISTS][GD_SAMPLES_MAX]; /* per-sample lists */
+	struct gd_formula formula; /* the formula curve's E; else unused */
 };
 
 /* One row of the curve table. */
@@ -114,8 +119,33 @@ int gd_curve_kind_from_name(const char *name, enum gd_curve_kind *kind);
 /* The weights of the curve's kind: 1 or 2 (0 for a bad kind). */
 int gd_curve_dim(const struct gd_curve *curve);
 
-/* Fills *curve with the kind's default parameters (one sample). */
+/* Fills *curve with the kind's default parameters (one sample); the
+ * formula curve's default formula is GD_CURVE_FORMULA_DEFAULT. */
 void gd_curve_default(struct gd_curve *curve, enum gd_curve_kind kind);
+
+#define GD_CURVE_FORMULA_DEFAULT "w^2"
+/* Where a formula's minima are looked for, and its start and range. */
+#define GD_CURVE_FORMULA_SCAN 5.0
+
+/*
+ * Makes *curve the formula curve of text, with one weight. Returns 0, or
+ * -EINVAL with *err filled (a parse error, or GD_FORMULA_TWO_WEIGHTS at
+ * column 1 for a formula in w1 and w2: two weights are not drawn yet) and
+ * *curve the default formula curve.
+ */
+int gd_curve_from_formula(struct gd_curve *curve, const char *text,
+			  struct gd_formula_error *err);
+
+/*
+ * The default start of the curve into w0 (GD_DIM_MAX doubles): the row's
+ * w0, or for a formula 2 right of its global minimum (else left, else
+ * nearer) where E and ∇E are finite.
+ */
+void gd_curve_start(const struct gd_curve *curve, double *w0);
+
+/* The default η for a run from w0: the row's, or for a formula one whose
+ * first step is at most 0.5 long (1, 2 or 5 times a power of ten). */
+double gd_curve_rate(const struct gd_curve *curve, const double *w0);
 
 /* Whether v is allowed for parameter spec: finite and in its range. */
 bool gd_param_ok(const struct gd_param_spec *spec, double v);

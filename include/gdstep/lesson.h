@@ -122,4 +122,13 @@ int gd_scene_runs(const struct gd_scene *scene);
 const struct gd_optim *gd_scene_optim(const struct gd_scene *scene, int i);
 struct gd_optim *gd_scene_optim_mut(struct gd_scene *scene, int i);
 
+/*
+ * A formula's parse error as one line in the caller's language (tr, or
+ * English when tr is NULL): "column C: problem". Writes at most size bytes
+ * to buf and returns buf. The lesson parser and the command line share it.
+ */
+char *gd_formula_error_format(const struct gd_formula_error *err,
+			      gd_translate_fn *tr, void *tr_ctx, char *buf,
+			      size_t size);
+
 #endif

@@ -109,6 +109,14 @@ void gd_run_destroy(struct gd_run *run);
 bool gd_run_peek(const struct gd_run *run, struct gd_update *out);
 
 /*
+ * Whether a diverged run stopped because it left its curve's domain: the
+ * refused step lands on a finite w (|wₖ| ≤ GD_RUN_WMAX) where E or ∇E is
+ * not finite (a formula's sqrt of a negative, log 0). False for a run that
+ * is not diverged or that diverged otherwise.
+ */
+bool gd_run_left_domain(const struct gd_run *run);
+
+/*
  * Applies one update and, if out is not NULL, copies it there. Returns
  * false if the run is diverged or this step would diverge; the status is
  * then GD_STATUS_DIVERGED and the state is unchanged.

@@ -24,7 +24,15 @@ static void print_rows(struct gd_run *run, long steps, enum app_lang lang)
 		printf("%s\n", row);
 	struct gd_update u;
 	for (long i = 0; i < steps; i++) {
-		if (!gd_run_step(run, &u)) {
+		if (!gd_run_step(run, &u) && gd_run_left_domain(run)) {
+			snprintf(msg, sizeof(msg),
+				 app_tr(lang,
+					"left the domain at step %ld: E or its slope is not a number at the next w; the table ends at the last row where it is"),
+				 run->step);
+			app_message(msg);
+			return;
+		}
+		if (run->status == GD_STATUS_DIVERGED) {
 			snprintf(msg, sizeof(msg),
 				 app_tr(lang,
 					"diverged at step %ld: the next update leaves the finite range; the table ends at the last finite row"),

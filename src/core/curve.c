@@ -315,6 +315,62 @@ static int wells2_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
 	return n;
 }
 
+static double formula_eval(const struct gd_curve *c, const double *w, double *grad)
+{
+	return gd_formula_eval(&c->formula, w, grad);
+}
+
+/*
+ * A formula's minima: a scan of [−GD_CURVE_FORMULA_SCAN, +…] for cells
+ * lower than both neighbours (where E is finite), each refined by
+ * golden-section search, the lowest first. A lowest value at the scan's
+ * edge means E keeps falling outward: no minimum is known there.
+ */
+static int formula_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
+{
+	enum { CELLS = 2000, FOUND = 64 };
+	const double lo = -GD_CURVE_FORMULA_SCAN, step = -2 * lo / CELLS;
+	double e[CELLS + 1], fw[FOUND], fe[FOUND];
+	int n = 0;
+	for (int i = 0; i <= CELLS; i++) {
+		e[i] = gd_curve_eval1(c, lo + step * i);
+		if (!isfinite(e[i]))
+			e[i] = (double)INFINITY;
+	}
+	for (int i = 1; i < CELLS && n < FOUND; i++) {
+		/* Beside a gap is the domain's edge, not a minimum. */
+		if (!(e[i] < e[i - 1] && e[i] <= e[i + 1]) ||
+		    !isfinite(e[i - 1]) || !isfinite(e[i + 1]))
+			continue;
+		fw[n] = golden_min(c, lo + step * (i - 1), lo + step * (i + 1));
+		fe[n] = gd_curve_eval1(c, fw[n]);
+		if (!(fe[n] <= e[i])) {
+			fw[n] = lo + step * i;
+			fe[n] = e[i];
+		}
+		n++;
+	}
+	/* The lowest first: a selection of the GD_CURVE_MINIMA lowest. */
+	int out = 0;
+	for (; out < n && out < GD_CURVE_MINIMA; out++) {
+		int best = out;
+		for (int j = out + 1; j < n; j++)
+			if (fe[j] < fe[best])
+				best = j;
+		double tw = fw[out], te = fe[out];
+		fw[out] = fw[best];
+		fe[out] = fe[best];
+		fw[best] = tw;
+		fe[best] = te;
+		m[out][0] = fw[out];
+		m[out][1] = 0;
+	}
+	/* An edge lower than every minimum found: E falls outward. */
+	if (out && (e[0] < fe[0] || e[CELLS] < fe[0]))
+		return 0;
+	return out;
+}
+
 static const struct gd_curve_spec table[GD_CURVE_COUNT] = {
 	[GD_CURVE_BOWL] = {
 		.name = "bowl", .dim = 1,
@@ -380,6 +436,13 @@ static const struct gd_curve_spec table[GD_CURVE_COUNT] = {
 		.w0 = { 1.8, 1.0 }, .rate = 0.02,
 		.eval = wells2_eval, .minima = wells2_minima,
 	},
+	[GD_CURVE_FORMULA] = {
+		.name = "formula", .dim = 1,
+		.formula = "E(w) = …",
+		/* The start is found from the formula: gd_curve_start. */
+		.w0 = { 2.0 }, .rate = 0.1,
+		.eval = formula_eval, .minima = formula_minima,
+	},
 };
 
 const struct gd_curve_spec *gd_curve_spec(enum gd_curve_kind kind)
@@ -422,6 +485,60 @@ void gd_curve_default(struct gd_curve *curve, enum gd_curve_kind kind)
 	curve->n = s->nlists ? 1 : 0;
 	for (int i = 0; i < s->nlists; i++)
 		curve->list[i][0] = s->lists[i].def;
+	if (kind == GD_CURVE_FORMULA)
+		gd_formula_compile(&curve->formula, GD_CURVE_FORMULA_DEFAULT,
+				   NULL);
+}
+
+int gd_curve_from_formula(struct gd_curve *curve, const char *text,
+			  struct gd_formula_error *err)
+{
+	struct gd_formula_error local;
+	if (!err)
+		err = &local;
+	gd_curve_default(curve, GD_CURVE_FORMULA);
+	if (gd_formula_compile(&curve->formula, text, err) < 0) {
+		gd_curve_default(curve, GD_CURVE_FORMULA);
+		return -EINVAL;
+	}
+	if (curve->formula.dim != 1) {
+		gd_curve_default(curve, GD_CURVE_FORMULA);
+		*err = (struct gd_formula_error){ .status = GD_FORMULA_TWO_WEIGHTS,
+						  .column = 1 };
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static bool finite_at(const struct gd_curve *curve, double w)
+{
+	double g[GD_DIM_MAX] = { 0, 0 };
+	double e = gd_curve_grad(curve, &w, g);
+	return isfinite(e) && isfinite(g[0]) && fabs(w) <= 1e12;
+}
+
+void gd_curve_start(const struct gd_curve *curve, double *w0)
+{
+	const struct gd_curve_spec *s = gd_curve_spec(curve->kind);
+	w0[0] = s ? s->w0[0] : 0;
+	w0[1] = s ? s->w0[1] : 0;
+	if (curve->kind != GD_CURVE_FORMULA)
+		return;
+	/* Of the two points 2 either side of the global minimum, the
+	 * higher one (the more to descend), else the nearest finite one. */
+	double m = 0, best = (double)NAN;
+	gd_curve_minimum(curve, &m);
+	const double offsets[] = { 2, -2, 1, -1, 0.5, -0.5, 0 };
+	for (size_t i = 0; i < sizeof(offsets) / sizeof(offsets[0]); i++) {
+		double w = m + offsets[i];
+		if (!finite_at(curve, w))
+			continue;
+		if (isnan(best) || (i == 1 && gd_curve_eval1(curve, w) >
+						      gd_curve_eval1(curve, best)))
+			best = w;
+	}
+	if (!isnan(best))
+		w0[0] = best;
 }
 
 bool gd_param_ok(const struct gd_param_spec *spec, double v)
@@ -442,6 +559,9 @@ int gd_curve_check(const struct gd_curve *curve)
 		if (!gd_param_ok(&s->params[i], curve->p[i]))
 			return -EINVAL;
 	if (s->nlists && (curve->n < 1 || curve->n > GD_SAMPLES_MAX))
+		return -EINVAL;
+	if (curve->kind == GD_CURVE_FORMULA &&
+	    (curve->formula.dim != s->dim || curve->formula.n < 1))
 		return -EINVAL;
 	for (int i = 0; i < s->nlists; i++)
 		for (int u = 0; u < curve->n; u++)
@@ -503,4 +623,27 @@ void gd_curve_range(const struct gd_curve *curve, const double *w0, int k,
 		span = 1.0;
 	*lo = a - 0.25 * span;
 	*hi = b + 0.25 * span;
+	/* A formula's shape is unknown: show 3 either side of its global
+	 * minimum too, where a domain's edge (sqrt, log) is often near. */
+	if (curve->kind == GD_CURVE_FORMULA && n > 0 && fabs(m[0][k]) <= 1e9) {
+		*lo = fmin(*lo, m[0][k] - 3);
+		*hi = fmax(*hi, m[0][k] + 3);
+	}
+}
+
+double gd_curve_rate(const struct gd_curve *curve, const double *w0)
+{
+	const struct gd_curve_spec *s = gd_curve_spec(curve->kind);
+	double rate = s ? s->rate : 0.1;
+	if (curve->kind != GD_CURVE_FORMULA)
+		return rate;
+	double g[GD_DIM_MAX] = { 0, 0 };
+	gd_curve_grad(curve, w0, g);
+	double step = fabs(g[0]) * rate;
+	/* A first step longer than 0.5: η = 0.5/|g| rounded down to 1, 2
+	 * or 5 times a power of ten. */
+	if (!(step > 0.5) || !isfinite(step))
+		return rate;
+	double r = 0.5 / fabs(g[0]), p = pow(10, floor(log10(r)));
+	return r >= 5 * p ? 5 * p : r >= 2 * p ? 2 * p : p;
 }

@@ -307,3 +307,22 @@ const char *gd_regime_name(enum gd_regime regime)
 		return "?";
 	return n[regime];
 }
+
+bool gd_run_left_domain(const struct gd_run *run)
+{
+	if (run->status != GD_STATUS_DIVERGED || !all_finite(run->grad, run->dim))
+		return false;
+	const struct gd_optimizer_spec *spec = gd_optimizer_spec(run->opt.kind);
+	struct gd_optim_step st = { .dim = run->dim,
+				    .t = run->step,
+				    .g = run->grad };
+	memcpy(st.state, run->state, sizeof(st.state));
+	spec->step(run->opt.hyper, &st);
+	double w[GD_DIM_MAX] = { 0, 0 }, g[GD_DIM_MAX] = { 0, 0 };
+	for (int k = 0; k < run->dim; k++)
+		w[k] = run->w[k] + st.delta[k];
+	if (!all_finite(st.delta, run->dim) || !valid_w(w, run->dim))
+		return false;
+	double e = gd_curve_grad(&run->curve, w, g);
+	return !isfinite(e) || !all_finite(g, run->dim);
+}

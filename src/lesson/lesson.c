@@ -212,7 +212,10 @@ static void put_list(struct out *o, const char *key, const double *v, int n)
 static void put_curve(struct out *o, const struct gd_curve *c)
 {
 	const struct gd_curve_spec *cs = gd_curve_spec(c->kind);
-	put(o, "curve = %s\n", cs->name);
+	if (c->kind == GD_CURVE_FORMULA)
+		put(o, "formula = %s\n", c->formula.text);
+	else
+		put(o, "curve = %s\n", cs->name);
 	for (int i = 0; i < cs->nparams; i++)
 		put_number(o, cs->params[i].key, c->p[i]);
 	for (int i = 0; i < cs->nlists; i++)

@@ -59,6 +59,7 @@ enum key {
 	K_WMAX,
 	K_OPTIMIZER,
 	K_RUN,
+	K_FORMULA,
 	K_FIXED,
 	K_MAX = K_FIXED + 32,
 };
@@ -75,6 +76,7 @@ static const char *const fixed_names[K_FIXED] = {
 	[K_WMAX] = "wmax",
 	[K_OPTIMIZER] = "optimizer",
 	[K_RUN] = "run",
+	[K_FORMULA] = "formula",
 };
 
 /* A `run = NAME, key=value, …` line, resolved when its scene ends (η
@@ -122,6 +124,7 @@ struct parser {
 	enum gd_optimizer_kind opt_kind; /* its first run's optimizer */
 	int nrun;                        /* its run lines */
 	struct prun runs[GD_SCENE_RUNS - 1];
+	struct gd_formula formula; /* its `formula =`, compiled */
 	struct gd_lesson *lesson;
 	int cap;
 	struct gd_lesson_error *err;
@@ -657,12 +660,41 @@ static int start(struct parser *ps, const char *text)
 	       number(ps, K_W0, second, &weight, &s->w0[1]);
 }
 
+/* `formula = EXPR` in place of `curve`: compiled now, so the message
+ * names this line and the formula's column. */
+static int formula(struct parser *ps, const char *value)
+{
+	struct gd_formula_error e;
+	struct gd_curve *c = &ps->scene.curve;
+	if (ps->key_line[K_CURVE])
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err,
+				      "give 'curve' or 'formula', not both"));
+	if (gd_curve_from_formula(c, value, &e) < 0) {
+		char line[200];
+		return fail(ps, ps->line, "%s",
+			    gd_formula_error_format(&e, ps->err->tr,
+						    ps->err->tr_ctx, line,
+						    sizeof(line)));
+	}
+	ps->formula = c->formula;
+	ps->kind = GD_CURVE_FORMULA;
+	return 1;
+}
+
 static int scene_value(struct parser *ps, int k, const char *v)
 {
 	struct gd_scene *s = &ps->scene;
 	switch (k) {
 	case K_CURVE:
+		if (ps->key_line[K_FORMULA])
+			return fail(
+				ps, ps->line,
+				lesson_tr(ps->err,
+					  "give 'curve' or 'formula', not both"));
 		return curve(ps, v);
+	case K_FORMULA:
+		return formula(ps, v);
 	case K_W0:
 		return start(ps, v);
 	case K_STEPS:
@@ -813,9 +845,9 @@ static int curve_params(struct parser *ps, struct gd_curve *c)
  * does not apply to the scene's optimizer. */
 static int hyper_params(struct parser *ps, struct gd_scene *s)
 {
-	const struct gd_curve_spec *cs = gd_curve_spec(ps->kind);
 	struct gd_optim *opt = &s->opt;
-	gd_optim_default(opt, ps->opt_kind, cs->rate);
+	gd_optim_default(opt, ps->opt_kind,
+			 gd_curve_rate(&ps->scene.curve, ps->scene.w0));
 	for (int k = K_FIXED; k < ps->keys.count; k++) {
 		if (!ps->keys.p[k].hyper || !ps->key_line[k])
 			continue;
@@ -844,7 +876,7 @@ static void finish_scene(struct parser *ps)
 {
 	struct gd_scene *s = &ps->scene;
 	const int *at = ps->key_line;
-	if (!at[K_CURVE]) {
+	if (!at[K_CURVE] && !at[K_FORMULA]) {
 		fail(ps, ps->sec_line,
 		     lesson_tr(ps->err,
 			       "this scene has no 'curve' (bowl, neuron, wells, abs, bowl2, neuron2 or wells2); it is required"));
@@ -856,6 +888,8 @@ static void finish_scene(struct parser *ps)
 			return;
 		}
 	gd_curve_default(&s->curve, ps->kind);
+	if (at[K_FORMULA])
+		s->curve.formula = ps->formula;
 	if (!curve_params(ps, &s->curve))
 		return;
 	const struct gd_curve_spec *cs = gd_curve_spec(ps->kind);
@@ -871,6 +905,8 @@ static void finish_scene(struct parser *ps)
 		     cs->name);
 		return;
 	}
+	if (!at[K_W0] && at[K_FORMULA])
+		gd_curve_start(&s->curve, s->w0);
 	if (!hyper_params(ps, s))
 		return;
 	if (!at[K_STEPS])

@@ -160,12 +160,24 @@ static void curve(const struct plot *p, const struct gd_run *run)
 	float xs[MAXN], ys[MAXN];
 	int n = v->width / 2 + 2;
 	n = n < 64 ? 64 : n > MAXN ? MAXN : n;
-	for (int i = 0; i < n; i++) {
+	/* Where E is not finite (a formula outside its domain) the curve
+	 * has a gap: one polyline per run of finite points. */
+	int start = 0, k = 0;
+	for (int i = 0; i <= n; i++) {
 		double w = v->wmin + (v->wmax - v->wmin) * i / (n - 1);
-		to_px(v, w, gd_curve_eval1(&run->curve, w), &xs[i], &ys[i]);
+		double e = i < n ? gd_curve_eval1(&run->curve, w) : (double)NAN;
+		if (isfinite(e)) {
+			to_px(v, w, e, &xs[k], &ys[k]);
+			k++;
+			continue;
+		}
+		if (k - start >= 2)
+			app_dlist_polyline(p->dl, APP_ROLE_CURVE, xs + start,
+					   ys + start, k - start,
+					   (float)p->l->stroke, p->th->curve, 0,
+					   0);
+		start = k;
 	}
-	app_dlist_polyline(p->dl, APP_ROLE_CURVE, xs, ys, n,
-			   (float)p->l->stroke, p->th->curve, 0, 0);
 }
 
 /* Earlier points, older ones fainter, joined by the path w took. */

@@ -99,6 +99,13 @@ static int override(struct gd_scene *s, const struct gd_options *opts,
 		scene_defaults(s, opts->curve);
 		s->has_range = false;
 	}
+	if (opts->has_formula) {
+		scene_defaults(s, GD_CURVE_FORMULA);
+		gd_curve_from_formula(&s->curve, opts->formula, NULL);
+		gd_curve_start(&s->curve, s->w0);
+		s->opt.hyper[GD_HYPER_RATE] = gd_curve_rate(&s->curve, s->w0);
+		s->has_range = false;
+	}
 	if (opts->has_w0) {
 		s->w0[0] = opts->w0;
 		s->w0[1] = opts->w0_dim == 2 ? opts->w0_2 : 0;
@@ -139,8 +146,8 @@ static int choose_lesson(const struct gd_options *opts,
 	bool hyper = false;
 	for (int h = 0; h < APP_HF_COUNT; h++)
 		hyper |= opts->has_hyper[h];
-	if (!opts->scene && (opts->has_curve || opts->has_w0 ||
-			     opts->has_rate || opts->has_momentum ||
+	if (!opts->scene && (opts->has_curve || opts->has_formula ||
+			     opts->has_w0 || opts->has_rate || opts->has_momentum ||
 			     opts->has_optimizer || hyper || opts->ncompare))
 		return free_lesson(lesson, opts->has_curve ? opts->curve :
 							     GD_CURVE_BOWL);

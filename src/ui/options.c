@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gdstep/lesson.h>
 #include <gdstep/number.h>
 #include <gdstep/utf8.h>
 
@@ -55,6 +56,31 @@ static int number(const char *flag, const char *text, double lo, bool lo_open,
 	return 0;
 }
 
+static const char *translate(void *ctx, const char *msgid)
+{
+	return app_tr(*(const enum app_lang *)ctx, msgid);
+}
+
+/* --formula EXPR: compiled here once, so a bad one never opens a window. */
+static int formula_value(struct gd_options *o, const char *text, struct msg *m)
+{
+	struct gd_curve *c = malloc(sizeof(*c));
+	struct gd_formula_error err;
+	if (!c)
+		return fail(m, N_("--formula: out of memory"));
+	int r = gd_curve_from_formula(c, text, &err);
+	free(c);
+	if (r < 0) {
+		char line[200];
+		gd_formula_error_format(&err, translate, &m->lang, line,
+					sizeof(line));
+		return fail(m, N_("--formula: %s"), line);
+	}
+	o->formula = text;
+	o->has_formula = true;
+	return 0;
+}
+
 static int size_value(const char *text, int *w, int *h, struct msg *m)
 {
 	long a, b;
@@ -100,6 +126,7 @@ static int weights(struct gd_options *o, const char *text, struct msg *m)
 /* The flags that take a value, in the order of --help. */
 enum flag {
 	F_CURVE,
+	F_FORMULA,
 	F_W0,
 	F_RATE,
 	F_MOMENTUM,
@@ -128,6 +155,7 @@ static const struct {
 	bool value;
 } flags[F_COUNT] = {
 	[F_CURVE] = { "--curve", true },
+	[F_FORMULA] = { "--formula", true },
 	[F_W0] = { "--w0", true },
 	[F_RATE] = { "--rate", true },
 	[F_MOMENTUM] = { "--momentum", true },
@@ -280,6 +308,8 @@ static int apply(struct gd_options *o, enum flag f, const char *v, struct msg *m
 		}
 		o->has_curve = true;
 		return 0;
+	case F_FORMULA:
+		return formula_value(o, v, m);
 	case F_W0:
 		o->has_w0 = true;
 		return weights(o, v, m);
@@ -367,6 +397,9 @@ static int not_for(struct msg *m, const char *flag, enum gd_optimizer_kind kind)
 /* Checks that hold between flags. */
 static int check_combination(const struct gd_options *o, bool trace, struct msg *m)
 {
+	if (o->has_curve && o->has_formula)
+		return fail(m,
+			    N_("--curve and --formula cannot be used together"));
 	if (trace && o->screenshot)
 		return fail(m,
 			    N_("--trace and --screenshot cannot be used together"));
@@ -456,6 +489,7 @@ const char *app_options_usage(enum app_lang lang)
 		"\n"
 		"  --curve NAME       bowl | neuron | wells | abs | bowl2 | neuron2 | wells2\n"
 		"  --w0 W | W1,W2     starting weight; two for a curve of two weights\n"
+		"  --formula EXPR     your own E(w), e.g. '(w^2 - 1)^2 + 0.3*w'\n"
 		"  --rate ETA         learning rate η (> 0)\n"
 		"  --momentum BETA    momentum β in [0, 1) of gd and nesterov; 0 is plain gradient descent\n"
 		"  --optimizer NAME   gd | nesterov | adagrad | rmsprop | adam (as torch.optim)\n"

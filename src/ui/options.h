@@ -56,6 +56,8 @@ struct gd_options {
 	enum app_lang ui_lang;  /* the language to speak: app_start sets it */
 	bool has_curve, has_w0, has_rate, has_momentum, has_steps, has_size;
 	enum gd_curve_kind curve;
+	const char *formula; /* --formula EXPR, checked; NULL if not given */
+	bool has_formula;
 	double w0, rate, momentum;
 	bool has_optimizer;
 	enum gd_optimizer_kind optimizer; /* --optimizer NAME */

@@ -101,7 +101,9 @@ static void status_line(struct plines *p, const struct gd_run *run)
 		c = th->fell_text;
 		break;
 	case APP_STATUS_DIVERGED:
-		msg = N_("Status: diverged — the next step would leave the finite numbers; this is the last finite state");
+		msg = gd_run_left_domain(run) ?
+			      N_("Status: left the domain — E or its slope is not a number at the next w; this is the last state where it is") :
+			      N_("Status: diverged — the next step would leave the finite numbers; this is the last finite state");
 		c = th->bad_text;
 		break;
 	}
@@ -733,6 +735,31 @@ static void quit_prompt(const struct ctx *c, double now)
 	     r.y + (h - px * 6 / 5) / 2, APP_ALIGN_CENTRE, msg);
 }
 
+/* "E(w) = " and the formula as typed, pretty printed: '*' as '·', '-' as
+ * '−', '^2' as '²'. Returns buf. */
+static const char *formula_title(const char *text, char *buf, size_t size)
+{
+	size_t n = (size_t)snprintf(buf, size, "E(w) = ");
+	for (const char *p = text; *p && n + 4 < size; p++) {
+		const char *put = NULL;
+		if (*p == '*')
+			put = "·";
+		else if (*p == '-')
+			put = "−";
+		else if (p[0] == '^' && p[1] == '2' &&
+			 !strchr("0123456789.eE", p[2] ? p[2] : 'x'))
+			put = "²", p++;
+		if (put) {
+			memcpy(buf + n, put, strlen(put));
+			n += strlen(put);
+		} else {
+			buf[n++] = *p;
+		}
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 static void header(const struct ctx *c)
 {
 	const struct app_layout *l = c->l;
@@ -742,8 +769,12 @@ static void header(const struct ctx *c)
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
 	const char *title = scene ? gd_scene_title(scene, app_lang_code(c->lang)) :
 				    "";
-	if (!*title)
-		title = curve_title(app_state_run(s)->curve.kind);
+	const struct gd_curve *curve = &app_state_run(s)->curve;
+	char typed[GD_FORMULA_BYTES * 2 + 16];
+	if (!*title && curve->kind == GD_CURVE_FORMULA)
+		title = formula_title(curve->formula.text, typed, sizeof(typed));
+	else if (!*title)
+		title = curve_title(curve->kind);
 	char count[160];
 	where(c, count, sizeof(count));
 	int cw = width(c, count, l->text_px, APP_FACE_REGULAR);

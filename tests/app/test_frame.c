@@ -35,9 +35,10 @@ struct tcase {
 	int steps;
 	int w, h, text_step;
 	bool help, dark, zh;
-	double anim_ms;    /* > 0: build this long into the last step */
-	const char *want;  /* check_says: the panel says this */
-	const char *never; /* check_says: and never this */
+	double anim_ms;      /* > 0: build this long into the last step */
+	const char *want;    /* check_says: the panel says this */
+	const char *never;   /* check_says: and never this */
+	const char *formula; /* the formula curve's E, for kind formula */
 };
 
 struct fixture {
@@ -71,6 +72,9 @@ static void setup(struct fixture *f, const struct tcase *t)
 		f->builtin = gd_lesson_builtin(&f->lesson) == 0;
 	} else {
 		gd_curve_default(&f->scene.curve, t->kind);
+		if (t->formula &&
+		    gd_curve_from_formula(&f->scene.curve, t->formula, NULL))
+			abort(); /* a bad formula in the table */
 		f->scene.w0[0] = t->w0;
 		f->scene.opt.hyper[GD_HYPER_RATE] = t->rate;
 		f->scene.opt.hyper[GD_HYPER_MOMENTUM] = t->beta;
@@ -509,6 +513,31 @@ static bool plot_role(enum app_role r)
 	       r == APP_ROLE_NEXT_POINT || r == APP_ROLE_STEP_ARROW ||
 	       r == APP_ROLE_POINT_HALO || r == APP_ROLE_POINT ||
 	       r == APP_ROLE_SLOPE_LABEL || r == APP_ROLE_DW_LABEL;
+}
+
+/* A formula outside its domain (sqrt left of 0) leaves a gap: the curve
+ * is drawn, every point of it is finite and right of w = 0. */
+static void check_gap(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct gd_view *v = &f.info.view;
+	double x0, y0;
+	gd_view_to_screen(v, 0, 0, &x0, &y0);
+	CHECK(v->wmin < 0);
+	int lines = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->role != APP_ROLE_CURVE)
+			continue;
+		lines++;
+		for (int k = p->first; k < p->first + p->count; k++) {
+			CHECK(isfinite(f.dl.xs[k]) && isfinite(f.dl.ys[k]));
+			CHECK(f.dl.xs[k] >= (float)x0 - 1);
+		}
+	}
+	CHECK(lines >= 1);
+	teardown(&f);
 }
 
 /* Everything of the plot is drawn inside the plot's clip, which is the
@@ -1020,6 +1049,12 @@ static const struct tcase cases[] = {
 	  .scene = 16,
 	  .steps = 3 },
 	{ .name = "frame-labels-bowl", .run = check_labels, BOWL },
+	{ .name = "frame-formula-gap",
+	  .run = check_gap,
+	  .kind = GD_CURVE_FORMULA,
+	  .formula = "sqrt(w) + (w-2)^2",
+	  .w0 = 3.8,
+	  .rate = 0.1 },
 	{ .name = "frame-labels-scene4", .run = check_labels, .scene = 4, .steps = 2 },
 	{ .name = "frame-labels-wells-momentum",
 	  .run = check_labels,

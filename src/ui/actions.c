@@ -229,7 +229,9 @@ static void fit_whole(struct app_state *s)
 {
 	const struct gd_scene *scene = gd_presenter_scene(&s->pres);
 	const struct gd_run *run = s->pres.run;
-	if (app_state_runs(s) > 1) {
+	/* Runs side by side on one weight's curve share its view; on a map
+	 * of two weights the view is the first run's. */
+	if (app_state_runs(s) > 1 && run->dim == 1) {
 		refit_runs(s, scene);
 		return;
 	}

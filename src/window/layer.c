@@ -100,9 +100,11 @@ bool app_layer_same(const struct app_layer *l, const struct app_dlist *dl, int k
 	for (int i = 0; i < k; i++)
 		if (!same_prim(&l->prims[i], &dl->prims[i]))
 			return false;
+	/* memcmp wants real pointers even for 0 bytes. */
 	size_t fb = (size_t)npts * sizeof(float);
-	return memcmp(l->xs, dl->xs, fb) == 0 && memcmp(l->ys, dl->ys, fb) == 0 &&
-	       memcmp(l->chars, dl->chars, nchars) == 0;
+	return (npts == 0 || (memcmp(l->xs, dl->xs, fb) == 0 &&
+			      memcmp(l->ys, dl->ys, fb) == 0)) &&
+	       (nchars == 0 || memcmp(l->chars, dl->chars, nchars) == 0);
 }
 
 /* Grows *p to hold n elements of size sz; false when out of memory. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <gdstep/formula.h>
+#include <gdstep/names.h>
 #include <gdstep/number.h>
 #include <gdstep/utf8.h>
 
@@ -599,31 +600,6 @@ double gd_formula_eval(const struct gd_formula *f, const double *w, double *grad
 	return r.v;
 }
 
-/* Levenshtein distance of a and b, both at most 31 bytes. */
-static int distance(const char *a, const char *b)
-{
-	int la = (int)strlen(a), lb = (int)strlen(b), row[32];
-	if (la > 31 || lb > 31)
-		return 99;
-	for (int j = 0; j <= lb; j++)
-		row[j] = j;
-	for (int i = 1; i <= la; i++) {
-		int diag = row[0];
-		row[0] = i;
-		for (int j = 1; j <= lb; j++) {
-			int up = row[j];
-			int best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 const char *gd_formula_suggest(const char *name, bool function)
 {
 	const char *best = NULL;
@@ -631,7 +607,7 @@ const char *gd_formula_suggest(const char *name, bool function)
 	for (int i = 0; i < NNAMES; i++) {
 		if ((names[i].code >= 0) != function)
 			continue;
-		int d = distance(name, names[i].name);
+		int d = gd_edit_distance(name, names[i].name);
 		/* A one-letter name is close only to a one-letter change. */
 		if (d < best_d && d < (int)strlen(names[i].name) + 1 &&
 		    (d < 2 || strlen(name) > 2)) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <gdstep/optimizer.h>
+#include <gdstep/names.h>
 
 static void gd_step(const double *hyper, struct gd_optim_step *st)
 {
@@ -173,34 +174,11 @@ int gd_optimizer_hyper_index(enum gd_optimizer_kind kind, const char *key)
 	return -1;
 }
 
-/* Edit distance of two short strings (longer ones count as far apart). */
-static int distance(const char *a, const char *b)
-{
-	enum { N = 32 };
-	size_t la = strlen(a), lb = strlen(b);
-	if (la >= N || lb >= N)
-		return N;
-	int d[N + 1][N + 1];
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		for (size_t j = 1; j <= lb; j++) {
-			int sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			int del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
-			int m = sub < del ? sub : del;
-			d[i][j] = m < ins ? m : ins;
-		}
-	}
-	return d[la][lb];
-}
-
 const char *gd_optimizer_nearest(const char *name)
 {
-	int best = 0, best_d = distance(name ? name : "", table[0].name);
+	int best = 0, best_d = gd_edit_distance(name ? name : "", table[0].name);
 	for (int k = 1; k < GD_OPTIMIZER_COUNT; k++) {
-		int d = distance(name ? name : "", table[k].name);
+		int d = gd_edit_distance(name ? name : "", table[k].name);
 		if (d < best_d) {
 			best = k;
 			best_d = d;

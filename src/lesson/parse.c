@@ -38,6 +38,7 @@
 #include <ini.h>
 
 #include <gdstep/lesson.h>
+#include <gdstep/names.h>
 #include <gdstep/number.h>
 #include <gdstep/utf8.h>
 #include <gdstep/run.h>
@@ -147,40 +148,14 @@ static int fail(struct parser *ps, int line, const char *fmt, ...)
 	return 0;
 }
 
-/* Levenshtein distance of two short strings (longer ones: "far"). */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 31 || lb > 31)
-		return 99;
-	size_t row[32];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 /* The known name nearest a typo, or NULL when none is close. */
 static const char *nearest(const char *word, const char *const *names, size_t n)
 {
 	const char *best = NULL;
-	size_t best_d = 3;
+	int best_d = 3;
 	for (size_t i = 0; i < n; i++) {
-		size_t d = distance(word, names[i]);
-		if (d < best_d && d < strlen(names[i])) {
+		int d = gd_edit_distance(word, names[i]);
+		if (d < best_d && (size_t)d < strlen(names[i])) {
 			best = names[i];
 			best_d = d;
 		}

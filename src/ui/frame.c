@@ -37,20 +37,6 @@ struct plot {
 	const struct app_measure *m;
 };
 
-static void to_px(const struct gd_view *v, double w, double e, float *x, float *y)
-{
-	double px, py;
-	gd_view_to_screen(v, w, e, &px, &py);
-	*x = (float)px;
-	*y = (float)py;
-}
-
-static struct app_rgba alpha(struct app_rgba c, int a)
-{
-	c.a = (uint8_t)(a < 0 ? 0 : a > 255 ? 255 : a);
-	return c;
-}
-
 static void text(const struct plot *p, enum app_role role, int px,
 		 enum app_face face, struct app_rgba c, int x, int y,
 		 enum app_align align, const char *s)
@@ -104,13 +90,13 @@ static void axis_labels(const struct plot *p, const double *ticks, int nx,
 	struct placed pl = { 0 };
 	for (int i = 0; i < nx; i++) {
 		float x, y;
-		to_px(v, ticks[i], v->emin, &x, &y);
+		app_view_px(v, ticks[i], v->emin, &x, &y);
 		tick_label(p, &pl, (int)x, (int)y1 + l->pad / 3, APP_ALIGN_CENTRE,
 			   app_fmt_param(buf, sizeof(buf), ticks[i]));
 	}
 	for (int i = 0; i < ny; i++) {
 		float x, y;
-		to_px(v, v->wmin, eticks[i], &x, &y);
+		app_view_px(v, v->wmin, eticks[i], &x, &y);
 		tick_label(p, &pl, (int)x0 - l->pad / 3,
 			   (int)y - l->small_px * 2 / 3, APP_ALIGN_RIGHT,
 			   app_fmt_param(buf, sizeof(buf), eticks[i]));
@@ -133,7 +119,7 @@ static void axes(const struct plot *p, float axis_y)
 			       v->width / (l->small_px * 5 + 1) + 1, ticks, NULL);
 	for (int i = 0; i < nx; i++) {
 		float x, y;
-		to_px(v, ticks[i], v->emin, &x, &y);
+		app_view_px(v, ticks[i], v->emin, &x, &y);
 		app_dlist_line(p->dl, APP_ROLE_GRID, x, y0, x, y1, 1.5f,
 			       p->th->grid);
 	}
@@ -142,7 +128,7 @@ static void axes(const struct plot *p, float axis_y)
 			       NULL);
 	for (int i = 0; i < ny; i++) {
 		float x, y;
-		to_px(v, v->wmin, eticks[i], &x, &y);
+		app_view_px(v, v->wmin, eticks[i], &x, &y);
 		app_dlist_line(p->dl, APP_ROLE_GRID, x0, y, x1, y, 1.5f,
 			       p->th->grid);
 	}
@@ -167,7 +153,7 @@ static void curve(const struct plot *p, const struct gd_run *run)
 		double w = v->wmin + (v->wmax - v->wmin) * i / (n - 1);
 		double e = i < n ? gd_curve_eval1(&run->curve, w) : (double)NAN;
 		if (isfinite(e)) {
-			to_px(v, w, e, &xs[k], &ys[k]);
+			app_view_px(v, w, e, &xs[k], &ys[k]);
 			k++;
 			continue;
 		}
@@ -190,22 +176,22 @@ static void trail(const struct plot *p, const struct gd_run *run, float r)
 	for (size_t i = from; i < len; i++) {
 		const struct gd_update *u = gd_run_history_at(run, i);
 		float x, y;
-		to_px(p->v, u->w[0], u->E, &x, &y);
+		app_view_px(p->v, u->w[0], u->E, &x, &y);
 		int a = TRAIL_ALPHA_MIN +
 			(int)((TRAIL_ALPHA_MAX - TRAIL_ALPHA_MIN) *
 			      (double)(i - from + 1) / (double)(len - from));
 		if (i > from)
 			app_dlist_line(p->dl, APP_ROLE_TRAIL, px, py, x, y,
-				       1.5f, alpha(th->trail, a / 2));
+				       1.5f, app_rgba_alpha(th->trail, a / 2));
 		app_dlist_disc(p->dl, APP_ROLE_TRAIL, x, y, r * 0.6f,
-			       alpha(th->trail, a));
+			       app_rgba_alpha(th->trail, a));
 		px = x, py = y;
 	}
 	if (len > from) {
 		float x, y;
-		to_px(p->v, run->w[0], run->E, &x, &y);
+		app_view_px(p->v, run->w[0], run->E, &x, &y);
 		app_dlist_line(p->dl, APP_ROLE_TRAIL, px, py, x, y, 1.5f,
-			       alpha(th->trail, 95));
+			       app_rgba_alpha(th->trail, 95));
 	}
 }
 
@@ -216,7 +202,7 @@ static void tangent(const struct plot *p, double w, double E, double dEdw)
 	const struct gd_view *v = p->v;
 	struct app_frame_info *f = p->f;
 	float cx, cy;
-	to_px(v, w, E, &cx, &cy);
+	app_view_px(v, w, E, &cx, &cy);
 	double kx = v->width / (v->wmax - v->wmin);
 	double ky = v->height / (v->emax - v->emin);
 	double sp = -dEdw * ky / kx; /* pixels down per pixel right */
@@ -288,13 +274,13 @@ static void step(const struct plot *p, const struct app_shown *sh, float r,
 	float nx, ny, bx, by, tip, dummy;
 	struct app_rgba arrow = f->fell ? th->fell : th->rose;
 	tangent(p, sh->u.w[0], sh->u.E, sh->u.grad[0]);
-	to_px(v, sh->u.w_next[0], sh->u.E_next, &nx, &ny);
-	to_px(v, sh->u.w[0], sh->u.E, &bx, &by);
-	to_px(v, sh->tip_w, 0, &tip, &dummy);
+	app_view_px(v, sh->u.w_next[0], sh->u.E_next, &nx, &ny);
+	app_view_px(v, sh->u.w[0], sh->u.E, &bx, &by);
+	app_view_px(v, sh->tip_w, 0, &tip, &dummy);
 	app_dlist_dashed(p->dl, APP_ROLE_DROP, bx, by, bx, f->axis_y, 2, 8, 6,
 			 th->muted);
 	app_dlist_dashed(p->dl, APP_ROLE_DROP, nx, ny, nx, f->axis_y, 1.5f, 4,
-			 6, alpha(arrow, 160));
+			 6, app_rgba_alpha(arrow, 160));
 	if (!sh->growing || fabsf(cx - nx) > 0.5f)
 		app_dlist_ring(p->dl, APP_ROLE_NEXT_POINT, nx, ny, r, 2.5f,
 			       th->next);
@@ -312,7 +298,7 @@ static void point_and_step(const struct plot *p, const struct app_shown *sh)
 	struct app_frame_info *f = p->f;
 	float r = (float)p->l->stroke * 2.6f;
 	float cx, cy;
-	to_px(p->v, sh->w, sh->E, &cx, &cy);
+	app_view_px(p->v, sh->w, sh->E, &cx, &cy);
 	f->fell = sh->u.E_next <= sh->u.E;
 	if (sh->has_step)
 		step(p, sh, r, cx);
@@ -339,7 +325,7 @@ static void arrow_label(const struct plot *p, const struct app_shown *sh,
 	int px = p->l->small_px;
 	int w = p->m->width(p->m->ctx, s, px, APP_FACE_BOLD);
 	float bx, by;
-	to_px(p->v, sh->u.w[0], 0, &bx, &by);
+	app_view_px(p->v, sh->u.w[0], 0, &bx, &by);
 	int x = (int)((bx + f->tip_x) / 2) - w / 2;
 	int y = (int)f->axis_y - (int)(p->l->stroke * 4) - px * 3 / 2;
 	x = x < a->x + 4            ? a->x + 4 :
@@ -350,8 +336,8 @@ static void arrow_label(const struct plot *p, const struct app_shown *sh,
 	/* Never over the point or the ring (scene 7's bounce at the foot of
 	 * |w − 1|): then above both. */
 	float cx, cy, nx, ny;
-	to_px(p->v, sh->w, sh->E, &cx, &cy);
-	to_px(p->v, sh->u.w_next[0], sh->u.E_next, &nx, &ny);
+	app_view_px(p->v, sh->w, sh->E, &cx, &cy);
+	app_view_px(p->v, sh->u.w_next[0], sh->u.E_next, &nx, &ny);
 	int r = (int)f->point_r + 4;
 	struct ibox pt = { (int)cx - r, (int)cy - r, 2 * r, 2 * r };
 	struct ibox nt = { (int)nx - r, (int)ny - r, 2 * r, 2 * r };
@@ -375,13 +361,13 @@ static void run_trail(const struct plot *p, const struct gd_run *run, int k,
 	for (size_t i = len; i-- > from;) {
 		const struct gd_update *u = gd_run_history_at(run, i);
 		float x, y;
-		to_px(p->v, u->w[0], u->E, &x, &y);
+		app_view_px(p->v, u->w[0], u->E, &x, &y);
 		int a = 60 + (int)(140.0 * (double)(i - from + 1) /
 				   (double)(len - from));
 		app_dlist_line(p->dl, APP_ROLE_TRAIL, px, py, x, y, 1.5f,
-			       alpha(c, a / 2));
+			       app_rgba_alpha(c, a / 2));
 		app_dlist_marker(p->dl, APP_ROLE_TRAIL, k, x, y, r * 0.55f,
-				 alpha(c, a));
+				 app_rgba_alpha(c, a));
 		px = x, py = y;
 	}
 }
@@ -406,8 +392,8 @@ static void legend(const struct plot *p, const struct app_state *s)
 	float bw = (float)(wmax + mw + px), bh = (float)(row * n + px / 2);
 	float bx = (float)(a->x + a->w) - bw - (float)px / 2;
 	float by = (float)a->y + (float)px / 2;
-	app_dlist_rect(p->dl, APP_ROLE_LEGEND,
-		       (struct app_box){ bx, by, bw, bh }, alpha(p->th->bg, 225));
+	app_dlist_rect(p->dl, APP_ROLE_LEGEND, (struct app_box){ bx, by, bw, bh },
+		       app_rgba_alpha(p->th->bg, 225));
 	for (int i = 0; i < n; i++) {
 		float y = by + (float)(px / 4 + row * i);
 		app_dlist_marker(p->dl, APP_ROLE_LEGEND, i,
@@ -436,7 +422,7 @@ static void plot_runs(const struct plot *p, const struct app_state *s, double no
 		const struct gd_run *run = app_state_run_at(s, i);
 		double w = i == 0 ? sh0.w : run->w[0];
 		double E = i == 0 ? sh0.E : run->E;
-		to_px(p->v, w, E, &f->run_x[i], &f->run_y[i]);
+		app_view_px(p->v, w, E, &f->run_x[i], &f->run_y[i]);
 		run_trail(p, run, i, r, f->run_x[i], f->run_y[i]);
 	}
 	float cx = f->run_x[s->focus], cy = f->run_y[s->focus];
@@ -477,7 +463,8 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 			  .th = app_theme_get(s->dark),
 			  .m = m };
 	float ax, ay;
-	to_px(v, v->wmin, v->emin > 0 || v->emax < 0 ? v->emin : 0, &ax, &ay);
+	app_view_px(v, v->wmin, v->emin > 0 || v->emax < 0 ? v->emin : 0, &ax,
+		    &ay);
 	info->axis_y = ay;
 	axes(&p, ay);
 	app_dlist_clip_push(out, APP_ROLE_PLOT_CLIP,
@@ -515,6 +502,14 @@ static void layout(struct app_layout *l, const struct app_state *s, int w,
 				     w - 2 * l->pad, NULL, NULL);
 		app_layout_compute(l, w, h, s->text_step, lines, panel_lines);
 	}
+}
+
+void app_view_px(const struct gd_view *v, double a, double b, float *x, float *y)
+{
+	double px, py;
+	gd_view_to_screen(v, a, b, &px, &py);
+	*x = (float)px;
+	*y = (float)py;
 }
 
 void app_frame_build(struct app_dlist *out, struct app_frame_info *info,

@@ -53,6 +53,10 @@ struct app_frame_info {
  * animation) on an output of width × height pixels (each at least 1),
  * text measured by m. Sets *info. Reads s only.
  */
+/* The pixel of world point (a, b) in view v, as floats for the display
+ * list (gd_view_to_screen clamps far points). */
+void app_view_px(const struct gd_view *v, double a, double b, float *x, float *y);
+
 void app_frame_build(struct app_dlist *out, struct app_frame_info *info,
 		     const struct app_state *s, int width, int height,
 		     double now_ms, const struct app_measure *m);

@@ -37,20 +37,6 @@ struct map {
 	enum app_lang lang;
 };
 
-static void px_of(const struct gd_view *v, double a, double b, float *x, float *y)
-{
-	double px, py;
-	gd_view_to_screen(v, a, b, &px, &py);
-	*x = (float)px;
-	*y = (float)py;
-}
-
-static struct app_rgba alpha(struct app_rgba c, int a)
-{
-	c.a = (uint8_t)(a < 0 ? 0 : a > 255 ? 255 : a);
-	return c;
-}
-
 static struct app_rgba mix(struct app_rgba a, struct app_rgba b, double t)
 {
 	return (struct app_rgba){ (uint8_t)lround(a.r + (b.r - a.r) * t),
@@ -90,7 +76,7 @@ static void backed(const struct map *p, enum app_role role, struct app_rgba c,
 	}
 	app_dlist_rect(p->dl, APP_ROLE_CONTOUR_LABEL,
 		       (struct app_box){ left - 3, y, w + 6, px * 1.3f },
-		       alpha(p->th->bg, 190));
+		       app_rgba_alpha(p->th->bg, 190));
 	label(p, role, px, APP_FACE_BOLD, c, x, y, align, s);
 }
 
@@ -126,7 +112,7 @@ static void contours(const struct map *p, struct app_contours *c)
 		app_dlist_rect(p->dl, APP_ROLE_CONTOUR_BAND, c->runs[i].box,
 			       mix(bg, low, 0.04 + 0.26 * t));
 	}
-	struct app_rgba line = alpha(p->th->curve, 150);
+	struct app_rgba line = app_rgba_alpha(p->th->curve, 150);
 	for (int k = 0; k < c->nchains; k++) {
 		const struct app_contour_chain *ch = &c->chains[k];
 		enum { MAXP = 4096 };
@@ -151,7 +137,7 @@ static void contours(const struct map *p, struct app_contours *c)
 		app_dlist_rect(p->dl, APP_ROLE_CONTOUR_LABEL,
 			       (struct app_box){ x - w / 2.0f - 2, y, (float)w + 4,
 						 (float)l->small_px * 1.2f },
-			       alpha(bg, 200));
+			       app_rgba_alpha(bg, 200));
 		label(p, APP_ROLE_CONTOUR_LABEL, l->small_px, APP_FACE_REGULAR,
 		      p->th->curve_text, x, y, APP_ALIGN_CENTRE, buf);
 	}
@@ -170,7 +156,7 @@ static void ticks(const struct map *p, const struct gd_view *v,
 			      v->width / (l->small_px * 5 + 1) + 1, t, NULL);
 	for (int i = 0; i < n; i++) {
 		float x, y;
-		px_of(v, t[i], v->emin, &x, &y);
+		app_view_px(v, t[i], v->emin, &x, &y);
 		app_dlist_line(p->dl, APP_ROLE_GRID, x, y1 - 5, x, y1, 1.5f,
 			       p->th->axis);
 		label(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
@@ -181,7 +167,7 @@ static void ticks(const struct map *p, const struct gd_view *v,
 			  v->height / (l->small_px * 3 + 1) + 1, t, NULL);
 	for (int i = 0; left_labels && i < n; i++) {
 		float x, y;
-		px_of(v, v->wmin, t[i], &x, &y);
+		app_view_px(v, v->wmin, t[i], &x, &y);
 		app_dlist_line(p->dl, APP_ROLE_GRID, x0, y, x0 + 5, y, 1.5f,
 			       p->th->axis);
 		label(p, APP_ROLE_TICK_LABEL, l->small_px, APP_FACE_REGULAR,
@@ -212,21 +198,21 @@ static void map_trail(const struct map *p, float r)
 	for (size_t i = from; i < len; i++) {
 		const struct gd_update *u = gd_run_history_at(p->run, i);
 		float x, y;
-		px_of(p->v, u->w[0], u->w[1], &x, &y);
+		app_view_px(p->v, u->w[0], u->w[1], &x, &y);
 		int a = 60 + (int)(150.0 * (double)(i - from + 1) /
 				   (double)(len - from));
 		if (i > from)
 			app_dlist_line(p->dl, APP_ROLE_TRAIL, lx, ly, x, y,
-				       2.0f, alpha(p->th->trail, a));
+				       2.0f, app_rgba_alpha(p->th->trail, a));
 		app_dlist_disc(p->dl, APP_ROLE_TRAIL, x, y, r * 0.55f,
-			       alpha(p->th->trail, a));
+			       app_rgba_alpha(p->th->trail, a));
 		lx = x, ly = y;
 	}
 	if (len > from) {
 		float x, y;
-		px_of(p->v, p->run->w[0], p->run->w[1], &x, &y);
+		app_view_px(p->v, p->run->w[0], p->run->w[1], &x, &y);
 		app_dlist_line(p->dl, APP_ROLE_TRAIL, lx, ly, x, y, 2.0f,
-			       alpha(p->th->trail, 200));
+			       app_rgba_alpha(p->th->trail, 200));
 	}
 }
 
@@ -243,14 +229,16 @@ static void other_runs(const struct map *p, const struct app_state *s, float r)
 		int n = 0;
 		for (size_t i = from; i < len && n < MAXN - 1; i++) {
 			const struct gd_update *u = gd_run_history_at(run, i);
-			px_of(p->v, u->w[0], u->w[1], &xs[n], &ys[n]);
+			app_view_px(p->v, u->w[0], u->w[1], &xs[n], &ys[n]);
 			n++;
 		}
-		px_of(p->v, run->w[0], run->w[1], &xs[n], &ys[n]);
+		app_view_px(p->v, run->w[0], run->w[1], &xs[n], &ys[n]);
 		n++;
 		if (n > 1)
 			app_dlist_polyline(p->dl, APP_ROLE_RUN_POINT, xs, ys, n,
-					   2.0f, alpha(p->th->run[k], 150), 0, 0);
+					   2.0f,
+					   app_rgba_alpha(p->th->run[k], 150),
+					   0, 0);
 		app_dlist_marker(p->dl, APP_ROLE_RUN_POINT, k, xs[n - 1],
 				 ys[n - 1], r, p->th->run[k]);
 	}
@@ -293,15 +281,15 @@ static void map_step(const struct map *p, const struct app_shown *sh, float cx,
 	float by = (float)((double)cy + (sh->w2 - u->w[1]) * ky);
 	float sw = (float)p->l->stroke;
 	app_dlist_arrow(p->dl, APP_ROLE_STEP_W1, bx, by, bx + dx, by, sw * 0.8f,
-			alpha(c, 150));
+			app_rgba_alpha(c, 150));
 	app_dlist_arrow(p->dl, APP_ROLE_STEP_W2, bx + dx, by, bx + dx, by + dy,
-			sw * 0.8f, alpha(c, 150));
+			sw * 0.8f, app_rgba_alpha(c, 150));
 	app_dlist_arrow(p->dl, APP_ROLE_STEP_ARROW, bx, by, bx + dx, by + dy,
 			sw * 1.3f, c);
 	f->base_x = bx, f->tip_x = bx + dx, f->arrow_y = by;
 	f->has_arrow = hypotf(dx, dy) > 0.5f;
 	float nx, ny;
-	px_of(p->v, u->w_next[0], u->w_next[1], &nx, &ny);
+	app_view_px(p->v, u->w_next[0], u->w_next[1], &nx, &ny);
 	if (!sh->growing)
 		app_dlist_ring(p->dl, APP_ROLE_NEXT_POINT, nx, ny, r, 2.5f,
 			       th->next);
@@ -397,12 +385,12 @@ static void slice(const struct map *p, struct app_rect r, int k,
 					      (float)r.w, (float)r.h });
 	float xs[N], ys[N];
 	for (int i = 0; i < N; i++)
-		px_of(&v, v.wmin + (v.wmax - v.wmin) * i / (N - 1), es[i],
-		      &xs[i], &ys[i]);
+		app_view_px(&v, v.wmin + (v.wmax - v.wmin) * i / (N - 1), es[i],
+			    &xs[i], &ys[i]);
 	app_dlist_polyline(p->dl, APP_ROLE_CURVE, xs, ys, N,
 			   (float)p->l->stroke, p->th->curve, 0, 0);
 	float cx, cy;
-	px_of(&v, w[k], e, &cx, &cy);
+	app_view_px(&v, w[k], e, &cx, &cy);
 	double sp = -slope * (v.height / (v.emax - v.emin)) /
 		    (v.width / (v.wmax - v.wmin));
 	if (isfinite(sp)) {
@@ -456,7 +444,7 @@ void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
 	float r = (float)l->stroke * 2.6f, cx, cy;
 	map_trail(&p, r);
 	other_runs(&p, s, r);
-	px_of(p.v, sh.w, sh.w2, &cx, &cy);
+	app_view_px(p.v, sh.w, sh.w2, &cx, &cy);
 	const double *g = sh.has_step ? sh.u.grad : p.run->grad;
 	gradient(&p, g, cx, cy);
 	if (sh.has_step)

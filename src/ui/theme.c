@@ -98,3 +98,9 @@ double app_contrast(struct app_rgba a, struct app_rgba b)
 	double hi = la > lb ? la : lb, lo = la > lb ? lb : la;
 	return (hi + 0.05) / (lo + 0.05);
 }
+
+struct app_rgba app_rgba_alpha(struct app_rgba c, int a)
+{
+	c.a = (uint8_t)(a < 0 ? 0 : a > 255 ? 255 : a);
+	return c;
+}

@@ -37,4 +37,7 @@ const struct app_theme *app_theme_get(bool dark);
 /* WCAG 2 contrast ratio of two opaque colours, 1 … 21. */
 double app_contrast(struct app_rgba a, struct app_rgba b);
 
+/* c with its alpha set to a, clamped to 0 … 255. */
+struct app_rgba app_rgba_alpha(struct app_rgba c, int a);
+
 #endif

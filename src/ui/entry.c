@@ -185,8 +185,8 @@ static int number(const char *name, const char *text, double lo, bool lo_open,
 	gd_utf8_quote(q, sizeof(q), text, 40);
 	int r = gd_parse_double(text, out);
 	if (r == -EINVAL) {
-		snprintf(msg, size, app_tr(lang, N_("%s: '%s' is not a number")),
-			 name, q);
+		snprintf(msg, size,
+			 app_tr(lang, N_("%s: '%s' is not a number")), name, q);
 		return -EINVAL;
 	}
 	if (r == -ERANGE) {
@@ -200,7 +200,8 @@ static int number(const char *name, const char *text, double lo, bool lo_open,
 	if (below || above) {
 		snprintf(msg, size,
 			 app_tr(lang, N_("%s: %s is out of range (%s%g, %g%s)")),
-			 name, q, lo_open ? "(" : "[", lo, hi, hi_open ? ")" : "]");
+			 name, q, lo_open ? "(" : "[", lo, hi,
+			 hi_open ? ")" : "]");
 		return -EINVAL;
 	}
 	return 0;
@@ -279,9 +280,9 @@ static void offer(struct app_entry *e, const struct gd_run *run)
 {
 	const struct gd_optimizer_spec *os = gd_optimizer_spec(run->opt.kind);
 	e->offered[APP_ENTRY_RATE] = true;
-	e->offered[APP_ENTRY_BETA] =
-		os && os->nhyper > GD_HYPER_MOMENTUM &&
-		strcmp(os->hyper[GD_HYPER_MOMENTUM].key, "momentum") == 0;
+	e->offered[APP_ENTRY_BETA] = os && os->nhyper > GD_HYPER_MOMENTUM &&
+				     strcmp(os->hyper[GD_HYPER_MOMENTUM].key,
+					    "momentum") == 0;
 	e->offered[APP_ENTRY_W0] = true;
 	e->offered[APP_ENTRY_FORMULA] = gd_curve_is_formula(&run->curve);
 }
@@ -413,8 +414,7 @@ void app_entry_key(struct app_state *s, unsigned key, unsigned mod,
 	}
 }
 
-void app_entry_text(struct app_state *s, const char *utf8,
-		    struct app_result *out)
+void app_entry_text(struct app_state *s, const char *utf8, struct app_result *out)
 {
 	out->fx = 0;
 	if (s->entry.open && app_entry_insert(&s->entry, utf8))

@@ -47,9 +47,9 @@ struct app_entry {
 	 * replaces it, Backspace empties it, a cursor key keeps it. */
 	bool fresh;
 	enum app_entry_field field;
-	bool offered[APP_ENTRY_FIELDS]; /* the fields this scene has */
-	size_t len, cursor;             /* bytes; cursor ≤ len */
-	char text[APP_ENTRY_BYTES];     /* UTF-8, NUL-terminated */
+	bool offered[APP_ENTRY_FIELDS];  /* the fields this scene has */
+	size_t len, cursor;              /* bytes; cursor ≤ len */
+	char text[APP_ENTRY_BYTES];      /* UTF-8, NUL-terminated */
 	char message[APP_ENTRY_MESSAGE]; /* the last refusal; "" none */
 };
 
@@ -105,7 +105,6 @@ void app_entry_key(struct app_state *s, unsigned key, unsigned mod,
 		   struct app_result *out);
 
 /* Text typed while the entry is open. */
-void app_entry_text(struct app_state *s, const char *utf8,
-		    struct app_result *out);
+void app_entry_text(struct app_state *s, const char *utf8, struct app_result *out);
 
 #endif

@@ -85,8 +85,9 @@ void app_entry_build(struct app_dlist *out, const struct app_layout *l,
 	st.px = l->small_px;
 	st.color = th->bad_text;
 	if (!*msg) {
-		msg = app_tr(s->lang,
-			     "Enter applies · Esc cancels · Tab: η, β, w0, the formula");
+		msg = app_tr(
+			s->lang,
+			"Enter applies · Esc cancels · Tab: η, β, w0, the formula");
 		st.color = th->muted;
 	}
 	app_dlist_text(out, APP_ROLE_ENTRY_MESSAGE, &st, x, y + (float)line,

@@ -252,10 +252,10 @@ static const struct tcase cases[] = {
 	  .rate = 0.7,
 	  .steps = 25 },
 	/* Lessons: --scene picks the scene and its planned steps. */
-	BAD("cli-scene-50", "--scene 50: this lesson ends at scene 17",
+	BAD("cli-scene-50", "--scene 50: this lesson ends at scene 18",
 	    "--trace", "--scene", "50"),
 	/* The same checks before any window opens (no display here). */
-	BAD("cli-scene-50-window", "--scene 50: this lesson ends at scene 17",
+	BAD("cli-scene-50-window", "--scene 50: this lesson ends at scene 18",
 	    "--scene", "50"),
 	BAD("cli-lesson-typo-window", "typo.ini:4: unknown key 'rat'",
 	    CASES "typo.ini"),

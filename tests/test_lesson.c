@@ -42,7 +42,7 @@ static void check_builtin(const struct tcase *t)
 	(void)t;
 	struct gd_lesson l;
 	CHECK(gd_lesson_builtin(&l) == 0);
-	CHECK(l.count == 17);
+	CHECK(l.count == 18);
 	for (int i = 0; i < l.count; i++) {
 		const struct gd_scene *s = &l.scenes[i];
 		CHECK(s->title[0] && s->title_zh[0] && s->caption[0] &&

@@ -165,7 +165,7 @@ const char *app_entry_label(const struct gd_run *run, enum app_entry_field f)
 	case APP_ENTRY_BETA:
 		return "β = ";
 	case APP_ENTRY_W0:
-		return run->dim == 2 ? "w0 = w₁, w₂ = " : "w0 = ";
+		return run->dim == 2 ? "w0 (w₁, w₂) = " : "w0 = ";
 	default:
 		return run->dim == 2 ? "E(w₁, w₂) = " : "E(w) = ";
 	}

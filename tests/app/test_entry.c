@@ -453,7 +453,7 @@ static const struct tcase cases[] = {
 	  .run = check_draw,
 	  .kind = GD_CURVE_BOWL2,
 	  .keys = { TAB, TAB, TYPE("1"), ENTER, END_OF },
-	  .text = "w0 = ",
+	  .text = "w0 (w₁, w₂) = ",
 	  .says = "has two weights" },
 };
 

@@ -28,36 +28,33 @@ void app_entry_set_text(struct app_entry *e, const char *text)
 
 bool app_entry_insert(struct app_entry *e, const char *utf8)
 {
-	char clean[64];
-	size_t n = 0;
-	/* Well-formed characters only, and no control characters. */
-	for (const char *p = utf8; *p && n + 4 < sizeof(clean);) {
+	bool changed = false;
+	/* Well-formed characters only, and no control characters; each
+	 * goes in whole or not at all. */
+	for (const char *p = utf8; *p;) {
 		const char *start = p;
 		unsigned c = gd_utf8_next(&p);
+		size_t n = (size_t)(p - start);
 		if (c == GD_UTF8_BAD || c < 0x20 || c == 0x7f ||
 		    (c >= 0x80 && c < 0xa0))
 			continue;
-		memcpy(clean + n, start, (size_t)(p - start));
-		n += (size_t)(p - start);
+		if (e->fresh) {
+			e->len = e->cursor = 0;
+			e->text[0] = '\0';
+			e->fresh = false;
+		}
+		if (e->len + n > sizeof(e->text) - 1)
+			break;
+		memmove(e->text + e->cursor + n, e->text + e->cursor,
+			e->len - e->cursor + 1);
+		memcpy(e->text + e->cursor, start, n);
+		e->len += n;
+		e->cursor += n;
+		changed = true;
 	}
-	if (n == 0)
-		return false;
-	if (e->fresh) {
-		e->len = e->cursor = 0;
-		e->text[0] = '\0';
-		e->fresh = false;
-	}
-	size_t room = sizeof(e->text) - 1 - e->len;
-	n = gd_utf8_cut(clean, n, room);
-	if (n == 0)
-		return false;
-	memmove(e->text + e->cursor + n, e->text + e->cursor,
-		e->len - e->cursor + 1);
-	memcpy(e->text + e->cursor, clean, n);
-	e->len += n;
-	e->cursor += n;
-	e->message[0] = '\0';
-	return true;
+	if (changed)
+		e->message[0] = '\0';
+	return changed;
 }
 
 /* The start of the character before byte i, and the end of the one at i. */

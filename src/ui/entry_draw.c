@@ -60,7 +60,11 @@ void app_entry_build(struct app_dlist *out, const struct app_layout *l,
 		app_dlist_clip_pop(out);
 		return;
 	}
-	size_t from = 0;
+	/* No line shows 400 bytes: start measuring near the caret. */
+	size_t from = e->cursor > 400 ? e->cursor - 400 : 0;
+	while (from < e->cursor &&
+	       gd_utf8_is_continuation((unsigned char)e->text[from]))
+		from++;
 	while (from < e->cursor &&
 	       prefix_width(m, e->text + from, e->cursor - from, px, buf,
 			    APP_ENTRY_BYTES) > room - px) {

@@ -115,6 +115,12 @@ static void check_full(const struct tcase *t)
 	CHECK(gd_utf8_check(e.text, e.len) == e.len);
 	app_entry_edit(&e, APP_EDIT_BACKSPACE);
 	CHECK(gd_utf8_check(e.text, e.len) == e.len);
+	/* One long insert goes in whole, up to the room there is. */
+	static char big[3000];
+	memset(big, 'w', sizeof(big) - 1);
+	app_entry_set_text(&e, "");
+	CHECK(app_entry_insert(&e, big) && e.len == sizeof(big) - 1);
+	CHECK(app_entry_insert(&e, big) && e.len == sizeof(e.text) - 1);
 }
 
 struct fixture {
@@ -281,7 +287,13 @@ static void check_draw(const struct tcase *t)
 	     bg->box.x + bg->box.w <= (float)(p.x + p.w) &&
 	     bg->box.y + bg->box.h <= (float)(p.y + p.h);
 	ok = ok && msg->box.y + msg->box.h <= bg->box.y + bg->box.h &&
-	     caret->box.x >= label->box.x + label->box.w;
+	     caret->box.x >= label->box.x + label->box.w &&
+	     caret->box.x <= bg->box.x + bg->box.w;
+	/* The typed text, cut before the caret when long, ends in the box. */
+	for (int i = 0; ok && i < dl.n; i++)
+		if (dl.prims[i].role == APP_ROLE_ENTRY_TEXT)
+			ok = dl.prims[i].box.x + dl.prims[i].box.w <=
+			     bg->box.x + bg->box.w;
 	app_entry_key(s, APP_KEY_ESCAPE, 0, &r);
 	app_frame_build(&dl, &info, s, 1280, 720, 0, &m);
 	ok = ok && !find(&dl, APP_ROLE_ENTRY_BG, NULL) &&
@@ -303,6 +315,11 @@ static void check_draw(const struct tcase *t)
 		.v = { v0,                                             \
 		       v1 }                                            \
 	}
+
+/* 600 characters: far wider than the box. */
+#define W10 "w + w + w "
+#define W100 W10 W10 W10 W10 W10 W10 W10 W10 W10 W10
+#define LONG_FORMULA W100 W100 W100 W100 W100 W100
 
 static const struct tcase cases[] = {
 	EDIT("entry-fresh-replaces", "0.1", "0.37", "0.37", 4),
@@ -448,6 +465,12 @@ static const struct tcase cases[] = {
 	  .kind = GD_CURVE_BOWL,
 	  .keys = { TYPE("0.3"), END_OF },
 	  .text = "η = ",
+	  .says = "Enter applies" },
+	{ .name = "entry-draw-long",
+	  .run = check_draw,
+	  .kind = GD_CURVE_FORMULA,
+	  .keys = { KEY(APP_KEY_UP), TYPE(LONG_FORMULA), END_OF },
+	  .text = "E(w) = ",
 	  .says = "Enter applies" },
 	{ .name = "entry-draw-message",
 	  .run = check_draw,

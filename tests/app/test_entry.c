@@ -156,7 +156,7 @@ static void check_parse(const struct tcase *t)
 {
 	struct fixture f;
 	setup(&f, t);
-	double v[2] = { NAN, NAN };
+	double v[2] = { (double)NAN, (double)NAN };
 	char msg[256] = "";
 	struct gd_curve *c = malloc(sizeof(*c));
 	CHECK(c != NULL);

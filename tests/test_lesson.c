@@ -42,7 +42,7 @@ static void check_builtin(const struct tcase *t)
 	(void)t;
 	struct gd_lesson l;
 	CHECK(gd_lesson_builtin(&l) == 0);
-	CHECK(l.count == 17);
+	CHECK(l.count == 18);
 	for (int i = 0; i < l.count; i++) {
 		const struct gd_scene *s = &l.scenes[i];
 		CHECK(s->title[0] && s->title_zh[0] && s->caption[0] &&
@@ -604,9 +604,14 @@ static const struct tcase cases[] = {
 	    "[scene]\nformula = x^2\n"),
 	BAD("bad-formula-and-curve", 3, "give 'curve' or 'formula', not both",
 	    S "formula = w^2\n"),
-	BAD("bad-formula-two-weights", 2,
-	    "two-weight formulas need the two-weight view",
-	    "[scene]\nformula = w1^2 + w2^2\n"),
+	GOOD("good-formula-two-weights", 2,
+	     "[scene]\nformula = w1^2 + 4·w2² ; two weights\n"
+	     "[scene]\nformula = (w1-1)^2 + w2^2\nw0 = -0.8, 0.5\nrate = 0.2\n"),
+	BAD("bad-formula-mixed", 2, "column 6: 'w' mixes w with w1 and w2",
+	    "[scene]\nformula = w1 + w\n"),
+	BAD("bad-formula-two-weights-start", 3,
+	    "w0: the curve formula2 has two weights; write w0 = w1, w2",
+	    "[scene]\nformula = w1^2 + w2^2\nw0 = 1\n"),
 	GOOD("good-comments-only-around", 2,
 	     "; top\n\n" S "; between\n" S "# end\n"),
 	GOOD("good-semicolon-value", 1,

@@ -284,6 +284,11 @@ static void keep_in_view(struct app_state *s)
 		frame_step(s);
 }
 
+void app_keep_in_view(struct app_state *s)
+{
+	keep_in_view(s);
+}
+
 static void anim_start(struct app_state *s, double now, double dur, double from,
 		       double to, const struct gd_update *u)
 {
@@ -562,6 +567,9 @@ static void apply_move(struct app_state *s, enum app_action a, double now,
 		s->quit = true;
 		out->fx |= APP_FX_QUIT;
 		break;
+	case APP_ACT_ENTRY:
+		app_entry_open(s);
+		break;
 	default:
 		apply_setting(s, a, out);
 		break;
@@ -573,6 +581,9 @@ void app_apply(struct app_state *s, enum app_action a, double now,
 {
 	out->fx = 0;
 	if (a <= APP_ACT_NONE || a >= APP_ACT_COUNT)
+		return;
+	/* The entry takes its keys through app_entry_key. */
+	if (s->entry.open)
 		return;
 	out->fx = APP_FX_REDRAW;
 	app_anim_finish(s);

@@ -22,6 +22,7 @@
 #include <gdstep/run.h>
 #include <gdstep/view.h>
 
+#include "entry.h"
 #include "lang.h"
 
 struct app_contours;
@@ -58,6 +59,7 @@ enum app_action {
 	APP_ACT_ESCAPE,  /* close, leave full screen, or ask before quitting */
 	APP_ACT_PLAY_SCENE, /* run the scene to its planned end */
 	APP_ACT_FOCUS,      /* the next run of a comparison in focus */
+	APP_ACT_ENTRY,      /* open the entry for typed values (entry.h) */
 	APP_ACT_COUNT,
 };
 
@@ -115,6 +117,9 @@ struct app_state {
 	 * frame and recomputed only when the view changes (contour.h);
 	 * owned, NULL when it could not be allocated. */
 	struct app_contours *contours;
+	/* Values typed in the window (entry.h); while it is open the shell
+	 * sends keys to app_entry_key and text to app_entry_text. */
+	struct app_entry entry;
 };
 
 /* What an action asks of the shell, besides a redraw. */
@@ -215,6 +220,10 @@ struct app_shown app_shown_focus(const struct app_state *s, double now_ms);
 /* Fits the view to the run (a new scene, a reset), then frames the
  * pending step if its arrow would be too short to see. */
 void app_refit(struct app_state *s);
+
+/* Refits the view only when a run's point or next point left it (else
+ * frames a step too short to see), as after a step. */
+void app_keep_in_view(struct app_state *s);
 
 /* The next η up or down the log scale (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6,
  * 8 × 10ᵏ), strictly beyond rate. */

@@ -93,6 +93,11 @@ enum app_role {
 	APP_ROLE_HELP_KEY,
 	APP_ROLE_HELP_TEXT,
 	APP_ROLE_NOTICE, /* a passing message: the Esc prompt */
+	/* the entry for typed values (entry.h) */
+	APP_ROLE_ENTRY_BG,      /* its box */
+	APP_ROLE_ENTRY_CARET,   /* where typing goes */
+	APP_ROLE_ENTRY_TEXT,    /* the field's label and what is typed */
+	APP_ROLE_ENTRY_MESSAGE, /* the problem, or how to use it */
 	APP_ROLE_COUNT,
 };
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "entry_draw.h"
 #include "frame.h"
 #include "panel.h"
 #include "wrap.h"
@@ -538,4 +539,5 @@ void app_frame_build(struct app_dlist *out, struct app_frame_info *info,
 	else
 		app_plot_build(out, info, s, &info->view, now, m);
 	app_panel_build(out, &info->lay, s, now, m);
+	app_entry_build(out, &info->lay, s, m);
 }

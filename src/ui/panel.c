@@ -7,6 +7,7 @@
  * Equations break only between their "= …" parts (marked with BRK), and
  * sentences between words, so a narrow panel wraps rather than clips.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -735,13 +736,17 @@ static void quit_prompt(const struct ctx *c, double now)
 	     r.y + (h - px * 6 / 5) / 2, APP_ALIGN_CENTRE, msg);
 }
 
-/* "E(w) = " and the formula as typed, pretty printed: '*' as '·', '-' as
- * '−', '^2' as '²'. Returns buf. */
-static const char *formula_title(const char *text, char *buf, size_t size)
+/* "E(w) = " (or "E(w₁, w₂) = ") and the formula as typed, pretty printed:
+ * '*' as '·', '-' as '−', '^2' as '²', w1 and w2 as w₁ and w₂. Returns buf. */
+static const char *formula_title(const struct gd_formula *f, char *buf, size_t size)
 {
-	size_t n = (size_t)snprintf(buf, size, "E(w) = ");
+	size_t n = (size_t)snprintf(buf, size, "%s",
+				    f->dim == 2 ? "E(w₁, w₂) = " : "E(w) = ");
+	const char *text = f->text;
 	for (const char *p = text; *p && n + 4 < size; p++) {
 		const char *put = NULL;
+		bool word = p > text &&
+			    (isalnum((unsigned char)p[-1]) || p[-1] == '_');
 		if (*p == '*')
 			put = "·";
 		else if (*p == '-')
@@ -749,6 +754,9 @@ static const char *formula_title(const char *text, char *buf, size_t size)
 		else if (p[0] == '^' && p[1] == '2' &&
 			 !strchr("0123456789.eE", p[2] ? p[2] : 'x'))
 			put = "²", p++;
+		else if (!word && p[0] == 'w' && (p[1] == '1' || p[1] == '2') &&
+			 !isalnum((unsigned char)p[2]) && p[2] != '_')
+			put = p[1] == '1' ? "w₁" : "w₂", p++;
 		if (put) {
 			memcpy(buf + n, put, strlen(put));
 			n += strlen(put);
@@ -771,8 +779,8 @@ static void header(const struct ctx *c)
 				    "";
 	const struct gd_curve *curve = &app_state_run(s)->curve;
 	char typed[GD_FORMULA_BYTES * 2 + 16];
-	if (!*title && curve->kind == GD_CURVE_FORMULA)
-		title = formula_title(curve->formula.text, typed, sizeof(typed));
+	if (!*title && gd_curve_is_formula(curve))
+		title = formula_title(&curve->formula, typed, sizeof(typed));
 	else if (!*title)
 		title = curve_title(curve->kind);
 	char count[160];

@@ -137,17 +137,45 @@ static void handle_result(struct win *w, const struct app_result *r)
 		save_png(w);
 }
 
+/* Text input (SDL_TEXTINPUT) is on only while the entry is open, so no
+ * other key starts an input method or sends text. */
+static void text_input_follow(const struct win *w)
+{
+	bool on = SDL_IsTextInputActive() == SDL_TRUE;
+	if (w->st.entry.open && !on)
+		SDL_StartTextInput();
+	else if (!w->st.entry.open && on)
+		SDL_StopTextInput();
+}
+
 static void on_key(struct win *w, const SDL_KeyboardEvent *k)
 {
-	enum app_action a = app_key_action(app_key_from_sdl(k->keysym.sym),
-					   app_key_mods((SDL_Keymod)k->keysym.mod));
+	unsigned key = app_key_from_sdl(k->keysym.sym);
+	unsigned mod = app_key_mods((SDL_Keymod)k->keysym.mod);
+	struct app_result r;
+	/* The open entry takes every key: Esc closes it, never the window
+	 * or full screen. */
+	if (w->st.entry.open) {
+		app_entry_key(&w->st, key, mod, &r);
+		handle_result(w, &r);
+		text_input_follow(w);
+		return;
+	}
+	enum app_action a = app_key_action(key, mod);
 	if (a == APP_ACT_NONE)
 		return;
 	bool dark = w->st.dark;
-	struct app_result r;
 	app_apply(&w->st, a, now_ms(), &r);
 	if (dark != w->st.dark)
 		app_gfx_invalidate(&w->gfx);
+	handle_result(w, &r);
+	text_input_follow(w);
+}
+
+static void on_text(struct win *w, const SDL_TextInputEvent *t)
+{
+	struct app_result r;
+	app_entry_text(&w->st, t->text, &r);
 	handle_result(w, &r);
 }
 
@@ -230,6 +258,9 @@ static void on_event(struct win *w, const SDL_Event *ev)
 		break;
 	case SDL_KEYDOWN:
 		on_key(w, &ev->key);
+		break;
+	case SDL_TEXTINPUT:
+		on_text(w, &ev->text);
 		break;
 	case SDL_WINDOWEVENT:
 		w->redraw = true;
@@ -349,6 +380,7 @@ static int open_window(struct win *w, const struct gd_options *opts)
 	w->ren = SDL_CreateRenderer(w->window, -1, 0);
 	if (!w->ren)
 		goto err_window;
+	SDL_StopTextInput(); /* on by default; the entry turns it on */
 	return 0;
 err_window:
 	fprintf(stderr, "gdstep: %s\n", SDL_GetError());

@@ -572,7 +572,10 @@ static void check_keymap(const struct tcase *t)
 		{ SDLK_END, APP_KEY_END },
 		{ SDLK_F6, APP_KEY_NONE },
 		{ SDLK_LSHIFT, APP_KEY_NONE },
-		{ SDLK_DELETE, APP_KEY_NONE },
+		/* The entry's editing keys (entry.h); no action outside it. */
+		{ SDLK_DELETE, APP_KEY_DELETE },
+		{ SDLK_HOME, APP_KEY_HOME },
+		{ SDLK_e, 'e' },
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
 		unsigned got = app_key_from_sdl(map[i].sdl);
@@ -582,6 +585,9 @@ static void check_keymap(const struct tcase *t)
 		CHECK(got == map[i].app);
 	}
 	CHECK(app_key_action(app_key_from_sdl(SDLK_PAGEDOWN), 0) == APP_ACT_NEXT);
+	CHECK(app_key_action(APP_KEY_DELETE, 0) == APP_ACT_NONE);
+	CHECK(app_key_action(APP_KEY_HOME, 0) == APP_ACT_NONE);
+	CHECK(app_key_action(app_key_from_sdl(SDLK_e), 0) == APP_ACT_ENTRY);
 	CHECK(app_key_mods(KMOD_LCTRL | KMOD_CAPS) == APP_MOD_CTRL);
 	CHECK(app_key_mods(KMOD_RSHIFT | KMOD_NUM) == APP_MOD_SHIFT);
 	CHECK(app_key_mods(KMOD_LALT | KMOD_RCTRL) ==

@@ -173,6 +173,100 @@ static void check_labels(const struct tcase *t)
 	teardown(&f);
 }
 
+static bool box_inside(struct app_box outer, struct app_box b, float slack);
+
+/* Labels never collide with the curve: the Δw and slope labels inside the
+ * plot each sit on a band of the theme's background drawn just before
+ * them and covering their text, the tick labels and axis names lie
+ * outside the plot area, and the slope label, when there is one, stays
+ * by its tangent (within two text heights of the drawn segment). */
+static void check_backed(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct app_theme *th = app_theme_get(t->dark);
+	const struct gd_view *v = &f.info.view;
+	struct app_box area = { (float)v->x, (float)v->y, (float)v->width,
+				(float)v->height };
+	int backed = 0, slope = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->kind != APP_PRIM_TEXT)
+			continue;
+		if (p->role == APP_ROLE_TICK_LABEL ||
+		    p->role == APP_ROLE_AXIS_NAME) {
+			struct app_box b = ink(p, true);
+			b.x += 1, b.y += 1, b.w -= 2, b.h -= 2;
+			if (app_box_overlap(b, area))
+				fprintf(stderr, "'%s' in the plot\n",
+					app_dlist_str(&f.dl, p));
+			CHECK(!app_box_overlap(b, area));
+			continue;
+		}
+		if (p->role != APP_ROLE_DW_LABEL && p->role != APP_ROLE_SLOPE_LABEL)
+			continue;
+		CHECK(i > 0);
+		const struct app_prim *r = &f.dl.prims[i - 1];
+		CHECK(r->kind == APP_PRIM_RECT);
+		CHECK(r->color.r == th->bg.r && r->color.g == th->bg.g &&
+		      r->color.b == th->bg.b && r->color.a >= 180);
+		CHECK(box_inside(r->box, ink(p, true), 0.01f));
+		backed++;
+		if (p->role == APP_ROLE_SLOPE_LABEL) {
+			slope++;
+			CHECK(f.info.has_tangent);
+			const struct app_frame_info *fi = &f.info;
+			double best = INFINITY;
+			for (int k = 0; k < 9; k++) {
+				double x = (double)p->box.x +
+					   (double)p->box.w * (k % 3) / 2;
+				double y = (double)p->box.y +
+					   (double)p->style.px * (k / 3) / 2;
+				double dx = (double)(fi->tan_x1 - fi->tan_x0);
+				double dy = (double)(fi->tan_y1 - fi->tan_y0);
+				double u = ((x - (double)fi->tan_x0) * dx +
+					    (y - (double)fi->tan_y0) * dy) /
+					   (dx * dx + dy * dy);
+				u = u < 0 ? 0 : u > 1 ? 1 : u;
+				best = fmin(
+					best,
+					hypot(x - (double)fi->tan_x0 - u * dx,
+					      y - (double)fi->tan_y0 - u * dy));
+			}
+			if (best > 2.0 * p->style.px)
+				fprintf(stderr, "slope label %g px off\n", best);
+			CHECK(best <= 2.0 * p->style.px + 1);
+		}
+	}
+	CHECK(backed >= 1);
+	CHECK(slope == 1);
+	teardown(&f);
+}
+
+/* The view follows the action: the point and the next one are inside
+ * the view, and the higher of the two is at least a fifth of the plot's
+ * height above its floor (the walls leave the top instead). */
+static void check_action(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct gd_view *v = &f.info.view;
+	struct app_shown sh = app_shown_step(f.s, f.now);
+	CHECK(sh.has_step);
+	double pts[2][2] = { { sh.w, sh.E }, { sh.u.w_next[0], sh.u.E_next } };
+	double high = 0;
+	for (int i = 0; i < 2; i++) {
+		CHECK(pts[i][0] >= v->wmin && pts[i][0] <= v->wmax);
+		CHECK(pts[i][1] >= v->emin && pts[i][1] <= v->emax);
+		high = fmax(high, (pts[i][1] - v->emin) / (v->emax - v->emin));
+	}
+	if (high < 0.2)
+		fprintf(stderr, "the action at %.0f %% of the height\n",
+			100 * high);
+	CHECK(high >= 0.2);
+	teardown(&f);
+}
+
 /* The arrow runs from w to the shown tip along its row, |Δw| · (pixels
  * per unit of w) long, and is drawn at all when Δw ≠ 0. */
 static void check_arrow(const struct tcase *t)
@@ -1049,6 +1143,43 @@ static const struct tcase cases[] = {
 	  .scene = 16,
 	  .steps = 3 },
 	{ .name = "frame-labels-bowl", .run = check_labels, BOWL },
+	{ .name = "action-scene2-12", .run = check_action, .scene = 2, .steps = 12 },
+	{ .name = "action-scene2-20", .run = check_action, .scene = 2, .steps = 20 },
+	{ .name = "action-scene4-6", .run = check_action, .scene = 4, .steps = 6 },
+	{ .name = "action-scene4-9-800",
+	  .run = check_action,
+	  .scene = 4,
+	  .steps = 9,
+	  .w = 800,
+	  .h = 600 },
+	{ .name = "action-scene7-7", .run = check_action, .scene = 7, .steps = 7 },
+	{ .name = "action-scene7-12", .run = check_action, .scene = 7, .steps = 12 },
+	{ .name = "action-scene7-7-animating",
+	  .run = check_action,
+	  .scene = 7,
+	  .steps = 7,
+	  .anim_ms = 100 },
+	{ .name = "labels-backed-bowl", .run = check_backed, BOWL, .steps = 1 },
+	{ .name = "labels-backed-scene2-dark",
+	  .run = check_backed,
+	  .scene = 2,
+	  .steps = 12,
+	  .dark = true },
+	{ .name = "labels-backed-scene4", .run = check_backed, .scene = 4, .steps = 6 },
+	{ .name = "labels-backed-scene7", .run = check_backed, .scene = 7, .steps = 7 },
+	{ .name = "labels-backed-scene7-800-zh",
+	  .run = check_backed,
+	  .scene = 7,
+	  .steps = 7,
+	  .w = 800,
+	  .h = 600,
+	  .zh = true },
+	{ .name = "labels-backed-scene8", .run = check_backed, .scene = 8, .steps = 3 },
+	{ .name = "labels-backed-scene10-dark",
+	  .run = check_backed,
+	  .scene = 10,
+	  .steps = 40,
+	  .dark = true },
 	{ .name = "frame-formula-gap",
 	  .run = check_gap,
 	  .kind = GD_CURVE_FORMULA,

@@ -776,11 +776,32 @@ void app_click_at(struct app_state *s, double w, double e, struct app_result *ou
 	keep_in_view(s);
 }
 
+/* Whether at least two of 64 samples (as few as the plot draws) of one weight's
+ * curve (frame.c) fall inside view v; always true on a map. */
+static bool curve_shown(const struct app_state *s, const struct gd_view *v)
+{
+	const struct gd_run *run = app_state_run(s);
+	if (run->dim != 1)
+		return true;
+	int n = 64, in = 0; /* the fewest curve() draws */
+	for (int i = 0; i < n && in < 2; i++) {
+		double w = v->wmin + (v->wmax - v->wmin) * i / (n - 1);
+		double e = gd_curve_eval1(&run->curve, w);
+		in += isfinite(e) && e >= v->emin && e <= v->emax;
+	}
+	return in >= 2;
+}
+
 void app_zoom(struct app_state *s, double factor, double w, double e,
 	      struct app_result *out)
 {
 	out->fx = APP_FX_REDRAW;
+	struct gd_view before = s->view;
 	gd_view_zoom(&s->view, factor, w, e);
+	/* Zooming out never loses the curve: far out a bowl's E outgrows
+	 * the view everywhere but in a sliver between two samples. */
+	if (factor < 1 && curve_shown(s, &before) && !curve_shown(s, &s->view))
+		s->view = before;
 }
 
 void app_pan(struct app_state *s, double dx, double dy, int width, int height,

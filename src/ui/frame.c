@@ -66,6 +66,10 @@ static void tick_label(const struct plot *p, struct placed *pl, int x, int y,
 		     align == APP_ALIGN_CENTRE ? (float)x - w / 2 :
 						 (float)x;
 	struct app_box b = { left, (float)y, w, h };
+	/* A label the window's edge would cut (a long negative E tick
+	 * losing its minus sign) is left out: every label is whole. */
+	if (left < 1 || left + w > (float)p->l->width - 1)
+		return;
 	for (int i = 0; i < pl->n; i++) {
 		const struct app_box *o = &pl->b[i];
 		if (b.x < o->x + o->w && o->x < b.x + b.w &&
@@ -80,7 +84,7 @@ static void tick_label(const struct plot *p, struct placed *pl, int x, int y,
 
 /* The tick labels and the axis names, outside the plot area. */
 static void axis_labels(const struct plot *p, const double *ticks, int nx,
-			const double *eticks, int ny)
+			double step, const double *eticks, int ny, double estep)
 {
 	const struct app_layout *l = p->l;
 	const struct gd_view *v = p->v;
@@ -92,19 +96,40 @@ static void axis_labels(const struct plot *p, const double *ticks, int nx,
 		float x, y;
 		app_view_px(v, ticks[i], v->emin, &x, &y);
 		tick_label(p, &pl, (int)x, (int)y1 + l->pad / 3, APP_ALIGN_CENTRE,
-			   app_fmt_param(buf, sizeof(buf), ticks[i]));
+			   app_fmt_tick(buf, sizeof(buf), ticks[i], step));
 	}
+	/* E's labels right of the window's edge: when the widest would not
+	 * fit (a deep zoom far from 0), they count from the lowest tick and
+	 * the axis name says from where ("E(w) − 1.0485760"). */
+	double base = 0;
+	int room = (int)x0 - l->pad / 3 - 1, wide = 0;
+	for (int i = 0; i < ny; i++) {
+		app_fmt_tick(buf, sizeof(buf), eticks[i], estep);
+		int w = p->m->width(p->m->ctx, buf, l->small_px, APP_FACE_REGULAR);
+		wide = w > wide ? w : wide;
+	}
+	if (wide > room && ny > 0)
+		base = eticks[0];
 	for (int i = 0; i < ny; i++) {
 		float x, y;
 		app_view_px(v, v->wmin, eticks[i], &x, &y);
+		double e = base != 0 ? eticks[i] - base : eticks[i];
+		/* Offsets are multiples of the step: round off the
+		 * subtraction's last bits. */
+		if (base != 0)
+			e = round(e / estep) * estep;
 		tick_label(p, &pl, (int)x0 - l->pad / 3,
 			   (int)y - l->small_px * 2 / 3, APP_ALIGN_RIGHT,
-			   app_fmt_param(buf, sizeof(buf), eticks[i]));
+			   app_fmt_tick(buf, sizeof(buf), e, estep));
 	}
 	text(p, APP_ROLE_AXIS_NAME, l->text_px, APP_FACE_BOLD, p->th->text,
 	     (int)x1, (int)y1 + l->pad / 3 + l->small_px, APP_ALIGN_RIGHT, "w");
+	char name[APP_FMT_MAX + 16] = "E(w)";
+	if (base != 0)
+		snprintf(name, sizeof(name), "E(w) − %s",
+			 app_fmt_tick(buf, sizeof(buf), base, estep));
 	text(p, APP_ROLE_AXIS_NAME, l->text_px, APP_FACE_BOLD, p->th->text,
-	     (int)x0 + l->pad / 2, l->plot.y, APP_ALIGN_LEFT, "E(w)");
+	     (int)x0 + l->pad / 2, l->plot.y, APP_ALIGN_LEFT, name);
 }
 
 /* Ticks, grid lines and their labels, and the axes. */
@@ -113,10 +138,12 @@ static void axes(const struct plot *p, float axis_y)
 	const struct app_layout *l = p->l;
 	const struct gd_view *v = p->v;
 	double ticks[GD_VIEW_MAX_TICKS], eticks[GD_VIEW_MAX_TICKS];
+	double step = 0, estep = 0;
 	float x0 = (float)v->x, y0 = (float)v->y;
 	float x1 = x0 + (float)v->width, y1 = y0 + (float)v->height;
 	int nx = gd_view_ticks(v->wmin, v->wmax,
-			       v->width / (l->small_px * 5 + 1) + 1, ticks, NULL);
+			       v->width / (l->small_px * 5 + 1) + 1, ticks,
+			       &step);
 	for (int i = 0; i < nx; i++) {
 		float x, y;
 		app_view_px(v, ticks[i], v->emin, &x, &y);
@@ -125,7 +152,7 @@ static void axes(const struct plot *p, float axis_y)
 	}
 	int ny = gd_view_ticks(v->emin, v->emax,
 			       v->height / (l->small_px * 3 + 1) + 1, eticks,
-			       NULL);
+			       &estep);
 	for (int i = 0; i < ny; i++) {
 		float x, y;
 		app_view_px(v, v->wmin, eticks[i], &x, &y);
@@ -136,7 +163,7 @@ static void axes(const struct plot *p, float axis_y)
 		       p->th->axis);
 	app_dlist_line(p->dl, APP_ROLE_AXIS, x0, y0, x0, y1, 2, p->th->axis);
 	if (l->area.x != l->plot.x) /* no margins: no labels */
-		axis_labels(p, ticks, nx, eticks, ny);
+		axis_labels(p, ticks, nx, step, eticks, ny, estep);
 }
 
 static void curve(const struct plot *p, const struct gd_run *run)

@@ -39,7 +39,14 @@ struct tcase {
 	const char *want;    /* check_says: the panel says this */
 	const char *never;   /* check_says: and never this */
 	const char *formula; /* the formula curve's E, for kind formula */
+	/* check_ticks: zoom by zoom (about the point) this many times, then
+	 * pan by (pan_x, pan_y) pixels this many times */
+	double zoom, pan_x, pan_y;
+	int zooms, pans;
 };
+
+#define BOWL .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1
+#define WELLS .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02
 
 struct fixture {
 	struct gd_lesson lesson;
@@ -264,6 +271,60 @@ static void check_action(const struct tcase *t)
 		fprintf(stderr, "the action at %.0f %% of the height\n",
 			100 * high);
 	CHECK(high >= 0.2);
+	teardown(&f);
+}
+
+/* Axis ticks stay distinct and whole at any zoom and pan: after the
+ * case's zooms and pans the labels of each axis all differ, none is cut
+ * by the window's edge, some are left on each axis, and (after zooms)
+ * the curve still shows inside the plot. */
+static void check_ticks(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	struct app_result r;
+	for (int i = 0; i < t->zooms; i++)
+		app_zoom(f.s, t->zoom, f.s->pres.run->w[0], f.s->pres.run->E, &r);
+	for (int i = 0; i < t->pans; i++)
+		app_pan(f.s, t->pan_x, t->pan_y, f.info.view.width,
+			f.info.view.height, &r);
+	int W = t->w ? t->w : 1280, H = t->h ? t->h : 720;
+	app_frame_build(&f.dl, &f.info, f.s, W, H, f.now, &f.m);
+	const struct gd_view *v = &f.info.view;
+	float bottom = (float)(v->y + v->height);
+	const char *seen[2][GD_VIEW_MAX_TICKS];
+	int n[2] = { 0, 0 };
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->kind != APP_PRIM_TEXT || p->role != APP_ROLE_TICK_LABEL)
+			continue;
+		const char *str = app_dlist_str(&f.dl, p);
+		if (p->box.x < 0 || p->box.x + p->box.w > (float)W)
+			fprintf(stderr, "'%s' cut at %g\n", str, (double)p->box.x);
+		CHECK(p->box.x >= 0 && p->box.x + p->box.w <= (float)W);
+		int axis = p->box.y >= bottom ? 0 : 1;
+		for (int k = 0; k < n[axis]; k++) {
+			if (strcmp(seen[axis][k], str) == 0)
+				fprintf(stderr, "'%s' twice\n", str);
+			CHECK(strcmp(seen[axis][k], str) != 0);
+		}
+		CHECK(n[axis] < GD_VIEW_MAX_TICKS);
+		seen[axis][n[axis]++] = str;
+	}
+	CHECK(n[0] >= 2 && n[1] >= 2);
+	int inside = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->role != APP_ROLE_CURVE || p->kind != APP_PRIM_LINE)
+			continue;
+		for (int k = p->first; k < p->first + p->count; k++)
+			inside += gd_view_contains(v, (double)f.dl.xs[k],
+						   (double)f.dl.ys[k]);
+	}
+	if (t->pans == 0 && inside < 2)
+		fprintf(stderr, "curve gone: w [%g, %g], E [%g, %g]\n", v->wmin,
+			v->wmax, v->emin, v->emax);
+	CHECK(t->pans > 0 || inside >= 2);
 	teardown(&f);
 }
 
@@ -990,9 +1051,6 @@ static void check_sweep(const struct tcase *t)
 			}
 }
 
-#define BOWL .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1
-#define WELLS .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02
-
 /* Whether a panel line contains want. */
 static bool panel_has(const struct fixture *f, const char *want)
 {
@@ -1143,6 +1201,62 @@ static const struct tcase cases[] = {
 	  .scene = 16,
 	  .steps = 3 },
 	{ .name = "frame-labels-bowl", .run = check_labels, BOWL },
+	{ .name = "ticks-zoom-in-max-bowl",
+	  .run = check_ticks,
+	  BOWL,
+	  .steps = 3,
+	  .zoom = 2,
+	  .zooms = 80 },
+	{ .name = "ticks-zoom-in-max-neuron",
+	  .run = check_ticks,
+	  .scene = 8,
+	  .steps = 3,
+	  .zoom = 3,
+	  .zooms = 60 },
+	{ .name = "ticks-zoom-out-max-bowl",
+	  .run = check_ticks,
+	  BOWL,
+	  .zoom = 0.5,
+	  .zooms = 80 },
+	{ .name = "ticks-zoom-out-max-wells",
+	  .run = check_ticks,
+	  WELLS,
+	  .steps = 2,
+	  .zoom = 0.5,
+	  .zooms = 80 },
+	{ .name = "ticks-zoom-out-max-neuron-800",
+	  .run = check_ticks,
+	  .scene = 8,
+	  .zoom = 0.5,
+	  .zooms = 80,
+	  .w = 800,
+	  .h = 600 },
+	{ .name = "ticks-pan-far-left-down",
+	  .run = check_ticks,
+	  BOWL,
+	  .zoom = 4,
+	  .zooms = 12,
+	  .pan_x = 600,
+	  .pan_y = -400,
+	  .pans = 40 },
+	{ .name = "ticks-pan-far-right-up",
+	  .run = check_ticks,
+	  BOWL,
+	  .zoom = 0.7,
+	  .zooms = 3,
+	  .pan_x = -700,
+	  .pan_y = 500,
+	  .pans = 30 },
+	{ .name = "ticks-zoom-in-panned-zh",
+	  .run = check_ticks,
+	  .scene = 4,
+	  .steps = 5,
+	  .zoom = 10,
+	  .zooms = 7,
+	  .pan_x = 300,
+	  .pan_y = -200,
+	  .pans = 3,
+	  .zh = true },
 	{ .name = "action-scene2-12", .run = check_action, .scene = 2, .steps = 12 },
 	{ .name = "action-scene2-20", .run = check_action, .scene = 2, .steps = 20 },
 	{ .name = "action-scene4-6", .run = check_action, .scene = 4, .steps = 6 },

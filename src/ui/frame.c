@@ -398,11 +398,14 @@ static void tangent_label(const struct plot *p, double dEdw,
 		y = y + h > a->y + a->h - 2 ? a->y + a->h - 2 - h : y;
 		y = y < a->y + 2 ? a->y + 2 : y;
 		struct ibox box = { x, y, w, h };
+		/* The band of background reaches a little further. */
+		int m = px / 4 + 3;
+		struct ibox band = { x - m, y - m, w + 2 * m, h + 2 * m };
 		bool ok = w <= a->w - 8 && h <= a->h - 4 &&
 			  by_tangent(f, &box, px) &&
-			  !seg_meets(&box, f->tan_x0, f->tan_y0, f->tan_x1,
+			  !seg_meets(&band, f->tan_x0, f->tan_y0, f->tan_x1,
 				     f->tan_y1) &&
-			  (k >= 30 || !curve_meets(p->dl, &box));
+			  (k >= 30 || !curve_meets(p->dl, &band));
 		for (int i = 0; ok && i < n; i++)
 			ok = !boxes_meet(&box, &avoid[i]);
 		if (ok) {

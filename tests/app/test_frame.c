@@ -20,6 +20,7 @@
 #include "fmt.h"
 #include "frame.h"
 #include "keys.h"
+#include "layout.h"
 #include "lang.h"
 #include "panel.h"
 #include "theme.h"
@@ -326,6 +327,66 @@ static void check_ticks(const struct tcase *t)
 			v->wmax, v->emin, v->emax);
 	CHECK(t->pans > 0 || inside >= 2);
 	teardown(&f);
+}
+
+/* Larger text never makes the panel vanish: at each press of Ctrl+= up
+ * to the case's text_step the panel is shown and still says where w is
+ * (its "w = " line) and the update's Δw. */
+static void check_text_steps(const struct tcase *t)
+{
+	for (int k = 0; k <= t->text_step; k++) {
+		struct tcase c = *t;
+		c.text_step = k;
+		struct fixture f;
+		setup(&f, &c);
+		bool w_line = false, dw_line = false;
+		for (int i = 0; i < f.dl.n; i++) {
+			const struct app_prim *p = &f.dl.prims[i];
+			if (p->kind != APP_PRIM_TEXT ||
+			    p->role != APP_ROLE_PANEL_LINE)
+				continue;
+			w_line |= strncmp(app_dlist_str(&f.dl, p), "w = ", 4) == 0;
+			dw_line |= strstr(app_dlist_str(&f.dl, p), "Δw") != NULL;
+		}
+		if (!f.info.lay.show_panel || !w_line || !dw_line)
+			fprintf(stderr, "text step %d: panel %d, w %d, Δw %d\n",
+				k, f.info.lay.show_panel, w_line, dw_line);
+		CHECK(f.info.lay.show_panel && w_line && dw_line);
+		teardown(&f);
+	}
+}
+
+/* The panel's size does not jump from scene to scene: every scene of
+ * the built-in lesson whose caption is three lines or fewer puts the
+ * panel in the same rectangle. */
+static void check_panel_steady(const struct tcase *t)
+{
+	struct gd_lesson lesson;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	int scenes = lesson.count;
+	gd_lesson_finish(&lesson);
+	struct app_rect first = { 0 };
+	int seen = 0;
+	for (int k = 1; k <= scenes; k++) {
+		struct tcase c = *t;
+		c.scene = k;
+		struct fixture f;
+		setup(&f, &c);
+		const struct app_layout *l = &f.info.lay;
+		bool short_cap = l->show_caption &&
+				 l->caption.h <= APP_CAPTION_LINES * l->line +
+							 l->pad / 2;
+		if (l->show_panel && short_cap) {
+			if (seen++ == 0)
+				first = l->panel;
+			if (memcmp(&first, &l->panel, sizeof(first)) != 0)
+				fprintf(stderr, "scene %d: panel %d×%d\n", k,
+					l->panel.w, l->panel.h);
+			CHECK(memcmp(&first, &l->panel, sizeof(first)) == 0);
+		}
+		teardown(&f);
+	}
+	CHECK(seen >= scenes / 2);
 }
 
 /* The arrow runs from w to the shown tip along its row, |Δw| · (pixels
@@ -1201,6 +1262,25 @@ static const struct tcase cases[] = {
 	  .scene = 16,
 	  .steps = 3 },
 	{ .name = "frame-labels-bowl", .run = check_labels, BOWL },
+	{ .name = "text-larger-keeps-panel-720p",
+	  .run = check_text_steps,
+	  .scene = 8,
+	  .steps = 3,
+	  .text_step = 6 },
+	{ .name = "text-larger-keeps-panel-800x600-zh",
+	  .run = check_text_steps,
+	  .scene = 8,
+	  .steps = 3,
+	  .w = 800,
+	  .h = 600,
+	  .zh = true,
+	  .text_step = 4 },
+	{ .name = "panel-steady-720p", .run = check_panel_steady },
+	{ .name = "panel-steady-800x600-zh",
+	  .run = check_panel_steady,
+	  .w = 800,
+	  .h = 600,
+	  .zh = true },
 	{ .name = "ticks-zoom-in-max-bowl",
 	  .run = check_ticks,
 	  BOWL,

@@ -738,15 +738,31 @@ void app_tick(struct app_state *s, double now, struct app_result *out,
 	      double *wait_ms)
 {
 	tick_run(s, now, out, wait_ms);
-	/* The Esc prompt goes away by itself. */
-	if (s->quit_until > 0) {
-		if (now >= s->quit_until) {
-			s->quit_until = 0;
+	/* The Esc prompt and a notice go away by themselves. */
+	double *until[2] = { &s->quit_until, &s->notice_until };
+	for (int i = 0; i < 2; i++) {
+		if (!(*until[i] > 0))
+			continue;
+		if (now >= *until[i]) {
+			*until[i] = 0;
 			out->fx |= APP_FX_REDRAW;
-		} else if (*wait_ms < 0 || s->quit_until - now < *wait_ms) {
-			*wait_ms = s->quit_until - now;
+		} else if (*wait_ms < 0 || *until[i] - now < *wait_ms) {
+			*wait_ms = *until[i] - now;
 		}
 	}
+}
+
+void app_notice(struct app_state *s, double now, const char *msg)
+{
+	size_t n = strlen(msg);
+	if (n > APP_NOTICE_MAX - 1) {
+		n = APP_NOTICE_MAX - 1;
+		while (n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80)
+			n--; /* not inside a character */
+	}
+	memcpy(s->notice, msg, n);
+	s->notice[n] = '\0';
+	s->notice_until = now + APP_NOTICE_MS;
 }
 
 void app_click(struct app_state *s, double w, struct app_result *out)

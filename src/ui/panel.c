@@ -735,6 +735,35 @@ static void quit_prompt(const struct ctx *c, double now)
 	     r.y + (h - px * 6 / 5) / 2, APP_ALIGN_CENTRE, msg);
 }
 
+/* A passing notice (where S put the picture, or why it could not), on a
+ * band at the bottom of the window: the text's start cut off (with "…")
+ * when the window is too narrow, so the file's name stays. */
+static void notice(const struct ctx *c, double now)
+{
+	const struct app_layout *l = c->l;
+	if (!(c->s->notice_until > now) || !c->s->notice[0])
+		return;
+	int px = l->text_px, room = l->width - 4 * l->pad;
+	const char *msg = c->s->notice;
+	char cut[APP_NOTICE_MAX + 4];
+	if (width(c, msg, px, APP_FACE_BOLD) > room) {
+		const char *rest = msg;
+		do {
+			rest++;
+			while ((*rest & 0xC0) == 0x80)
+				rest++;
+			snprintf(cut, sizeof(cut), "…%s", rest);
+		} while (*rest && width(c, cut, px, APP_FACE_BOLD) > room);
+		msg = cut;
+	}
+	int h = px * 2;
+	struct app_rect r = { l->pad, l->height - h - l->pad,
+			      l->width - 2 * l->pad, h };
+	app_dlist_rect(c->dl, APP_ROLE_OVERLAY_BG, box(r), c->th->panel_bg);
+	text(c, APP_ROLE_NOTICE, px, APP_FACE_BOLD, c->th->text, l->width / 2,
+	     r.y + (h - px * 6 / 5) / 2, APP_ALIGN_CENTRE, msg);
+}
+
 /* "E(w) = " and the formula as typed, pretty printed: '*' as '·', '-' as
  * '−', '^2' as '²'. Returns buf. */
 static const char *formula_title(const char *text, char *buf, size_t size)
@@ -1093,5 +1122,6 @@ void app_panel_build(struct app_dlist *out, const struct app_layout *l,
 	caption(&c);
 	if (s->help)
 		help(&c);
+	notice(&c, now_ms);
 	quit_prompt(&c, now_ms);
 }

@@ -389,6 +389,37 @@ static void check_panel_steady(const struct tcase *t)
 	CHECK(seen >= scenes / 2);
 }
 
+/* S's notice: shown whole inside the window (a long path loses its
+ * start, never the file's name), and gone after APP_NOTICE_MS. */
+static void check_notice(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	char msg[APP_NOTICE_MAX];
+	snprintf(msg, sizeof(msg), "Saved %s/gdstep-20260101-120000-2.png",
+		 t->want ? t->want : "/home/teacher");
+	app_notice(f.s, f.now, msg);
+	int W = t->w ? t->w : 1280, H = t->h ? t->h : 720;
+	app_frame_build(&f.dl, &f.info, f.s, W, H, f.now + 100, &f.m);
+	const struct app_prim *p = find(&f, APP_ROLE_NOTICE);
+	CHECK(p != NULL);
+	const char *shown = app_dlist_str(&f.dl, p);
+	CHECK(p->box.x >= 0 && p->box.x + p->box.w <= (float)W);
+	CHECK(p->box.y >= 0 && p->box.y + p->box.h <= (float)H);
+	const char *tail = "gdstep-20260101-120000-2.png";
+	CHECK(strlen(shown) >= strlen(tail) &&
+	      strcmp(shown + strlen(shown) - strlen(tail), tail) == 0);
+	CHECK(strcmp(shown, msg) == 0 || strncmp(shown, "…", 3) == 0);
+	struct app_result r = { 0 };
+	double wait = -1;
+	app_tick(f.s, f.now + APP_NOTICE_MS + 1, &r, &wait);
+	CHECK(r.fx & APP_FX_REDRAW);
+	app_frame_build(&f.dl, &f.info, f.s, W, H, f.now + APP_NOTICE_MS + 1,
+			&f.m);
+	CHECK(find(&f, APP_ROLE_NOTICE) == NULL);
+	teardown(&f);
+}
+
 /* The arrow runs from w to the shown tip along its row, |Δw| · (pixels
  * per unit of w) long, and is drawn at all when Δw ≠ 0. */
 static void check_arrow(const struct tcase *t)
@@ -1262,6 +1293,14 @@ static const struct tcase cases[] = {
 	  .scene = 16,
 	  .steps = 3 },
 	{ .name = "frame-labels-bowl", .run = check_labels, BOWL },
+	{ .name = "notice-saved", .run = check_notice, .scene = 2 },
+	{ .name = "notice-long-path-small",
+	  .run = check_notice,
+	  .scene = 8,
+	  .w = 400,
+	  .h = 300,
+	  .want = "/home/a-teacher-with-a-very-long-name/lectures/2026/"
+		  "gradient-descent/pictures" },
 	{ .name = "text-larger-keeps-panel-720p",
 	  .run = check_text_steps,
 	  .scene = 8,

@@ -35,6 +35,7 @@ struct plot {
 	const struct gd_view *v;
 	const struct app_theme *th;
 	const struct app_measure *m;
+	const char *w_name; /* the weight's name on its axis: w or w₁ */
 };
 
 static void text(const struct plot *p, enum app_role role, int px,
@@ -122,8 +123,11 @@ static void axis_labels(const struct plot *p, const double *ticks, int nx,
 			   (int)y - l->small_px * 2 / 3, APP_ALIGN_RIGHT,
 			   app_fmt_tick(buf, sizeof(buf), e, estep));
 	}
+	/* The neuron curve varies w₁ of seed 002's neuron (w₂·x₂ held as
+	 * b): its axis says so. */
 	text(p, APP_ROLE_AXIS_NAME, l->text_px, APP_FACE_BOLD, p->th->text,
-	     (int)x1, (int)y1 + l->pad / 3 + l->small_px, APP_ALIGN_RIGHT, "w");
+	     (int)x1, (int)y1 + l->pad / 3 + l->small_px, APP_ALIGN_RIGHT,
+	     p->w_name);
 	char name[APP_FMT_MAX + 16] = "E(w)";
 	if (base != 0)
 		snprintf(name, sizeof(name), "E(w) − %s",
@@ -632,7 +636,9 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 			  .l = &info->lay,
 			  .v = v,
 			  .th = app_theme_get(s->dark),
-			  .m = m };
+			  .m = m,
+			  .w_name = run->curve.kind == GD_CURVE_NEURON ? "w₁" :
+									 "w" };
 	float ax, ay;
 	app_view_px(v, v->wmin, v->emin > 0 || v->emax < 0 ? v->emin : 0, &ax,
 		    &ay);

@@ -279,12 +279,14 @@ static void neuron_lines(struct plines *p, const struct gd_run *run, double w)
 		     P(w), P(t.x), P(t.b), V(t.yhat));
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     "y − ŷ = %s − %s" BRK " = %s", V(t.y), P(t.yhat), V(t.err));
+		/* δ by name, as seed 002 and the scene's caption call it. */
+		double delta = t.err * t.dsig;
 		LINE(p, th->text, APP_FACE_REGULAR,
-		     "ŷ(1 − ŷ) = %s × %s" BRK " = %s", V(t.yhat), V(1 - t.yhat),
-		     V(t.dsig));
+		     "δ = (y − ŷ)·ŷ(1 − ŷ)" BRK " = %s × %s × %s" BRK " = %s",
+		     P(t.err), V(t.yhat), V(1 - t.yhat), V(delta));
 		LINE(p, th->tangent_text, APP_FACE_REGULAR,
-		     "−(y − ŷ)·ŷ(1 − ŷ)·x" BRK " = −%s × %s × %s" BRK " = %s",
-		     P(t.err), P(t.dsig), P(t.x), V(t.grad));
+		     "−δ·x" BRK " = −%s × %s" BRK " = %s", P(delta), P(t.x),
+		     V(t.grad));
 	}
 	if (n > SAMPLES_SHOWN)
 		LINE(p, th->muted, APP_FACE_REGULAR,

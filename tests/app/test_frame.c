@@ -420,6 +420,18 @@ static void check_notice(const struct tcase *t)
 	teardown(&f);
 }
 
+static bool has_run(const struct fixture *f, enum app_role role, const char *want);
+
+/* The weight's axis is named as the scene names it: want (w₁ on seed
+ * 002's neuron, w elsewhere). */
+static void check_axis_name(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	CHECK(has_run(&f, APP_ROLE_AXIS_NAME, t->want));
+	teardown(&f);
+}
+
 /* The arrow runs from w to the shown tip along its row, |Δw| · (pixels
  * per unit of w) long, and is drawn at all when Δw ≠ 0. */
 static void check_arrow(const struct tcase *t)
@@ -1616,6 +1628,19 @@ static const struct tcase cases[] = {
 	  .run = check_caption_rate,
 	  .scene = 2,
 	  .zh = true },
+	/* δ named where the caption names it, with seed 002's value */
+	{ .name = "says-delta-scene8",
+	  .run = check_says,
+	  .scene = 8,
+	  .want = "δ = (y − ŷ)·ŷ(1 − ŷ)  = (−0.317) × 0.517 × 0.483 = −0.0793",
+	  .never = "−(y − ŷ)" },
+	{ .name = "says-delta-scene8-zh",
+	  .run = check_says,
+	  .scene = 8,
+	  .zh = true,
+	  .want = "−δ·x = −(−0.0793) × 0.100 = 0.00793" },
+	{ .name = "axis-w1-scene8", .run = check_axis_name, .scene = 8, .want = "w₁" },
+	{ .name = "axis-w-scene2", .run = check_axis_name, .scene = 2, .want = "w" },
 	/* seed 002's example: w = −0.8 is in parentheses inside σ(…) */
 	{ .name = "says-neuron-parens",
 	  .run = check_says,

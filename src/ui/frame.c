@@ -287,13 +287,15 @@ static bool boxes_meet(const struct ibox *a, const struct ibox *b)
  * edge midpoint within two text heights of the drawn segment. */
 static bool by_tangent(const struct app_frame_info *f, const struct ibox *b, int px)
 {
-	double best = INFINITY;
+	double best = (double)INFINITY;
 	for (int i = 0; i < 3; i++) {
 		for (int j = 0; j < 3; j++) {
 			double x = b->x + b->w * i / 2.0,
 			       y = b->y + b->h * j / 2.0;
-			best = fmin(best, seg_dist(x, y, f->tan_x0, f->tan_y0,
-						   f->tan_x1, f->tan_y1));
+			best = fmin(best, seg_dist(x, y, (double)f->tan_x0,
+						   (double)f->tan_y0,
+						   (double)f->tan_x1,
+						   (double)f->tan_y1));
 		}
 	}
 	return best <= 2.0 * px;
@@ -339,10 +341,10 @@ static bool curve_meets(const struct app_dlist *dl, const struct ibox *b)
 static bool tangent_visible(const struct app_frame_info *f,
 			    const struct app_rect *a, double *t0, double *t1)
 {
-	double dx = f->tan_x1 - f->tan_x0, dy = f->tan_y1 - f->tan_y0;
+	double x0 = (double)f->tan_x0, y0 = (double)f->tan_y0;
+	double dx = (double)f->tan_x1 - x0, dy = (double)f->tan_y1 - y0;
 	double p[4] = { -dx, dx, -dy, dy };
-	double q[4] = { f->tan_x0 - a->x, a->x + a->w - f->tan_x0,
-			f->tan_y0 - a->y, a->y + a->h - f->tan_y0 };
+	double q[4] = { x0 - a->x, a->x + a->w - x0, y0 - a->y, a->y + a->h - y0 };
 	*t0 = 0, *t1 = 1;
 	for (int i = 0; i < 4; i++) {
 		if (p[i] == 0) {

@@ -224,7 +224,7 @@ static void check_backed(const struct tcase *t)
 			slope++;
 			CHECK(f.info.has_tangent);
 			const struct app_frame_info *fi = &f.info;
-			double best = INFINITY;
+			double best = (double)INFINITY;
 			for (int k = 0; k < 9; k++) {
 				double x = (double)p->box.x +
 					   (double)p->box.w * (k % 3) / 2;

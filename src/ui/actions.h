@@ -79,6 +79,11 @@ extern const double app_pace_ms[APP_PACE_COUNT];
  * screen); the first shows a prompt until then. */
 #define APP_QUIT_MS 2000.0
 
+/* A notice stays this long, in milliseconds, and holds this many bytes
+ * with its terminator (a longer one is cut at a character). */
+#define APP_NOTICE_MS 5000.0
+#define APP_NOTICE_MAX 1024
+
 /* Scene numbers typed digit by digit (1 0 Enter) have at most this many
  * digits; a lesson has at most 99 scenes. */
 #define APP_TYPED_MAX 99
@@ -111,6 +116,10 @@ struct app_state {
 	long run_to; /* the auto-run stops at this step; −1: it does not */
 	double quit_until; /* Esc again before this time quits; 0: not armed */
 	int typed;         /* a scene number being typed, 1 … 99; 0: none */
+	/* A passing message (where S put the picture, or why it could not),
+	 * shown until notice_until; 0: none. */
+	char notice[APP_NOTICE_MAX];
+	double notice_until;
 	int focus; /* the run in focus, 0 … runs − 1: its arithmetic, η, β */
 	struct app_anim anim;
 	/* The contour map of a curve of two weights, kept from frame to
@@ -163,6 +172,9 @@ const struct gd_run *app_state_focus_run(const struct app_state *s);
 /* Applies one action at time now_ms; *out gets what the shell must do. */
 void app_apply(struct app_state *s, enum app_action action, double now_ms,
 	       struct app_result *out);
+
+/* Shows msg (UTF-8, copied) as a notice from now_ms for APP_NOTICE_MS. */
+void app_notice(struct app_state *s, double now_ms, const char *msg);
 
 /*
  * Advances time: ends a finished animation and takes the auto-run's due

@@ -59,6 +59,7 @@ enum app_role {
 	APP_ROLE_POINT,      /* the current point */
 	APP_ROLE_RUN_POINT,  /* a compared run's point, trail or marker */
 	APP_ROLE_PLOT_CLIP,
+	APP_ROLE_LABEL_BACK, /* the band of background behind a plot label */
 	/* the map of two weights */
 	APP_ROLE_CONTOUR_BAND, /* a filled run of one band */
 	APP_ROLE_CONTOUR,      /* a piece of a contour line */

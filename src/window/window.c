@@ -83,41 +83,93 @@ static void echo_update(struct win *w, const struct gd_update *u, int dim)
 	}
 }
 
-/* S: the frame as it is on screen, to gdstep-YYYYMMDD-HHMMSS.png in the
- * current directory (or $HOME if that is not writable). */
+/* A free name for a picture taken at t in dir: gdstep-YYYYMMDD-HHMMSS.png,
+ * or with -2, -3 … when a picture of the same second is there already.
+ * False when 99 are. */
+static bool free_name(char *path, size_t size, const char *dir, time_t t)
+{
+	char stem[64];
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(stem, sizeof(stem), "gdstep-%Y%m%d-%H%M%S", &tm);
+	for (int k = 1; k < 100; k++) {
+		if (k == 1)
+			snprintf(path, size, "%s%s%s.png", dir, *dir ? "/" : "",
+				 stem);
+		else
+			snprintf(path, size, "%s%s%s-%d.png", dir,
+				 *dir ? "/" : "", stem, k);
+		if (access(path, F_OK) != 0 && errno == ENOENT)
+			return true;
+	}
+	return false;
+}
+
+/* Writes surface s as a new picture taken at t in dir (free_name): 0,
+ * with its path in path, or a negative errno (nothing left behind). */
+static int write_new(char *path, size_t size, const char *dir, time_t t,
+		     SDL_Surface *s)
+{
+	if (!free_name(path, size, dir, t))
+		return -EEXIST;
+	int err = app_png_write(path, s);
+	if (err < 0)
+		unlink(path); /* a partial picture is no picture */
+	return err;
+}
+
+/* S: the frame as it is on screen, as a new PNG (free_name) in the
+ * current directory, or in $HOME when it cannot be written there. A
+ * notice in the window says where it went, or why it went nowhere
+ * (naming both places); the path goes to stdout (or stderr beside
+ * --echo's CSV), an error to stderr. */
 static void save_png(struct win *w)
 {
 	int ow, oh;
+	char path[4200], msg[APP_NOTICE_MAX];
+	double now = now_ms();
 	if (SDL_GetRendererOutputSize(w->ren, &ow, &oh) != 0)
 		return;
 	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ow, oh, 32,
 							SDL_PIXELFORMAT_ARGB8888);
-	if (!s)
+	if (!s) {
+		app_notice(&w->st, now, SDL_GetError());
+		w->redraw = true;
 		return;
-	app_draw(&w->gfx, &w->st, now_ms());
-	char name[64], path[4200];
+	}
+	/* The picture shows the lesson, not an earlier picture's notice. */
+	w->st.notice_until = 0;
+	app_draw(&w->gfx, &w->st, now);
 	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(name, sizeof(name), "gdstep-%Y%m%d-%H%M%S.png", &tm);
 	const char *home = getenv("HOME");
-	if (access(".", W_OK) == 0 || !home)
-		snprintf(path, sizeof(path), "%s", name);
-	else
-		snprintf(path, sizeof(path), "%s/%s", home, name);
-	int err = 0;
+	int err = -EIO, home_err = -ENOENT;
 	if (SDL_RenderReadPixels(w->ren, NULL, SDL_PIXELFORMAT_ARGB8888,
 				 s->pixels, s->pitch) != 0) {
-		fprintf(stderr, "gdstep: %s: %s\n", path, SDL_GetError());
-	} else if ((err = app_png_write(path, s)) < 0) {
-		fprintf(stderr, "gdstep: %s: %s\n", path, strerror(-err));
-	} else if (w->echo) {
-		/* stdout is the CSV stream; the path goes beside it. */
-		fprintf(stderr, "gdstep: saved %s\n", path);
+		snprintf(msg, sizeof(msg), "%s", SDL_GetError());
+	} else if ((err = write_new(path, sizeof(path), "", t, s)) == 0 ||
+		   (home && *home &&
+		    (home_err = write_new(path, sizeof(path), home, t, s)) == 0)) {
+		err = 0;
+		snprintf(msg, sizeof(msg), app_tr(w->st.lang, "Saved %s"), path);
+		/* stdout is --echo's CSV stream; the path goes beside it. */
+		if (w->echo) {
+			fprintf(stderr, "gdstep: saved %s\n", path);
+		} else {
+			printf("%s\n", path);
+			fflush(stdout);
+		}
 	} else {
-		printf("%s\n", path);
-		fflush(stdout);
+		snprintf(msg, sizeof(msg),
+			 app_tr(w->st.lang,
+				"Picture not saved: not in the current directory (%s), nor in $HOME (%s)"),
+			 strerror(-err),
+			 home && *home ? strerror(-home_err) :
+					 app_tr(w->st.lang, "not set"));
 	}
+	if (err != 0)
+		fprintf(stderr, "gdstep: %s\n", msg);
+	app_notice(&w->st, now, msg);
+	w->redraw = true;
 	SDL_FreeSurface(s);
 }
 

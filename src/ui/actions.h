@@ -23,6 +23,7 @@
 #include <gdstep/view.h>
 
 #include "lang.h"
+#include "predict.h"
 
 struct app_contours;
 
@@ -58,6 +59,7 @@ enum app_action {
 	APP_ACT_ESCAPE,  /* close, leave full screen, or ask before quitting */
 	APP_ACT_PLAY_SCENE, /* run the scene to its planned end */
 	APP_ACT_FOCUS,      /* the next run of a comparison in focus */
+	APP_ACT_PREDICT,    /* predict mode on / off (predict.h) */
 	APP_ACT_COUNT,
 };
 
@@ -115,6 +117,7 @@ struct app_state {
 	 * frame and recomputed only when the view changes (contour.h);
 	 * owned, NULL when it could not be allocated. */
 	struct app_contours *contours;
+	struct app_predict predict; /* G: guesses before the step */
 };
 
 /* What an action asks of the shell, besides a redraw. */
@@ -126,11 +129,13 @@ enum app_effect {
 	APP_FX_TEXT = 1 << 4,       /* text size changed: new fonts */
 	APP_FX_LANG = 1 << 5,       /* language changed: drop cached text */
 	APP_FX_QUIT = 1 << 6,
+	APP_FX_GUESSED = 1 << 7, /* a guess was revealed: echo it */
 };
 
 struct app_result {
 	unsigned fx;             /* enum app_effect bits */
 	struct gd_update update; /* when APP_FX_STEPPED */
+	struct app_guess guess;  /* when APP_FX_GUESSED */
 };
 
 /*

@@ -427,7 +427,7 @@ static void plot_runs(const struct plot *p, const struct app_state *s, double no
 	}
 	float cx = f->run_x[s->focus], cy = f->run_y[s->focus];
 	f->fell = sh.u.E_next <= sh.u.E;
-	if (sh.has_step)
+	if (sh.has_step && !app_predict_hides(&s->predict, sh0.growing))
 		step(p, &sh, r, cx);
 	else if (isfinite(app_state_focus_run(s)->grad[0]))
 		tangent(p, sh.w, sh.E, app_state_focus_run(s)->grad[0]);
@@ -477,8 +477,18 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 		return;
 	}
 	struct app_shown sh = app_shown_step(s, now);
+	if (app_predict_hides(&s->predict, sh.growing))
+		sh.has_step = false; /* G: the step waits for the guess */
 	trail(&p, run, (float)p.l->stroke * 2.6f);
 	point_and_step(&p, &sh);
+	double gw[GD_DIM_MAX];
+	bool revealed;
+	if (app_predict_mark_at(&s->predict, run->step, gw, &revealed)) {
+		float gx, gy;
+		app_view_px(v, gw[0], 0, &gx, &gy);
+		app_predict_mark(out, gx, info->axis_y, info->point_r, revealed,
+				 s->dark, p.l->small_px, m, s->lang);
+	}
 	if (!sh.has_step && isfinite(run->grad[0]))
 		tangent(&p, run->w[0], run->E, run->grad[0]);
 	struct ibox arrow_box;

@@ -548,6 +548,22 @@ static void compare_lines(struct plines *p, const struct app_state *s)
 		     s->focus + 1);
 }
 
+/* G: what to do, how the last guess went, and the scene's score. */
+static void predict_lines(struct plines *p, const struct app_state *s)
+{
+	char lines[4][160];
+	const struct gd_run *run = app_state_run(s);
+	int n = app_predict_lines(&s->predict, run->step, run->dim, p->lang,
+				  lines, 4);
+	for (int i = 0; i < n; i++) {
+		struct pline *l = add(p, p->th->run_text[3], APP_FACE_BOLD);
+		if (!l)
+			return;
+		l->gap = i == 0;
+		snprintf(l->text, sizeof(l->text), "%.159s", lines[i]);
+	}
+}
+
 static void build_panel(struct plines *p, const struct app_state *s,
 			const struct app_theme *th, double now)
 {
@@ -560,8 +576,10 @@ static void build_panel(struct plines *p, const struct app_state *s,
 		status_lines(p, s);
 		regime_line(p, app_state_run(s));
 	}
+	predict_lines(p, s);
 	struct app_shown sh = app_shown_focus(s, now);
-	if (sh.has_step)
+	bool revealing = s->anim.active && s->anim.grow;
+	if (sh.has_step && !app_predict_hides(&s->predict, revealing))
 		update_lines(p, s, &sh);
 }
 

@@ -1,0 +1,226 @@
+/* Predict, then reveal; see predict.h. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "predict.h"
+#include "theme.h"
+
+/* The guess's colour: Okabe–Ito's reddish purple, the fourth run's (a
+ * scene in predict mode shows one run). */
+#define GUESS_RUN 3
+
+void app_predict_init(struct app_predict *p, int scene)
+{
+	memset(p, 0, sizeof(*p));
+	p->scene = scene;
+}
+
+void app_predict_toggle(struct app_predict *p)
+{
+	p->on = !p->on;
+	if (!p->on)
+		p->has_guess = false;
+}
+
+void app_predict_scene(struct app_predict *p, int k)
+{
+	if (p->scene >= 0 && p->scene < GD_LESSON_MAX_SCENES)
+		p->scenes[p->scene] = p->score;
+	p->on = p->has_guess = false;
+	p->kept = 0;
+	p->scene = k;
+	p->score = (k >= 0 && k < GD_LESSON_MAX_SCENES) ? p->scenes[k] :
+							  (struct app_score){ 0 };
+}
+
+bool app_predict_click(struct app_predict *p, int dim, double a, double b)
+{
+	if (!p->on || !isfinite(a) || (dim == 2 && !isfinite(b)))
+		return false;
+	p->guess[0] = a;
+	p->guess[1] = dim == 2 ? b : 0;
+	p->has_guess = true;
+	return true;
+}
+
+static void score_add(struct app_score *s, const struct app_guess *g, int sign)
+{
+	s->guesses += sign;
+	s->right += g->right_dir ? sign : 0;
+	s->error_sum += sign * g->error;
+	if (s->guesses <= 0)
+		*s = (struct app_score){ 0 };
+}
+
+bool app_predict_reveal(struct app_predict *p, const struct gd_update *u,
+			int dim, struct app_guess *out)
+{
+	if (!p->has_guess)
+		return false;
+	p->has_guess = false;
+	dim = dim == 2 ? 2 : 1;
+	struct app_guess g = { .step = u->step, .dim = dim };
+	double e2 = 0, dot = 0, d2 = 0, off = 0;
+	for (int k = 0; k < dim; k++) {
+		g.from[k] = u->w[k];
+		g.guess[k] = p->guess[k];
+		g.actual[k] = u->w_next[k];
+		double e = g.guess[k] - g.actual[k];
+		e2 += e * e;
+		dot += (g.guess[k] - g.from[k]) * u->delta[k];
+		d2 += u->delta[k] * u->delta[k];
+		off += fabs(g.guess[k] - g.from[k]);
+	}
+	g.error = sqrt(e2);
+	g.share = d2 > 0 ? g.error / sqrt(d2) : -1;
+	g.right_dir = d2 > 0 ? dot > 0 : off == 0;
+	if (!isfinite(g.error)) /* a guess far off in a huge step */
+		g.error = 0, g.share = -1;
+	if (p->kept == APP_PREDICT_KEEP) {
+		memmove(p->rec, p->rec + 1,
+			sizeof(p->rec[0]) * (APP_PREDICT_KEEP - 1));
+		p->kept--;
+	}
+	p->rec[p->kept++] = g;
+	score_add(&p->score, &g, 1);
+	*out = g;
+	return true;
+}
+
+void app_predict_undo(struct app_predict *p, long step)
+{
+	p->has_guess = false;
+	while (p->kept > 0 && p->rec[p->kept - 1].step >= step) {
+		score_add(&p->score, &p->rec[p->kept - 1], -1);
+		p->kept--;
+	}
+}
+
+const struct app_guess *app_predict_last(const struct app_predict *p, long step)
+{
+	if (p->kept == 0 || p->rec[p->kept - 1].step != step - 1)
+		return NULL;
+	return &p->rec[p->kept - 1];
+}
+
+bool app_predict_hides(const struct app_predict *p, bool revealing)
+{
+	return p->on && !revealing;
+}
+
+int app_guess_format(char *buf, size_t size, const struct app_guess *g)
+{
+	if (g->dim == 2)
+		return snprintf(buf, size, "guess,%ld,%.17g,%.17g,%.17g,%.17g\n",
+				g->step, g->guess[0], g->guess[1], g->actual[0],
+				g->actual[1]);
+	return snprintf(buf, size, "guess,%ld,%.17g,%.17g\n", g->step,
+			g->guess[0], g->actual[0]);
+}
+
+double app_score_mean(const struct app_score *s)
+{
+	return s->guesses > 0 ? s->error_sum / s->guesses : 0;
+}
+
+/* A point as the panel writes it: w, or (w₁, w₂). */
+static const char *point(char *buf, size_t size, const double *w, int dim)
+{
+	char a[APP_FMT_MAX], b[APP_FMT_MAX];
+	if (dim == 2)
+		snprintf(buf, size, "(%s, %s)", app_fmt_value(a, sizeof(a), w[0]),
+			 app_fmt_value(b, sizeof(b), w[1]));
+	else
+		snprintf(buf, size, "%s", app_fmt_value(a, sizeof(a), w[0]));
+	return buf;
+}
+
+/* How the last reveal went: two lines. */
+static int result_lines(const struct app_guess *g, enum app_lang lang,
+			char (*lines)[160], int max)
+{
+	char gs[64], as[64], e[APP_FMT_MAX];
+	if (max < 2)
+		return 0;
+	snprintf(lines[0], 160, app_tr(lang, "Guess %s, w landed at %s"),
+		 point(gs, sizeof(gs), g->guess, g->dim),
+		 point(as, sizeof(as), g->actual, g->dim));
+	const char *dir = g->right_dir ? app_tr(lang, "right direction") :
+					 app_tr(lang, "wrong direction");
+	if (g->share >= 0)
+		snprintf(lines[1], 160,
+			 app_tr(lang, "off by %s (%.0f%% of the step), %s"),
+			 app_fmt_value(e, sizeof(e), g->error),
+			 fmin(g->share * 100, 1e6), dir);
+	else
+		snprintf(lines[1], 160, app_tr(lang, "off by %s, %s"),
+			 app_fmt_value(e, sizeof(e), g->error), dir);
+	return 2;
+}
+
+int app_predict_lines(const struct app_predict *p, long step, int dim,
+		      enum app_lang lang, char (*lines)[160], int max)
+{
+	int n = 0;
+	if (!p->on || max < 4)
+		return 0;
+	char gs[64], m[APP_FMT_MAX];
+	if (p->has_guess)
+		snprintf(lines[n++], 160,
+			 app_tr(lang, "Your guess: w = %s. Next reveals the step"),
+			 point(gs, sizeof(gs), p->guess, dim));
+	else
+		snprintf(lines[n++], 160, "%s",
+			 dim == 2 ?
+				 app_tr(lang,
+					"Predict: click on the map where w will land, then Next") :
+				 app_tr(lang,
+					"Predict: click where w will land, then Next"));
+	const struct app_guess *g = app_predict_last(p, step);
+	if (g)
+		n += result_lines(g, lang, lines + n, max - n - 1);
+	if (p->score.guesses > 0)
+		snprintf(lines[n++], 160,
+			 app_tr(lang,
+				"Score: %d guesses, %d in the right direction, mean error %s"),
+			 p->score.guesses, p->score.right,
+			 app_fmt_value(m, sizeof(m), app_score_mean(&p->score)));
+	return n;
+}
+
+bool app_predict_mark_at(const struct app_predict *p, long step, double *w,
+			 bool *revealed)
+{
+	if (!p->on)
+		return false;
+	if (p->has_guess) {
+		w[0] = p->guess[0], w[1] = p->guess[1];
+		*revealed = false;
+		return true;
+	}
+	const struct app_guess *g = app_predict_last(p, step);
+	if (!g)
+		return false;
+	w[0] = g->guess[0], w[1] = g->dim == 2 ? g->guess[1] : 0;
+	*revealed = true;
+	return true;
+}
+
+void app_predict_mark(struct app_dlist *dl, float x, float y, float r,
+		      bool revealed, bool dark, int px,
+		      const struct app_measure *m, enum app_lang lang)
+{
+	const struct app_theme *th = app_theme_get(dark);
+	app_dlist_marker(dl, APP_ROLE_GUESS, 3, x, y, r + 2.5f, th->bg);
+	app_dlist_marker(dl, APP_ROLE_GUESS, 3, x, y, r, th->run[GUESS_RUN]);
+	struct app_text_style st = { .px = px,
+				     .face = APP_FACE_BOLD,
+				     .color = th->run_text[GUESS_RUN],
+				     .align = APP_ALIGN_CENTRE };
+	app_dlist_text(dl, APP_ROLE_GUESS_LABEL, &st, x, y - r - (float)px * 1.6f,
+		       revealed ? app_tr(lang, "guessed") :
+				  app_tr(lang, "your guess"),
+		       m);
+}

@@ -486,8 +486,15 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 	if (app_predict_mark_at(&s->predict, run->step, gw, &revealed)) {
 		float gx, gy;
 		app_view_px(v, gw[0], 0, &gx, &gy);
-		app_predict_mark(out, gx, info->axis_y, info->point_r, revealed,
-				 s->dark, p.l->small_px, m, s->lang);
+		/* The label clears the Δw label of a step being revealed. */
+		float ly = info->axis_y - (float)p.l->small_px * 3.6f -
+			   (float)p.l->stroke * 4;
+		app_predict_mark(out, gx, info->axis_y, info->point_r, ly,
+				 revealed, s->dark, p.l->small_px, m, s->lang);
+		if (revealed) /* where w landed, on the same axis */
+			app_dlist_dashed(out, APP_ROLE_GUESS, info->point_x,
+					 info->point_y, info->point_x,
+					 info->axis_y, 1.5f, 4, 6, p.th->muted);
 	}
 	if (!sh.has_step && isfinite(run->grad[0]))
 		tangent(&p, run->w[0], run->E, run->grad[0]);

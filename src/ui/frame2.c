@@ -456,8 +456,8 @@ void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
 	if (app_predict_mark_at(&s->predict, p.run->step, gu, &revealed)) {
 		float gx, gy; /* G: the guess on the map */
 		app_view_px(p.v, gu[0], gu[1], &gx, &gy);
-		app_predict_mark(out, gx, gy, r, revealed, s->dark, l->small_px,
-				 m, s->lang);
+		app_predict_mark(out, gx, gy, r, gy - r - l->small_px * 1.6f,
+				 revealed, s->dark, l->small_px, m, s->lang);
 	}
 	info->point_x = cx, info->point_y = cy, info->point_r = r;
 	info->has_point = true;

@@ -562,6 +562,22 @@ static void predict_lines(struct plines *p, const struct app_state *s)
 		l->gap = i == 0;
 		snprintf(l->text, sizeof(l->text), "%.159s", lines[i]);
 	}
+	if (!app_predict_hides(&s->predict, s->anim.active && s->anim.grow))
+		return;
+	/* The rule stays, without its numbers. */
+	const struct gd_run *f = app_state_focus_run(s);
+	bool two = f->dim == 2, gd = f->opt.kind == GD_OPTIMIZER_GD;
+	if (gd && gd_run_momentum(f) > 0)
+		LINE(p, p->th->text, APP_FACE_BOLD, "%s",
+		     two ? "vₖ ← β·vₖ − η·∂E/∂wₖ,  wₖ ← wₖ + vₖ" :
+			   "v ← β·v − η·dE/dw,  w ← w + v");
+	else if (gd)
+		LINE(p, p->th->text, APP_FACE_BOLD, "%s",
+		     two ? "Δwₖ = −η·∂E/∂wₖ,  wₖ ← wₖ + Δwₖ" :
+			   "Δw = −η·dE/dw,  w ← w + Δw");
+	else
+		LINE(p, p->th->text, APP_FACE_BOLD, "%s",
+		     two ? "wₖ ← wₖ + Δwₖ" : "w ← w + Δw");
 }
 
 static void build_panel(struct plines *p, const struct app_state *s,

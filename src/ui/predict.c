@@ -184,7 +184,7 @@ int app_predict_lines(const struct app_predict *p, long step, int dim,
 	if (p->score.guesses > 0)
 		snprintf(lines[n++], 160,
 			 app_tr(lang,
-				"Score: %d guesses, %d in the right direction, mean error %s"),
+				"Score: guesses %d, right direction %d, mean error %s"),
 			 p->score.guesses, p->score.right,
 			 app_fmt_value(m, sizeof(m), app_score_mean(&p->score)));
 	return n;
@@ -209,7 +209,7 @@ bool app_predict_mark_at(const struct app_predict *p, long step, double *w,
 }
 
 void app_predict_mark(struct app_dlist *dl, float x, float y, float r,
-		      bool revealed, bool dark, int px,
+		      float label_y, bool revealed, bool dark, int px,
 		      const struct app_measure *m, enum app_lang lang)
 {
 	const struct app_theme *th = app_theme_get(dark);
@@ -219,7 +219,7 @@ void app_predict_mark(struct app_dlist *dl, float x, float y, float r,
 				     .face = APP_FACE_BOLD,
 				     .color = th->run_text[GUESS_RUN],
 				     .align = APP_ALIGN_CENTRE };
-	app_dlist_text(dl, APP_ROLE_GUESS_LABEL, &st, x, y - r - (float)px * 1.6f,
+	app_dlist_text(dl, APP_ROLE_GUESS_LABEL, &st, x, label_y,
 		       revealed ? app_tr(lang, "guessed") :
 				  app_tr(lang, "your guess"),
 		       m);

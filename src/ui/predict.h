@@ -110,13 +110,13 @@ int app_predict_lines(const struct app_predict *p, long step, int dim,
 		      enum app_lang lang, char (*lines)[160], int max);
 
 /*
- * The guess on the plot: a marker at the pending guess, or at the guess
- * just revealed, with a short label. (x, y) is its pixel, label_y the row
- * above the plot's w axis where its label goes; drawn in role
- * APP_ROLE_GUESS and APP_ROLE_GUESS_LABEL.
+ * The guess on the plot: a marker of radius r at pixel (x, y), the
+ * pending guess or the one just revealed, with a short label of px
+ * pixels whose top is label_y; drawn in roles APP_ROLE_GUESS and
+ * APP_ROLE_GUESS_LABEL.
  */
 void app_predict_mark(struct app_dlist *dl, float x, float y, float r,
-		      bool revealed, bool dark, int px,
+		      float label_y, bool revealed, bool dark, int px,
 		      const struct app_measure *m, enum app_lang lang);
 
 /* The world point to mark for a run at step (the pending guess, else the

@@ -107,10 +107,10 @@ static void after_scene_change(struct app_state *s)
 		s->focus = 0;
 	if (gd_run_momentum(focus_run(s)) > 0)
 		s->beta_on = gd_run_momentum(focus_run(s));
-	if (s->pres.scene != s->predict.scene)
-		app_predict_scene(&s->predict, s->pres.scene);
-	else
-		app_predict_undo(&s->predict, s->pres.run->step);
+	if (s->pres.scene != s->predict.scene || !s->predict.sc)
+		app_predict_scene(&s->predict, s->pres.scene,
+				  gd_presenter_scene(&s->pres));
+	app_predict_undo(&s->predict, s->pres.run->step);
 	app_refit(s);
 }
 
@@ -129,7 +129,7 @@ int app_state_init(struct app_state *s, const struct gd_lesson *lesson, int k)
 	if (r < 0)
 		return r;
 	s->contours = app_contours_create();
-	app_predict_init(&s->predict, s->pres.scene);
+	app_predict_init(&s->predict, -1);
 	after_scene_change(s);
 	return 0;
 }
@@ -337,6 +337,10 @@ static void do_next(struct app_state *s, double now, struct app_result *out)
 		after_scene_change(s);
 		break;
 	case GD_MOVE_NONE:
+		/* The end of a lesson that asked questions: the answers. */
+		if (s->lesson && s->pres.scene == s->lesson->count - 1 &&
+		    app_lesson_asks(s->lesson))
+			s->predict.summary = true;
 		break;
 	}
 }
@@ -608,6 +612,10 @@ void app_apply(struct app_state *s, enum app_action a, double now,
 		if (a == APP_ACT_CLOSE || a == APP_ACT_ESCAPE)
 			return;
 	}
+	if (s->predict.summary && !keeps_help(a)) {
+		s->predict.summary = false; /* any key goes back */
+		return;
+	}
 	if (type_digit(s, a))
 		return;
 	if (s->typed && a == APP_ACT_RUN) {
@@ -694,6 +702,10 @@ void app_click(struct app_state *s, double w, struct app_result *out)
 {
 	out->fx = APP_FX_REDRAW;
 	app_anim_finish(s);
+	if (s->predict.summary) { /* a click closes the answers */
+		s->predict.summary = false;
+		return;
+	}
 	if (app_predict_click(&s->predict, 1, w, 0))
 		return; /* predict mode: a guess, not a new run */
 	s->running = false;
@@ -706,7 +718,7 @@ void app_click(struct app_state *s, double w, struct app_result *out)
 
 void app_click_at(struct app_state *s, double w, double e, struct app_result *out)
 {
-	if (app_state_run(s)->dim != 2) {
+	if (app_state_run(s)->dim != 2 || s->predict.summary) {
 		app_click(s, w, out);
 		return;
 	}

@@ -555,4 +555,7 @@ void app_frame_build(struct app_dlist *out, struct app_frame_info *info,
 	else
 		app_plot_build(out, info, s, &info->view, now, m);
 	app_panel_build(out, &info->lay, s, now, m);
+	if (s->predict.summary)
+		app_predict_summary(out, &s->predict, s->lesson, width, height,
+				    info->lay.text_px, s->dark, m, s->lang);
 }

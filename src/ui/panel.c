@@ -590,7 +590,8 @@ static void build_panel(struct plines *p, const struct app_state *s,
 		compare_lines(p, s);
 	} else {
 		status_lines(p, s);
-		regime_line(p, app_state_run(s));
+		if (!app_predict_asks_rate(&s->predict)) /* not the answer */
+			regime_line(p, app_state_run(s));
 	}
 	predict_lines(p, s);
 	struct app_shown sh = app_shown_focus(s, now);

@@ -24,19 +24,42 @@ void app_predict_toggle(struct app_predict *p)
 		p->has_guess = false;
 }
 
-void app_predict_scene(struct app_predict *p, int k)
+void app_predict_scene(struct app_predict *p, int k, const struct gd_scene *sc)
 {
 	if (p->scene >= 0 && p->scene < GD_LESSON_MAX_SCENES)
 		p->scenes[p->scene] = p->score;
 	p->on = p->has_guess = false;
 	p->kept = 0;
 	p->scene = k;
+	p->sc = sc;
 	p->score = (k >= 0 && k < GD_LESSON_MAX_SCENES) ? p->scenes[k] :
 							  (struct app_score){ 0 };
+	p->score.question = sc ? sc->question : GD_QUESTION_NONE;
+	p->on = p->score.question != GD_QUESTION_NONE;
+}
+
+bool app_lesson_asks(const struct gd_lesson *lesson)
+{
+	for (int i = 0; lesson && i < lesson->count; i++)
+		if (lesson->scenes[i].question != GD_QUESTION_NONE)
+			return true;
+	return false;
+}
+
+static bool one_step(const struct app_predict *p)
+{
+	return p->score.question == GD_QUESTION_ONE_STEP && p->sc;
+}
+
+bool app_predict_asks_rate(const struct app_predict *p)
+{
+	return one_step(p);
 }
 
 bool app_predict_click(struct app_predict *p, int dim, double a, double b)
 {
+	if (p->on && one_step(p))
+		return true; /* η is the answer: a click changes nothing */
 	if (!p->on || !isfinite(a) || (dim == 2 && !isfinite(b)))
 		return false;
 	p->guess[0] = a;
@@ -57,6 +80,18 @@ static void score_add(struct app_score *s, const struct app_guess *g, int sign)
 bool app_predict_reveal(struct app_predict *p, const struct gd_update *u,
 			int dim, struct app_guess *out)
 {
+	if (p->on && one_step(p)) {
+		/* The first update is the answer: did it land? */
+		if (u->step == 0) {
+			p->score.tried = true;
+			p->score.rate = u->opt.hyper[GD_HYPER_RATE];
+			p->score.landed_w = u->w_next[0];
+			p->score.landed = fabs(u->w_next[0] - p->sc->target) <=
+					  p->sc->tolerance;
+			p->on = false;
+		}
+		return false;
+	}
 	if (!p->has_guess)
 		return false;
 	p->has_guess = false;
@@ -92,6 +127,12 @@ bool app_predict_reveal(struct app_predict *p, const struct gd_update *u,
 void app_predict_undo(struct app_predict *p, long step)
 {
 	p->has_guess = false;
+	if (one_step(p) && step == 0) { /* back before the answer: ask again */
+		p->on = true;
+		p->score.tried = p->score.landed = false;
+	} else if (one_step(p)) {
+		p->on = false; /* past the question's update */
+	}
 	while (p->kept > 0 && p->rec[p->kept - 1].step >= step) {
 		score_add(&p->score, &p->rec[p->kept - 1], -1);
 		p->kept--;
@@ -160,28 +201,80 @@ static int result_lines(const struct app_guess *g, enum app_lang lang,
 	return 2;
 }
 
+/* A one-step question's lines: what to do, or how it went. */
+static int rate_lines(const struct app_predict *p, enum app_lang lang,
+		      char (*lines)[160])
+{
+	char t[APP_FMT_MAX], tol[APP_FMT_MAX], w[APP_FMT_MAX], r[APP_FMT_MAX];
+	app_fmt_value(t, sizeof(t), p->sc->target);
+	app_fmt_param(tol, sizeof(tol), p->sc->tolerance);
+	if (!p->score.tried) {
+		snprintf(lines[0], 160,
+			 app_tr(lang,
+				"Question: choose η (Up / Down) so that w lands on %s ± %s in one step, then Next"),
+			 t, tol);
+		return 1;
+	}
+	app_fmt_value(w, sizeof(w), p->score.landed_w);
+	app_fmt_param(r, sizeof(r), p->score.rate);
+	snprintf(lines[0], 160,
+		 p->score.landed ?
+			 app_tr(lang,
+				"Landed: η = %s took w to %s (target %s ± %s)") :
+			 app_tr(lang,
+				"Missed: η = %s took w to %s (target %s ± %s); Back, change η, try again"),
+		 r, w, t, tol);
+	return 1;
+}
+
+/* What to do before a guess: click where w lands, or which way. */
+static const char *prompt(const struct app_predict *p, int dim, enum app_lang lang)
+{
+	if (p->score.question == GD_QUESTION_DIRECTION)
+		return dim == 2 ?
+			       app_tr(lang,
+				      "Question: which way will the next step go? Click on the map in that direction from the point, then Next") :
+			       app_tr(lang,
+				      "Question: which way will the next step go? Click on that side of the point, then Next");
+	return dim == 2 ?
+		       app_tr(lang,
+			      "Predict: click on the map where w will land, then Next") :
+		       app_tr(lang, "Predict: click where w will land, then Next");
+}
+
 int app_predict_lines(const struct app_predict *p, long step, int dim,
 		      enum app_lang lang, char (*lines)[160], int max)
 {
 	int n = 0;
-	if (!p->on || max < 4)
+	if (max < 4)
+		return 0;
+	if (one_step(p))
+		return rate_lines(p, lang, lines);
+	if (!p->on)
 		return 0;
 	char gs[64], m[APP_FMT_MAX];
+	bool dir = p->score.question == GD_QUESTION_DIRECTION;
 	if (p->has_guess)
 		snprintf(lines[n++], 160,
-			 app_tr(lang, "Your guess: w = %s. Next reveals the step"),
+			 dir ? app_tr(lang,
+				      "Your answer: towards the marker. Next reveals the step") :
+			       app_tr(lang,
+				      "Your guess: w = %s. Next reveals the step"),
 			 point(gs, sizeof(gs), p->guess, dim));
 	else
-		snprintf(lines[n++], 160, "%s",
-			 dim == 2 ?
-				 app_tr(lang,
-					"Predict: click on the map where w will land, then Next") :
-				 app_tr(lang,
-					"Predict: click where w will land, then Next"));
+		snprintf(lines[n++], 160, "%s", prompt(p, dim, lang));
 	const struct app_guess *g = app_predict_last(p, step);
-	if (g)
+	if (g && dir)
+		snprintf(lines[n++], 160, "%s",
+			 g->right_dir ? app_tr(lang, "Answer: right direction") :
+					app_tr(lang, "Answer: wrong direction"));
+	else if (g)
 		n += result_lines(g, lang, lines + n, max - n - 1);
-	if (p->score.guesses > 0)
+	if (p->score.guesses > 0 && dir)
+		snprintf(lines[n++], 160,
+			 app_tr(lang, "Score: %d of %d in the right direction"),
+			 p->score.right, p->score.guesses);
+	else if (p->score.guesses > 0)
 		snprintf(lines[n++], 160,
 			 app_tr(lang,
 				"Score: guesses %d, right direction %d, mean error %s"),
@@ -223,4 +316,81 @@ void app_predict_mark(struct app_dlist *dl, float x, float y, float r,
 		       revealed ? app_tr(lang, "guessed") :
 				  app_tr(lang, "your guess"),
 		       m);
+}
+
+/* One scene's answers in words, into buf; false when it asked nothing
+ * and had no guesses. */
+static bool answer_line(char *buf, size_t size, const struct app_score *sc,
+			const struct gd_scene *scene, int k, enum app_lang lang)
+{
+	char a[APP_FMT_MAX], what[200];
+	const char *title = gd_scene_title(scene,
+					   lang == APP_LANG_ZH ? "zh" : "en");
+	if (sc->question == GD_QUESTION_NONE && sc->guesses == 0)
+		return false;
+	if (sc->question == GD_QUESTION_ONE_STEP && sc->tried)
+		snprintf(what, sizeof(what),
+			 sc->landed ? app_tr(lang, "landed, with η = %s") :
+				      app_tr(lang, "missed, with η = %s"),
+			 app_fmt_param(a, sizeof(a), sc->rate));
+	else if (sc->guesses == 0)
+		snprintf(what, sizeof(what), "%s", app_tr(lang, "not answered"));
+	else if (sc->question == GD_QUESTION_DIRECTION)
+		snprintf(what, sizeof(what),
+			 app_tr(lang, "%d of %d in the right direction"),
+			 sc->right, sc->guesses);
+	else
+		snprintf(what, sizeof(what),
+			 app_tr(lang,
+				"guesses %d, right direction %d, mean error %s"),
+			 sc->guesses, sc->right,
+			 app_fmt_value(a, sizeof(a), app_score_mean(sc)));
+	snprintf(buf, size, app_tr(lang, "Scene %d, %s: %s"), k + 1, title, what);
+	return true;
+}
+
+void app_predict_summary(struct app_dlist *dl, const struct app_predict *p,
+			 const struct gd_lesson *lesson, int width, int height,
+			 int px, bool dark, const struct app_measure *m,
+			 enum app_lang lang)
+{
+	const struct app_theme *th = app_theme_get(dark);
+	app_dlist_rect(dl, APP_ROLE_OVERLAY_BG,
+		       (struct app_box){ 0, 0, (float)width, (float)height },
+		       app_rgba_alpha(th->bg, 245));
+	struct app_text_style st = { .px = px * 3 / 2,
+				     .face = APP_FACE_BOLD,
+				     .color = th->text,
+				     .align = APP_ALIGN_LEFT };
+	float x = (float)px * 2, y = (float)px * 2, row = (float)px * 1.6f;
+	app_dlist_text(dl, APP_ROLE_HELP_TITLE, &st, x, y,
+		       app_tr(lang, "Your answers"), m);
+	y += row * 2;
+	st.px = px;
+	st.face = APP_FACE_REGULAR;
+	int shown = 0;
+	for (int k = 0; lesson && k < lesson->count &&
+			k < GD_LESSON_MAX_SCENES && y < (float)height - row * 2;
+	     k++) {
+		char line[400];
+		const struct app_score *sc = k == p->scene ? &p->score :
+							     &p->scenes[k];
+		struct app_score asked = *sc;
+		asked.question = lesson->scenes[k].question;
+		if (!answer_line(line, sizeof(line), &asked, &lesson->scenes[k],
+				 k, lang))
+			continue;
+		app_dlist_text(dl, APP_ROLE_HELP_TEXT, &st, x, y, line, m);
+		y += row;
+		shown++;
+	}
+	if (!shown)
+		app_dlist_text(dl, APP_ROLE_HELP_TEXT, &st, x, y,
+			       app_tr(lang, "No answers yet"), m);
+	st.color = th->muted;
+	app_dlist_text(
+		dl, APP_ROLE_HELP_TEXT, &st, x, (float)height - row * 1.5f,
+		app_tr(lang,
+		       "S saves this screen as a PNG; any other key goes back"),
+		m);
 }

@@ -40,15 +40,22 @@ struct app_guess {
 	bool right_dir; /* the guess went the way the step went */
 };
 
-/* A scene's score: its revealed guesses. */
+/* A scene's score: its revealed guesses, and the answer to its
+ * question (a lesson file's `question =`). */
 struct app_score {
 	int guesses, right;
 	double error_sum; /* of app_guess.error */
+	enum gd_question question;
+	bool tried, landed;    /* one-step: the first update taken, within
+			     * tolerance of the target */
+	double rate, landed_w; /* the η tried and where w landed */
 };
 
 struct app_predict {
-	bool on;        /* predict mode: the pending step is hidden */
-	bool has_guess; /* a guess placed, not yet revealed */
+	bool on;      /* predict mode: the pending step is hidden */
+	bool summary; /* the lesson's answers on screen (the last Next) */
+	const struct gd_scene *sc; /* the scene's question; borrowed */
+	bool has_guess;            /* a guess placed, not yet revealed */
 	double guess[GD_DIM_MAX];
 	int scene; /* the scene the score and the reveals are of */
 	int kept;  /* reveals in rec, oldest first */
@@ -64,9 +71,26 @@ void app_predict_init(struct app_predict *p, int scene);
 /* G: predict mode on or off; off drops a pending guess. */
 void app_predict_toggle(struct app_predict *p);
 
-/* The scene changed to k: the old scene's score is kept for the summary,
- * the mode goes off, and k's score starts again. */
-void app_predict_scene(struct app_predict *p, int k);
+/* The scene changed to k (sc, borrowed): the old scene's score is kept
+ * for the summary, the mode goes off, and k's score starts again (as it
+ * was left, when the lesson comes back to it). A scene with a question
+ * starts in predict mode. */
+void app_predict_scene(struct app_predict *p, int k, const struct gd_scene *sc);
+
+/* Whether a lesson asks any question (then its last Next shows the
+ * summary). */
+bool app_lesson_asks(const struct gd_lesson *lesson);
+
+/*
+ * The summary of a lesson's answers, a full-window overlay of width ×
+ * height pixels, text of px pixels measured by m: one line per scene with
+ * a question or with guesses. Drawn in roles APP_ROLE_OVERLAY_BG,
+ * APP_ROLE_HELP_TITLE and APP_ROLE_HELP_TEXT.
+ */
+void app_predict_summary(struct app_dlist *dl, const struct app_predict *p,
+			 const struct gd_lesson *lesson, int width, int height,
+			 int px, bool dark, const struct app_measure *m,
+			 enum app_lang lang);
 
 /*
  * A click at world (a, b) of the plot (w, E on one weight; w₁, w₂ on the
@@ -95,6 +119,10 @@ const struct app_guess *app_predict_last(const struct app_predict *p, long step)
 /* Whether the pending step is hidden: predict mode is on and no step is
  * being revealed (animating). */
 bool app_predict_hides(const struct app_predict *p, bool revealing);
+
+/* Whether the scene asks for η that lands in one step: its regime line
+ * would give the answer away. */
+bool app_predict_asks_rate(const struct app_predict *p);
 
 /* --echo's line of a revealed guess, "guess,STEP,GUESSED_W,ACTUAL_W\n"
  * (two weights: "guess,STEP,GW1,GW2,AW1,AW2\n"), numbers in %.17g so

@@ -320,9 +320,23 @@ double app_anim_progress(const struct app_state *s, double now_ms)
 	return p < 0.5 ? 4 * p * p * p : 1 - pow(-2 * p + 2, 3) / 2;
 }
 
+/* Next at the planned end of the last scene of a lesson that asked
+ * questions: the summary of the answers, instead of stepping on. */
+static bool lesson_done(const struct app_state *s)
+{
+	const struct gd_scene *sc = gd_presenter_scene(&s->pres);
+	return s->lesson && s->pres.scene == s->lesson->count - 1 &&
+	       sc->steps != GD_SCENE_UNPLANNED &&
+	       s->pres.run->step >= sc->steps && app_lesson_asks(s->lesson);
+}
+
 static void do_next(struct app_state *s, double now, struct app_result *out)
 {
 	struct gd_update u;
+	if (lesson_done(s)) {
+		s->predict.summary = true;
+		return;
+	}
 	switch (gd_presenter_next(&s->pres, &u)) {
 	case GD_MOVE_STEPPED:
 		out->fx |= APP_FX_STEPPED;
@@ -337,10 +351,6 @@ static void do_next(struct app_state *s, double now, struct app_result *out)
 		after_scene_change(s);
 		break;
 	case GD_MOVE_NONE:
-		/* The end of a lesson that asked questions: the answers. */
-		if (s->lesson && s->pres.scene == s->lesson->count - 1 &&
-		    app_lesson_asks(s->lesson))
-			s->predict.summary = true;
 		break;
 	}
 }

@@ -32,18 +32,23 @@ struct tcase {
 	void (*run)(const struct tcase *);
 	enum gd_curve_kind kind;
 	double w0, w0b, rate;
-	int scenes; /* 0: one */
+	int scenes;                /* 0: one */
+	enum gd_question question; /* every scene's */
+	double target, tol;
+	long planned; /* > 0: each scene's planned steps, else none */
 	const struct op *ops;
 	/* expected afterwards */
 	bool on, has_guess;
 	long step;
 	int scene;
 	int guesses, right;
-	double mean;      /* the score's mean error */
-	double w;         /* the run's w */
-	const char *echo; /* the last --echo guess line, or NULL: none */
-	int kept_scene0;  /* scene 0's kept score, after leaving it */
-	bool anim;        /* frame: build mid-animation */
+	double mean;        /* the score's mean error */
+	double w;           /* the run's w */
+	const char *echo;   /* the last --echo guess line, or NULL: none */
+	int kept_scene0;    /* scene 0's kept score, after leaving it */
+	bool tried, landed; /* one-step: the answer */
+	bool summary;       /* the answers on screen */
+	bool anim;          /* frame: build mid-animation */
 	bool want[APP_ROLE_COUNT];  /* frame: these roles are drawn … */
 	bool never[APP_ROLE_COUNT]; /* … and these are not */
 	const char *says;           /* frame: some text contains this */
@@ -86,6 +91,10 @@ struct tcase {
 	{                                      \
 		OP_TICK, APP_ACT_NONE, (ms), 0 \
 	}
+#define UP                                    \
+	{                                     \
+		OP_ACT, APP_ACT_RATE_UP, 0, 0 \
+	}
 #define OPS(...) ((const struct op[]){ __VA_ARGS__, { OP_END, 0, 0, 0 } })
 
 struct fixture {
@@ -107,7 +116,10 @@ static void setup(struct fixture *f, const struct tcase *t)
 		sc->w0[0] = t->w0;
 		sc->w0[1] = t->w0b;
 		sc->opt.hyper[GD_HYPER_RATE] = t->rate;
-		sc->steps = GD_SCENE_UNPLANNED;
+		sc->steps = t->planned > 0 ? t->planned : GD_SCENE_UNPLANNED;
+		sc->question = t->question;
+		sc->target = t->target;
+		sc->tolerance = t->tol;
 		snprintf(sc->title, sizeof(sc->title), "predict %d", k + 1);
 	}
 	f->s = calloc(1, sizeof(*f->s));
@@ -172,6 +184,8 @@ static void check_actions(const struct tcase *t)
 	CHECK_APPROX(run->w[0], t->w, 1e-12, 1e-12);
 	CHECK(strcmp(f.echo, t->echo ? t->echo : "") == 0);
 	CHECK(p->scenes[0].guesses == t->kept_scene0);
+	CHECK(p->score.tried == t->tried && p->score.landed == t->landed);
+	CHECK(p->summary == t->summary);
 	teardown(&f);
 }
 
@@ -440,6 +454,128 @@ static const struct tcase cases[] = {
 	  .w = 2,
 	  .echo = "guess,0,1.5,1.6000000000000001\n",
 	  .kept_scene0 = 1 },
+	{ .name = "question-next-w-starts-on",
+	  .run = check_actions,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .question = GD_QUESTION_NEXT_W,
+	  .ops = OPS(TICK(1)),
+	  .on = true,
+	  .w = 2 },
+	{ .name = "question-direction-scored",
+	  .run = check_actions,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .question = GD_QUESTION_DIRECTION,
+	  .ops = OPS(CLICK(1.9, 0), NEXT, CLICK(1.7, 0), NEXT),
+	  .on = true,
+	  .step = 2,
+	  .guesses = 2,
+	  .right = 1, /* 1.7 is to the right of 1.6: the step goes left */
+	  .mean = (0.3 + 0.42) / 2,
+	  .w = 1.28,
+	  .echo = "guess,1,1.7,1.28\n" },
+	{ .name = "question-one-step-landed",
+	  .run = check_actions,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.4,
+	  .question = GD_QUESTION_ONE_STEP,
+	  .tol = 0.01,
+	  /* η 0.4 → 0.5 = 1/a: w lands on 0; the click changes nothing */
+	  .ops = OPS(UP, CLICK(1, 0), NEXT),
+	  .step = 1,
+	  .w = 0,
+	  .tried = true,
+	  .landed = true },
+	{ .name = "question-one-step-missed",
+	  .run = check_actions,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .question = GD_QUESTION_ONE_STEP,
+	  .tol = 0.01,
+	  .ops = OPS(NEXT),
+	  .step = 1,
+	  .w = 1.6,
+	  .tried = true },
+	{ .name = "question-one-step-back-asks-again",
+	  .run = check_actions,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .question = GD_QUESTION_ONE_STEP,
+	  .tol = 0.01,
+	  .ops = OPS(NEXT, BACK),
+	  .on = true,
+	  .w = 2 },
+	{ .name = "question-summary-after-last-next",
+	  .run = check_actions,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .question = GD_QUESTION_NEXT_W,
+	  .planned = 1,
+	  .ops = OPS(CLICK(1.6, 0), NEXT, NEXT),
+	  .on = true,
+	  .step = 1,
+	  .guesses = 1,
+	  .right = 1,
+	  .w = 1.6,
+	  .echo = "guess,0,1.6000000000000001,1.6000000000000001\n",
+	  .summary = true },
+	{ .name = "question-summary-any-key-closes",
+	  .run = check_actions,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .question = GD_QUESTION_NEXT_W,
+	  .planned = 1,
+	  .ops = OPS(NEXT, NEXT, NEXT),
+	  .on = true,
+	  .step = 1,
+	  .w = 1.6 },
+	{ .name = "question-no-summary-without-questions",
+	  .run = check_actions,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .planned = 1,
+	  .ops = OPS(NEXT, NEXT),
+	  .step = 2, /* the last scene steps on past its plan, as always */
+	  .w = 1.28 },
+	{ .name = "frame-question-one-step",
+	  .run = check_frame,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.4,
+	  .question = GD_QUESTION_ONE_STEP,
+	  .tol = 0.01,
+	  .ops = OPS(TICK(1)),
+	  .never = { HIDDEN },
+	  .says = "Question: choose η",
+	  .not_says = "1/a" },
+	{ .name = "frame-question-one-step-landed",
+	  .run = check_frame,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.4,
+	  .question = GD_QUESTION_ONE_STEP,
+	  .tol = 0.01,
+	  .ops = OPS(UP, NEXT),
+	  .says = "Landed: η = 0.5 took w to 0.000" },
+	{ .name = "frame-question-summary",
+	  .run = check_frame,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .question = GD_QUESTION_NEXT_W,
+	  .planned = 1,
+	  .ops = OPS(CLICK(1.5, 0), NEXT, NEXT),
+	  .want = { [APP_ROLE_OVERLAY_BG] = true },
+	  .says = "Scene 1, predict 1: guesses 1, right direction 1, mean error 0.100" },
 	{ .name = "frame-predict-hides-step",
 	  .run = check_frame,
 	  .kind = GD_CURVE_BOWL,

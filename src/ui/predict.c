@@ -345,7 +345,7 @@ static bool answer_line(char *buf, size_t size, const struct app_score *sc,
 				"guesses %d, right direction %d, mean error %s"),
 			 sc->guesses, sc->right,
 			 app_fmt_value(a, sizeof(a), app_score_mean(sc)));
-	snprintf(buf, size, app_tr(lang, "Scene %d, %s: %s"), k + 1, title, what);
+	snprintf(buf, size, app_tr(lang, "Scene %d (%s): %s"), k + 1, title, what);
 	return true;
 }
 

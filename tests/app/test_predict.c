@@ -575,7 +575,7 @@ static const struct tcase cases[] = {
 	  .planned = 1,
 	  .ops = OPS(CLICK(1.5, 0), NEXT, NEXT),
 	  .want = { [APP_ROLE_OVERLAY_BG] = true },
-	  .says = "Scene 1, predict 1: guesses 1, right direction 1, mean error 0.100" },
+	  .says = "Scene 1 (predict 1): guesses 1, right direction 1, mean error 0.100" },
 	{ .name = "frame-predict-hides-step",
 	  .run = check_frame,
 	  .kind = GD_CURVE_BOWL,

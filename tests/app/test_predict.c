@@ -258,12 +258,49 @@ static void check_frame(const struct tcase *t)
 	teardown(&f);
 }
 
+/* The built-in lesson asks after the slope scene, after the regimes and
+ * after momentum: those scenes start in predict mode, the step hidden. */
+static void check_builtin(const struct tcase *t)
+{
+	(void)t;
+	struct gd_lesson l;
+	CHECK(gd_lesson_builtin(&l) == 0);
+	static const struct {
+		int k;
+		enum gd_question q;
+	} want[] = { { 0, GD_QUESTION_NONE },
+		     { 1, GD_QUESTION_NEXT_W },
+		     { 6, GD_QUESTION_DIRECTION },
+		     { 10, GD_QUESTION_NEXT_W } };
+	struct app_measure m = { .width = fake_width, .height = fake_height };
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		struct app_state *s = calloc(1, sizeof(*s));
+		CHECK(s && app_state_init(s, &l, want[i].k) == 0);
+		CHECK(l.scenes[want[i].k].question == want[i].q);
+		CHECK(s->predict.on == (want[i].q != GD_QUESTION_NONE));
+		struct app_dlist dl;
+		struct app_frame_info info;
+		app_dlist_init(&dl);
+		app_frame_build(&dl, &info, s, 1280, 720, 0, &m);
+		bool arrow = false;
+		for (int j = 0; j < dl.n; j++)
+			arrow |= dl.prims[j].role == APP_ROLE_STEP_ARROW;
+		CHECK(arrow == (want[i].q == GD_QUESTION_NONE));
+		app_dlist_finish(&dl);
+		app_state_finish(s);
+		free(s);
+	}
+	CHECK(app_lesson_asks(&l));
+	gd_lesson_finish(&l);
+}
+
 /* The hidden parts of a step, on one weight and on the map. */
 #define HIDDEN                                                      \
 	[APP_ROLE_NEXT_POINT] = true, [APP_ROLE_STEP_ARROW] = true, \
 	[APP_ROLE_DW_LABEL] = true, [APP_ROLE_STEP_W1] = true, [APP_ROLE_STEP_W2] = true
 
 static const struct tcase cases[] = {
+	{ .name = "predict-builtin-questions", .run = check_builtin },
 	{ .name = "predict-guess-reveal",
 	  .run = check_actions,
 	  .kind = GD_CURVE_BOWL,

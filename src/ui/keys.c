@@ -63,7 +63,7 @@ const struct app_key app_keys[] = {
 	{ '8', 0, APP_ACT_SCENE_1 + 7, NULL, H_SCENE_K },
 	{ '9', 0, APP_ACT_SCENE_1 + 8, NULL, H_SCENE_K },
 	{ APP_KEY_NONE, 0, APP_ACT_NONE, N_("click on the plot"),
-	  N_("start a new run from that w") },
+	  N_("start a new run from that w (with G: place the guess)") },
 	{ APP_KEY_NONE, 0, APP_ACT_NONE, N_("mouse wheel, drag"), N_("zoom, pan") },
 	{ '0', 0, APP_ACT_REFIT, "0", N_("fit the view to the run") },
 	{ APP_KEY_F5, 0, APP_ACT_PRESENT, "F5", H_PRESENT },

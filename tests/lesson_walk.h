@@ -27,8 +27,11 @@ static inline bool lesson_scene_same(const struct gd_scene *a,
 	if (strcmp(a->title, b->title) || strcmp(a->title_zh, b->title_zh) ||
 	    strcmp(a->caption, b->caption) ||
 	    strcmp(a->caption_zh, b->caption_zh) || p->kind != q->kind ||
-	    p->n != q->n || a->opt.kind != b->opt.kind ||
-	    a->steps != b->steps || a->has_range != b->has_range)
+	    p->n != q->n || a->opt.kind != b->opt.kind || a->steps != b->steps ||
+	    a->has_range != b->has_range || a->question != b->question)
+		return false;
+	if (!lesson_same_bits(&a->target, &b->target, 1) ||
+	    !lesson_same_bits(&a->tolerance, &b->tolerance, 1))
 		return false;
 	bool same = lesson_same_bits(p->p, q->p, GD_CURVE_PARAMS) &&
 		    lesson_same_bits(a->w0, b->w0, GD_DIM_MAX) &&

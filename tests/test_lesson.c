@@ -249,6 +249,17 @@ static void check_shipped_ini(const struct tcase *t)
 		fprintf(stderr, "example.ini:%d: %s\n", err.line, err.message);
 	CHECK(r == 0);
 	gd_lesson_finish(&file);
+	/* The questions' example: one of each kind. */
+	r = gd_lesson_load(&file, GDSTEP_SOURCE_ROOT "/lessons/questions.ini",
+			   &err);
+	if (r)
+		fprintf(stderr, "questions.ini:%d: %s\n", err.line, err.message);
+	CHECK(r == 0);
+	CHECK(file.count == 3 && file.scenes[0].question == GD_QUESTION_NEXT_W &&
+	      file.scenes[1].question == GD_QUESTION_DIRECTION &&
+	      file.scenes[2].question == GD_QUESTION_ONE_STEP &&
+	      file.scenes[2].target == 0 && file.scenes[2].tolerance == 0.01);
+	gd_lesson_finish(&file);
 }
 
 /* Files that broke the parser once (found by fuzzing or by hand) parse
@@ -480,6 +491,38 @@ static const struct tcase cases[] = {
 	     S "optimizer = adam\nbeta2 = 0.99\neps = 1e-6\nrate = 0.3\n"),
 	GOOD("good-optimizer-rmsprop-run", 2,
 	     S "optimizer = rmsprop\nalpha = 0.9\nrun = adagrad, eps=1e-8\n" S),
+	GOOD("good-question-next-w", 1, S "question = next-w\n"),
+	GOOD("good-question-direction", 2,
+	     S "question = direction\n[scene]\ncurve = bowl2\nquestion = direction\n"),
+	GOOD("good-question-one-step", 1,
+	     S "question = one-step\ntarget = 0.5\ntolerance = 1e-3\n"),
+	GOOD("good-question-one-step-default-tolerance", 1,
+	     S "target = -1\nquestion = one-step\n"),
+	BAD("bad-question-unknown", 3,
+	    "question: unknown question 'next-v' (did you mean 'next-w'?)",
+	    S "question = next-v\n"),
+	BAD("bad-question-far", 3,
+	    "question: 'why' is not next-w, direction or one-step",
+	    S "question = why\n"),
+	BAD("bad-question-no-target", 3,
+	    "question = one-step needs 'target', the w to land on",
+	    S "question = one-step\nrate = 0.2\n"),
+	BAD("bad-question-target-alone", 3,
+	    "'target' goes with question = one-step", S "target = 0\n"),
+	BAD("bad-question-tolerance-next-w", 4,
+	    "'tolerance' goes with question = one-step",
+	    S "question = next-w\ntolerance = 0.1\n"),
+	BAD("bad-question-tolerance-zero", 3,
+	    "tolerance must be greater than 0", S "tolerance = 0\n"),
+	BAD("bad-question-target-nan", 3,
+	    "target: 'nan' is not a finite number", S "target = nan\n"),
+	BAD("bad-question-one-step-two-weights", 3,
+	    "question = one-step asks for a curve of one weight",
+	    "[scene]\ncurve = bowl2\nquestion = one-step\ntarget = 0\n"),
+	BAD("bad-question-with-runs", 4, "'run' lines do not go with 'question'",
+	    S "question = next-w\nrun = adam\n"),
+	BAD("bad-question-twice", 4, "'question' is given twice (first on line 3)",
+	    S "question = next-w\nquestion = direction\n"),
 	BAD("bad-optimizer-unknown", 3, "did you mean 'adam'?",
 	    S "optimizer = adamw\n"),
 	BAD("bad-hyper-not-for-gd", 3,

@@ -36,6 +36,22 @@
 /* A lesson file scene's planned steps when it gives no `steps`. */
 #define GD_SCENE_DEFAULT_STEPS 20L
 
+/* A question a scene asks the student, answered in the window (`question
+ * =` in a lesson file). */
+enum gd_question {
+	GD_QUESTION_NONE,
+	GD_QUESTION_NEXT_W,    /* "next-w": predict where w lands next */
+	GD_QUESTION_DIRECTION, /* "direction": which way the next step goes */
+	GD_QUESTION_ONE_STEP,  /* "one-step": choose η to land on target */
+	GD_QUESTION_COUNT,
+};
+
+/* A question's name in lesson files ("next-w"), NULL out of range. */
+const char *gd_question_name(enum gd_question q);
+
+/* The tolerance of a one-step question that gives none. */
+#define GD_QUESTION_TOLERANCE 0.01
+
 struct gd_scene {
 	char title[GD_LESSON_TITLE_CHARS * 4 + 1]; /* UTF-8, "" if none */
 	char title_zh[GD_LESSON_TITLE_CHARS * 4 + 1];
@@ -48,7 +64,11 @@ struct gd_scene {
 	struct gd_optim also[GD_SCENE_RUNS - 1]; /* runs 2 … nruns */
 	long steps; /* planned updates, ≥ 0, or GD_SCENE_UNPLANNED */
 	bool has_range;
-	double wmin, wmax; /* w range to show, when has_range */
+	double wmin, wmax;         /* w range to show, when has_range */
+	enum gd_question question; /* GD_QUESTION_NONE: none */
+	/* One-step: the w to land on after one update, and how near counts
+	 * (> 0). Both 0 for other questions. */
+	double target, tolerance;
 };
 
 struct gd_lesson {

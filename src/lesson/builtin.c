@@ -44,7 +44,8 @@ struct builtin_scene {
 	double w0_2; /* the start's w₂, on a curve of two weights */
 	double a2;   /* bowl2's a₂; 0 for the curve's default */
 	int samples; /* neuron2's samples in data; 0 for the default one */
-	const double (*data)[3]; /* x₁, x₂, y of each sample */
+	const double (*data)[3];   /* x₁, x₂, y of each sample */
+	enum gd_question question; /* asked in the window; none by default */
 };
 
 /* Scene 14's data: y = σ(1.5·x₁ − x₂) rounded, so the cost is least near
@@ -84,6 +85,7 @@ static const struct builtin_scene scenes[] = {
 		.w0 = 2,
 		.rate = 0.1,
 		.steps = 25,
+		.question = GD_QUESTION_NEXT_W,
 	},
 	{
 		.title = "η = 1/a lands in one step",
@@ -152,6 +154,7 @@ static const struct builtin_scene scenes[] = {
 		.w0 = 3,
 		.rate = 0.3,
 		.steps = 14,
+		.question = GD_QUESTION_DIRECTION,
 	},
 	{
 		.title = "A sigmoid neuron: the delta rule",
@@ -212,6 +215,7 @@ static const struct builtin_scene scenes[] = {
 		.w0_2 = 0.5,
 		.rate = 0.5,
 		.steps = 3,
+		.question = GD_QUESTION_NEXT_W,
 	},
 	{
 		.title = "A long valley: descent zig-zags",
@@ -376,6 +380,7 @@ int gd_lesson_builtin(struct gd_lesson *lesson)
 		gd_optim_default(&s->opt, GD_OPTIMIZER_GD, b->rate);
 		s->opt.hyper[GD_HYPER_MOMENTUM] = b->momentum;
 		s->steps = b->steps;
+		s->question = b->question;
 		s->nruns = 1 + b->nalso;
 		for (int r = 0; r < b->nalso; r++) {
 			gd_optim_default(&s->also[r], b->also[r].kind,

@@ -108,3 +108,14 @@ struct gd_optim *gd_scene_optim_mut(struct gd_scene *scene, int i)
 {
 	return i <= 0 ? &scene->opt : &scene->also[i - 1];
 }
+
+const char *gd_question_name(enum gd_question q)
+{
+	static const char *const names[GD_QUESTION_COUNT] = {
+		[GD_QUESTION_NONE] = "none",
+		[GD_QUESTION_NEXT_W] = "next-w",
+		[GD_QUESTION_DIRECTION] = "direction",
+		[GD_QUESTION_ONE_STEP] = "one-step",
+	};
+	return q >= 0 && q < GD_QUESTION_COUNT ? names[q] : NULL;
+}

@@ -264,6 +264,12 @@ static void put_scene(struct out *o, const struct gd_scene *s)
 		put_number(o, "wmin", s->wmin);
 		put_number(o, "wmax", s->wmax);
 	}
+	if (s->question)
+		put(o, "question = %s\n", gd_question_name(s->question));
+	if (s->question == GD_QUESTION_ONE_STEP) {
+		put_number(o, "target", s->target);
+		put_number(o, "tolerance", s->tolerance);
+	}
 	put_text(o, "caption", s->caption);
 	put_text(o, "caption.zh", s->caption_zh);
 }

@@ -52,6 +52,9 @@ enum key {
 	K_OPTIMIZER,
 	K_RUN,
 	K_FORMULA,
+	K_QUESTION,
+	K_TARGET,
+	K_TOLERANCE,
 	K_FIXED,
 	K_MAX = K_FIXED + 32,
 };
@@ -69,6 +72,9 @@ static const char *const fixed_names[K_FIXED] = {
 	[K_OPTIMIZER] = "optimizer",
 	[K_RUN] = "run",
 	[K_FORMULA] = "formula",
+	[K_QUESTION] = "question",
+	[K_TARGET] = "target",
+	[K_TOLERANCE] = "tolerance",
 };
 
 /* A `run = NAME, key=value, …` line, resolved when its scene ends (η
@@ -456,6 +462,39 @@ static const struct gd_param_spec weight = {
 	.max = GD_RUN_WMAX,
 };
 
+/* A one-step question's tolerance. */
+static const struct gd_param_spec tolerance = {
+	.key = "tolerance",
+	.min = 0,
+	.min_open = true,
+	.max = 1e6,
+};
+
+/* `question = next-w | direction | one-step`. */
+static int question(struct parser *ps, const char *v)
+{
+	const char *names[GD_QUESTION_COUNT - 1];
+	for (int q = 1; q < GD_QUESTION_COUNT; q++) {
+		names[q - 1] = gd_question_name((enum gd_question)q);
+		if (strcmp(v, names[q - 1]) == 0) {
+			ps->scene.question = (enum gd_question)q;
+			return 1;
+		}
+	}
+	char q[80];
+	lesson_quote(q, sizeof(q), v, 40);
+	const char *near = nearest(v, names, GD_QUESTION_COUNT - 1);
+	if (near)
+		return fail(ps, ps->line,
+			    lesson_tr(ps->err,
+				      "question: unknown question '%s' (did you mean '%s'?)"),
+			    q, near);
+	return fail(ps, ps->line,
+		    lesson_tr(ps->err,
+			      "question: '%s' is not next-w, direction or one-step"),
+		    q);
+}
+
 /* An optimizer's name, with a hint for a near miss. */
 static int optimizer_kind(struct parser *ps, const char *v,
 			  enum gd_optimizer_kind *kind)
@@ -610,6 +649,12 @@ static int scene_value(struct parser *ps, int k, const char *v)
 		return optimizer_kind(ps, v, &ps->opt_kind);
 	case K_RUN:
 		return run_line(ps, v);
+	case K_QUESTION:
+		return question(ps, v);
+	case K_TARGET:
+		return number(ps, k, v, &weight, &s->target);
+	case K_TOLERANCE:
+		return number(ps, k, v, &tolerance, &s->tolerance);
 	default:
 		return list(ps, k, v);
 	}
@@ -751,6 +796,38 @@ static int hyper_params(struct parser *ps, struct gd_scene *s)
 	return 1;
 }
 
+/* A question fits its scene: one run; target and tolerance only with
+ * one-step, which needs a target and one weight. */
+static bool check_question(struct parser *ps, struct gd_scene *s,
+			   const struct gd_curve_spec *cs)
+{
+	const int *at = ps->key_line;
+	bool one = s->question == GD_QUESTION_ONE_STEP;
+	if (s->question && ps->nrun > 0)
+		return fail(
+			ps, at[K_RUN],
+			lesson_tr(ps->err,
+				  "a scene with a question has one run; 'run' lines do not go with 'question'"));
+	if (!one && (at[K_TARGET] || at[K_TOLERANCE]))
+		return fail(ps, at[K_TARGET] ? at[K_TARGET] : at[K_TOLERANCE],
+			    lesson_tr(ps->err,
+				      "'%s' goes with question = one-step"),
+			    at[K_TARGET] ? "target" : "tolerance");
+	if (one && cs->dim != 1)
+		return fail(
+			ps, at[K_QUESTION],
+			lesson_tr(ps->err,
+				  "question = one-step asks for a curve of one weight"));
+	if (one && !at[K_TARGET])
+		return fail(
+			ps, at[K_QUESTION],
+			lesson_tr(ps->err,
+				  "question = one-step needs 'target', the w to land on"));
+	if (one && !at[K_TOLERANCE])
+		s->tolerance = GD_QUESTION_TOLERANCE;
+	return true;
+}
+
 /* The scene just read, checked and completed with defaults. */
 static void finish_scene(struct parser *ps)
 {
@@ -808,6 +885,8 @@ static void finish_scene(struct parser *ps)
 		     lesson_tr(ps->err, "the curve's parameters are not valid"));
 		return;
 	}
+	if (!check_question(ps, s, cs))
+		return;
 	struct gd_lesson *l = ps->lesson;
 	if (l->count == ps->cap) {
 		int cap = ps->cap ? ps->cap * 2 : 8;

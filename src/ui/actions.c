@@ -107,6 +107,10 @@ static void after_scene_change(struct app_state *s)
 		s->focus = 0;
 	if (gd_run_momentum(focus_run(s)) > 0)
 		s->beta_on = gd_run_momentum(focus_run(s));
+	if (s->pres.scene != s->predict.scene || !s->predict.sc)
+		app_predict_scene(&s->predict, s->pres.scene,
+				  gd_presenter_scene(&s->pres));
+	app_predict_undo(&s->predict, s->pres.run->step);
 	app_refit(s);
 }
 
@@ -125,6 +129,7 @@ int app_state_init(struct app_state *s, const struct gd_lesson *lesson, int k)
 	if (r < 0)
 		return r;
 	s->contours = app_contours_create();
+	app_predict_init(&s->predict, -1);
 	after_scene_change(s);
 	return 0;
 }
@@ -400,15 +405,32 @@ double app_anim_progress(const struct app_state *s, double now_ms)
 	return p < 0.5 ? 4 * p * p * p : 1 - pow(-2 * p + 2, 3) / 2;
 }
 
+/* Next at the planned end of the last scene of a lesson that asked
+ * questions: the summary of the answers, instead of stepping on. */
+static bool lesson_done(const struct app_state *s)
+{
+	const struct gd_scene *sc = gd_presenter_scene(&s->pres);
+	return s->lesson && s->pres.scene == s->lesson->count - 1 &&
+	       sc->steps != GD_SCENE_UNPLANNED &&
+	       s->pres.run->step >= sc->steps && app_lesson_asks(s->lesson);
+}
+
 static void do_next(struct app_state *s, double now, struct app_result *out)
 {
 	struct gd_update u;
+	if (lesson_done(s)) {
+		s->predict.summary = true;
+		return;
+	}
 	switch (gd_presenter_next(&s->pres, &u)) {
 	case GD_MOVE_STEPPED:
 		out->fx |= APP_FX_STEPPED;
 		out->update = u;
 		anim_start(s, now, APP_ANIM_MS, u.w[0], u.w_next[0], &u);
 		keep_in_view(s);
+		if (app_predict_reveal(&s->predict, &u, s->pres.run->dim,
+				       &out->guess))
+			out->fx |= APP_FX_GUESSED;
 		break;
 	case GD_MOVE_SCENE:
 		after_scene_change(s);
@@ -422,8 +444,13 @@ static void do_back(struct app_state *s, double now)
 {
 	double before = s->pres.run->w[0], before2 = s->pres.run->w[1];
 	s->running = false;
+	if (s->predict.has_guess) { /* first takes back the guess alone */
+		s->predict.has_guess = false;
+		return;
+	}
 	switch (gd_presenter_back(&s->pres)) {
 	case GD_MOVE_STEPPED:
+		app_predict_undo(&s->predict, s->pres.run->step);
 		anim_start(s, now, APP_ANIM_MS, before, s->pres.run->w[0], NULL);
 		s->anim.active |= before2 != s->pres.run->w[1];
 		s->anim.w2_from = before2;
@@ -622,7 +649,12 @@ static void apply_move(struct app_state *s, enum app_action a, double now,
 		s->running = false;
 		for (int i = 0; i < app_state_runs(s); i++)
 			gd_run_reset(gd_presenter_run(&s->pres, i));
+		app_predict_undo(&s->predict, 0);
 		keep_in_view(s);
+		break;
+	case APP_ACT_PREDICT:
+		s->running = false;
+		app_predict_toggle(&s->predict);
 		break;
 	case APP_ACT_SCENE_NEXT:
 		goto_scene(s, s->pres.scene + 1);
@@ -681,6 +713,10 @@ void app_apply(struct app_state *s, enum app_action a, double now,
 		if (a == APP_ACT_CLOSE || a == APP_ACT_ESCAPE)
 			return;
 	}
+	if (s->predict.summary && !keeps_help(a)) {
+		s->predict.summary = false; /* any key goes back */
+		return;
+	}
 	if (type_digit(s, a))
 		return;
 	if (s->typed && a == APP_ACT_RUN) {
@@ -731,6 +767,9 @@ static void tick_run(struct app_state *s, double now, struct app_result *out,
 		if (first) {
 			out->fx |= APP_FX_STEPPED;
 			out->update = u;
+			if (app_predict_reveal(&s->predict, &u,
+					       s->pres.run->dim, &out->guess))
+				out->fx |= APP_FX_GUESSED;
 			anim_start(s, now, fmin(APP_ANIM_MS, 0.8 * pace),
 				   u.w[0], u.w_next[0], &u);
 			keep_in_view(s);
@@ -780,6 +819,12 @@ void app_click(struct app_state *s, double w, struct app_result *out)
 {
 	out->fx = APP_FX_REDRAW;
 	app_anim_finish(s);
+	if (s->predict.summary) { /* a click closes the answers */
+		s->predict.summary = false;
+		return;
+	}
+	if (app_predict_click(&s->predict, 1, w, 0))
+		return; /* predict mode: a guess, not a new run */
 	s->running = false;
 	s->help = false;
 	/* Each refuses a w it cannot start at. */
@@ -790,12 +835,14 @@ void app_click(struct app_state *s, double w, struct app_result *out)
 
 void app_click_at(struct app_state *s, double w, double e, struct app_result *out)
 {
-	if (app_state_run(s)->dim != 2) {
+	if (app_state_run(s)->dim != 2 || s->predict.summary) {
 		app_click(s, w, out);
 		return;
 	}
 	out->fx = APP_FX_REDRAW;
 	app_anim_finish(s);
+	if (app_predict_click(&s->predict, 2, w, e))
+		return;
 	s->running = false;
 	s->help = false;
 	double w0[GD_DIM_MAX] = { w, e };

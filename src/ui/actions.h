@@ -24,6 +24,7 @@
 
 #include "entry.h"
 #include "lang.h"
+#include "predict.h"
 
 struct app_contours;
 
@@ -60,6 +61,7 @@ enum app_action {
 	APP_ACT_PLAY_SCENE, /* run the scene to its planned end */
 	APP_ACT_FOCUS,      /* the next run of a comparison in focus */
 	APP_ACT_ENTRY,      /* open the entry for typed values (entry.h) */
+	APP_ACT_PREDICT,    /* predict mode on / off (predict.h) */
 	APP_ACT_COUNT,
 };
 
@@ -129,6 +131,7 @@ struct app_state {
 	/* Values typed in the window (entry.h); while it is open the shell
 	 * sends keys to app_entry_key and text to app_entry_text. */
 	struct app_entry entry;
+	struct app_predict predict; /* G: guesses before the step */
 };
 
 /* What an action asks of the shell, besides a redraw. */
@@ -140,11 +143,13 @@ enum app_effect {
 	APP_FX_TEXT = 1 << 4,       /* text size changed: new fonts */
 	APP_FX_LANG = 1 << 5,       /* language changed: drop cached text */
 	APP_FX_QUIT = 1 << 6,
+	APP_FX_GUESSED = 1 << 7, /* a guess was revealed: echo it */
 };
 
 struct app_result {
 	unsigned fx;             /* enum app_effect bits */
 	struct gd_update update; /* when APP_FX_STEPPED */
+	struct app_guess guess;  /* when APP_FX_GUESSED */
 };
 
 /*

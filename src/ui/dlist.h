@@ -66,6 +66,7 @@ enum app_role {
 	APP_ROLE_GRADIENT,     /* ∇E at the point, its direction */
 	APP_ROLE_STEP_W1,      /* the step's component along w₁ */
 	APP_ROLE_STEP_W2,      /* … and along w₂ */
+	APP_ROLE_GUESS,        /* predict mode: the student's guess */
 	/* the rest */
 	APP_ROLE_PANEL_BG,
 	APP_ROLE_PANEL_CLIP,
@@ -82,6 +83,7 @@ enum app_role {
 	APP_ROLE_TICK_LABEL,
 	APP_ROLE_AXIS_NAME,
 	APP_ROLE_SLOPE_LABEL,
+	APP_ROLE_GUESS_LABEL, /* G: the guess's label */
 	APP_ROLE_DW_LABEL,
 	APP_ROLE_LEGEND, /* a compared run's name, settings and status */
 	APP_ROLE_PANEL_LINE,

@@ -603,7 +603,7 @@ static void plot_runs(const struct plot *p, const struct app_state *s, double no
 	}
 	float cx = f->run_x[s->focus], cy = f->run_y[s->focus];
 	f->fell = sh.u.E_next <= sh.u.E;
-	if (sh.has_step)
+	if (sh.has_step && !app_predict_hides(&s->predict, sh0.growing))
 		step(p, &sh, r, cx);
 	else if (isfinite(app_state_focus_run(s)->grad[0]))
 		tangent(p, sh.w, sh.E, app_state_focus_run(s)->grad[0]);
@@ -657,8 +657,25 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 		return;
 	}
 	struct app_shown sh = app_shown_step(s, now);
+	if (app_predict_hides(&s->predict, sh.growing))
+		sh.has_step = false; /* G: the step waits for the guess */
 	trail(&p, run, (float)p.l->stroke * 2.6f);
 	point_and_step(&p, &sh);
+	double gw[GD_DIM_MAX];
+	bool revealed;
+	if (app_predict_mark_at(&s->predict, run->step, gw, &revealed)) {
+		float gx, gy;
+		app_view_px(v, gw[0], 0, &gx, &gy);
+		/* The label clears the Δw label of a step being revealed. */
+		float ly = info->axis_y - (float)p.l->small_px * 3.6f -
+			   (float)p.l->stroke * 4;
+		app_predict_mark(out, gx, info->axis_y, info->point_r, ly,
+				 revealed, s->dark, p.l->small_px, m, s->lang);
+		if (revealed) /* where w landed, on the same axis */
+			app_dlist_dashed(out, APP_ROLE_GUESS, info->point_x,
+					 info->point_y, info->point_x,
+					 info->axis_y, 1.5f, 4, 6, p.th->muted);
+	}
 	if (!sh.has_step && isfinite(run->grad[0]))
 		tangent(&p, run->w[0], run->E, run->grad[0]);
 	struct ibox avoid[3];
@@ -719,4 +736,7 @@ void app_frame_build(struct app_dlist *out, struct app_frame_info *info,
 		app_plot_build(out, info, s, &info->view, now, m);
 	app_panel_build(out, &info->lay, s, now, m);
 	app_entry_build(out, &info->lay, s, m);
+	if (s->predict.summary)
+		app_predict_summary(out, &s->predict, s->lesson, width, height,
+				    info->lay.text_px, s->dark, m, s->lang);
 }

@@ -455,10 +455,18 @@ void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
 	app_view_px(p.v, sh.w, sh.w2, &cx, &cy);
 	const double *g = sh.has_step ? sh.u.grad : p.run->grad;
 	gradient(&p, g, cx, cy);
-	if (sh.has_step)
+	if (sh.has_step && !app_predict_hides(&s->predict, sh.growing))
 		map_step(&p, &sh, cx, cy, r);
 	app_dlist_disc(out, APP_ROLE_POINT_HALO, cx, cy, r + 2, p.th->bg);
 	app_dlist_disc(out, APP_ROLE_POINT, cx, cy, r, p.th->point);
+	double gu[GD_DIM_MAX];
+	bool revealed;
+	if (app_predict_mark_at(&s->predict, p.run->step, gu, &revealed)) {
+		float gx, gy; /* G: the guess on the map */
+		app_view_px(p.v, gu[0], gu[1], &gx, &gy);
+		app_predict_mark(out, gx, gy, r, gy - r - l->small_px * 1.6f,
+				 revealed, s->dark, l->small_px, m, s->lang);
+	}
 	info->point_x = cx, info->point_y = cy, info->point_r = r;
 	info->has_point = true;
 	app_dlist_clip_pop(out);

@@ -551,6 +551,38 @@ static void compare_lines(struct plines *p, const struct app_state *s)
 		     s->focus + 1);
 }
 
+/* G: what to do, how the last guess went, and the scene's score. */
+static void predict_lines(struct plines *p, const struct app_state *s)
+{
+	char lines[4][160];
+	const struct gd_run *run = app_state_run(s);
+	int n = app_predict_lines(&s->predict, run->step, run->dim, p->lang,
+				  lines, 4);
+	for (int i = 0; i < n; i++) {
+		struct pline *l = add(p, p->th->run_text[3], APP_FACE_BOLD);
+		if (!l)
+			return;
+		l->gap = i == 0;
+		snprintf(l->text, sizeof(l->text), "%.159s", lines[i]);
+	}
+	if (!app_predict_hides(&s->predict, s->anim.active && s->anim.grow))
+		return;
+	/* The rule stays, without its numbers. */
+	const struct gd_run *f = app_state_focus_run(s);
+	bool two = f->dim == 2, gd = f->opt.kind == GD_OPTIMIZER_GD;
+	if (gd && gd_run_momentum(f) > 0)
+		LINE(p, p->th->text, APP_FACE_BOLD, "%s",
+		     two ? "vₖ ← β·vₖ − η·∂E/∂wₖ,  wₖ ← wₖ + vₖ" :
+			   "v ← β·v − η·dE/dw,  w ← w + v");
+	else if (gd)
+		LINE(p, p->th->text, APP_FACE_BOLD, "%s",
+		     two ? "Δwₖ = −η·∂E/∂wₖ,  wₖ ← wₖ + Δwₖ" :
+			   "Δw = −η·dE/dw,  w ← w + Δw");
+	else
+		LINE(p, p->th->text, APP_FACE_BOLD, "%s",
+		     two ? "wₖ ← wₖ + Δwₖ" : "w ← w + Δw");
+}
+
 static void build_panel(struct plines *p, const struct app_state *s,
 			const struct app_theme *th, double now)
 {
@@ -561,10 +593,13 @@ static void build_panel(struct plines *p, const struct app_state *s,
 		compare_lines(p, s);
 	} else {
 		status_lines(p, s);
-		regime_line(p, app_state_run(s));
+		if (!app_predict_asks_rate(&s->predict)) /* not the answer */
+			regime_line(p, app_state_run(s));
 	}
+	predict_lines(p, s);
 	struct app_shown sh = app_shown_focus(s, now);
-	if (sh.has_step)
+	bool revealing = s->anim.active && s->anim.grow;
+	if (sh.has_step && !app_predict_hides(&s->predict, revealing))
 		update_lines(p, s, &sh);
 }
 

@@ -83,6 +83,23 @@ static void echo_update(struct win *w, const struct gd_update *u, int dim)
 	}
 }
 
+/* --echo's line for a revealed guess (G): guess,STEP,GUESSED_W,ACTUAL_W,
+ * with two weights guess,STEP,GUESSED_W1,GUESSED_W2,ACTUAL_W1,ACTUAL_W2,
+ * numbers as the CSV rows write them, flushed at once. */
+static void echo_guess(struct win *w, const struct app_guess *g)
+{
+	char row[256];
+	int n = app_guess_format(row, sizeof(row), g);
+	if (n <= 0 || (size_t)n >= sizeof(row))
+		return;
+	if (fwrite(row, 1, (size_t)n, stdout) != (size_t)n || fflush(stdout) != 0) {
+		fprintf(stderr, "%s\n",
+			app_tr(w->st.lang,
+			       "gdstep: --echo: the output was closed; the window goes on without echoing"));
+		w->echo = false;
+	}
+}
+
 /* A free name for a picture taken at t in dir: gdstep-YYYYMMDD-HHMMSS.png,
  * or with -2, -3 … when a picture of the same second is there already.
  * False when 99 are. */
@@ -179,6 +196,8 @@ static void handle_result(struct win *w, const struct app_result *r)
 		w->redraw = true;
 	if ((r->fx & APP_FX_STEPPED) && w->echo)
 		echo_update(w, &r->update, app_state_run(&w->st)->dim);
+	if ((r->fx & APP_FX_GUESSED) && w->echo)
+		echo_guess(w, &r->guess);
 	if (r->fx & APP_FX_FULLSCREEN)
 		SDL_SetWindowFullscreen(
 			w->window,

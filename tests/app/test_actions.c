@@ -56,7 +56,7 @@ static const struct {
 	{ APP_KEY_UP, 0, APP_ACT_RATE_UP },
 	{ APP_KEY_DOWN, 0, APP_ACT_RATE_DOWN },
 	{ APP_KEY_END, 0, APP_ACT_PLAY_SCENE },
-	{ 'g', 0, APP_ACT_PLAY_SCENE },
+	{ 'g', 0, APP_ACT_PREDICT },
 	{ 'm', 0, APP_ACT_MOMENTUM },
 	{ APP_KEY_UP, APP_MOD_SHIFT, APP_ACT_BETA_UP },
 	{ APP_KEY_DOWN, APP_MOD_SHIFT, APP_ACT_BETA_DOWN },
@@ -457,7 +457,7 @@ static void check_esc_timeout(const struct tcase *t)
 	(void)t;
 }
 
-/* End (or G) plays the scene to its planned end at the run's pace and
+/* End plays the scene to its planned end at the run's pace and
  * stops there: the next press changes scene. */
 static void check_play_scene(const struct tcase *t)
 {

@@ -34,6 +34,7 @@ struct map {
 	const struct app_theme *th;
 	const struct app_measure *m;
 	const struct gd_run *run;
+	const struct app_contours *c; /* labelled lines; NULL: none */
 	enum app_lang lang;
 };
 
@@ -52,6 +53,62 @@ static void label(const struct map *p, enum app_role role, int px,
 		.px = px, .face = face, .color = c, .align = align
 	};
 	app_dlist_text(p->dl, role, &st, x, y, s, p->m);
+}
+
+/* The fill of band k (0 … nlevels) of the map's contours. */
+static struct app_rgba band_rgba(const struct map *p, int band)
+{
+	double t = 1.0 - (double)band / (p->c->nlevels + 1);
+	return mix(p->th->bg, p->th->curve, 0.04 + 0.26 * t);
+}
+
+/* The band's fill under pixel (x, y) of the map; the background if
+ * none is there. */
+static struct app_rgba band_under(const struct map *p, float x, float y)
+{
+	for (int i = 0; i < p->c->nruns; i++) {
+		struct app_box b = p->c->runs[i].box;
+		if (x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h)
+			return band_rgba(p, p->c->runs[i].band);
+	}
+	return p->th->bg;
+}
+
+/* The box of contour level k's label, as contours() draws it. */
+static struct app_box contour_label_box(const struct map *p, int k)
+{
+	char buf[APP_FMT_MAX];
+	int px = p->l->small_px;
+	app_fmt_param(buf, sizeof(buf), p->c->level[k]);
+	float w = (float)p->m->width(p->m->ctx, buf, px, APP_FACE_REGULAR);
+	return (struct app_box){ p->c->label_x[k] - w / 2 - 2,
+				 p->c->label_y[k] - px * 0.6f, w + 4,
+				 px * 1.2f };
+}
+
+static bool boxes_meet(struct app_box a, struct app_box b)
+{
+	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h &&
+	       b.y < a.y + a.h;
+}
+
+/* A moving label's band hides a contour label it touches wholly, so no
+ * half-covered number reads as part of the label. */
+static void cover_contour_labels(const struct map *p, struct app_box band)
+{
+	if (!p->c)
+		return;
+	for (int k = 0; k < p->c->nlevels; k++) {
+		if (!p->c->has_label[k])
+			continue;
+		struct app_box b = contour_label_box(p, k);
+		if (boxes_meet(b, band))
+			app_dlist_rect(p->dl, APP_ROLE_LABEL_BACK,
+				       (struct app_box){ b.x - 1, b.y - 1,
+							 b.w + 2, b.h + 2 },
+				       band_under(p, p->c->label_x[k],
+						  p->c->label_y[k]));
+	}
 }
 
 /* A bold small label on a band of background, kept inside the map's
@@ -74,9 +131,10 @@ static void backed(const struct map *p, enum app_role role, struct app_rgba c,
 		y = fmaxf(y, (float)box->y + 2);
 		y = fminf(y, (float)(box->y + box->height) - px * 1.6f);
 	}
-	app_dlist_rect(p->dl, APP_ROLE_CONTOUR_LABEL,
-		       (struct app_box){ left - 3, y, w + 6, px * 1.3f },
-		       app_rgba_alpha(p->th->bg, 190));
+	struct app_box band = { left - 4, y, w + 8, px * 1.3f };
+	cover_contour_labels(p, band);
+	app_dlist_rect(p->dl, APP_ROLE_CONTOUR_LABEL, band,
+		       app_rgba_alpha(p->th->bg, 240));
 	label(p, role, px, APP_FACE_BOLD, c, x, y, align, s);
 }
 
@@ -106,12 +164,12 @@ static void contours(const struct map *p, struct app_contours *c)
 	if (!app_contours_fresh(c, &p->run->curve, v) &&
 	    app_contours_compute(c, &p->run->curve, v, lw, lh) < 0)
 		return;
-	struct app_rgba low = p->th->curve, bg = p->th->bg;
-	for (int i = 0; i < c->nruns; i++) {
-		double t = 1.0 - (double)c->runs[i].band / (c->nlevels + 1);
+	struct app_rgba bg = p->th->bg;
+	struct map q = *p;
+	q.c = c;
+	for (int i = 0; i < c->nruns; i++)
 		app_dlist_rect(p->dl, APP_ROLE_CONTOUR_BAND, c->runs[i].box,
-			       mix(bg, low, 0.04 + 0.26 * t));
-	}
+			       band_rgba(&q, c->runs[i].band));
 	struct app_rgba line = app_rgba_alpha(p->th->curve, 150);
 	for (int k = 0; k < c->nchains; k++) {
 		const struct app_contour_chain *ch = &c->chains[k];
@@ -448,6 +506,7 @@ void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
 			    (struct app_box){ (float)mr.x, (float)mr.y,
 					      (float)mr.w, (float)mr.h });
 	contours(&p, s->contours);
+	p.c = s->contours;
 	struct app_shown sh = app_shown_step(s, now);
 	float r = (float)l->stroke * 2.6f, cx, cy;
 	map_trail(&p, r);

@@ -82,8 +82,7 @@ static struct app_box contour_label_box(const struct map *p, int k)
 	app_fmt_param(buf, sizeof(buf), p->c->level[k]);
 	float w = (float)p->m->width(p->m->ctx, buf, px, APP_FACE_REGULAR);
 	return (struct app_box){ p->c->label_x[k] - w / 2 - 2,
-				 p->c->label_y[k] - px * 0.6f, w + 4,
-				 px * 1.2f };
+				 p->c->label_y[k] - px * 0.6f, w + 4, px * 1.2f };
 }
 
 static bool boxes_meet(struct app_box a, struct app_box b)

@@ -561,8 +561,18 @@ static void legend(const struct plot *p, const struct app_state *s)
 		snprintf(lines[i], sizeof(lines[i]), "%s — %s",
 			 app_run_label(lab, sizeof(lab), run, s->lang),
 			 app_status_word(run, s->lang));
-		int w = p->m->width(p->m->ctx, lines[i], px, APP_FACE_BOLD);
-		wmax = w > wmax ? w : wmax;
+	}
+	/* Smaller type, down to 3/4, rather than a legend wider than the
+	 * plot. */
+	for (int min = px * 3 / 4;; px--) {
+		wmax = 0;
+		for (int i = 0; i < n; i++) {
+			int w = p->m->width(p->m->ctx, lines[i], px,
+					    APP_FACE_BOLD);
+			wmax = w > wmax ? w : wmax;
+		}
+		if (wmax + px * 3 + px / 2 <= a->w || px <= min)
+			break;
 	}
 	int row = px * 3 / 2, mw = px * 2;
 	float bw = (float)(wmax + mw + px), bh = (float)(row * n + px / 2);

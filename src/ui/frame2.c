@@ -26,6 +26,13 @@
 /* The shortest step arrow drawn unmagnified, pixels. */
 #define MIN_ARROW_PX 10.0
 
+/* The bands of the labels drawn for the step, for the labels that come
+ * after them to keep off. */
+struct taken {
+	struct app_box box[8];
+	int n;
+};
+
 struct map {
 	struct app_dlist *dl;
 	struct app_frame_info *f;
@@ -35,6 +42,7 @@ struct map {
 	const struct app_measure *m;
 	const struct gd_run *run;
 	const struct app_contours *c; /* labelled lines; NULL: none */
+	struct taken *taken;          /* the step's label bands so far */
 	enum app_lang lang;
 };
 
@@ -112,29 +120,52 @@ static void cover_contour_labels(const struct map *p, struct app_box band)
 
 /* A bold small label on a band of background, kept inside the map's
  * box when box is not NULL. */
-static void backed(const struct map *p, enum app_role role, struct app_rgba c,
-		   float x, float y, enum app_align align, const char *s,
-		   const struct gd_view *box)
+/* Where a bold or regular small label s goes: its band of background,
+ * and its anchor x, y moved with it to stay inside box (if not NULL). */
+static struct app_box place(const struct map *p, enum app_face face, float *x,
+			    float *y, enum app_align align, const char *s,
+			    const struct gd_view *box)
 {
 	int px = p->l->small_px;
-	float w = (float)p->m->width(p->m->ctx, s, px, APP_FACE_BOLD);
-	float left = align == APP_ALIGN_LEFT   ? x :
-		     align == APP_ALIGN_CENTRE ? x - w / 2 :
-						 x - w;
+	float w = (float)p->m->width(p->m->ctx, s, px, face);
+	float left = align == APP_ALIGN_LEFT   ? *x :
+		     align == APP_ALIGN_CENTRE ? *x - w / 2 :
+						 *x - w;
 	if (box) {
 		float lo = (float)box->x + 4;
 		float hi = (float)(box->x + box->width) - 4 - w;
 		float shift = left < lo ? lo - left : left > hi ? hi - left : 0;
 		left += shift;
-		x += shift;
-		y = fmaxf(y, (float)box->y + 2);
-		y = fminf(y, (float)(box->y + box->height) - px * 1.6f);
+		*x += shift;
+		*y = fmaxf(*y, (float)box->y + 2);
+		*y = fminf(*y, (float)(box->y + box->height) - px * 1.6f);
 	}
-	struct app_box band = { left - 4, y, w + 8, px * 1.3f };
+	return (struct app_box){ left - 4, *y, w + 8, px * 1.3f };
+}
+
+/* A small label on a band of background, kept inside the map's box when
+ * box is not NULL; the step's labels (role APP_ROLE_DW_LABEL) are noted
+ * in p->taken. */
+static void backed_face(const struct map *p, enum app_role role,
+			enum app_face face, struct app_rgba c, float x, float y,
+			enum app_align align, const char *s,
+			const struct gd_view *box)
+{
+	struct app_box band = place(p, face, &x, &y, align, s, box);
 	cover_contour_labels(p, band);
 	app_dlist_rect(p->dl, APP_ROLE_CONTOUR_LABEL, band,
 		       app_rgba_alpha(p->th->bg, 240));
-	label(p, role, px, APP_FACE_BOLD, c, x, y, align, s);
+	label(p, role, p->l->small_px, face, c, x, y, align, s);
+	if (role == APP_ROLE_DW_LABEL && p->taken &&
+	    p->taken->n < (int)(sizeof(p->taken->box) / sizeof(p->taken->box[0])))
+		p->taken->box[p->taken->n++] = band;
+}
+
+static void backed(const struct map *p, enum app_role role, struct app_rgba c,
+		   float x, float y, enum app_align align, const char *s,
+		   const struct gd_view *box)
+{
+	backed_face(p, role, APP_FACE_BOLD, c, x, y, align, s, box);
 }
 
 /* s's world intervals widened about their centres to one scale on a box
@@ -377,10 +408,10 @@ static void map_step(const struct map *p, const struct app_shown *sh, float cx,
 	       dx >= 0 ? APP_ALIGN_LEFT : APP_ALIGN_RIGHT, s, p->v);
 	if (scale > 1) {
 		snprintf(s, sizeof(s), app_tr(p->lang, "step drawn ×%g"), scale);
-		label(p, APP_ROLE_DW_LABEL, px, APP_FACE_REGULAR, th->muted,
-		      (float)(p->v->x + p->v->width - 8),
-		      (float)(p->v->y + p->v->height) - px * 1.6f,
-		      APP_ALIGN_RIGHT, s);
+		backed_face(p, APP_ROLE_DW_LABEL, APP_FACE_REGULAR, th->muted,
+			    (float)(p->v->x + p->v->width - 8),
+			    (float)(p->v->y + p->v->height) - px * 1.6f,
+			    APP_ALIGN_RIGHT, s, NULL);
 	}
 }
 
@@ -395,9 +426,27 @@ static void gradient(const struct map *p, const double *g, float cx, float cy)
 	float x = cx + (float)(g[0] / n) * len, y = cy - (float)(g[1] / n) * len;
 	app_dlist_arrow(p->dl, APP_ROLE_GRADIENT, cx, cy, x, y,
 			(float)p->l->stroke * 0.8f, p->th->tangent);
-	backed(p, APP_ROLE_SLOPE_LABEL, p->th->tangent_text,
-	       x + (g[0] >= 0 ? 4.0f : -4.0f), y - p->l->small_px * 0.7f,
-	       g[0] >= 0 ? APP_ALIGN_LEFT : APP_ALIGN_RIGHT, "∇E", p->v);
+}
+
+/* The gradient arrow's name at its tip, after the step's labels: left
+ * out where it would meet one of them (the arrow says enough). */
+static void gradient_label(const struct map *p, const double *g, float cx, float cy)
+{
+	double n = hypot(g[0], g[1]);
+	if (!(n > 0) || !isfinite(n))
+		return;
+	float len = (float)p->l->small_px * 3.5f;
+	float x = cx + (float)(g[0] / n) * len, y = cy - (float)(g[1] / n) * len;
+	x += g[0] >= 0 ? 4.0f : -4.0f;
+	y -= p->l->small_px * 0.7f;
+	enum app_align align = g[0] >= 0 ? APP_ALIGN_LEFT : APP_ALIGN_RIGHT;
+	float px = x, py = y;
+	struct app_box band = place(p, APP_FACE_BOLD, &px, &py, align, "∇E", p->v);
+	for (int i = 0; p->taken && i < p->taken->n; i++)
+		if (boxes_meet(band, p->taken->box[i]))
+			return;
+	backed(p, APP_ROLE_SLOPE_LABEL, p->th->tangent_text, x, y, align, "∇E",
+	       p->v);
 }
 
 /* E along weight k through w, with the other weight fixed. */
@@ -512,9 +561,12 @@ void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
 	other_runs(&p, s, r);
 	app_view_px(p.v, sh.w, sh.w2, &cx, &cy);
 	const double *g = sh.has_step ? sh.u.grad : p.run->grad;
+	struct taken taken = { .n = 0 };
+	p.taken = &taken;
 	gradient(&p, g, cx, cy);
 	if (sh.has_step && !app_predict_hides(&s->predict, sh.growing))
 		map_step(&p, &sh, cx, cy, r);
+	gradient_label(&p, g, cx, cy);
 	app_dlist_disc(out, APP_ROLE_POINT_HALO, cx, cy, r + 2, p.th->bg);
 	app_dlist_disc(out, APP_ROLE_POINT, cx, cy, r, p.th->point);
 	double gu[GD_DIM_MAX];

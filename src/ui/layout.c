@@ -28,7 +28,7 @@ static void sizes(struct app_layout *l, int text_step)
 	double base = fmin(l->height / 34.0, l->width / 60.0);
 	base *= pow(APP_TEXT_STEP_FACTOR, text_step);
 	l->text_px = clampi((int)lround(base), 7, 400);
-	l->small_px = clampi((int)lround(base * 0.8), 6, 320);
+	l->small_px = clampi((int)lround(base * 0.95), 6, 320);
 	l->title_px = clampi((int)lround(base * 1.25), 8, 500);
 	l->line = (int)lround(l->text_px * 1.35);
 	l->pad = clampi((int)lround(base * 0.6), 2, 60);

@@ -927,7 +927,7 @@ static void panel(const struct ctx *c, double now)
 				      .px = px,
 				      .line = px * 135 / 100 };
 		if (col.y + panel_pass(&p, &col, false) <= bottom ||
-		    px <= l->small_px * 3 / 4)
+		    px <= l->text_px * 3 / 5)
 			break;
 		px = px * 9 / 10;
 	}

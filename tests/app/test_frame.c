@@ -1158,6 +1158,48 @@ static void check_sweep(const struct tcase *t)
 			}
 }
 
+/* Readable from the back row: at 1280×720 no text of any built-in scene
+ * (start, a few steps, its planned end; both languages) is set smaller
+ * than 2.5 % of the window's height (18 px; the body is 21 px, plot
+ * labels 20 px, a comparison's legend gives way to 18 px to fit the
+ * plot), except the panel's lines, which give way a little (to 2.2 %,
+ * 16 px) on the delta rule's crowded panels rather than lose a line. */
+static void check_text_size(const struct tcase *t)
+{
+	struct gd_lesson lesson;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	int scenes = lesson.count, smallest = 1000, panel = 1000;
+	gd_lesson_finish(&lesson);
+	static const int steps[] = { 0, 3, 25 };
+	for (int k = 1; k <= scenes; k++)
+		for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+			for (int zh = 0; zh < 2; zh++) {
+				struct tcase c = *t;
+				c.scene = k, c.steps = steps[i], c.zh = zh;
+				c.w = 1280, c.h = 720;
+				struct fixture f;
+				setup(&f, &c);
+				for (int j = 0; j < f.dl.n; j++) {
+					const struct app_prim *p = &f.dl.prims[j];
+					if (p->kind != APP_PRIM_TEXT)
+						continue;
+					int *low = p->role == APP_ROLE_PANEL_LINE ?
+							   &panel :
+							   &smallest;
+					if (p->style.px >= *low)
+						continue;
+					*low = p->style.px;
+					fprintf(stderr,
+						"scene %d step %d%s: '%s' at %d px\n",
+						k, c.steps, zh ? " zh" : "",
+						app_dlist_str(&f.dl, p), *low);
+				}
+				teardown(&f);
+			}
+	CHECK(smallest >= 0.025 * 720);
+	CHECK(panel >= 0.022 * 720);
+}
+
 /* Whether a panel line contains want. */
 static bool panel_has(const struct fixture *f, const char *want)
 {
@@ -1744,6 +1786,7 @@ static const struct tcase cases[] = {
 	  .steps = 4,
 	  .zh = true },
 	{ .name = "frame-sweep-builtin-lesson", .run = check_sweep },
+	{ .name = "text-size-builtin-720p", .run = check_text_size },
 	{ .name = "dlist-bounded", .run = check_bounded },
 };
 

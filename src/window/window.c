@@ -83,6 +83,17 @@ static void echo_update(struct win *w, const struct gd_update *u, int dim)
 	}
 }
 
+/* --echo's header, for the run's weights and optimizer. */
+static void echo_header(struct win *w)
+{
+	const struct gd_run *run = app_state_run(&w->st);
+	char head[GD_CSV_ROW_MAX];
+	if (gd_csv_header(head, sizeof(head), run->dim, run->opt.kind) > 0) {
+		printf("%s\n", head);
+		fflush(stdout);
+	}
+}
+
 /* --echo's line for a revealed guess (G): guess,STEP,GUESSED_W,ACTUAL_W,
  * with two weights guess,STEP,GUESSED_W1,GUESSED_W2,ACTUAL_W1,ACTUAL_W2,
  * numbers as the CSV rows write them, flushed at once. */
@@ -227,9 +238,14 @@ static void on_key(struct win *w, const SDL_KeyboardEvent *k)
 	/* The open entry takes every key: Esc closes it, never the window
 	 * or full screen. */
 	if (w->st.entry.open) {
+		int dim = app_state_run(&w->st)->dim;
 		app_entry_key(&w->st, key, mod, &r);
 		handle_result(w, &r);
 		text_input_follow(w);
+		/* A formula of the other number of weights: --echo's rows
+		 * have other columns from here on, under a header of theirs. */
+		if (w->echo && app_state_run(&w->st)->dim != dim)
+			echo_header(w);
 		return;
 	}
 	enum app_action a = app_key_action(key, mod);
@@ -494,13 +510,8 @@ int app_window(const struct gd_options *opts)
 		rc = 2;
 		goto out_sdl;
 	}
-	const struct gd_run *run = app_state_run(&w->st);
-	char head[GD_CSV_ROW_MAX];
-	if (w->echo &&
-	    gd_csv_header(head, sizeof(head), run->dim, run->opt.kind) > 0) {
-		printf("%s\n", head);
-		fflush(stdout);
-	}
+	if (w->echo)
+		echo_header(w);
 	loop(w);
 	rc = 0;
 	app_gfx_finish(&w->gfx);

@@ -31,6 +31,9 @@ static bool in_layer(const struct app_prim *p)
 	case APP_ROLE_AXIS_NAME:
 	case APP_ROLE_PLOT_CLIP:
 	case APP_ROLE_CURVE:
+	case APP_ROLE_CONTOUR_BAND:
+	case APP_ROLE_CONTOUR:
+	case APP_ROLE_CONTOUR_LABEL:
 		return p->kind != APP_PRIM_CLIP_POP;
 	default:
 		return false;

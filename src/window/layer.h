@@ -1,7 +1,8 @@
 /*
  * The view layer of render.c: the opening primitives of a display list
  * that change only with the view (the background, grid, axes, tick
- * labels, axis names, the plot's clip and the curve), kept as a texture
+ * labels, axis names, the plot's clip, the curve, and on a map of two
+ * weights the contour bands, lines and labels), kept as a texture
  * with a copy of the primitives, points and text it was drawn from, so
  * the next frame can tell whether the texture still shows them.
  *

@@ -157,6 +157,8 @@ bool app_raster_cut(double rx0, double ry0, double rx1, double ry1, float *x0,
 	double t0 = 0, t1 = 1;
 	double p[4] = { -dx, dx, -dy, dy };
 	double q[4] = { ax - rx0, rx1 - ax, ay - ry0, ry1 - ay };
+	double edge[4] = { rx0, rx1, ry0, ry1 };
+	int i0 = -1, i1 = -1;
 	if (!isfinite(dx) || !isfinite(dy))
 		return false;
 	for (int i = 0; i < 4; i++) {
@@ -167,16 +169,21 @@ bool app_raster_cut(double rx0, double ry0, double rx1, double ry1, float *x0,
 		}
 		double t = q[i] / p[i];
 		if (p[i] < 0 && t > t0)
-			t0 = t;
+			t0 = t, i0 = i;
 		else if (p[i] > 0 && t < t1)
-			t1 = t;
+			t1 = t, i1 = i;
 	}
 	if (t0 > t1)
 		return false;
-	*x0 = (float)(ax + t0 * dx);
-	*y0 = (float)(ay + t0 * dy);
-	*x1 = (float)(ax + t1 * dx);
-	*y1 = (float)(ay + t1 * dy);
+	double bx = ax + t1 * dx, by = ay + t1 * dy;
+	ax += t0 * dx, ay += t0 * dy;
+	/* A cut end lies on the edge that cut it, exactly, however far
+	 * away the point was. */
+	if (i0 >= 0)
+		*(i0 < 2 ? &ax : &ay) = edge[i0];
+	if (i1 >= 0)
+		*(i1 < 2 ? &bx : &by) = edge[i1];
+	*x0 = (float)ax, *y0 = (float)ay, *x1 = (float)bx, *y1 = (float)by;
 	return true;
 }
 

@@ -45,6 +45,16 @@ void app_layer_finish(struct app_layer *l);
  */
 int app_layer_prefix(const struct app_dlist *dl);
 
+/* Whether l holds a copy of exactly prims [from, to) of dl, with their
+ * points and text (wherever in dl those are). */
+bool app_layer_same_range(const struct app_layer *l, const struct app_dlist *dl,
+			  int from, int to);
+
+/* Keeps a copy of prims [from, to) of dl; sets and returns l->valid
+ * (false when out of memory). */
+bool app_layer_keep_range(struct app_layer *l, const struct app_dlist *dl,
+			  int from, int to);
+
 /* Whether l holds a copy of exactly the first k primitives of dl, with
  * their points and text. */
 bool app_layer_same(const struct app_layer *l, const struct app_dlist *dl, int k);

@@ -14,7 +14,9 @@
  * drawn once into a target texture and copied, unblended, at the start
  * of every frame whose prefix is the same primitive for primitive; the
  * rest of the list is drawn over it. Copying a prefix drawn by the same
- * renderer gives the pixels drawing it again would.
+ * renderer gives the pixels drawing it again would. What follows the
+ * plot (header, panel, inset, caption) is kept the same way while it
+ * does not change (draw_chrome).
  */
 #include <errno.h>
 #include <math.h>
@@ -47,12 +49,14 @@ void app_gfx_finish(struct app_gfx *g)
 	free(g->rects);
 	app_dlist_finish(&g->dl);
 	app_layer_finish(&g->layer);
+	app_layer_finish(&g->chrome);
 }
 
 void app_gfx_invalidate(struct app_gfx *g)
 {
 	app_text_clear(&g->text);
 	g->layer.valid = false;
+	g->chrome.valid = false;
 }
 
 static int measure_width(void *ctx, const char *s, int px, enum app_face face)
@@ -284,12 +288,13 @@ static void render_range(struct app_gfx *g, const struct app_dlist *dl,
 	}
 }
 
-/* Draws the prefix of k prims into the layer's texture (made or remade
- * at w × h). False when the renderer cannot draw into a texture. */
-static bool build_layer(struct app_gfx *g, const struct app_dlist *dl, int k,
-			int w, int h)
+/* Draws prims [from, to) of dl into l's texture (made or remade at
+ * w × h), over a copy of base if there is one. False when the renderer
+ * cannot draw into a texture. */
+static bool build_layer(struct app_gfx *g, struct app_layer *l,
+			SDL_Texture *base, const struct app_dlist *dl, int from,
+			int to, int w, int h)
 {
-	struct app_layer *l = &g->layer;
 	if (!l->tex || l->w != w || l->h != h) {
 		if (l->tex)
 			SDL_DestroyTexture(l->tex);
@@ -307,7 +312,9 @@ static bool build_layer(struct app_gfx *g, const struct app_dlist *dl, int k,
 	struct clips c = { 0 };
 	int dropped = 0;
 	apply_clip(g, &c);
-	render_range(g, dl, 0, k, &c, &dropped);
+	if (base)
+		SDL_RenderCopy(g->ren, base, NULL, NULL);
+	render_range(g, dl, from, to, &c, &dropped);
 	SDL_SetRenderTarget(g->ren, old);
 	SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
 	l->builds++;
@@ -336,7 +343,7 @@ static int draw_layer(struct app_gfx *g, const struct app_dlist *dl,
 		return 0;
 	}
 	bool fits = l->shown && l->w == w && l->h == h;
-	if (!fits && !build_layer(g, dl, k, w, h)) {
+	if (!fits && !build_layer(g, l, NULL, dl, 0, k, w, h)) {
 		l->valid = l->shown = false;
 		return 0;
 	}
@@ -353,14 +360,111 @@ static int draw_layer(struct app_gfx *g, const struct app_dlist *dl,
 	return k;
 }
 
+/* The index after the pop that closes the one clip the view layer left
+ * open (the plot's), 0 if there is none such. */
+static int chrome_start(const struct app_dlist *dl, int k, const struct clips *c)
+{
+	if (c->n != 1)
+		return 0;
+	for (int i = k, depth = 1; i < dl->n; i++) {
+		depth += dl->prims[i].kind == APP_PRIM_CLIP_PUSH;
+		depth -= dl->prims[i].kind == APP_PRIM_CLIP_POP;
+		if (depth == 0)
+			return i + 1;
+	}
+	return 0;
+}
+
+/* The rectangles that prims [s, n) can draw in: each clip opened at the
+ * top level, each text run and rectangle outside any clip (its box
+ * widened by 4 pixels), cut to w × h. Returns their count, or -1 when a
+ * shape or a background is drawn outside any clip, there are more than
+ * max, or one meets the rectangle busy. */
+static int chrome_regions(const struct app_dlist *dl, int s, SDL_Rect busy,
+			  int w, int h, SDL_Rect *reg, int max)
+{
+	SDL_Rect out = { 0, 0, w, h };
+	int n = 0, depth = 0;
+	for (int i = s; i < dl->n; i++) {
+		const struct app_prim *p = &dl->prims[i];
+		if (p->kind == APP_PRIM_CLIP_POP) {
+			depth -= depth > 0;
+			continue;
+		}
+		if (depth > 0) {
+			depth += p->kind == APP_PRIM_CLIP_PUSH;
+			continue;
+		}
+		bool clip = p->kind == APP_PRIM_CLIP_PUSH;
+		struct app_box b = p->box;
+		if ((!clip && p->kind != APP_PRIM_TEXT && p->kind != APP_PRIM_RECT) ||
+		    p->role == APP_ROLE_BACKGROUND || n == max ||
+		    !(fabsf(b.x) + fabsf(b.y) + fabsf(b.w) + fabsf(b.h) < 1e6f))
+			return -1;
+		int pad = clip ? 0 : 4;
+		SDL_Rect r = { (int)b.x - pad, (int)b.y - pad,
+			       (int)b.w + 2 * pad + !clip,
+			       (int)b.h + 2 * pad + !clip };
+		depth += clip;
+		if (!SDL_IntersectRect(&r, &out, &reg[n]))
+			continue;
+		if (SDL_HasIntersection(&reg[n], &busy))
+			return -1;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * What follows the plot: the header, the panel, the inset, the caption
+ * (prims from the pop closing the clip the view layer left open to the
+ * end), kept like the view layer in a second texture: the view layer
+ * with those prims drawn over it. While they stay the same, a frame
+ * copies the rectangles they draw in from it, unblended, instead of
+ * drawing them; this holds only when nothing between the view layer and
+ * them can reach those rectangles (it is all inside the plot's clip).
+ * Returns the index of the last prim still to draw, plus one.
+ */
+static int draw_chrome(struct app_gfx *g, const struct app_dlist *dl, int k,
+		       struct clips *c)
+{
+	SDL_Rect reg[APP_RENDER_CHROME_REGIONS];
+	struct app_layer *l = &g->chrome;
+	int w = g->layer.w, h = g->layer.h, s = chrome_start(dl, k, c);
+	int n = s > 0 ? chrome_regions(dl, s, c->r[0], w, h, reg,
+				       APP_RENDER_CHROME_REGIONS) :
+			-1;
+	if (n < 0)
+		return dl->n;
+	if (!app_layer_same_range(l, dl, s, dl->n) ||
+	    g->chrome_base != g->layer.builds) {
+		app_layer_keep_range(l, dl, s, dl->n);
+		g->chrome_base = g->layer.builds;
+		return dl->n;
+	}
+	if (!(l->shown && l->w == w && l->h == h) &&
+	    !build_layer(g, l, g->layer.tex, dl, s, dl->n, w, h)) {
+		l->valid = l->shown = false;
+		return dl->n;
+	}
+	struct clips none = { 0 };
+	apply_clip(g, &none);
+	for (int i = 0; i < n; i++)
+		SDL_RenderCopy(g->ren, l->tex, &reg[i], &reg[i]);
+	apply_clip(g, c);
+	return s;
+}
+
 void app_render(struct app_gfx *g, const struct app_dlist *dl)
 {
 	struct clips clips = { 0 };
 	int dropped = 0; /* pushes beyond the depth, whose pops to skip */
-	int from = draw_layer(g, dl, &clips, &dropped);
+	int from = draw_layer(g, dl, &clips, &dropped), to = dl->n;
 	if (from == 0)
 		apply_clip(g, &clips);
-	render_range(g, dl, from, dl->n, &clips, &dropped);
+	else
+		to = draw_chrome(g, dl, from, &clips);
+	render_range(g, dl, from, to, &clips, &dropped);
 	clips.n = 0;
 	apply_clip(g, &clips);
 }

@@ -24,6 +24,10 @@
 /* Clips nested deeper than this are cut to the innermost kept one. */
 #define APP_RENDER_CLIP_DEPTH 16
 
+/* What follows the plot is kept only when it draws in at most this many
+ * rectangles outside any clip. */
+#define APP_RENDER_CHROME_REGIONS 16
+
 struct app_gfx {
 	SDL_Renderer *ren; /* borrowed */
 	struct app_text text;
@@ -35,6 +39,8 @@ struct app_gfx {
 	struct app_frame_info info; /* where the last frame put things */
 	int text_px;                /* body size the text cache holds */
 	struct app_layer layer;     /* the view layer (layer.h) */
+	struct app_layer chrome;    /* what follows the plot, over the layer */
+	long chrome_base;           /* layer.builds when chrome was kept */
 };
 
 /*

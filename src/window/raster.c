@@ -153,7 +153,8 @@ static uint8_t *row_at(const struct app_raster *r, int y)
 bool app_raster_cut(double rx0, double ry0, double rx1, double ry1, float *x0,
 		    float *y0, float *x1, float *y1)
 {
-	double ax = *x0, ay = *y0, dx = (double)*x1 - ax, dy = (double)*y1 - ay;
+	double ax = (double)*x0, ay = (double)*y0;
+	double dx = (double)*x1 - ax, dy = (double)*y1 - ay;
 	double t0 = 0, t1 = 1;
 	double p[4] = { -dx, dx, -dy, dy };
 	double q[4] = { ax - rx0, rx1 - ax, ay - ry0, ry1 - ay };
@@ -326,11 +327,11 @@ void app_raster_ring(struct app_raster *r, float cx, float cy, float rad,
 static bool crossing(const float *xs, const float *ys, int n, double yc,
 		     double *l, double *rt)
 {
-	*l = INFINITY;
-	*rt = -INFINITY;
+	*l = (double)INFINITY;
+	*rt = -(double)INFINITY;
 	for (int i = 0; i < n; i++) {
 		int j = i + 1 < n ? i + 1 : 0;
-		double y0 = ys[i], y1 = ys[j];
+		double y0 = (double)ys[i], y1 = (double)ys[j];
 		if (!((y0 <= yc && yc < y1) || (y1 <= yc && yc < y0)))
 			continue;
 		double xi = (double)xs[i], xj = (double)xs[j];

@@ -1,7 +1,9 @@
 /*
  * The view layer's prefix and its copy; see layer.h. Primitives are
  * compared field by field (their padding is not initialised), points and
- * text bytes as memory.
+ * text bytes as memory. The copy keeps a range's points and text packed
+ * from 0 ("rebased"), so a range that moved in the list because what
+ * precedes it grew still compares the same.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,9 @@ static bool in_layer(const struct app_prim *p)
 	case APP_ROLE_AXIS_NAME:
 	case APP_ROLE_PLOT_CLIP:
 	case APP_ROLE_CURVE:
+	case APP_ROLE_CONTOUR_BAND:
+	case APP_ROLE_CONTOUR:
+	case APP_ROLE_CONTOUR_LABEL:
 		return p->kind != APP_PRIM_CLIP_POP;
 	default:
 		return false;
@@ -49,20 +54,41 @@ int app_layer_prefix(const struct app_dlist *dl)
 	return k > 1 ? k : 0;
 }
 
-/* The points and text bytes the first k primitives use. */
-static void extent(const struct app_dlist *dl, int k, int *npts, size_t *nchars)
+/* Whether prim p has points of its own (lines, polygons, arrows). */
+static bool has_points(const struct app_prim *p)
+{
+	return (p->kind == APP_PRIM_LINE || p->kind == APP_PRIM_POLYGON ||
+		p->kind == APP_PRIM_ARROW) &&
+	       p->count > 0;
+}
+
+/* Prim p as the copy keeps it: its points at *npts, its text at
+ * *nchars, both advanced past them. */
+static struct app_prim rebased(const struct app_dlist *dl,
+			       const struct app_prim *p, int *npts, size_t *nchars)
+{
+	struct app_prim q = *p;
+	q.first = 0;
+	q.str = 0;
+	if (has_points(p)) {
+		q.first = *npts;
+		*npts += p->count;
+	}
+	if (p->kind == APP_PRIM_TEXT) {
+		q.str = *nchars;
+		*nchars += strlen(dl->chars + p->str) + 1;
+	}
+	return q;
+}
+
+/* The points and text bytes prims [from, to) use. */
+static void extent(const struct app_dlist *dl, int from, int to, int *npts,
+		   size_t *nchars)
 {
 	*npts = 0;
 	*nchars = 0;
-	for (int i = 0; i < k; i++) {
-		const struct app_prim *p = &dl->prims[i];
-		if (p->kind == APP_PRIM_TEXT) {
-			size_t e = p->str + strlen(dl->chars + p->str) + 1;
-			*nchars = e > *nchars ? e : *nchars;
-		} else if (p->first + p->count > *npts) {
-			*npts = p->first + p->count;
-		}
-	}
+	for (int i = from; i < to; i++)
+		rebased(dl, &dl->prims[i], npts, nchars);
 }
 
 static bool same_rgba(struct app_rgba a, struct app_rgba b)
@@ -88,23 +114,36 @@ static bool same_prim(const struct app_prim *a, const struct app_prim *b)
 	       a->ax == b->ax && a->ay == b->ay;
 }
 
+bool app_layer_same_range(const struct app_layer *l, const struct app_dlist *dl,
+			  int from, int to)
+{
+	int npts = 0;
+	size_t nchars = 0;
+	if (!l->valid || l->n != to - from)
+		return false;
+	for (int i = from; i < to; i++) {
+		const struct app_prim *p = &dl->prims[i];
+		int at = npts;
+		size_t cat = nchars;
+		struct app_prim q = rebased(dl, p, &npts, &nchars);
+		if (npts > l->npts || nchars > l->nchars ||
+		    !same_prim(&l->prims[i - from], &q))
+			return false;
+		size_t fb = (size_t)p->count * sizeof(float);
+		if (has_points(p) &&
+		    (memcmp(l->xs + at, dl->xs + p->first, fb) != 0 ||
+		     memcmp(l->ys + at, dl->ys + p->first, fb) != 0))
+			return false;
+		if (p->kind == APP_PRIM_TEXT &&
+		    memcmp(l->chars + cat, dl->chars + p->str, nchars - cat) != 0)
+			return false;
+	}
+	return npts == l->npts && nchars == l->nchars;
+}
+
 bool app_layer_same(const struct app_layer *l, const struct app_dlist *dl, int k)
 {
-	int npts;
-	size_t nchars;
-	if (!l->valid || l->n != k)
-		return false;
-	extent(dl, k, &npts, &nchars);
-	if (npts != l->npts || nchars != l->nchars)
-		return false;
-	for (int i = 0; i < k; i++)
-		if (!same_prim(&l->prims[i], &dl->prims[i]))
-			return false;
-	/* memcmp wants real pointers even for 0 bytes. */
-	size_t fb = (size_t)npts * sizeof(float);
-	return (npts == 0 || (memcmp(l->xs, dl->xs, fb) == 0 &&
-			      memcmp(l->ys, dl->ys, fb) == 0)) &&
-	       (nchars == 0 || memcmp(l->chars, dl->chars, nchars) == 0);
+	return app_layer_same_range(l, dl, 0, k);
 }
 
 /* Grows *p to hold n elements of size sz; false when out of memory. */
@@ -117,11 +156,12 @@ static bool grow(void **p, size_t sz, size_t n)
 	return true;
 }
 
-bool app_layer_keep(struct app_layer *l, const struct app_dlist *dl, int k)
+bool app_layer_keep_range(struct app_layer *l, const struct app_dlist *dl,
+			  int from, int to)
 {
-	int npts;
+	int npts, k = to - from;
 	size_t nchars;
-	extent(dl, k, &npts, &nchars);
+	extent(dl, from, to, &npts, &nchars);
 	l->valid = l->shown = false;
 	if ((k > l->cap &&
 	     !grow((void **)&l->prims, sizeof(*l->prims), (size_t)k)) ||
@@ -133,18 +173,30 @@ bool app_layer_keep(struct app_layer *l, const struct app_dlist *dl, int k)
 	l->cap = k > l->cap ? k : l->cap;
 	l->cap_pts = npts > l->cap_pts ? npts : l->cap_pts;
 	l->cap_chars = nchars > l->cap_chars ? nchars : l->cap_chars;
-	/* memcpy wants real pointers even for 0 bytes: a layer with no
-	 * points or text has none. */
-	if (k > 0)
-		memcpy(l->prims, dl->prims, (size_t)k * sizeof(*l->prims));
-	if (npts > 0) {
-		memcpy(l->xs, dl->xs, (size_t)npts * sizeof(float));
-		memcpy(l->ys, dl->ys, (size_t)npts * sizeof(float));
+	int np = 0;
+	size_t nc = 0;
+	for (int i = from; i < to; i++) {
+		const struct app_prim *p = &dl->prims[i];
+		int at = np;
+		size_t cat = nc;
+		l->prims[i - from] = rebased(dl, p, &np, &nc);
+		/* memcpy wants real pointers: only prims with points or
+		 * text copy any. */
+		size_t fb = (size_t)p->count * sizeof(float);
+		if (has_points(p)) {
+			memcpy(l->xs + at, dl->xs + p->first, fb);
+			memcpy(l->ys + at, dl->ys + p->first, fb);
+		}
+		if (p->kind == APP_PRIM_TEXT)
+			memcpy(l->chars + cat, dl->chars + p->str, nc - cat);
 	}
-	if (nchars > 0)
-		memcpy(l->chars, dl->chars, nchars);
 	l->n = k;
 	l->npts = npts;
 	l->nchars = nchars;
 	return l->valid = true;
+}
+
+bool app_layer_keep(struct app_layer *l, const struct app_dlist *dl, int k)
+{
+	return app_layer_keep_range(l, dl, 0, k);
 }

@@ -1,7 +1,8 @@
 /*
  * The view layer of render.c: the opening primitives of a display list
  * that change only with the view (the background, grid, axes, tick
- * labels, axis names, the plot's clip and the curve), kept as a texture
+ * labels, axis names, the plot's clip, the curve, and on a map of two
+ * weights the contour bands, lines and labels), kept as a texture
  * with a copy of the primitives, points and text it was drawn from, so
  * the next frame can tell whether the texture still shows them.
  *
@@ -43,6 +44,16 @@ void app_layer_finish(struct app_layer *l);
  * by at least one such primitive (a blank screen, an empty list).
  */
 int app_layer_prefix(const struct app_dlist *dl);
+
+/* Whether l holds a copy of exactly prims [from, to) of dl, with their
+ * points and text (wherever in dl those are). */
+bool app_layer_same_range(const struct app_layer *l, const struct app_dlist *dl,
+			  int from, int to);
+
+/* Keeps a copy of prims [from, to) of dl; sets and returns l->valid
+ * (false when out of memory). */
+bool app_layer_keep_range(struct app_layer *l, const struct app_dlist *dl,
+			  int from, int to);
 
 /* Whether l holds a copy of exactly the first k primitives of dl, with
  * their points and text. */

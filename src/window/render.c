@@ -1,19 +1,26 @@
 /*
- * Rendering display lists with SDL; see render.h. Shapes go into one
- * triangle batch, flushed before anything SDL draws by itself (text,
- * rectangles, a clip change), so the list's order is the drawing order.
- * A clip cuts both SDL's drawing and the batch's segments. Opaque
- * rectangles are filled without blending: at alpha 255 blending gives
- * the same pixels, at many times the cost on the software renderer.
+ * Rendering display lists with SDL; see render.h. Shapes are rasterised
+ * by raster.h into spans of equal coverage, which SDL fills as
+ * one-pixel-high rectangles: opaque ones unblended, the anti-aliased
+ * edges blended, one SDL call per alpha. (SDL 2.26's software
+ * SDL_RenderGeometry blends every triangle through a temporary surface
+ * the size of its bounding box: most of a frame's time before this.)
+ * Opaque rectangles are filled without blending too: at alpha 255
+ * blending gives the same pixels, at many times the cost. A clip cuts
+ * SDL's drawing and the rasteriser's alike.
  *
  * The view layer: a frame's list opens with what changes only with the
  * view (background, grid, axes, tick labels, the curve). That prefix is
  * drawn once into a target texture and copied, unblended, at the start
  * of every frame whose prefix is the same primitive for primitive; the
  * rest of the list is drawn over it. Copying a prefix drawn by the same
- * renderer gives the pixels drawing it again would.
+ * renderer gives the pixels drawing it again would. What follows the
+ * plot (header, panel, inset, caption) is kept the same way while it
+ * does not change (draw_chrome).
  */
 #include <errno.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render.h"
@@ -23,7 +30,7 @@ int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, enum app_lang lang,
 {
 	memset(g, 0, sizeof(*g));
 	g->ren = ren;
-	app_geom_init(&g->geom);
+	app_raster_init(&g->raster);
 	app_dlist_init(&g->dl);
 	char dir[4096];
 	if (app_font_dir(dir, sizeof(dir)) < 0) {
@@ -38,15 +45,18 @@ void app_gfx_finish(struct app_gfx *g)
 	if (!g)
 		return;
 	app_text_finish(&g->text);
-	app_geom_finish(&g->geom);
+	app_raster_finish(&g->raster);
+	free(g->rects);
 	app_dlist_finish(&g->dl);
 	app_layer_finish(&g->layer);
+	app_layer_finish(&g->chrome);
 }
 
 void app_gfx_invalidate(struct app_gfx *g)
 {
 	app_text_clear(&g->text);
 	g->layer.valid = false;
+	g->chrome.valid = false;
 }
 
 static int measure_width(void *ctx, const char *s, int px, enum app_face face)
@@ -72,18 +82,37 @@ struct clips {
 	SDL_Rect r[APP_RENDER_CLIP_DEPTH];
 };
 
-/* Sets SDL's and the batch's clip to the innermost rectangle, or none. */
+/* The size of what the renderer draws into now. */
+static void target_size(SDL_Renderer *ren, int *w, int *h)
+{
+	SDL_Texture *t = SDL_GetRenderTarget(ren);
+	*w = *h = 0;
+	if (t)
+		SDL_QueryTexture(t, NULL, NULL, w, h);
+	else
+		SDL_GetRendererOutputSize(ren, w, h);
+}
+
+/* Sets SDL's and the rasteriser's clip to the innermost rectangle, or
+ * none; dashes are cut to it widened by 16 pixels. */
 static void apply_clip(struct app_gfx *g, const struct clips *c)
 {
+	SDL_Rect out = { 0, 0, 0, 0 }, r = out;
+	target_size(g->ren, &out.w, &out.h);
 	if (c->n == 0) {
 		SDL_RenderSetClipRect(g->ren, NULL);
-		app_geom_set_clip(&g->geom, -1e5f, -1e5f, 2e5f, 2e5f);
+		g->cut = (SDL_FRect){ -1e5f - 16, -1e5f - 16, 2e5f + 32,
+				      2e5f + 32 };
+		app_raster_clip(&g->raster, 0, 0, out.w, out.h);
 		return;
 	}
-	const SDL_Rect *r = &c->r[c->n - 1];
-	SDL_RenderSetClipRect(g->ren, r);
-	app_geom_set_clip(&g->geom, (float)r->x, (float)r->y, (float)r->w,
-			  (float)r->h);
+	const SDL_Rect *k = &c->r[c->n - 1];
+	SDL_RenderSetClipRect(g->ren, k);
+	g->cut = (SDL_FRect){ (float)k->x - 16, (float)k->y - 16,
+			      (float)k->w + 32, (float)k->h + 32 };
+	if (!SDL_IntersectRect(k, &out, &r))
+		r = (SDL_Rect){ 0, 0, 0, 0 };
+	app_raster_clip(&g->raster, r.x, r.y, r.w, r.h);
 }
 
 static void push_clip(struct app_gfx *g, struct clips *c, struct app_box b)
@@ -114,54 +143,114 @@ static void fill(struct app_gfx *g, const struct app_prim *p)
 	SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
 }
 
-static void line(struct app_gfx *g, const struct app_dlist *dl,
-		 const struct app_prim *p)
+/* One dashed segment: dash and gap lengths in pixels, counted from
+ * where the segment enters the clip widened by 16 pixels. */
+static void dashed(struct app_gfx *g, float x0, float y0, float x1, float y1,
+		   const struct app_prim *p)
 {
-	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
-	if (p->dash <= 0) {
-		app_geom_polyline(&g->geom, xs, ys, p->count, p->width, p->color);
+	const SDL_FRect *k = &g->cut;
+	double kx = (double)k->x, ky = (double)k->y;
+	if (!app_raster_cut(kx, ky, kx + (double)k->w, ky + (double)k->h, &x0,
+			    &y0, &x1, &y1))
 		return;
+	float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+	if (!(len > 0) || !(p->dash > 0) || !(p->gap >= 0))
+		return;
+	for (float t = 0; t < len; t += p->dash + p->gap) {
+		float e = t + p->dash < len ? t + p->dash : len;
+		float xs[2] = { x0 + dx * t / len, x0 + dx * e / len };
+		float ys[2] = { y0 + dy * t / len, y0 + dy * e / len };
+		app_raster_stroke(&g->raster, xs, ys, 2, p->width);
 	}
-	for (int i = 0; i + 1 < p->count; i++)
-		app_geom_dashed(&g->geom, xs[i], ys[i], xs[i + 1], ys[i + 1],
-				p->width, p->dash, p->gap, p->color);
 }
 
-/* A convex polygon as a fan of triangles. */
-static void polygon(struct app_gfx *g, const struct app_dlist *dl,
-		    const struct app_prim *p)
+/* An arrow from (x0, y0) to its tip (x1, y1): a shaft ending halfway
+ * into a head four widths long (or as long as the arrow), 1.2 heads
+ * wide. */
+static void arrow(struct app_gfx *g, float x0, float y0, float x1, float y1,
+		  float width)
 {
-	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
-	for (int i = 1; i + 1 < p->count; i++)
-		app_geom_triangle(&g->geom, xs[0], ys[0], xs[i], ys[i],
-				  xs[i + 1], ys[i + 1], p->color);
+	float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+	if (!(len > 0.5f) || !isfinite(len))
+		return;
+	float ux = dx / len, uy = dy / len;
+	float head = width * 4 < len ? width * 4 : len;
+	float half = head * 0.6f;
+	float bx = x1 - ux * head, by = y1 - uy * head;
+	float sx[2] = { x0, x1 - ux * head * 0.5f };
+	float sy[2] = { y0, y1 - uy * head * 0.5f };
+	app_raster_stroke(&g->raster, sx, sy, 2, width);
+	float hx[3] = { x1, bx - uy * half, bx + uy * half };
+	float hy[3] = { y1, by + ux * half, by - ux * half };
+	app_raster_polygon(&g->raster, hx, hy, 3);
 }
 
-/* A shape into the batch. */
+/* Fills the spans of the shape just rasterised in colour c: grouped by
+ * alpha, one SDL call per alpha, the opaque ones unblended. */
+static void fill_spans(struct app_gfx *g, struct app_rgba c)
+{
+	struct app_raster *r = &g->raster;
+	int n = app_raster_spans(r), count[256] = { 0 }, at[256];
+	if (n == 0 || c.a == 0)
+		return;
+	if (n > g->cap_rects) {
+		SDL_Rect *v = realloc(g->rects, (size_t)n * sizeof(*v));
+		if (!v)
+			return;
+		g->rects = v;
+		g->cap_rects = n;
+	}
+	for (int i = 0; i < n; i++)
+		count[(r->spans[i].a * c.a + 127) / 255]++;
+	at[0] = 0;
+	for (int a = 1; a < 256; a++)
+		at[a] = at[a - 1] + count[a - 1];
+	for (int i = 0; i < n; i++) {
+		const struct app_span *s = &r->spans[i];
+		g->rects[at[(s->a * c.a + 127) / 255]++] = (SDL_Rect){ s->x, s->y,
+								       s->w, 1 };
+	}
+	for (int a = 1, end = count[0]; a < 256; a++) {
+		end += count[a];
+		if (count[a] == 0)
+			continue;
+		SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, (Uint8)a);
+		SDL_SetRenderDrawBlendMode(g->ren, a == 255 ?
+							   SDL_BLENDMODE_NONE :
+							   SDL_BLENDMODE_BLEND);
+		SDL_RenderFillRects(g->ren, g->rects + end - count[a], count[a]);
+	}
+	SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+}
+
+/* A shape: rasterised whole, then filled span by span. */
 static void shape(struct app_gfx *g, const struct app_dlist *dl,
 		  const struct app_prim *p)
 {
 	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
 	switch (p->kind) {
 	case APP_PRIM_LINE:
-		line(g, dl, p);
+		if (p->dash <= 0)
+			app_raster_stroke(&g->raster, xs, ys, p->count, p->width);
+		for (int i = 0; p->dash > 0 && i + 1 < p->count; i++)
+			dashed(g, xs[i], ys[i], xs[i + 1], ys[i + 1], p);
 		break;
 	case APP_PRIM_DISC:
-		app_geom_disc(&g->geom, p->cx, p->cy, p->r, p->color);
+		app_raster_disc(&g->raster, p->cx, p->cy, p->r);
 		break;
 	case APP_PRIM_RING:
-		app_geom_ring(&g->geom, p->cx, p->cy, p->r, p->width, p->color);
+		app_raster_ring(&g->raster, p->cx, p->cy, p->r, p->width);
 		break;
 	case APP_PRIM_POLYGON:
-		polygon(g, dl, p);
+		app_raster_polygon(&g->raster, xs, ys, p->count);
 		break;
 	case APP_PRIM_ARROW:
-		app_geom_arrow(&g->geom, xs[0], ys[0], xs[1], ys[1], p->width,
-			       p->color);
+		arrow(g, xs[0], ys[0], xs[1], ys[1], p->width);
 		break;
 	default:
 		break;
 	}
+	fill_spans(g, p->color);
 }
 
 static void text(struct app_gfx *g, const struct app_dlist *dl,
@@ -181,19 +270,6 @@ static void render_range(struct app_gfx *g, const struct app_dlist *dl,
 {
 	for (int i = from; i < to; i++) {
 		const struct app_prim *p = &dl->prims[i];
-		bool batched = p->kind != APP_PRIM_TEXT &&
-			       p->kind != APP_PRIM_RECT &&
-			       p->kind != APP_PRIM_CLIP_PUSH &&
-			       p->kind != APP_PRIM_CLIP_POP;
-		if (batched) {
-			/* One shape per batch: its opaque core is drawn
-			 * before its feather, so a later shape must not
-			 * share the batch and land under this feather. */
-			shape(g, dl, p);
-			app_geom_flush(&g->geom, g->ren);
-			continue;
-		}
-		app_geom_flush(&g->geom, g->ren);
 		if (p->kind == APP_PRIM_TEXT) {
 			text(g, dl, p);
 		} else if (p->kind == APP_PRIM_RECT) {
@@ -201,6 +277,8 @@ static void render_range(struct app_gfx *g, const struct app_dlist *dl,
 		} else if (p->kind == APP_PRIM_CLIP_PUSH) {
 			*dropped += c->n == APP_RENDER_CLIP_DEPTH;
 			push_clip(g, c, p->box);
+		} else if (p->kind != APP_PRIM_CLIP_POP) {
+			shape(g, dl, p);
 		} else if (*dropped > 0) {
 			(*dropped)--;
 		} else if (c->n > 0) {
@@ -208,15 +286,15 @@ static void render_range(struct app_gfx *g, const struct app_dlist *dl,
 			apply_clip(g, c);
 		}
 	}
-	app_geom_flush(&g->geom, g->ren);
 }
 
-/* Draws the prefix of k prims into the layer's texture (made or remade
- * at w × h). False when the renderer cannot draw into a texture. */
-static bool build_layer(struct app_gfx *g, const struct app_dlist *dl, int k,
-			int w, int h)
+/* Draws prims [from, to) of dl into l's texture (made or remade at
+ * w × h), over a copy of base if there is one. False when the renderer
+ * cannot draw into a texture. */
+static bool build_layer(struct app_gfx *g, struct app_layer *l,
+			SDL_Texture *base, const struct app_dlist *dl, int from,
+			int to, int w, int h)
 {
-	struct app_layer *l = &g->layer;
 	if (!l->tex || l->w != w || l->h != h) {
 		if (l->tex)
 			SDL_DestroyTexture(l->tex);
@@ -234,7 +312,9 @@ static bool build_layer(struct app_gfx *g, const struct app_dlist *dl, int k,
 	struct clips c = { 0 };
 	int dropped = 0;
 	apply_clip(g, &c);
-	render_range(g, dl, 0, k, &c, &dropped);
+	if (base)
+		SDL_RenderCopy(g->ren, base, NULL, NULL);
+	render_range(g, dl, from, to, &c, &dropped);
 	SDL_SetRenderTarget(g->ren, old);
 	SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
 	l->builds++;
@@ -263,7 +343,7 @@ static int draw_layer(struct app_gfx *g, const struct app_dlist *dl,
 		return 0;
 	}
 	bool fits = l->shown && l->w == w && l->h == h;
-	if (!fits && !build_layer(g, dl, k, w, h)) {
+	if (!fits && !build_layer(g, l, NULL, dl, 0, k, w, h)) {
 		l->valid = l->shown = false;
 		return 0;
 	}
@@ -280,14 +360,111 @@ static int draw_layer(struct app_gfx *g, const struct app_dlist *dl,
 	return k;
 }
 
+/* The index after the pop that closes the one clip the view layer left
+ * open (the plot's), 0 if there is none such. */
+static int chrome_start(const struct app_dlist *dl, int k, const struct clips *c)
+{
+	if (c->n != 1)
+		return 0;
+	for (int i = k, depth = 1; i < dl->n; i++) {
+		depth += dl->prims[i].kind == APP_PRIM_CLIP_PUSH;
+		depth -= dl->prims[i].kind == APP_PRIM_CLIP_POP;
+		if (depth == 0)
+			return i + 1;
+	}
+	return 0;
+}
+
+/* The rectangles that prims [s, n) can draw in: each clip opened at the
+ * top level, each text run and rectangle outside any clip (its box
+ * widened by 4 pixels), cut to w × h. Returns their count, or -1 when a
+ * shape or a background is drawn outside any clip, there are more than
+ * max, or one meets the rectangle busy. */
+static int chrome_regions(const struct app_dlist *dl, int s, SDL_Rect busy,
+			  int w, int h, SDL_Rect *reg, int max)
+{
+	SDL_Rect out = { 0, 0, w, h };
+	int n = 0, depth = 0;
+	for (int i = s; i < dl->n; i++) {
+		const struct app_prim *p = &dl->prims[i];
+		if (p->kind == APP_PRIM_CLIP_POP) {
+			depth -= depth > 0;
+			continue;
+		}
+		if (depth > 0) {
+			depth += p->kind == APP_PRIM_CLIP_PUSH;
+			continue;
+		}
+		bool clip = p->kind == APP_PRIM_CLIP_PUSH;
+		struct app_box b = p->box;
+		if ((!clip && p->kind != APP_PRIM_TEXT && p->kind != APP_PRIM_RECT) ||
+		    p->role == APP_ROLE_BACKGROUND || n == max ||
+		    !(fabsf(b.x) + fabsf(b.y) + fabsf(b.w) + fabsf(b.h) < 1e6f))
+			return -1;
+		int pad = clip ? 0 : 4;
+		SDL_Rect r = { (int)b.x - pad, (int)b.y - pad,
+			       (int)b.w + 2 * pad + !clip,
+			       (int)b.h + 2 * pad + !clip };
+		depth += clip;
+		if (!SDL_IntersectRect(&r, &out, &reg[n]))
+			continue;
+		if (SDL_HasIntersection(&reg[n], &busy))
+			return -1;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * What follows the plot: the header, the panel, the inset, the caption
+ * (prims from the pop closing the clip the view layer left open to the
+ * end), kept like the view layer in a second texture: the view layer
+ * with those prims drawn over it. While they stay the same, a frame
+ * copies the rectangles they draw in from it, unblended, instead of
+ * drawing them; this holds only when nothing between the view layer and
+ * them can reach those rectangles (it is all inside the plot's clip).
+ * Returns the index of the last prim still to draw, plus one.
+ */
+static int draw_chrome(struct app_gfx *g, const struct app_dlist *dl, int k,
+		       struct clips *c)
+{
+	SDL_Rect reg[APP_RENDER_CHROME_REGIONS];
+	struct app_layer *l = &g->chrome;
+	int w = g->layer.w, h = g->layer.h, s = chrome_start(dl, k, c);
+	int n = s > 0 ? chrome_regions(dl, s, c->r[0], w, h, reg,
+				       APP_RENDER_CHROME_REGIONS) :
+			-1;
+	if (n < 0)
+		return dl->n;
+	if (!app_layer_same_range(l, dl, s, dl->n) ||
+	    g->chrome_base != g->layer.builds) {
+		app_layer_keep_range(l, dl, s, dl->n);
+		g->chrome_base = g->layer.builds;
+		return dl->n;
+	}
+	if (!(l->shown && l->w == w && l->h == h) &&
+	    !build_layer(g, l, g->layer.tex, dl, s, dl->n, w, h)) {
+		l->valid = l->shown = false;
+		return dl->n;
+	}
+	struct clips none = { 0 };
+	apply_clip(g, &none);
+	for (int i = 0; i < n; i++)
+		SDL_RenderCopy(g->ren, l->tex, &reg[i], &reg[i]);
+	apply_clip(g, c);
+	return s;
+}
+
 void app_render(struct app_gfx *g, const struct app_dlist *dl)
 {
 	struct clips clips = { 0 };
 	int dropped = 0; /* pushes beyond the depth, whose pops to skip */
-	int from = draw_layer(g, dl, &clips, &dropped);
+	int from = draw_layer(g, dl, &clips, &dropped), to = dl->n;
 	if (from == 0)
 		apply_clip(g, &clips);
-	render_range(g, dl, from, dl->n, &clips, &dropped);
+	else
+		to = draw_chrome(g, dl, from, &clips);
+	render_range(g, dl, from, to, &clips, &dropped);
 	clips.n = 0;
 	apply_clip(g, &clips);
 }

@@ -2,8 +2,8 @@
  * The SDL screen of display lists (src/ui/dlist.h): a frame is built by
  * the SDL-free frame builder at the renderer's output size (so high-DPI
  * windows are drawn at full resolution), with text measured by this
- * screen's fonts, then rendered here: shapes through the triangle batcher
- * (geom.h), opaque rectangles with SDL_RenderFillRect, text from the
+ * screen's fonts, then rendered here: shapes through the span rasteriser
+ * (raster.h), opaque rectangles with SDL_RenderFillRect, text from the
  * texture cache (text.h). The window, --screenshot, the render tests and
  * the benchmark draw through it.
  */
@@ -17,21 +17,30 @@
 #include "actions.h"
 #include "dlist.h"
 #include "frame.h"
-#include "geom.h"
 #include "layer.h"
+#include "raster.h"
 #include "text.h"
 
 /* Clips nested deeper than this are cut to the innermost kept one. */
 #define APP_RENDER_CLIP_DEPTH 16
 
+/* What follows the plot is kept only when it draws in at most this many
+ * rectangles outside any clip. */
+#define APP_RENDER_CHROME_REGIONS 16
+
 struct app_gfx {
 	SDL_Renderer *ren; /* borrowed */
 	struct app_text text;
-	struct app_geom geom;
+	struct app_raster raster;
+	SDL_FRect cut;   /* dashes are cut to this */
+	SDL_Rect *rects; /* a shape's spans, grouped by alpha */
+	int cap_rects;
 	struct app_dlist dl;        /* the last frame's list */
 	struct app_frame_info info; /* where the last frame put things */
 	int text_px;                /* body size the text cache holds */
 	struct app_layer layer;     /* the view layer (layer.h) */
+	struct app_layer chrome;    /* what follows the plot, over the layer */
+	long chrome_base;           /* layer.builds when chrome was kept */
 };
 
 /*

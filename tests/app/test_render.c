@@ -360,6 +360,60 @@ static void check_layer(const struct tcase *t)
 	teardown(&f);
 }
 
+/* Whether two fixtures' surfaces hold the same pixels. */
+static bool same_pixels(const struct fixture *a, const struct fixture *b)
+{
+	const SDL_Surface *x = a->surf, *y = b->surf;
+	if (x->w != y->w || x->h != y->h)
+		return false;
+	for (int r = 0; r < x->h; r++)
+		if (memcmp((const char *)x->pixels + r * x->pitch,
+			   (const char *)y->pixels + r * y->pitch,
+			   (size_t)x->w * 4) != 0)
+			return false;
+	return true;
+}
+
+/* What follows the plot, kept in its texture and copied: the frame has
+ * exactly the pixels of the same frame drawn in full, before and after
+ * a step changes the panel, and the texture is drawn only when needed. */
+static void check_chrome(const struct tcase *t)
+{
+	struct fixture f, full;
+	CHECK(setup(&f, t));
+	CHECK(setup(&full, t));
+	for (int k = 0; k < 4; k++)
+		draw(&f); /* kept at the 2nd frame, drawn at the 3rd */
+	CHECK(f.g->chrome.builds == 1 && f.g->chrome.shown);
+	draw(&full);
+	CHECK(full.g->chrome.builds == 0 && full.g->layer.builds == 0);
+	CHECK(same_pixels(&f, &full));
+	struct app_result r;
+	app_apply(f.s, APP_ACT_NEXT, 0, &r);
+	app_anim_finish(f.s);
+	app_apply(full.s, APP_ACT_NEXT, 0, &r);
+	app_anim_finish(full.s);
+	draw(&f); /* the panel changed: kept, drawn in full */
+	CHECK(f.g->chrome.builds == 1 && !f.g->chrome.shown);
+	draw(&f);
+	draw(&f);
+	draw(&f);
+	CHECK(f.g->chrome.builds == 2);
+	teardown(&full);
+	CHECK(setup(&full, t));
+	app_apply(full.s, APP_ACT_NEXT, 0, &r);
+	app_anim_finish(full.s);
+	draw(&full);
+	CHECK(same_pixels(&f, &full));
+	/* The help over everything: nothing kept, drawn in full. */
+	f.s->help = true;
+	for (int k = 0; k < 3; k++)
+		draw(&f);
+	CHECK(f.g->chrome.builds == 2);
+	teardown(&full);
+	teardown(&f);
+}
+
 /* A thick diagonal stroke drawn over the layer: its core is exactly the
  * line's colour at its centre, and the background is untouched a few
  * pixels beside it; a translucent stroke blends with what is below. */
@@ -695,6 +749,21 @@ static const struct tcase cases[] = {
 	  .kind = GD_CURVE_BOWL,
 	  .w0 = 2,
 	  .rate = 0.1 },
+	{ .name = "render-chrome-same-pixels",
+	  .run = check_chrome,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .beta = 0.9,
+	  .steps = 3 },
+	{ .name = "render-chrome-same-pixels-1080p",
+	  .run = check_chrome,
+	  .kind = GD_CURVE_BOWL,
+	  .w0 = 2,
+	  .rate = 0.1,
+	  .steps = 2,
+	  .w = 1920,
+	  .h = 1080 },
 	{ .name = "render-layer-reused",
 	  .run = check_layer,
 	  .kind = GD_CURVE_WELLS,

@@ -460,9 +460,10 @@ void app_render(struct app_gfx *g, const struct app_dlist *dl)
 	struct clips clips = { 0 };
 	int dropped = 0; /* pushes beyond the depth, whose pops to skip */
 	int from = draw_layer(g, dl, &clips, &dropped), to = dl->n;
-	if (from == 0)
+	if (from == 0) {
 		apply_clip(g, &clips);
-	else
+		g->chrome.shown = false; /* drawn in full, layers aside */
+	} else
 		to = draw_chrome(g, dl, from, &clips);
 	render_range(g, dl, from, to, &clips, &dropped);
 	clips.n = 0;

@@ -74,6 +74,9 @@ function argsFromUrl(search) {
 }
 
 const FONT_STACK = "gdstep, gdstep-cjk, sans-serif";
+// Characters DejaVu lacks and the Chinese subset has: CJK symbols and
+// punctuation, ideographs, full-width forms.
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 
 class Fonts {
   constructor() {
@@ -138,10 +141,38 @@ class App {
     this.ctx.font = cssFont(px, face);
     return Math.round(this.ctx.measureText(this.str(ptr, len)).width);
   }
+  // DejaVu's ascent and descent per pixel of size, unrounded (measured
+  // at 1000 px), so that heights round as FreeType's do for SDL_ttf:
+  // the ascent up, the height (ascent + descent) up.
+  metrics(face) {
+    this.ratios = this.ratios || [];
+    if (!this.ratios[face]) {
+      this.ctx.font = cssFont(1000, face);
+      const m = this.ctx.measureText("Hg");
+      this.ratios[face] = [m.fontBoundingBoxAscent / 1000,
+        m.fontBoundingBoxDescent / 1000];
+    }
+    return this.ratios[face];
+  }
   textHeight(px, face) {
-    this.ctx.font = cssFont(px, face);
-    const m = this.ctx.measureText("Hg");
-    return Math.ceil(m.fontBoundingBoxAscent) + Math.ceil(m.fontBoundingBoxDescent);
+    const [a, d] = this.metrics(face);
+    return Math.ceil((a + d) * px - 1e-6);
+  }
+  ascent(px, face) {
+    return Math.ceil(this.metrics(face)[0] * px - 1e-6);
+  }
+  // Where a run's baseline is below its top. The desktop draws each
+  // character in the first font that has it and puts the pieces on a
+  // common baseline at the largest of their fonts' ascents: a line with
+  // Chinese in it sits at the Chinese font's ascent.
+  baseline(s, px, face) {
+    const a = this.ascent(px, face);
+    if (!CJK.test(s) || !window.gdstepFonts.cjkReady) return a;
+    if (this.cjkAscent === undefined) {
+      this.ctx.font = "1000px gdstep-cjk";
+      this.cjkAscent = this.ctx.measureText("\u4e2d").fontBoundingBoxAscent / 1000;
+    }
+    return Math.max(a, Math.ceil(this.cjkAscent * px - 1e-6));
   }
 
   kick() {
@@ -296,7 +327,7 @@ class App {
         const w = f[o + 16];
         const x = Math.trunc(f[o + 22]) - (align === 1 ? Math.trunc(w / 2) :
           align === 2 ? w : 0);
-        c.fillText(s, x, Math.trunc(f[o + 23]) + this.ascent(px, face));
+        c.fillText(s, x, Math.trunc(f[o + 23]) + this.baseline(s, px, face));
         break;
       }
       case PRIM.CLIP_PUSH:
@@ -315,18 +346,6 @@ class App {
     while (depth-- > 0) c.restore();
     this.frames++;
     this.lastFrameMs = performance.now() - t0;
-  }
-
-  ascent(px, face) {
-    const key = px * 2 + face;
-    this.ascents = this.ascents || new Map();
-    let a = this.ascents.get(key);
-    if (a === undefined) {
-      this.ctx.font = cssFont(px, face);
-      a = Math.ceil(this.ctx.measureText("Hg").fontBoundingBoxAscent);
-      this.ascents.set(key, a);
-    }
-    return a;
   }
 
   // An arrow as src/window/geom.c draws it: the shaft stops inside the

@@ -270,6 +270,19 @@ int gdstep_lang(const struct web *w)
 	return w->st.lang == APP_LANG_ZH;
 }
 
+/* The scene shown, 1-based, and the step of its run in focus: what the
+ * header says ("scene 4 / 17 · step 2 / 12"), for the page's title and
+ * its tests. */
+int gdstep_scene(const struct web *w)
+{
+	return w->st.pres.scene + 1;
+}
+
+long gdstep_step(const struct web *w)
+{
+	return app_state_focus_run(&w->st)->step;
+}
+
 /* Whether full screen is asked for (F11, Shift+F5). */
 bool gdstep_fullscreen(const struct web *w)
 {

@@ -208,8 +208,22 @@ class App {
     }
   }
 
+  // A word of the page in the language shown (gdstep_web.c's list).
+  words(which) {
+    const p = this.ex.gdstep_words(this.h, which);
+    let end = p;
+    const m = new Uint8Array(this.mem());
+    while (m[end] !== 0) end++;
+    return this.str(p, end - p);
+  }
+
   onLang() {
     document.documentElement.lang = this.ex.gdstep_lang(this.h) ? "zh-CN" : "en";
+    document.querySelectorAll("[data-key]").forEach((b, i) => {
+      b.textContent = i === 0 ? "◀ " + this.words(0) : this.words(1) + " ▶";
+      b.setAttribute("aria-label", this.words(i));
+    });
+    document.title = this.words(2);
     if (this.ex.gdstep_lang(this.h) && !window.gdstepFonts.cjkReady) {
       window.gdstepFonts.loadCjk().then(() => {
         window.gdstepFonts.cjkReady = true;

@@ -283,6 +283,20 @@ long gdstep_step(const struct web *w)
 	return app_state_focus_run(&w->st)->step;
 }
 
+/* The page's own words, in the language shown: the touch buttons
+ * (0: Back, 1: Next) and the page's title (2). */
+const char *gdstep_words(const struct web *w, int which)
+{
+	static const char *const words[] = {
+		N_("Back"),
+		N_("Next"),
+		N_("gdstep — gradient descent, one step at a time"),
+	};
+	if (which < 0 || which >= (int)(sizeof(words) / sizeof(words[0])))
+		return "";
+	return app_tr(w->st.lang, words[which]);
+}
+
 /* Whether full screen is asked for (F11, Shift+F5). */
 bool gdstep_fullscreen(const struct web *w)
 {

@@ -24,6 +24,8 @@ WEB_EXPORT("gdstep_tick") double gdstep_tick(struct web *w, double now_ms);
 WEB_EXPORT("gdstep_lang") int gdstep_lang(const struct web *w);
 WEB_EXPORT("gdstep_scene") int gdstep_scene(const struct web *w);
 WEB_EXPORT("gdstep_step") long gdstep_step(const struct web *w);
+WEB_EXPORT("gdstep_words")
+const char *gdstep_words(const struct web *w, int which);
 WEB_EXPORT("gdstep_fullscreen") bool gdstep_fullscreen(const struct web *w);
 WEB_EXPORT("gdstep_set_fullscreen")
 void gdstep_set_fullscreen(struct web *w, bool on);

@@ -251,7 +251,7 @@ class App {
     const t0 = performance.now();
     const ex = this.ex;
     const W = this.canvas.width, H = this.canvas.height;
-    const n = ex.gdstep_frame(this.h, W, H, now);
+    const n = ex.gdstep_frame(this.h, W, H, window.devicePixelRatio || 1, now);
     this.effects(); // measuring may have run; nothing to do but keep order
     this.dirty = false;
     const stride = ex.gdstep_stride();

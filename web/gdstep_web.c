@@ -33,6 +33,7 @@
 #include "front.h"
 #include "keys.h"
 #include "lang.h"
+#include "layout.h"
 #include "options.h"
 
 #include "gdstep_web.h"
@@ -436,17 +437,43 @@ static bool flatten(struct web *w)
 	return true;
 }
 
+/* Body text smaller than this many CSS pixels is not readable on a
+ * phone; the page raises the text size step until it is (at least). */
+#define WEB_MIN_TEXT_CSS 11.0
+
+/* The text size step a frame of width × height output pixels (dpr of
+ * them to a CSS pixel) needs for its body text to be readable: the
+ * user's step, or more. */
+static int readable_step(const struct app_state *s, int width, int height,
+			 double dpr)
+{
+	int step = s->text_step;
+	for (; step < APP_TEXT_STEP_MAX; step++) {
+		struct app_layout l;
+		app_layout_compute(&l, width, height, step, 0, 0);
+		if (l.text_px >= WEB_MIN_TEXT_CSS * dpr)
+			break;
+	}
+	return step;
+}
+
 /*
- * Builds the frame at now_ms on a canvas of width × height pixels and
- * flattens it. Returns the number of primitives (0 when the list could
- * not be flattened); the arrays are read with the getters below until
- * the next frame.
+ * Builds the frame at now_ms on a canvas of width × height pixels, dpr
+ * of them to a CSS pixel, and flattens it. Returns the number of
+ * primitives (0 when the list could not be flattened); the arrays are
+ * read with the getters below until the next frame.
  */
-int gdstep_frame(struct web *w, int width, int height, double now_ms)
+int gdstep_frame(struct web *w, int width, int height, double dpr, double now_ms)
 {
 	if (width < 1 || height < 1)
 		return 0;
-	app_frame_build(&w->dl, &w->info, &w->st, width, height, now_ms,
+	if (!(dpr >= 0.25 && dpr <= 16))
+		dpr = 1;
+	/* The frame layer reads the state only: a copy with the text step
+	 * raised shows it without changing what + and − step from. */
+	struct app_state shown = w->st;
+	shown.text_step = readable_step(&w->st, width, height, dpr);
+	app_frame_build(&w->dl, &w->info, &shown, width, height, now_ms,
 			&w->measure);
 	return flatten(w) ? w->dl.n : 0;
 }

@@ -36,7 +36,7 @@ WEB_EXPORT("gdstep_release") void gdstep_release(struct web *w);
 WEB_EXPORT("gdstep_wheel")
 void gdstep_wheel(struct web *w, double x, double y, double notches);
 WEB_EXPORT("gdstep_frame")
-int gdstep_frame(struct web *w, int width, int height, double now_ms);
+int gdstep_frame(struct web *w, int width, int height, double dpr, double now_ms);
 WEB_EXPORT("gdstep_flat") const float *gdstep_flat(const struct web *w);
 WEB_EXPORT("gdstep_xs") const float *gdstep_xs(const struct web *w);
 WEB_EXPORT("gdstep_ys") const float *gdstep_ys(const struct web *w);

@@ -4,7 +4,7 @@
  * Simplified Chinese). The built-in lesson tells the lecture notes' story;
  * a lesson file (INI, one [scene] section per scene) is a lecturer's own.
  *
- * Implemented in src/lesson/ (libinih for the INI syntax), not in the core:
+ * Implemented in src/lesson/ (with its own INI reader), not in the core:
  * nothing here draws or opens a window.
  */
 #ifndef GDSTEP_LESSON_H
@@ -23,12 +23,10 @@
 /* A scene's planned steps at most: within the run's history, so Back can
  * undo every one of them. */
 #define GD_LESSON_MAX_STEPS 4096L
-/* One line of a lesson file at most, its line ending included (libinih
- * reads lines into a buffer of 200 bytes). */
-#define GD_LESSON_LINE_BYTES 198
-/* One line of a title or caption at most, in bytes, so that
- * gd_lesson_format can always write it on one line of the file. */
-#define GD_LESSON_TEXT_LINE_BYTES 180
+/* One line of a lesson file at most, its line ending included: room for
+ * a whole caption of GD_LESSON_CAPTION_CHARS characters on one line, so
+ * that gd_lesson_format can always write each caption line on one line. */
+#define GD_LESSON_LINE_BYTES 4096
 
 /* Runs side by side in one scene at most (all on its curve, from w0). */
 #define GD_SCENE_RUNS 4

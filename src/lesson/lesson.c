@@ -19,6 +19,10 @@
 
 #include "internal.h"
 
+/* A list of numbers longer than this goes on over indented lines, to be
+ * read at a glance. */
+#define LIST_LINE_BYTES 180
+
 /* Reads at most GD_LESSON_MAX_FILE + 1 bytes of fd into a NUL-terminated
  * buffer: one byte more than allowed tells a file that is too large. */
 static int slurp(int fd, size_t hint, char **out, size_t *len)
@@ -172,7 +176,7 @@ static void put_number(struct out *o, const char *key, double d)
 }
 
 /* A value's first line; a value that starts with ';' must follow the '='
- * directly, or libinih reads it as a comment. */
+ * directly, or the reader takes it for a comment. */
 static void put_text(struct out *o, const char *key, const char *text)
 {
 	if (!text[0])
@@ -197,7 +201,7 @@ static void put_list(struct out *o, const char *key, const double *v, int n)
 		number(nums[i], sizeof(nums[i]), v[i]);
 		total += strlen(nums[i]) + 2;
 	}
-	bool one_line = total < GD_LESSON_TEXT_LINE_BYTES;
+	bool one_line = total < LIST_LINE_BYTES;
 	put(o, "%s =", key);
 	for (int i = 0; i < n; i++)
 		put(o, "%s%s",

@@ -1,5 +1,5 @@
 /*
- * Lesson files: INI text read with libinih, checked here.
+ * Lesson files: INI text read by our own reader (ini.c), checked here.
  *
  *     [lesson]            optional, before the first scene: title, title.zh
  *     [scene]             one per scene, in order, at most 99
@@ -10,20 +10,12 @@
  *     caption = first line
  *       an indented line continues the caption on a new line
  *
- * libinih does the lexing (comments, "key = value", continuation lines);
- * its limits shape the grammar. It reads each line into a 200-byte buffer,
- * so longer lines are refused here rather than silently split. A ';' after
- * a space starts a comment. Continuation lines (indented, after a key line)
- * are delivered as more values of the same key: they are new caption lines
- * or more x, b, y values, and an error for any other key.
- *
- * libinih does not tell the handler where a section starts (the Debian
- * build has no INI_CALL_HANDLER_ON_NEW_SECTION) nor the line number (no
- * INI_HANDLER_LINENO), and two [scene] sections in a row have the same
- * name. So the text reaches libinih through our own line reader, which
- * counts lines and classifies each one exactly as libinih 55 will
- * (comment, continuation, section header, key line): a section starts in
- * the reader, keys arrive in the handler with the reader's line number.
+ * The reader does the lexing (comments, "key = value", continuation
+ * lines) as libinih did before it, so files read as they always have. A
+ * ';' after a space starts a comment. Continuation lines (indented, after
+ * a key line) are more values of the same key: they are new caption lines
+ * or more x, b, y values, and an error for any other key. Lines may be up
+ * to GD_LESSON_LINE_BYTES long: a whole caption fits on one.
  *
  * Every error stops the parse; the first one, by line, is reported.
  */
@@ -35,14 +27,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <ini.h>
-
 #include <gdstep/lesson.h>
 #include <gdstep/names.h>
 #include <gdstep/number.h>
 #include <gdstep/utf8.h>
 #include <gdstep/run.h>
 
+#include "ini.h"
 #include "internal.h"
 
 /* The keys every scene has; after them come the curves' parameters and
@@ -105,12 +96,9 @@ struct keys {
 enum section { SEC_NONE, SEC_LESSON, SEC_SCENE };
 
 struct parser {
-	const char *text;
-	size_t len, pos;
-	int line;          /* of the line libinih is working on */
-	bool continuation; /* that line continues the previous key's value */
-	bool key_seen;     /* libinih's prev_name is set */
-	int bad_bracket;   /* first '[' line without ']' */
+	int line;         /* of the line being read */
+	int syntax;       /* the first line that is not INI, or 0 */
+	bool bad_section; /* that line is a '[' without ']' */
 	enum section sec;
 	int sec_line;
 	bool lesson_seen;
@@ -196,18 +184,6 @@ static int check_text(const struct gd_lesson_error *err, const char *text,
 	return 0;
 }
 
-/* libinih's find_chars_or_comment: the first of chars, or of a ';' that
- * follows whitespace, or the end. */
-static const char *find_chars_or_comment(const char *s, const char *chars)
-{
-	bool was_space = false;
-	while (*s && (!chars || !strchr(chars, *s)) && !(was_space && *s == ';')) {
-		was_space = isspace((unsigned char)*s);
-		s++;
-	}
-	return s;
-}
-
 static void finish_section(struct parser *ps);
 
 static void begin_section(struct parser *ps, const char *name, size_t n)
@@ -263,59 +239,6 @@ static void begin_section(struct parser *ps, const char *name, size_t n)
 		     lesson_tr(ps->err,
 			       "unknown section [%s]; a lesson has [lesson] and [scene] sections"),
 		     q);
-}
-
-/* Sorts the line libinih is about to get, as libinih 55 will. */
-static void classify(struct parser *ps, const char *line)
-{
-	const char *s = line;
-	if (ps->line == 1 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		s += 3;
-	while (*s && isspace((unsigned char)*s))
-		s++;
-	ps->continuation = false;
-	if (*s == '\0' || *s == ';' || *s == '#')
-		return; /* blank or comment */
-	if (ps->key_seen && s > line) {
-		ps->continuation = true;
-		return;
-	}
-	if (*s != '[')
-		return; /* a key line: the handler sees it */
-	const char *end = find_chars_or_comment(s + 1, "]");
-	if (*end != ']') {
-		if (!ps->bad_bracket)
-			ps->bad_bracket = ps->line;
-		return;
-	}
-	ps->key_seen = false;
-	begin_section(ps, s + 1, (size_t)(end - s - 1));
-}
-
-/* libinih's line reader, over our text: one line per call. */
-static char *reader(char *buf, int num, void *stream)
-{
-	struct parser *ps = stream;
-	if (ps->failed || ps->pos >= ps->len)
-		return NULL;
-	const char *start = ps->text + ps->pos;
-	const char *nl = memchr(start, '\n', ps->len - ps->pos);
-	size_t n = nl ? (size_t)(nl - start) + 1 : ps->len - ps->pos;
-	ps->line++;
-	size_t limit = GD_LESSON_LINE_BYTES < num - 1 ? GD_LESSON_LINE_BYTES :
-							(size_t)num - 1;
-	if (n > limit) {
-		fail(ps, ps->line,
-		     lesson_tr(ps->err,
-			       "the line is longer than %zu bytes; continue a caption on indented lines"),
-		     limit);
-		return NULL;
-	}
-	memcpy(buf, start, n);
-	buf[n] = '\0';
-	ps->pos += n;
-	classify(ps, buf);
-	return buf;
 }
 
 /* Adds a parameter key unless a row before named it already. */
@@ -460,11 +383,6 @@ static int text_line(struct parser *ps, int k, char *dst, size_t size,
 	bool title = k == K_TITLE || k == K_TITLE_ZH;
 	size_t max = title ? GD_LESSON_TITLE_CHARS : GD_LESSON_CAPTION_CHARS;
 	size_t have = strlen(dst), add = strlen(value);
-	if (add > GD_LESSON_TEXT_LINE_BYTES)
-		return fail(ps, ps->line,
-			    lesson_tr(ps->err,
-				      "%s: a line of more than %d bytes; continue on an indented line"),
-			    ps->keys.names[k], GD_LESSON_TEXT_LINE_BYTES);
 	if (gd_utf8_count(dst) + gd_utf8_count(value) + more > max ||
 	    have + add + 2 > size)
 		return fail(ps, ps->line,
@@ -769,19 +687,6 @@ static int continued(struct parser *ps, const char *value)
 		    ps->keys.names[k]);
 }
 
-static int handler(void *user, const char *section, const char *name,
-		   const char *value)
-{
-	struct parser *ps = user;
-	(void)section; /* sections are tracked by the reader */
-	if (ps->failed)
-		return 1;
-	if (ps->continuation)
-		return continued(ps, value);
-	ps->key_seen = name[0] != '\0';
-	return key_line(ps, name, value);
-}
-
 /* The curve's parameters as given; a list not given repeats the default
  * sample's value, and the given lists must be of one length. */
 static int curve_params(struct parser *ps, struct gd_curve *c)
@@ -925,6 +830,44 @@ static void finish_section(struct parser *ps)
 	ps->sec = SEC_NONE;
 }
 
+/* Every line of the text, until the first error of meaning; a line that
+ * is not INI is noted (the first one) and reading goes on, so that an
+ * earlier error of meaning is the one reported. */
+static void read_lines(struct parser *ps, struct ini_reader *r)
+{
+	struct ini_line l;
+	while (!ps->failed && lesson_ini_next(r, &l)) {
+		ps->line = l.number;
+		if (l.bytes > GD_LESSON_LINE_BYTES) {
+			fail(ps, ps->line,
+			     lesson_tr(ps->err,
+				       "the line is longer than %zu bytes; continue a caption on indented lines"),
+			     (size_t)GD_LESSON_LINE_BYTES);
+			return;
+		}
+		switch (l.kind) {
+		case INI_BLANK:
+			break;
+		case INI_SECTION:
+			begin_section(ps, l.name, strlen(l.name));
+			break;
+		case INI_KEY:
+			key_line(ps, l.name, l.value);
+			break;
+		case INI_CONTINUATION:
+			continued(ps, l.value);
+			break;
+		case INI_BAD_SECTION:
+		case INI_BAD_LINE:
+			if (!ps->syntax) {
+				ps->syntax = l.number;
+				ps->bad_section = l.kind == INI_BAD_SECTION;
+			}
+			break;
+		}
+	}
+}
+
 int gd_lesson_parse(struct gd_lesson *lesson, const char *text, size_t len,
 		    struct gd_lesson_error *err)
 {
@@ -941,24 +884,26 @@ int gd_lesson_parse(struct gd_lesson *lesson, const char *text, size_t len,
 	struct parser *ps = calloc(1, sizeof(*ps));
 	if (!ps)
 		return -ENOMEM;
-	ps->text = text;
-	ps->len = len;
 	ps->lesson = lesson;
 	ps->err = err;
 	build_keys(&ps->keys);
-	int r = ini_parse_stream(reader, ps, handler, ps);
-	if (!ps->failed && r >= 0)
-		finish_section(ps);
-	if (r == -2)
+	struct ini_reader r;
+	if (lesson_ini_init(&r, text, len) < 0)
 		ps->nomem = true;
-	if (r > 0 && (!ps->failed || r < err->line)) {
+	else
+		read_lines(ps, &r);
+	lesson_ini_finish(&r);
+	if (!ps->failed && !ps->nomem)
+		finish_section(ps);
+	/* The first error by line wins, a syntax error too. */
+	if (ps->syntax && (!ps->failed || ps->syntax < err->line)) {
 		ps->failed = false;
-		if (r == ps->bad_bracket)
-			fail(ps, r,
+		if (ps->bad_section)
+			fail(ps, ps->syntax,
 			     lesson_tr(err,
 				       "a section header without its closing ']'"));
 		else
-			fail(ps, r,
+			fail(ps, ps->syntax,
 			     lesson_tr(err,
 				       "expected 'key = value', a [section] or a ; comment"));
 	}

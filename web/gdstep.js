@@ -60,17 +60,40 @@ function appMods(e) {
 // --scene 4 --steps 2 --lang zh; a key with no value is a bare flag.
 // With no lang in the URL, the browser's language chooses, as the
 // locale does on the desktop.
+// ?lesson=URL is the LESSON_FILE, fetched by the page.
 function argsFromUrl(search) {
   const args = [];
-  let lang = false;
+  let lang = false, lesson = null;
   for (const [k, v] of new URLSearchParams(search)) {
-    if (k === "lesson") continue;
+    if (k === "lesson") {
+      lesson = v;
+      continue;
+    }
     lang = lang || k === "lang";
     args.push("--" + k);
     if (v !== "") args.push(v);
   }
   if (!lang && /^zh/i.test(navigator.language || "")) args.push("--lang", "zh");
-  return args;
+  if (lesson !== null) args.push("--", lesson);
+  return { args, lesson };
+}
+
+function firstLine(text) {
+  return text.split("\n").filter((l) => l)[0] || "gdstep: cannot start";
+}
+
+// The lesson at url (relative to the page), as bytes; throws the line to
+// show when it cannot be had.
+async function fetchLesson(app, url, zh) {
+  let why;
+  try {
+    const r = await fetch(url);
+    if (r.ok) return new Uint8Array(await r.arrayBuffer());
+    why = `HTTP ${r.status}`;
+  } catch (e) {
+    why = e.message;
+  }
+  throw new Error(`gdstep: ${url}: ` + app.words(3, zh).replace("%s", why));
 }
 
 const FONT_STACK = "gdstep, gdstep-cjk, sans-serif";
@@ -122,7 +145,9 @@ class App {
     return new TextDecoder().decode(new Uint8Array(this.mem(), ptr, len));
   }
 
-  create(args) {
+  // A new app from a command line and the lesson's bytes (or null);
+  // returns its handle, 0 when it refused (its line is on stderr).
+  create(args, text) {
     const enc = new TextEncoder();
     const parts = args.map((a) => enc.encode(a + "\0"));
     const size = parts.reduce((n, p) => n + p.length, 0) || 1;
@@ -132,8 +157,38 @@ class App {
       new Uint8Array(this.mem(), at, p.length).set(p);
       at += p.length;
     }
-    this.h = this.ex.gdstep_create(buf, parts.length);
-    return this.h !== 0;
+    let tp = 0;
+    if (text) {
+      tp = this.ex.gdstep_alloc(text.length || 1);
+      new Uint8Array(this.mem(), tp, text.length).set(text);
+    }
+    return this.ex.gdstep_create(buf, parts.length, tp, text ? text.length : 0);
+  }
+
+  // A lesson file dropped on the page: the same page with that lesson,
+  // in the language shown; a lesson that does not load leaves the one
+  // shown and says why.
+  async drop(file) {
+    const text = new Uint8Array(await file.arrayBuffer());
+    const lang = this.ex.gdstep_lang(this.h) ? "zh" : "en";
+    this.out.stderr = "";
+    const h = this.create(["--lang", lang, "--", file.name], text);
+    if (!h) {
+      this.showError(firstLine(this.out.stderr));
+      return;
+    }
+    this.showError("");
+    this.ex.gdstep_destroy(this.h);
+    this.h = h;
+    this.onLang();
+    this.dirty = true;
+    this.kick();
+  }
+
+  showError(line) {
+    this.errorLine.textContent = line;
+    this.errorLine.hidden = !line;
+    window.gdstepError = line || undefined;
   }
 
   // Text measuring, imported by the C side.
@@ -209,8 +264,8 @@ class App {
   }
 
   // A word of the page in the language shown (gdstep_web.c's list).
-  words(which) {
-    const p = this.ex.gdstep_words(this.h, which);
+  words(which, zh = this.h ? this.ex.gdstep_lang(this.h) : 0) {
+    const p = this.ex.gdstep_words(zh, which);
     let end = p;
     const m = new Uint8Array(this.mem());
     while (m[end] !== 0) end++;
@@ -446,6 +501,13 @@ class App {
       this.effects();
       this.kick();
     }, { passive: false });
+    window.addEventListener("dragover", (e) => e.preventDefault());
+    window.addEventListener("drop", (e) => {
+      e.preventDefault();
+      const f = e.dataTransfer && e.dataTransfer.files[0];
+      if (f) this.drop(f);
+    });
+    this.errorLine.addEventListener("click", () => this.showError(""));
     new ResizeObserver(() => this.resize()).observe(cv);
     window.addEventListener("resize", () => this.resize());
     document.addEventListener("fullscreenchange", () => {
@@ -512,20 +574,27 @@ async function main() {
   const latin = fonts.loadLatin();
   const { instance } = await WebAssembly.instantiateStreaming(wasm, imports);
   app = new App(instance.exports, canvas, errorLine);
+  app.out = out;
   window.gdstep = app;
-  const args = argsFromUrl(location.search);
-  const zh = args.includes("zh");
+  const { args, lesson } = argsFromUrl(location.search);
+  const zh = args.includes("zh") ? 1 : 0;
+  let text = null;
+  try {
+    if (lesson !== null) text = await fetchLesson(app, lesson, zh);
+  } catch (e) {
+    app.showError(e.message);
+    document.body.classList.add("failed");
+    return;
+  }
   await latin;
   if (zh) {
     await fonts.loadCjk();
     fonts.cjkReady = true;
   }
-  if (!app.create(args)) {
-    const line = out.stderr.split("\n").filter((l) => l)[0] || "gdstep: cannot start";
-    errorLine.textContent = line;
-    errorLine.hidden = false;
+  app.h = app.create(args, text);
+  if (!app.h) {
+    app.showError(firstLine(out.stderr));
     document.body.classList.add("failed");
-    window.gdstepError = line;
     return;
   }
   app.onLang();

@@ -76,6 +76,7 @@ struct web {
 	bool has_state, has_lesson;
 	unsigned fx; /* effects since the page last asked */
 	char *args;  /* the argument strings opts borrows */
+	char *text;  /* the lesson's text, or NULL */
 	char **argv;
 	float *flat;
 	int flat_cap;
@@ -156,6 +157,7 @@ void gdstep_destroy(struct web *w)
 	free(w->flat);
 	free(w->argv);
 	free(w->args);
+	free(w->text);
 	free(w);
 }
 
@@ -179,10 +181,13 @@ static int split_args(struct web *w, char *args, int argc)
 /*
  * The app from a command line: args holds argc strings, each ending in
  * a NUL (the page builds them from its URL), and becomes the app's.
+ * When the command line names a lesson (?lesson=URL, or a file dropped
+ * on the page), text holds its len bytes, which become the app's too
+ * (NULL: none).
  * Returns the app, or NULL after writing the problem to stderr in the
  * desktop's words ("gdstep: --scene 9: this lesson ends at scene 7").
  */
-struct web *gdstep_create(char *args, int argc)
+struct web *gdstep_create(char *args, int argc, char *text, int len)
 {
 	static bool ctors;
 	if (!ctors) {
@@ -193,17 +198,25 @@ struct web *gdstep_create(char *args, int argc)
 	if (!w || split_args(w, args, argc) < 0) {
 		app_message(strerror(ENOMEM));
 		if (w)
-			w->args = args;
+			w->args = args, w->text = text;
+		else
+			free(args), free(text);
 		gdstep_destroy(w);
 		return NULL;
 	}
+	w->text = text;
 	w->measure = (struct app_measure){ .ctx = w,
 					   .width = measure_width,
 					   .height = measure_height };
 	app_dlist_init(&w->dl);
 	int start;
-	if (app_start(argc + 1, w->argv, &w->opts) != -1 ||
-	    app_load_lesson(&w->opts, &w->lesson, &start) != 0)
+	if (app_start(argc + 1, w->argv, &w->opts) != -1)
+		goto err;
+	if (w->opts.lesson && text) {
+		w->opts.lesson_text = text;
+		w->opts.lesson_len = len > 0 ? (size_t)len : 0;
+	}
+	if (app_load_lesson(&w->opts, &w->lesson, &start) != 0)
 		goto err;
 	w->has_lesson = true;
 	if (app_state_init(&w->st, &w->lesson, start) < 0) {
@@ -284,18 +297,21 @@ long gdstep_step(const struct web *w)
 	return app_state_focus_run(&w->st)->step;
 }
 
-/* The page's own words, in the language shown: the touch buttons
- * (0: Back, 1: Next) and the page's title (2). */
-const char *gdstep_words(const struct web *w, int which)
+/* The page's own words, in Chinese (zh) or English: the touch buttons
+ * (0: Back, 1: Next), the page's title (2), and the line for a lesson
+ * the page could not fetch or read (3; %s: the browser's reason). */
+const char *gdstep_words(int zh, int which)
 {
+	enum app_lang lang = zh ? APP_LANG_ZH : APP_LANG_EN;
 	static const char *const words[] = {
 		N_("Back"),
 		N_("Next"),
 		N_("gdstep — gradient descent, one step at a time"),
+		N_("cannot read the lesson: %s"),
 	};
 	if (which < 0 || which >= (int)(sizeof(words) / sizeof(words[0])))
 		return "";
-	return app_tr(w->st.lang, words[which]);
+	return app_tr(lang, words[which]);
 }
 
 /* Whether full screen is asked for (F11, Shift+F5). */

@@ -16,7 +16,8 @@ struct web;
 WEB_EXPORT("gdstep_alloc") void *gdstep_alloc(int size);
 WEB_EXPORT("gdstep_free") void gdstep_free(void *p);
 WEB_EXPORT("gdstep_destroy") void gdstep_destroy(struct web *w);
-WEB_EXPORT("gdstep_create") struct web *gdstep_create(char *args, int argc);
+WEB_EXPORT("gdstep_create")
+struct web *gdstep_create(char *args, int argc, char *text, int len);
 WEB_EXPORT("gdstep_take_fx") unsigned gdstep_take_fx(struct web *w);
 WEB_EXPORT("gdstep_key")
 bool gdstep_key(struct web *w, unsigned key, unsigned mod, double now_ms);
@@ -25,7 +26,7 @@ WEB_EXPORT("gdstep_lang") int gdstep_lang(const struct web *w);
 WEB_EXPORT("gdstep_scene") int gdstep_scene(const struct web *w);
 WEB_EXPORT("gdstep_step") long gdstep_step(const struct web *w);
 WEB_EXPORT("gdstep_words")
-const char *gdstep_words(const struct web *w, int which);
+const char *gdstep_words(int zh, int which);
 WEB_EXPORT("gdstep_fullscreen") bool gdstep_fullscreen(const struct web *w);
 WEB_EXPORT("gdstep_set_fullscreen")
 void gdstep_set_fullscreen(struct web *w, bool on);

@@ -10,9 +10,12 @@
 // Exit status: 0 passed, 1 failed, 77 skipped (no playwright-core: run
 // `npm ci` in web/).
 import { spawn, execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const [caseName, site, gdstep, outArg] = process.argv.slice(2);
 const out = outArg || mkdtempSync(join(tmpdir(), "gdstep-web-"));
@@ -105,6 +108,36 @@ const SAME_PICTURE = 60;
 async function canvasPng(page, file) {
   await page.locator("#gdstep").screenshot({ path: file });
   return file;
+}
+
+// A lesson the page fetches, served from the test instead of the site.
+async function serveLesson(page, name, body, status = 200) {
+  await page.route("**/" + name, (route) => route.fulfill({ status,
+    contentType: "text/plain; charset=utf-8", body }));
+}
+
+// A lesson whose second scene names a curve that does not exist.
+const BAD_LESSON = "[lesson]\ntitle = Bad\n\n[scene]\ntitle = One\ncurve = bowl\n\n" +
+  "[scene]\ntitle = Two\ncurve = bowll\n";
+
+// The desktop's line for that lesson in a file of that name.
+function desktopLessonError(name, body, lang = "en") {
+  const dir = mkdtempSync(join(tmpdir(), "gdstep-web-lesson-"));
+  writeFileSync(join(dir, name), body);
+  const r = spawnSync(gdstep, ["--trace", "--lang", lang, name],
+    { cwd: dir, encoding: "utf8" });
+  expect(r.status === 2, `gdstep ${name} exited ${r.status}, not 2`);
+  return r.stderr.trim();
+}
+
+// Opens the page with ?lesson=NAME served as body; returns the page.
+async function openLesson(browser, base, name, body, status = 200, q = "") {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await serveLesson(page, name, body, status);
+  await page.goto(base + "?lesson=" + name + q);
+  await page.waitForFunction(() => window.gdstepReady || window.gdstepError,
+    null, { timeout: 20000 });
+  return page;
 }
 
 const cases = {
@@ -233,6 +266,65 @@ const cases = {
     expect(b.subarray(1, 4).toString() === "PNG", "not a PNG");
     expect(b.readUInt32BE(16) === 1280 && b.readUInt32BE(20) === 720,
       `saved ${b.readUInt32BE(16)}×${b.readUInt32BE(20)}`);
+  },
+
+  async "lesson-url"(browser, base) {
+    const body = readFileSync(join(ROOT, "lessons", "example.ini"), "utf8");
+    const page = await openLesson(browser, base, "example.ini", body);
+    expect(!(await page.evaluate(() => window.gdstepError)), "error: " +
+      await page.evaluate(() => window.gdstepError));
+    await page.waitForTimeout(200);
+    const web = await canvasPng(page, join(out, "web-example.png"));
+    const desk = join(out, "desktop-example.png");
+    execFileSync(gdstep, ["--screenshot", desk, "--size", "1280x720",
+      join(ROOT, "lessons", "example.ini")]);
+    const d = difference(web, desk);
+    console.log(`example.ini: pixels differing from the desktop: ${d}`);
+    expect(d <= SAME_PICTURE, `the lesson differs from the desktop's by ${d}`);
+  },
+
+  async "lesson-bad"(browser, base) {
+    let page = await openLesson(browser, base, "bad.ini", BAD_LESSON);
+    let line = await page.evaluate(() => window.gdstepError || "");
+    let want = desktopLessonError("bad.ini", BAD_LESSON);
+    expect(line === want, `the page says "${line}", the desktop "${want}"`);
+    page = await openLesson(browser, base, "bad.ini", BAD_LESSON, 200, "&lang=zh");
+    line = await page.evaluate(() => window.gdstepError || "");
+    want = desktopLessonError("bad.ini", BAD_LESSON, "zh");
+    expect(line === want, `in Chinese the page says "${line}", the desktop "${want}"`);
+    page = await openLesson(browser, base, "missing.ini", "no", 404);
+    line = await page.evaluate(() => window.gdstepError || "");
+    want = "gdstep: missing.ini: cannot read the lesson: HTTP 404";
+    expect(line === want, `a missing lesson: "${line}", not "${want}"`);
+  },
+
+  async "lesson-drop"(browser, base) {
+    const page = await open(browser, base, "?scene=4");
+    const drop = (name, body) => page.evaluate(([n, b]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([b], n, { type: "text/plain" }));
+      document.getElementById("gdstep").dispatchEvent(new DragEvent("drop",
+        { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [name, body]);
+    await drop("bad.ini", BAD_LESSON);
+    await page.waitForFunction(() => window.gdstepError, null, { timeout: 5000 });
+    const line = await page.evaluate(() => window.gdstepError);
+    const want = desktopLessonError("bad.ini", BAD_LESSON);
+    expect(line === want, `dropped: "${line}", the desktop "${want}"`);
+    let s = await state(page);
+    expect(s.scene === 4, "a bad lesson replaced the one shown");
+    const body = readFileSync(join(ROOT, "lessons", "example.ini"), "utf8");
+    await drop("example.ini", body);
+    await page.waitForFunction(() => !window.gdstepError, null, { timeout: 5000 });
+    s = await state(page);
+    expect(s.scene === 1 && s.step === 0, "after the drop " + JSON.stringify(s));
+    await page.waitForTimeout(200);
+    const web = await canvasPng(page, join(out, "web-dropped.png"));
+    const desk = join(out, "desktop-example.png");
+    execFileSync(gdstep, ["--screenshot", desk, "--size", "1280x720",
+      join(ROOT, "lessons", "example.ini")]);
+    const d = difference(web, desk);
+    expect(d <= SAME_PICTURE, `the dropped lesson differs from the desktop's by ${d}`);
   },
 
   async "mouse"(browser, base) {

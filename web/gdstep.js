@@ -391,12 +391,14 @@ class App {
         while (chars[end] !== 0) end++;
         const s = dec.decode(chars.subarray(at, end));
         const px = f[o + 19], face = f[o + 20], align = f[o + 21];
+        // (baseline may measure, with the context's font: first.)
+        const y = Math.trunc(f[o + 23]) + this.baseline(s, px, face);
         c.font = cssFont(px, face);
         c.fillStyle = color;
         const w = f[o + 16];
         const x = Math.trunc(f[o + 22]) - (align === 1 ? Math.trunc(w / 2) :
           align === 2 ? w : 0);
-        c.fillText(s, x, Math.trunc(f[o + 23]) + this.baseline(s, px, face));
+        c.fillText(s, x, y);
         break;
       }
       case PRIM.CLIP_PUSH:
@@ -573,6 +575,7 @@ async function main() {
   const wasm = fetch("gdstep.wasm");
   const latin = fonts.loadLatin();
   const { instance } = await WebAssembly.instantiateStreaming(wasm, imports);
+  performance.mark("wasm");
   app = new App(instance.exports, canvas, errorLine);
   app.out = out;
   window.gdstep = app;
@@ -587,6 +590,7 @@ async function main() {
     return;
   }
   await latin;
+  performance.mark("fonts");
   if (zh) {
     await fonts.loadCjk();
     fonts.cjkReady = true;
@@ -597,10 +601,12 @@ async function main() {
     document.body.classList.add("failed");
     return;
   }
+  performance.mark("created");
   app.onLang();
   app.listen();
   app.resize();
   app.draw(performance.now());
+  window.gdstepFirstFrame = performance.now(); // ms since navigation
   window.gdstepReady = true;
   app.kick();
 }

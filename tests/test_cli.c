@@ -179,8 +179,19 @@ static const struct tcase cases[] = {
 	    "--trace", "--formula", "x^2"),
 	BAD("cli-formula-and-curve", "--curve and --formula", "--trace",
 	    "--curve", "bowl", "--formula", "w^2"),
-	BAD("cli-formula-two-weights", "need the two-weight view", "--trace",
-	    "--formula", "w1^2 + w2^2"),
+	BAD("cli-formula-mixed", "--formula: column 6: 'w' mixes w with w1 and w2",
+	    "--trace", "--formula", "w1 + w"),
+	BAD("cli-formula2-one-start", "the curve formula2 has two weights",
+	    "--trace", "--formula", "w1^2 + w2^2", "--w0", "1"),
+	BAD("cli-formula-pair-start", "the curve formula has one weight",
+	    "--trace", "--formula", "w^2", "--w0", "1,2"),
+	/* A formula in w1 and w2: the two-weight columns; bowl2's numbers. */
+	{ .name = "cli-formula2-trace-bowl2",
+	  .run = check_ok,
+	  .argv = { "--trace", "--formula", "0.5*(w1^2 + 10*w2^2)", "--w0",
+		    "-2,1", "--rate", "0.15", "--steps", "2", NULL },
+	  .want = "step,w1,w2,E,dEdw1,dEdw2,v1,v2,delta_w1,delta_w2,w1_next,w2_next\n"
+		  "0,-2,1,7,-2,10,0.29999999999999999,-1.5,0.29999999999999999,-1.5,-1.7,-0.5\n" },
 	/* The bowl's formula gives the bowl's trace, digit for digit. */
 	{ .name = "cli-formula-trace-bowl",
 	  .run = check_ok,
@@ -241,10 +252,10 @@ static const struct tcase cases[] = {
 	  .rate = 0.7,
 	  .steps = 25 },
 	/* Lessons: --scene picks the scene and its planned steps. */
-	BAD("cli-scene-50", "--scene 50: this lesson ends at scene 17",
+	BAD("cli-scene-50", "--scene 50: this lesson ends at scene 18",
 	    "--trace", "--scene", "50"),
 	/* The same checks before any window opens (no display here). */
-	BAD("cli-scene-50-window", "--scene 50: this lesson ends at scene 17",
+	BAD("cli-scene-50-window", "--scene 50: this lesson ends at scene 18",
 	    "--scene", "50"),
 	BAD("cli-lesson-typo-window", "typo.ini:4: unknown key 'rat'",
 	    CASES "typo.ini"),

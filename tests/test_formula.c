@@ -8,6 +8,7 @@
 
 #include <gdstep/curve.h>
 #include <gdstep/formula.h>
+#include <gdstep/run.h>
 
 #include "harness.h"
 
@@ -25,6 +26,7 @@ struct tcase {
 	int column;
 	const char *token, *after, *suggest;
 	enum gd_curve_kind kind; /* for check_builtin */
+	double w0[2], rate;      /* for check_builtin2 */
 };
 
 static void check_value(const struct tcase *t)
@@ -118,7 +120,7 @@ static void check_edges(const struct tcase *t)
 
 /* The formula curve: its minima equal the built-in wells' (found by the
  * scan), its start and η are where E and the gradient are finite, and a
- * formula in w1, w2 is refused as two weights. */
+ * formula in w1, w2 is a curve of two weights. */
 static void check_curve(const struct tcase *t)
 {
 	(void)t;
@@ -147,9 +149,78 @@ static void check_curve(const struct tcase *t)
 	/* A line has no minimum: E falls outward. */
 	CHECK(gd_curve_from_formula(&f, "w", &err) == 0);
 	CHECK(gd_curve_minima(&f, mf) == 0);
-	CHECK(gd_curve_from_formula(&f, "w1^2 + w2^2", &err) == -EINVAL);
-	CHECK(err.status == GD_FORMULA_TWO_WEIGHTS && err.column == 1);
+	CHECK(gd_curve_from_formula(&f, "w1^2 + w2^2", &err) == 0);
+	CHECK(f.kind == GD_CURVE_FORMULA2 && gd_curve_check(&f) == 0);
+	CHECK(gd_curve_dim(&f) == 2 && gd_curve_is_formula(&f));
+	/* A bad formula leaves the default curve of one weight. */
+	CHECK(gd_curve_from_formula(&f, "w1 + w", &err) == -EINVAL);
+	CHECK(err.status == GD_FORMULA_MIXED && err.column == 6);
 	CHECK(f.kind == GD_CURVE_FORMULA && gd_curve_check(&f) == 0);
+}
+
+/* A formula of two weights found from the formula: its minima (the lowest
+ * first), its start (2 right and 1.5 above the global minimum, else
+ * another corner where E is finite), its η (a first step at most 0.5
+ * long) and the range of each axis (the minima, the start and 3 beyond). */
+static void check_curve2(const struct tcase *t)
+{
+	struct gd_curve f;
+	struct gd_formula_error err;
+	double m[GD_CURVE_MINIMA][GD_DIM_MAX], w0[GD_DIM_MAX], g[GD_DIM_MAX];
+	CHECK(gd_curve_from_formula(&f, t->text, &err) == 0);
+	CHECK(f.kind == GD_CURVE_FORMULA2 && gd_curve_check(&f) == 0);
+	int n = gd_curve_minima(&f, m);
+	CHECK(n == t->column);
+	for (int i = 0; i < n && i < 2; i++) {
+		CHECK_APPROX(m[i][0], i ? t->w2[0] : t->at[0], 1e-6, 0);
+		CHECK_APPROX(m[i][1], i ? t->w2[1] : t->at[1], 1e-6, 0);
+	}
+	for (int i = 1; i < n; i++)
+		CHECK(gd_curve_eval(&f, m[i]) >= gd_curve_eval(&f, m[0]));
+	gd_curve_start(&f, w0);
+	CHECK_APPROX(w0[0], t->w0[0], 1e-6, 0);
+	CHECK_APPROX(w0[1], t->w0[1], 1e-6, 0);
+	double e = gd_curve_grad(&f, w0, g);
+	CHECK(isfinite(e) && isfinite(g[0]) && isfinite(g[1]));
+	double rate = gd_curve_rate(&f, w0);
+	CHECK(rate > 0 && rate * hypot(g[0], g[1]) <= 0.5 + 1e-12);
+	for (int k = 0; k < 2; k++) {
+		double lo, hi;
+		gd_curve_range(&f, w0, k, &lo, &hi);
+		CHECK(lo < hi && lo <= w0[k] && hi >= w0[k]);
+		for (int i = 0; i < n; i++)
+			CHECK(lo <= m[i][k] && m[i][k] <= hi);
+	}
+}
+
+/* A formula equal to a built-in curve of two weights runs the same
+ * trajectory to 1e-12: w, E, ∇E and Δw of every step. */
+static void check_builtin2(const struct tcase *t)
+{
+	struct gd_curve f, c;
+	CHECK(gd_curve_from_formula(&f, t->text, NULL) == 0);
+	CHECK(f.kind == GD_CURVE_FORMULA2);
+	gd_curve_default(&c, t->kind);
+	struct gd_optim opt;
+	gd_optim_default(&opt, GD_OPTIMIZER_GD, t->rate);
+	struct gd_run *rf = NULL, *rc = NULL;
+	CHECK(gd_run_create(&rf, &f, t->w0, &opt) == 0);
+	CHECK(gd_run_create(&rc, &c, t->w0, &opt) == 0);
+	bool same = true;
+	for (int i = 0; i < 40 && same; i++) {
+		struct gd_update uf, uc;
+		bool sf = gd_run_step(rf, &uf), sc = gd_run_step(rc, &uc);
+		same = sf == sc && approx_eq(uf.E, uc.E, 1e-12, 1e-12);
+		for (int k = 0; k < 2 && same && sf; k++)
+			same = approx_eq(uf.w[k], uc.w[k], 1e-12, 1e-12) &&
+			       approx_eq(uf.grad[k], uc.grad[k], 1e-12, 1e-12) &&
+			       approx_eq(uf.delta[k], uc.delta[k], 1e-12, 1e-12);
+		if (!same)
+			fprintf(stderr, "%s: step %d differs\n", t->name, i);
+	}
+	gd_run_destroy(rf);
+	gd_run_destroy(rc);
+	CHECK(same);
 }
 
 /* The longest formula is accepted; the one character more is not. */
@@ -303,6 +374,56 @@ static const struct tcase
 		      .at = { 1, -2, 0.5 },
 		      .w2 = { 3, 0.5, -1 },
 		      .grad2 = { 6, -2, -1 } },
+		    { .name = "formula2-builtin-bowl2",
+		      .run = check_builtin2,
+		      .text = "0.5*(1*w1^2 + 10*w2^2)",
+		      .kind = GD_CURVE_BOWL2,
+		      .w0 = { -2, 1 },
+		      .rate = 0.15 },
+		    { .name = "formula2-builtin-neuron2",
+		      .run = check_builtin2,
+		      .text = "0.5*(0.2 - sigmoid(w1*0.1 + w2*0.3 + 0))^2",
+		      .kind = GD_CURVE_NEURON2,
+		      .w0 = { -0.8, 0.5 },
+		      .rate = 0.5 },
+		    { .name = "formula2-builtin-wells2",
+		      .run = check_builtin2,
+		      .text = "(w1^2-1)^2 + 0.3*w1 + 0.45 + 0.5*2*w2^2",
+		      .kind = GD_CURVE_WELLS2,
+		      .w0 = { 1.8, 1 },
+		      .rate = 0.02 },
+		    /* .column: how many minima; .at the global, .w2 the next. */
+		    { .name = "formula2-curve-bowl",
+		      .run = check_curve2,
+		      .text = "(w1 - 1)^2 + 3*(w2 + 0.5)^2",
+		      .column = 1,
+		      .at = { 1, -0.5 },
+		      .w0 = { 3, 1 } },
+		    { .name = "formula2-curve-wells",
+		      .run = check_curve2,
+		      .text = "(w1^2-1)^2 + 0.3*w1 + 0.45 + w2^2",
+		      .column = 2,
+		      .at = { -1.0355787128, 0 },
+		      .w2 = { 0.9601495573, 0 },
+		      .w0 = { 0.9644212872, 1.5 } },
+		    /* 2 right of the minimum is outside the domain: left. */
+		    { .name = "formula2-curve-domain",
+		      .run = check_curve2,
+		      .text = "(w1-2)^2 - sqrt(3 - w1) + w2^2",
+		      .column = 1,
+		      .at = { 1.774197012, 0 },
+		      .w0 = { -0.225802988, 1.5 } },
+		    /* E falls as w1 grows: no minimum, the start (2, 1.5). */
+		    { .name = "formula2-curve-open",
+		      .run = check_curve2,
+		      .text = "-sqrt(w1) + w2^2",
+		      .column = 0,
+		      .w0 = { 2, 1.5 } },
+		    { .name = "formula2-curve-no-minimum",
+		      .run = check_curve2,
+		      .text = "w1 + w2^2",
+		      .column = 0,
+		      .w0 = { 2, 1.5 } },
 		    { .name = "formula-edges", .run = check_edges },
 		    { .name = "formula-limits", .run = check_length },
 		    { .name = "formula-curve", .run = check_curve },

@@ -52,8 +52,8 @@ static void check_lines(const struct tcase *t)
 	size_t len = t->len ? t->len : strlen(t->text);
 	CHECK(read_all(t->text, len, got, sizeof(got)));
 	if (strcmp(got, t->want))
-		fprintf(stderr, "%s:\n  want %s\n  got  %s\n", t->name,
-			t->want, got);
+		fprintf(stderr, "%s:\n  want %s\n  got  %s\n", t->name, t->want,
+			got);
 	CHECK(strcmp(got, t->want) == 0);
 }
 
@@ -67,8 +67,9 @@ static void check_long(const struct tcase *t)
 		memset(text + 10, 'x', n);
 		strcpy(text + 10 + n, "\n  and more\n");
 		CHECK(read_all(text, strlen(text), got, sizeof(got)));
-		snprintf(want, sizeof(want), "1 K %zu caption=%.*s|2 C 11 =and more|",
-			 n + 11, (int)n, text + 10);
+		snprintf(want, sizeof(want),
+			 "1 K %zu caption=%.*s|2 C 11 =and more|", n + 11,
+			 (int)n, text + 10);
 		CHECK(strcmp(got, want) == 0);
 	}
 }
@@ -114,15 +115,14 @@ static void check_copy(const struct tcase *t)
 	lesson_ini_finish(&r);
 }
 
-#define LINES(n, txt, w)                                   \
-	{                                                  \
-		.name = n, .run = check_lines, .text = txt, \
-		.want = w                                  \
+#define LINES(n, txt, w)                                              \
+	{                                                             \
+		.name = n, .run = check_lines, .text = txt, .want = w \
 	}
-#define LINES_LEN(n, txt, w)                                            \
-	{                                                               \
-		.name = n, .run = check_lines, .text = txt,              \
-		.len = sizeof(txt) - 1, .want = w                       \
+#define LINES_LEN(n, txt, w)                                \
+	{                                                   \
+		.name = n, .run = check_lines, .text = txt, \
+		.len = sizeof(txt) - 1, .want = w           \
 	}
 
 static const struct tcase cases[] = {
@@ -143,12 +143,10 @@ static const struct tcase cases[] = {
 	LINES("ini-inline-comment", "a = b ;c\nd = e;f\ng =;h\ni = ;j\n",
 	      "1 K 9 a=b|2 K 8 d=e;f|3 K 6 g=;h|4 K 7 i=|"),
 	LINES("ini-hash-inside", "a = #1\n", "1 K 7 a=#1|"),
-	LINES("ini-continuation",
-	      "caption = one\n  two ; a comment\n\tthree\n",
+	LINES("ini-continuation", "caption = one\n  two ; a comment\n\tthree\n",
 	      "1 K 14 caption=one|2 C 18 =two|3 C 7 =three|"),
 	LINES("ini-continuation-over-blank-and-comment",
-	      "x = 1\n\n; note\n  2\n",
-	      "1 K 6 x=1|2 . 1 =|3 . 7 =|4 C 4 =2|"),
+	      "x = 1\n\n; note\n  2\n", "1 K 6 x=1|2 . 1 =|3 . 7 =|4 C 4 =2|"),
 	LINES("ini-continuation-after-bad-line", "x = 1\noops\n  2\n",
 	      "1 K 6 x=1|2 ! 5 =|3 C 4 =2|"),
 	LINES("ini-indented-before-any-key", "  a = 1\n  b = 2\n",
@@ -161,15 +159,20 @@ static const struct tcase cases[] = {
 	      "1 K 4 =v|2 K 8 w=1|"),
 	LINES("ini-section-name-kept", "[ scene ] tail\n", "1 S 15  scene =|"),
 	LINES("ini-section-empty", "[]\n", "1 S 3 =|"),
-	LINES("ini-bad-section", "[scene\n[a ;b]\n",
-	      "1 [ 7 =|2 [ 7 =|"),
+	LINES("ini-bad-section", "[scene\n[a ;b]\n", "1 [ 7 =|2 [ 7 =|"),
 	LINES("ini-bad-line", "rate 0.1\n", "1 ! 9 =|"),
 	LINES("ini-bom", "\xEF\xBB\xBF[scene]\n", "1 S 11 scene=|"),
 	LINES("ini-bom-alone", "\xEF\xBB\xBF", "1 . 3 =|"),
-	LINES("ini-bom-only-line-one", "a = 1\n\xEF\xBB\xBF" "b = 2\n",
-	      "1 K 6 a=1|2 K 9 \xEF\xBB\xBF" "b=2|"),
-	LINES("ini-bom-partial", "\xEF\xBB" "a = 1\n",
-	      "1 K 8 \xEF\xBB" "a=1|"),
+	LINES("ini-bom-only-line-one",
+	      "a = 1\n\xEF\xBB\xBF"
+	      "b = 2\n",
+	      "1 K 6 a=1|2 K 9 \xEF\xBB\xBF"
+	      "b=2|"),
+	LINES("ini-bom-partial",
+	      "\xEF\xBB"
+	      "a = 1\n",
+	      "1 K 8 \xEF\xBB"
+	      "a=1|"),
 	LINES("ini-lone-cr", "a = b\rc\n", "1 K 8 a=b\rc|"),
 	LINES("ini-cr-only", "\r\n\r\n", "1 . 2 =|2 . 2 =|"),
 	LINES_LEN("ini-nul-byte", "a = b\0c\nd = e\n", "1 K 8 a=b|2 K 6 d=e|"),

@@ -285,24 +285,45 @@ static void check_multi(const struct tcase *t)
 	gd_presenter_finish(&pres);
 }
 
+/* The wells in two weights (scene 15): plain descent settles in the local
+ * valley near (0.960, 0), momentum beside it in the global one near
+ * (−1.036, 0); w₂ falls to 0 in both. */
+static void check_wells2_story(const struct tcase *t)
+{
+	(void)t;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	pres_init(&pres, &lesson, 14);
+	CHECK(pres.nruns == 2 && pres.run->dim == 2);
+	CHECK(pres.run->curve.kind == GD_CURVE_WELLS2);
+	CHECK(gd_presenter_goto_end(&pres, 14));
+	const struct gd_run *plain = pres.run,
+			    *heavy = gd_presenter_run(&pres, 1);
+	CHECK(plain->step == 150 && heavy->step == 150);
+	CHECK(fabs(plain->w[0] - 0.9601) < 1e-3 && fabs(plain->w[1]) < 0.01);
+	CHECK(fabs(heavy->w[0] + 1.0356) < 5e-3 && fabs(heavy->w[1]) < 0.01);
+	CHECK(gd_run_momentum(heavy) == 0.9 && gd_run_momentum(plain) == 0);
+	gd_presenter_finish(&pres);
+	gd_lesson_finish(&lesson);
+}
+
 /* The built-in comparison scenes' story: the bowl's four regimes at once,
  * momentum out of the trap, Adam far ahead of plain descent. */
 static void check_compare_story(const struct tcase *t)
 {
 	(void)t;
 	CHECK(gd_lesson_builtin(&lesson) == 0);
-	pres_init(&pres, &lesson, 14);
+	pres_init(&pres, &lesson, 15);
 	CHECK(pres.nruns == 4);
-	gd_presenter_goto_end(&pres, 14);
+	gd_presenter_goto_end(&pres, 15);
 	CHECK(gd_presenter_run(&pres, 1)->status == GD_STATUS_CONVERGED);
 	CHECK(gd_presenter_run(&pres, 2)->status == GD_STATUS_OSCILLATING);
 	CHECK(fabs(gd_presenter_run(&pres, 3)->w[0]) > 2);
-	gd_presenter_goto_end(&pres, 15);
+	gd_presenter_goto_end(&pres, 16);
 	CHECK(pres.nruns == 3);
 	CHECK(fabs(pres.run->w[0] - 0.96) < 0.01);
 	CHECK(fabs(gd_presenter_run(&pres, 1)->w[0] + 1.036) < 0.01);
 	CHECK(fabs(gd_presenter_run(&pres, 2)->w[0] + 1.036) < 0.01);
-	gd_presenter_goto_end(&pres, 16);
+	gd_presenter_goto_end(&pres, 17);
 	CHECK(pres.run->w[0] > -1.1);
 	CHECK(gd_presenter_run(&pres, 1)->w[0] < -15);
 	CHECK(gd_presenter_run(&pres, 2)->w[0] < -7);
@@ -313,6 +334,7 @@ static void check_compare_story(const struct tcase *t)
 static const struct tcase cases[] = {
 	{ .name = "presenter-runs-together", .run = check_multi },
 	{ .name = "story-compare-scenes", .run = check_compare_story },
+	{ .name = "story-wells2", .run = check_wells2_story },
 	{ .name = "presenter-walk-builtin", .run = check_walk },
 	{ .name = "presenter-replay", .run = check_replay },
 	{ .name = "presenter-jumps", .run = check_jumps },

@@ -25,13 +25,15 @@ const KEY = { RETURN: NAMED, KP_ENTER: NAMED + 1, BACKSPACE: NAMED + 2,
   TAB: NAMED + 3, ESCAPE: NAMED + 4, LEFT: NAMED + 5, RIGHT: NAMED + 6,
   UP: NAMED + 7, DOWN: NAMED + 8, PAGEUP: NAMED + 9, PAGEDOWN: NAMED + 10,
   F1: NAMED + 11, F11: NAMED + 12, F5: NAMED + 13, END: NAMED + 14,
-  KP_PLUS: NAMED + 15, KP_MINUS: NAMED + 16 };
+  KP_PLUS: NAMED + 15, KP_MINUS: NAMED + 16, HOME: NAMED + 17,
+  DELETE: NAMED + 18 };
 const BY_CODE = { NumpadEnter: KEY.KP_ENTER, NumpadAdd: KEY.KP_PLUS,
   NumpadSubtract: KEY.KP_MINUS };
 const BY_NAME = { Enter: KEY.RETURN, Backspace: KEY.BACKSPACE, Tab: KEY.TAB,
   Escape: KEY.ESCAPE, ArrowLeft: KEY.LEFT, ArrowRight: KEY.RIGHT,
   ArrowUp: KEY.UP, ArrowDown: KEY.DOWN, PageUp: KEY.PAGEUP,
-  PageDown: KEY.PAGEDOWN, F1: KEY.F1, F11: KEY.F11, F5: KEY.F5, End: KEY.END };
+  PageDown: KEY.PAGEDOWN, F1: KEY.F1, F11: KEY.F11, F5: KEY.F5, End: KEY.END,
+  Home: KEY.HOME, Delete: KEY.DELETE };
 // Printable keys by position, as typed without Shift (US layout), the
 // way SDL's keycodes are the unshifted characters.
 const PRINTABLE = { Space: " ", Minus: "-", Equal: "=", BracketLeft: "[",
@@ -460,6 +462,16 @@ class App {
     }, "image/png");
   }
 
+  typed(text) {
+    const b = new TextEncoder().encode(text + "\0");
+    const p = this.ex.gdstep_alloc(b.length);
+    new Uint8Array(this.mem(), p, b.length).set(b);
+    this.ex.gdstep_text(this.h, p);
+    this.ex.gdstep_free(p);
+    this.effects();
+    this.kick();
+  }
+
   key(code, mods) {
     const handled = this.ex.gdstep_key(this.h, code, mods, performance.now());
     this.effects();
@@ -476,8 +488,15 @@ class App {
     };
     window.addEventListener("keydown", (e) => {
       if (e.metaKey || e.isComposing) return;
+      const entry = this.ex.gdstep_entry_open(this.h);
       const code = appKey(e);
       if (code && this.key(code, appMods(e))) e.preventDefault();
+      // The open entry also gets the character typed (SDL's text input).
+      if (entry && this.ex.gdstep_entry_open(this.h) && e.key.length === 1 &&
+          !e.ctrlKey && !e.altKey) {
+        this.typed(e.key);
+        e.preventDefault();
+      }
     });
     cv.addEventListener("pointerdown", (e) => {
       if (e.button !== 0) return;

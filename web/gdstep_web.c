@@ -29,6 +29,7 @@
 
 #include "actions.h"
 #include "dlist.h"
+#include "entry.h"
 #include "frame.h"
 #include "front.h"
 #include "keys.h"
@@ -257,13 +258,33 @@ static void result(struct web *w, const struct app_result *r)
  */
 bool gdstep_key(struct web *w, unsigned key, unsigned mod, double now_ms)
 {
+	struct app_result r;
+	/* The open entry takes every key (window.c): Esc closes it. */
+	if (w->st.entry.open) {
+		app_entry_key(&w->st, key, mod, &r);
+		result(w, &r);
+		return true;
+	}
 	enum app_action a = app_key_action(key, mod);
 	if (a == APP_ACT_NONE)
 		return false;
-	struct app_result r;
 	app_apply(&w->st, a, now_ms, &r);
 	result(w, &r);
 	return true;
+}
+
+/* Whether the entry (E) is open: the page then sends typed text too. */
+bool gdstep_entry_open(const struct web *w)
+{
+	return w->st.entry.open;
+}
+
+/* Text typed (UTF-8, NUL-terminated) while the entry is open. */
+void gdstep_text(struct web *w, const char *utf8)
+{
+	struct app_result r;
+	app_entry_text(&w->st, utf8, &r);
+	result(w, &r);
 }
 
 /* Advances the clock; returns how many ms the page may wait before

@@ -21,6 +21,8 @@ struct web *gdstep_create(char *args, int argc, char *text, int len);
 WEB_EXPORT("gdstep_take_fx") unsigned gdstep_take_fx(struct web *w);
 WEB_EXPORT("gdstep_key")
 bool gdstep_key(struct web *w, unsigned key, unsigned mod, double now_ms);
+WEB_EXPORT("gdstep_entry_open") bool gdstep_entry_open(const struct web *w);
+WEB_EXPORT("gdstep_text") void gdstep_text(struct web *w, const char *utf8);
 WEB_EXPORT("gdstep_tick") double gdstep_tick(struct web *w, double now_ms);
 WEB_EXPORT("gdstep_lang") int gdstep_lang(const struct web *w);
 WEB_EXPORT("gdstep_scene") int gdstep_scene(const struct web *w);

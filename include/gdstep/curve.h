@@ -28,6 +28,7 @@
  *            ∂E/∂w₁ = 4w₁(w₁² − 1) + 0.3, ∂E/∂w₂ = k·w₂: the wells along
  *            w₁, a valley of curvature k across; the global minimum at
  *            (−1.036…, 0), the local one at (0.960…, 0).
+ *   formula2 E(w₁, w₂) as typed, both partials by dual numbers.
  */
 #ifndef GDSTEP_CURVE_H
 #define GDSTEP_CURVE_H
@@ -58,6 +59,7 @@ enum gd_curve_kind {
 	GD_CURVE_NEURON2,
 	GD_CURVE_WELLS2,
 	GD_CURVE_FORMULA,
+	GD_CURVE_FORMULA2,
 	GD_CURVE_COUNT,
 };
 
@@ -120,18 +122,22 @@ int gd_curve_kind_from_name(const char *name, enum gd_curve_kind *kind);
 int gd_curve_dim(const struct gd_curve *curve);
 
 /* Fills *curve with the kind's default parameters (one sample); the
- * formula curve's default formula is GD_CURVE_FORMULA_DEFAULT. */
+ * formula curves' default formulas are GD_CURVE_FORMULA_DEFAULT and
+ * GD_CURVE_FORMULA2_DEFAULT. */
 void gd_curve_default(struct gd_curve *curve, enum gd_curve_kind kind);
 
 #define GD_CURVE_FORMULA_DEFAULT "w^2"
+#define GD_CURVE_FORMULA2_DEFAULT "w1^2 + w2^2"
 /* Where a formula's minima are looked for, and its start and range. */
 #define GD_CURVE_FORMULA_SCAN 5.0
 
+/* Whether the curve is typed as a formula (in one weight or two). */
+bool gd_curve_is_formula(const struct gd_curve *curve);
+
 /*
- * Makes *curve the formula curve of text, with one weight. Returns 0, or
- * -EINVAL with *err filled (a parse error, or GD_FORMULA_TWO_WEIGHTS at
- * column 1 for a formula in w1 and w2: two weights are not drawn yet) and
- * *curve the default formula curve.
+ * Makes *curve the formula curve of text: GD_CURVE_FORMULA for a formula
+ * in w, GD_CURVE_FORMULA2 for one in w1 and w2. Returns 0, or -EINVAL with
+ * *err filled (a parse error) and *curve the default formula curve.
  */
 int gd_curve_from_formula(struct gd_curve *curve, const char *text,
 			  struct gd_formula_error *err);
@@ -139,7 +145,8 @@ int gd_curve_from_formula(struct gd_curve *curve, const char *text,
 /*
  * The default start of the curve into w0 (GD_DIM_MAX doubles): the row's
  * w0, or for a formula 2 right of its global minimum (else left, else
- * nearer) where E and ∇E are finite.
+ * nearer) where E and ∇E are finite; for a formula of two weights 2 right
+ * and 1.5 above it (else another corner, else nearer).
  */
 void gd_curve_start(const struct gd_curve *curve, double *w0);
 

@@ -59,7 +59,7 @@ enum gd_formula_status {
 	GD_FORMULA_UNCLOSED,         /* the '(' at the column is never closed */
 	GD_FORMULA_UNOPENED,         /* the ')' at the column has no '(' */
 	GD_FORMULA_MIXED,            /* w together with w1 or w2 */
-	GD_FORMULA_TWO_WEIGHTS,      /* w1, w2 where one weight is drawn */
+	GD_FORMULA_TWO_WEIGHTS,      /* w1, w2 where one weight is wanted */
 };
 
 /* A parse error: the status, where, and the words it needs. */

@@ -371,6 +371,85 @@ static int formula_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
 	return out;
 }
 
+/*
+ * A formula of two weights' minima: a grid over [−GD_CURVE_FORMULA_SCAN,
+ * +…]² for points lower than their eight neighbours (all finite), each
+ * refined by compass search, the lowest first, the same one found twice
+ * kept once. A grid edge lower than every minimum found means E falls
+ * outward: no minimum is known there.
+ */
+static int formula2_minima(const struct gd_curve *c, double m[][GD_DIM_MAX])
+{
+	enum { CELLS = 80, FOUND = 32 };
+	const double lo = -GD_CURVE_FORMULA_SCAN, step = -2 * lo / CELLS;
+	static const int nb[8][2] = { { -1, -1 }, { -1, 0 }, { -1, 1 },
+				      { 0, -1 },  { 0, 1 },  { 1, -1 },
+				      { 1, 0 },   { 1, 1 } };
+	double e[CELLS + 1][CELLS + 1], fw[FOUND][2], fe[FOUND];
+	double edge = (double)INFINITY;
+	int n = 0;
+	for (int i = 0; i <= CELLS; i++) {
+		for (int j = 0; j <= CELLS; j++) {
+			double w[2] = { lo + step * i, lo + step * j };
+			e[i][j] = gd_curve_eval(c, w);
+			if (!isfinite(e[i][j]))
+				e[i][j] = (double)INFINITY;
+			if (i == 0 || j == 0 || i == CELLS || j == CELLS)
+				edge = fmin(edge, e[i][j]);
+		}
+	}
+	for (int i = 1; i < CELLS; i++) {
+		for (int j = 1; j < CELLS && n < FOUND; j++) {
+			bool low = isfinite(e[i][j]);
+			for (int k = 0; k < 8 && low; k++) {
+				double o = e[i + nb[k][0]][j + nb[k][1]];
+				/* Beside a gap is the domain's edge. */
+				low = isfinite(o) &&
+				      (k < 4 ? e[i][j] < o : e[i][j] <= o);
+			}
+			if (!low)
+				continue;
+			double w[2] = { lo + step * i, lo + step * j };
+			compass_min(c, w, step / 2);
+			double ew = gd_curve_eval(c, w);
+			if (!(ew <= e[i][j])) {
+				w[0] = lo + step * i;
+				w[1] = lo + step * j;
+				ew = e[i][j];
+			}
+			bool seen = false;
+			for (int k = 0; k < n && !seen; k++)
+				seen = fabs(fw[k][0] - w[0]) +
+					       fabs(fw[k][1] - w[1]) <
+				       1e-6 * (1 + fabs(w[0]) + fabs(w[1]));
+			if (seen)
+				continue;
+			fw[n][0] = w[0];
+			fw[n][1] = w[1];
+			fe[n++] = ew;
+		}
+	}
+	int out = 0;
+	for (; out < n && out < GD_CURVE_MINIMA; out++) {
+		int best = out;
+		for (int j = out + 1; j < n; j++)
+			if (fe[j] < fe[best])
+				best = j;
+		double t0 = fw[out][0], t1 = fw[out][1], te = fe[out];
+		fw[out][0] = fw[best][0];
+		fw[out][1] = fw[best][1];
+		fe[out] = fe[best];
+		fw[best][0] = t0;
+		fw[best][1] = t1;
+		fe[best] = te;
+		m[out][0] = fw[out][0];
+		m[out][1] = fw[out][1];
+	}
+	if (out && edge < fe[0])
+		return 0;
+	return out;
+}
+
 static const struct gd_curve_spec table[GD_CURVE_COUNT] = {
 	[GD_CURVE_BOWL] = {
 		.name = "bowl", .dim = 1,
@@ -443,6 +522,13 @@ static const struct gd_curve_spec table[GD_CURVE_COUNT] = {
 		.w0 = { 2.0 }, .rate = 0.1,
 		.eval = formula_eval, .minima = formula_minima,
 	},
+	[GD_CURVE_FORMULA2] = {
+		.name = "formula2", .dim = 2,
+		.formula = "E(w₁, w₂) = …",
+		/* The start is found from the formula: gd_curve_start. */
+		.w0 = { 2.0, 1.5 }, .rate = 0.1,
+		.eval = formula_eval, .minima = formula2_minima,
+	},
 };
 
 const struct gd_curve_spec *gd_curve_spec(enum gd_curve_kind kind)
@@ -488,6 +574,14 @@ void gd_curve_default(struct gd_curve *curve, enum gd_curve_kind kind)
 	if (kind == GD_CURVE_FORMULA)
 		gd_formula_compile(&curve->formula, GD_CURVE_FORMULA_DEFAULT,
 				   NULL);
+	if (kind == GD_CURVE_FORMULA2)
+		gd_formula_compile(&curve->formula, GD_CURVE_FORMULA2_DEFAULT,
+				   NULL);
+}
+
+bool gd_curve_is_formula(const struct gd_curve *curve)
+{
+	return curve->kind == GD_CURVE_FORMULA || curve->kind == GD_CURVE_FORMULA2;
 }
 
 int gd_curve_from_formula(struct gd_curve *curve, const char *text,
@@ -501,12 +595,9 @@ int gd_curve_from_formula(struct gd_curve *curve, const char *text,
 		gd_curve_default(curve, GD_CURVE_FORMULA);
 		return -EINVAL;
 	}
-	if (curve->formula.dim != 1) {
-		gd_curve_default(curve, GD_CURVE_FORMULA);
-		*err = (struct gd_formula_error){ .status = GD_FORMULA_TWO_WEIGHTS,
-						  .column = 1 };
-		return -EINVAL;
-	}
+	/* The kind by the weights the formula names; its text stays. */
+	if (curve->formula.dim == 2)
+		curve->kind = GD_CURVE_FORMULA2;
 	return 0;
 }
 
@@ -517,11 +608,46 @@ static bool finite_at(const struct gd_curve *curve, double w)
 	return isfinite(e) && isfinite(g[0]) && fabs(w) <= 1e12;
 }
 
+static bool finite_at2(const struct gd_curve *curve, const double *w)
+{
+	double g[GD_DIM_MAX] = { 0, 0 };
+	double e = gd_curve_grad(curve, w, g);
+	return isfinite(e) && isfinite(g[0]) && isfinite(g[1]) &&
+	       fabs(w[0]) <= 1e12 && fabs(w[1]) <= 1e12;
+}
+
+/* A formula of two weights: of the four corners (±2, ±1.5) from its
+ * global minimum, the first where E and ∇E are finite, else nearer ones. */
+static void formula2_start(const struct gd_curve *curve, double *w0)
+{
+	double m[GD_CURVE_MINIMA][GD_DIM_MAX];
+	double c[2] = { 0, 0 };
+	if (gd_curve_minima(curve, m) > 0) {
+		c[0] = m[0][0];
+		c[1] = m[0][1];
+	}
+	const double offsets[][2] = { { 2, 1.5 },   { -2, 1.5 },   { 2, -1.5 },
+				      { -2, -1.5 }, { 1, 0.75 },   { -1, 0.75 },
+				      { 1, -0.75 }, { -1, -0.75 }, { 0, 0 } };
+	for (size_t i = 0; i < sizeof(offsets) / sizeof(offsets[0]); i++) {
+		double w[2] = { c[0] + offsets[i][0], c[1] + offsets[i][1] };
+		if (finite_at2(curve, w)) {
+			w0[0] = w[0];
+			w0[1] = w[1];
+			return;
+		}
+	}
+}
+
 void gd_curve_start(const struct gd_curve *curve, double *w0)
 {
 	const struct gd_curve_spec *s = gd_curve_spec(curve->kind);
 	w0[0] = s ? s->w0[0] : 0;
 	w0[1] = s ? s->w0[1] : 0;
+	if (curve->kind == GD_CURVE_FORMULA2) {
+		formula2_start(curve, w0);
+		return;
+	}
 	if (curve->kind != GD_CURVE_FORMULA)
 		return;
 	/* Of the two points 2 either side of the global minimum, the
@@ -560,7 +686,7 @@ int gd_curve_check(const struct gd_curve *curve)
 			return -EINVAL;
 	if (s->nlists && (curve->n < 1 || curve->n > GD_SAMPLES_MAX))
 		return -EINVAL;
-	if (curve->kind == GD_CURVE_FORMULA &&
+	if (gd_curve_is_formula(curve) &&
 	    (curve->formula.dim != s->dim || curve->formula.n < 1))
 		return -EINVAL;
 	for (int i = 0; i < s->nlists; i++)
@@ -625,7 +751,7 @@ void gd_curve_range(const struct gd_curve *curve, const double *w0, int k,
 	*hi = b + 0.25 * span;
 	/* A formula's shape is unknown: show 3 either side of its global
 	 * minimum too, where a domain's edge (sqrt, log) is often near. */
-	if (curve->kind == GD_CURVE_FORMULA && n > 0 && fabs(m[0][k]) <= 1e9) {
+	if (gd_curve_is_formula(curve) && n > 0 && fabs(m[0][k]) <= 1e9) {
 		*lo = fmin(*lo, m[0][k] - 3);
 		*hi = fmax(*hi, m[0][k] + 3);
 	}
@@ -635,15 +761,15 @@ double gd_curve_rate(const struct gd_curve *curve, const double *w0)
 {
 	const struct gd_curve_spec *s = gd_curve_spec(curve->kind);
 	double rate = s ? s->rate : 0.1;
-	if (curve->kind != GD_CURVE_FORMULA)
+	if (!gd_curve_is_formula(curve))
 		return rate;
 	double g[GD_DIM_MAX] = { 0, 0 };
 	gd_curve_grad(curve, w0, g);
-	double step = fabs(g[0]) * rate;
-	/* A first step longer than 0.5: η = 0.5/|g| rounded down to 1, 2
+	double len = hypot(g[0], g[1]), step = len * rate;
+	/* A first step longer than 0.5: η = 0.5/|∇E| rounded down to 1, 2
 	 * or 5 times a power of ten. */
 	if (!(step > 0.5) || !isfinite(step))
 		return rate;
-	double r = 0.5 / fabs(g[0]), p = pow(10, floor(log10(r)));
+	double r = 0.5 / len, p = pow(10, floor(log10(r)));
 	return r >= 5 * p ? 5 * p : r >= 2 * p ? 2 * p : p;
 }

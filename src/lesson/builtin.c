@@ -14,6 +14,9 @@
  *   bowl2 with a₂ = 20 at η = 0.09: w₂ is multiplied by −0.8 per step
  *   (zig-zag), w₁ by 0.91 (creeps): within 0.05 of the minimum after 40
  *   steps; with β = 0.5, after 15.
+ *   wells2 (k = 2) from (1.8, 1) at η = 0.02: w₁ moves as on wells (the
+ *   curve is the wells along w₁ plus w₂² across), so plain descent is at
+ *   (0.960, 0.002) after 150 steps and, beside it, β = 0.9 at (−1.036, 0).
  * The last scenes run several optimizers side by side (`run` lines in the
  * file): the bowl's four regimes at once; wells with and without momentum
  * (and Nesterov's, also at −1.036 after 150 steps); the neuron curve far
@@ -259,6 +262,23 @@ static const struct builtin_scene scenes[] = {
 		.steps = 40,
 		.samples = 4,
 		.data = cost_data,
+	},
+	{
+		.title = "Two weights, two valleys",
+		.title_zh = "两个权重，两个山谷",
+		.caption = "Two weights, two valleys: global minimum (−1.04, 0), local (0.96, 0).\n"
+			   "Run 1, plain descent, follows the gradient into the nearer, local one;\n"
+			   "run 2, with momentum β = 0.9, rolls over the ridge to the global one.",
+		.caption_zh = "两个权重，两个山谷：全局最小值在 (−1.04, 0) 附近，局部最小值在 (0.96, 0) 附近。\n"
+			      "运行 1 是普通的梯度下降，沿着负梯度滚进较近的局部最小值，停在那里；\n"
+			      "运行 2 加上动量 β = 0.9，越过山脊，到达全局最小值。",
+		.kind = GD_CURVE_WELLS2,
+		.w0 = 1.8,
+		.w0_2 = 1,
+		.rate = 0.02,
+		.steps = 150,
+		.nalso = 1,
+		.also = { { GD_OPTIMIZER_GD, 0.02, 0.9 } },
 	},
 	{
 		.title = "Four learning rates at once",

@@ -216,7 +216,7 @@ static void put_list(struct out *o, const char *key, const double *v, int n)
 static void put_curve(struct out *o, const struct gd_curve *c)
 {
 	const struct gd_curve_spec *cs = gd_curve_spec(c->kind);
-	if (c->kind == GD_CURVE_FORMULA)
+	if (gd_curve_is_formula(c))
 		put(o, "formula = %s\n", c->formula.text);
 	else
 		put(o, "curve = %s\n", cs->name);

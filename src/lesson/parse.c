@@ -571,7 +571,7 @@ static int formula(struct parser *ps, const char *value)
 						    sizeof(line)));
 	}
 	ps->formula = c->formula;
-	ps->kind = GD_CURVE_FORMULA;
+	ps->kind = c->kind;
 	return 1;
 }
 

@@ -204,6 +204,10 @@ static void refit_runs(struct app_state *s, const struct gd_scene *scene)
 /* A step arrow shorter than this share of the plot's width is framed
  * (gd_view_frame_step) to this one: at 1280 × 720 the plot is about 700 px
  * wide, so at least 14 px, and 70 px once framed. */
+/* The point and the next one lower than this share of the view's height
+ * are squashed (frame_action). */
+#define ACTION_MIN_FRAC 0.2
+
 #define ARROW_MIN_FRAC 0.02
 #define ARROW_WANT_FRAC 0.1
 
@@ -253,9 +257,82 @@ static void fit_whole(struct app_state *s)
 		s->view.emax = v + 1.6 * (top - v);
 }
 
+/* The action on one weight's curve: the point, the next one and the one
+ * before it (where the step just taken, or animating, began); returns
+ * how many went to ws and their highest E in *top. */
+static int action_ws(const struct gd_run *run, double ws[3], double *top)
+{
+	int n = 0;
+	struct gd_update u;
+	ws[n++] = run->w[0];
+	*top = run->E;
+	if (gd_run_peek(run, &u)) {
+		ws[n++] = u.w_next[0];
+		*top = fmax(*top, u.E_next);
+	}
+	size_t len = gd_run_history_len(run);
+	if (len > 0) {
+		const struct gd_update *h = gd_run_history_at(run, len - 1);
+		ws[n++] = h->w[0];
+		*top = fmax(*top, h->E);
+	}
+	return n;
+}
+
+/* The point and the next one sit in the bottom fifth of the view's
+ * height (the walls or the first steps take the rest), with a step that
+ * still moves: a view that does not follow the action. */
+static bool squashed(const struct app_state *s)
+{
+	const struct gd_run *run = s->pres.run;
+	const struct gd_view *v = &s->view;
+	struct gd_update u;
+	if (run->dim != 1 || app_state_runs(s) > 1 || !gd_run_peek(run, &u) ||
+	    !(fabs(u.delta[0]) > 1e-4 * (1 + fabs(u.w[0]))))
+		return false;
+	double span = v->emax - v->emin;
+	double high = fmax(run->E, u.E_next) - v->emin;
+	return isfinite(high) && span > 0 && high < ACTION_MIN_FRAC * span;
+}
+
+/* Frames the action: w over the action's interval (never wider than the
+ * view was, never narrower than frame_step allows), E over the curve
+ * there with the walls cut at 1.6 × the action's height, so the point
+ * and the next one are not squashed into a corner. */
+static void frame_action(struct app_state *s)
+{
+	const struct gd_run *run = s->pres.run;
+	struct gd_view *v = &s->view;
+	double ws[3], top;
+	int n = action_ws(run, ws, &top);
+	double lo = ws[0], hi = ws[0];
+	for (int i = 1; i < n; i++)
+		lo = fmin(lo, ws[i]), hi = fmax(hi, ws[i]);
+	double pad = 0.1 * (hi - lo), wide = v->wmax - v->wmin;
+	double least = 3e-3 * (1 + fabs(run->w[0]));
+	lo -= pad, hi += pad;
+	if (hi - lo < least) {
+		double mid = 0.5 * (lo + hi);
+		lo = mid - least / 2, hi = mid + least / 2;
+	}
+	if (!isfinite(lo) || !isfinite(hi) || !isfinite(top) || hi - lo >= wide)
+		lo = v->wmin, hi = v->wmax;
+	gd_view_fit(v, &run->curve, lo, hi, ws, n);
+	double e0 = v->emin;
+	if (top > e0 && top - e0 < 0.6 * (v->emax - e0))
+		v->emax = e0 + 1.6 * (top - e0);
+	/* E no finer than 2 % of its size (gd_view_frame_step's rule). */
+	double mid = 0.5 * (v->emin + v->emax);
+	double least_e = 0.02 * fmax(fabs(v->emin), fabs(v->emax));
+	if (v->emax - v->emin < least_e)
+		v->emin = mid - least_e / 2, v->emax = mid + least_e / 2;
+}
+
 void app_refit(struct app_state *s)
 {
 	fit_whole(s);
+	if (squashed(s))
+		frame_action(s);
 	frame_step(s);
 }
 
@@ -278,10 +355,18 @@ static void keep_in_view(struct app_state *s)
 			ok = in_view(&s->view, u.w_next[0],
 				     two ? u.w_next[1] : u.E_next);
 	}
-	if (!ok)
+	if (!ok) {
 		app_refit(s);
-	else
-		frame_step(s);
+		return;
+	}
+	if (squashed(s))
+		frame_action(s);
+	frame_step(s);
+}
+
+void app_keep_in_view(struct app_state *s)
+{
+	keep_in_view(s);
 }
 
 static void anim_start(struct app_state *s, double now, double dur, double from,
@@ -562,6 +647,9 @@ static void apply_move(struct app_state *s, enum app_action a, double now,
 		s->quit = true;
 		out->fx |= APP_FX_QUIT;
 		break;
+	case APP_ACT_ENTRY:
+		app_entry_open(s);
+		break;
 	default:
 		apply_setting(s, a, out);
 		break;
@@ -573,6 +661,9 @@ void app_apply(struct app_state *s, enum app_action a, double now,
 {
 	out->fx = 0;
 	if (a <= APP_ACT_NONE || a >= APP_ACT_COUNT)
+		return;
+	/* The entry takes its keys through app_entry_key. */
+	if (s->entry.open)
 		return;
 	out->fx = APP_FX_REDRAW;
 	app_anim_finish(s);
@@ -658,15 +749,31 @@ void app_tick(struct app_state *s, double now, struct app_result *out,
 	      double *wait_ms)
 {
 	tick_run(s, now, out, wait_ms);
-	/* The Esc prompt goes away by itself. */
-	if (s->quit_until > 0) {
-		if (now >= s->quit_until) {
-			s->quit_until = 0;
+	/* The Esc prompt and a notice go away by themselves. */
+	double *until[2] = { &s->quit_until, &s->notice_until };
+	for (int i = 0; i < 2; i++) {
+		if (!(*until[i] > 0))
+			continue;
+		if (now >= *until[i]) {
+			*until[i] = 0;
 			out->fx |= APP_FX_REDRAW;
-		} else if (*wait_ms < 0 || s->quit_until - now < *wait_ms) {
-			*wait_ms = s->quit_until - now;
+		} else if (*wait_ms < 0 || *until[i] - now < *wait_ms) {
+			*wait_ms = *until[i] - now;
 		}
 	}
+}
+
+void app_notice(struct app_state *s, double now, const char *msg)
+{
+	size_t n = strlen(msg);
+	if (n > APP_NOTICE_MAX - 1) {
+		n = APP_NOTICE_MAX - 1;
+		while (n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80)
+			n--; /* not inside a character */
+	}
+	memcpy(s->notice, msg, n);
+	s->notice[n] = '\0';
+	s->notice_until = now + APP_NOTICE_MS;
 }
 
 void app_click(struct app_state *s, double w, struct app_result *out)
@@ -696,11 +803,32 @@ void app_click_at(struct app_state *s, double w, double e, struct app_result *ou
 	keep_in_view(s);
 }
 
+/* Whether at least two of 64 samples (as few as the plot draws) of one weight's
+ * curve (frame.c) fall inside view v; always true on a map. */
+static bool curve_shown(const struct app_state *s, const struct gd_view *v)
+{
+	const struct gd_run *run = app_state_run(s);
+	if (run->dim != 1)
+		return true;
+	int n = 64, in = 0; /* the fewest curve() draws */
+	for (int i = 0; i < n && in < 2; i++) {
+		double w = v->wmin + (v->wmax - v->wmin) * i / (n - 1);
+		double e = gd_curve_eval1(&run->curve, w);
+		in += isfinite(e) && e >= v->emin && e <= v->emax;
+	}
+	return in >= 2;
+}
+
 void app_zoom(struct app_state *s, double factor, double w, double e,
 	      struct app_result *out)
 {
 	out->fx = APP_FX_REDRAW;
+	struct gd_view before = s->view;
 	gd_view_zoom(&s->view, factor, w, e);
+	/* Zooming out never loses the curve: far out a bowl's E outgrows
+	 * the view everywhere but in a sliver between two samples. */
+	if (factor < 1 && curve_shown(s, &before) && !curve_shown(s, &s->view))
+		s->view = before;
 }
 
 void app_pan(struct app_state *s, double dx, double dy, int width, int height,

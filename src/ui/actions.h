@@ -22,6 +22,7 @@
 #include <gdstep/run.h>
 #include <gdstep/view.h>
 
+#include "entry.h"
 #include "lang.h"
 
 struct app_contours;
@@ -58,6 +59,7 @@ enum app_action {
 	APP_ACT_ESCAPE,  /* close, leave full screen, or ask before quitting */
 	APP_ACT_PLAY_SCENE, /* run the scene to its planned end */
 	APP_ACT_FOCUS,      /* the next run of a comparison in focus */
+	APP_ACT_ENTRY,      /* open the entry for typed values (entry.h) */
 	APP_ACT_COUNT,
 };
 
@@ -76,6 +78,11 @@ extern const double app_pace_ms[APP_PACE_COUNT];
 /* A second Esc within this many ms of the first quits (outside full
  * screen); the first shows a prompt until then. */
 #define APP_QUIT_MS 2000.0
+
+/* A notice stays this long, in milliseconds, and holds this many bytes
+ * with its terminator (a longer one is cut at a character). */
+#define APP_NOTICE_MS 5000.0
+#define APP_NOTICE_MAX 1024
 
 /* Scene numbers typed digit by digit (1 0 Enter) have at most this many
  * digits; a lesson has at most 99 scenes. */
@@ -109,12 +116,19 @@ struct app_state {
 	long run_to; /* the auto-run stops at this step; −1: it does not */
 	double quit_until; /* Esc again before this time quits; 0: not armed */
 	int typed;         /* a scene number being typed, 1 … 99; 0: none */
+	/* A passing message (where S put the picture, or why it could not),
+	 * shown until notice_until; 0: none. */
+	char notice[APP_NOTICE_MAX];
+	double notice_until;
 	int focus; /* the run in focus, 0 … runs − 1: its arithmetic, η, β */
 	struct app_anim anim;
 	/* The contour map of a curve of two weights, kept from frame to
 	 * frame and recomputed only when the view changes (contour.h);
 	 * owned, NULL when it could not be allocated. */
 	struct app_contours *contours;
+	/* Values typed in the window (entry.h); while it is open the shell
+	 * sends keys to app_entry_key and text to app_entry_text. */
+	struct app_entry entry;
 };
 
 /* What an action asks of the shell, besides a redraw. */
@@ -158,6 +172,9 @@ const struct gd_run *app_state_focus_run(const struct app_state *s);
 /* Applies one action at time now_ms; *out gets what the shell must do. */
 void app_apply(struct app_state *s, enum app_action action, double now_ms,
 	       struct app_result *out);
+
+/* Shows msg (UTF-8, copied) as a notice from now_ms for APP_NOTICE_MS. */
+void app_notice(struct app_state *s, double now_ms, const char *msg);
 
 /*
  * Advances time: ends a finished animation and takes the auto-run's due
@@ -215,6 +232,10 @@ struct app_shown app_shown_focus(const struct app_state *s, double now_ms);
 /* Fits the view to the run (a new scene, a reset), then frames the
  * pending step if its arrow would be too short to see. */
 void app_refit(struct app_state *s);
+
+/* Refits the view only when a run's point or next point left it (else
+ * frames a step too short to see), as after a step. */
+void app_keep_in_view(struct app_state *s);
 
 /* The next η up or down the log scale (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6,
  * 8 × 10ᵏ), strictly beyond rate. */

@@ -59,6 +59,7 @@ enum app_role {
 	APP_ROLE_POINT,      /* the current point */
 	APP_ROLE_RUN_POINT,  /* a compared run's point, trail or marker */
 	APP_ROLE_PLOT_CLIP,
+	APP_ROLE_LABEL_BACK, /* the band of background behind a plot label */
 	/* the map of two weights */
 	APP_ROLE_CONTOUR_BAND, /* a filled run of one band */
 	APP_ROLE_CONTOUR,      /* a piece of a contour line */
@@ -93,6 +94,11 @@ enum app_role {
 	APP_ROLE_HELP_KEY,
 	APP_ROLE_HELP_TEXT,
 	APP_ROLE_NOTICE, /* a passing message: the Esc prompt */
+	/* the entry for typed values (entry.h) */
+	APP_ROLE_ENTRY_BG,      /* its box */
+	APP_ROLE_ENTRY_CARET,   /* where typing goes */
+	APP_ROLE_ENTRY_TEXT,    /* the field's label and what is typed */
+	APP_ROLE_ENTRY_MESSAGE, /* the problem, or how to use it */
 	APP_ROLE_COUNT,
 };
 

@@ -105,6 +105,17 @@ char *app_fmt_param(char *buf, size_t size, double x)
 	return pretty(buf, size, ascii);
 }
 
+char *app_fmt_tick(char *buf, size_t size, double x, double step)
+{
+	if (!isfinite(x) || !(step > 0) || !isfinite(step) || x == 0)
+		return app_fmt_param(buf, size, x);
+	/* The digits from x's leading one down to step's. */
+	int sig = (int)floor(log10(fabs(x))) - (int)floor(log10(step)) + 1;
+	if (sig <= 6)
+		return app_fmt_param(buf, size, x);
+	return app_fmt_sig(buf, size, x, sig);
+}
+
 char *app_fmt_sig(char *buf, size_t size, double x, int sig)
 {
 	char ascii[APP_FMT_MAX];

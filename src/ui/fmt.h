@@ -31,4 +31,10 @@ char *app_fmt_paren(char *buf, size_t size, double x);
  * digits ("0.1", "0.25", "1"). Returns buf. */
 char *app_fmt_param(char *buf, size_t size, double x);
 
+/* A tick value x on an axis whose ticks are step apart: as many
+ * significant digits as tell neighbouring ticks apart (at least
+ * app_fmt_param's six, up to 15), so a deep zoom does not print eight
+ * labels of "3.59536". Returns buf. */
+char *app_fmt_tick(char *buf, size_t size, double x, double step);
+
 #endif

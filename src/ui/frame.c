@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "entry_draw.h"
 #include "frame.h"
 #include "panel.h"
 #include "wrap.h"
@@ -35,6 +36,7 @@ struct plot {
 	const struct gd_view *v;
 	const struct app_theme *th;
 	const struct app_measure *m;
+	const char *w_name; /* the weight's name on its axis: w or w₁ */
 };
 
 static void text(const struct plot *p, enum app_role role, int px,
@@ -66,6 +68,10 @@ static void tick_label(const struct plot *p, struct placed *pl, int x, int y,
 		     align == APP_ALIGN_CENTRE ? (float)x - w / 2 :
 						 (float)x;
 	struct app_box b = { left, (float)y, w, h };
+	/* A label the window's edge would cut (a long negative E tick
+	 * losing its minus sign) is left out: every label is whole. */
+	if (left < 1 || left + w > (float)p->l->width - 1)
+		return;
 	for (int i = 0; i < pl->n; i++) {
 		const struct app_box *o = &pl->b[i];
 		if (b.x < o->x + o->w && o->x < b.x + b.w &&
@@ -80,7 +86,7 @@ static void tick_label(const struct plot *p, struct placed *pl, int x, int y,
 
 /* The tick labels and the axis names, outside the plot area. */
 static void axis_labels(const struct plot *p, const double *ticks, int nx,
-			const double *eticks, int ny)
+			double step, const double *eticks, int ny, double estep)
 {
 	const struct app_layout *l = p->l;
 	const struct gd_view *v = p->v;
@@ -92,19 +98,43 @@ static void axis_labels(const struct plot *p, const double *ticks, int nx,
 		float x, y;
 		app_view_px(v, ticks[i], v->emin, &x, &y);
 		tick_label(p, &pl, (int)x, (int)y1 + l->pad / 3, APP_ALIGN_CENTRE,
-			   app_fmt_param(buf, sizeof(buf), ticks[i]));
+			   app_fmt_tick(buf, sizeof(buf), ticks[i], step));
 	}
+	/* E's labels right of the window's edge: when the widest would not
+	 * fit (a deep zoom far from 0), they count from the lowest tick and
+	 * the axis name says from where ("E(w) − 1.0485760"). */
+	double base = 0;
+	int room = (int)x0 - l->pad / 3 - 1, wide = 0;
+	for (int i = 0; i < ny; i++) {
+		app_fmt_tick(buf, sizeof(buf), eticks[i], estep);
+		int w = p->m->width(p->m->ctx, buf, l->small_px, APP_FACE_REGULAR);
+		wide = w > wide ? w : wide;
+	}
+	if (wide > room && ny > 0)
+		base = eticks[0];
 	for (int i = 0; i < ny; i++) {
 		float x, y;
 		app_view_px(v, v->wmin, eticks[i], &x, &y);
+		double e = base != 0 ? eticks[i] - base : eticks[i];
+		/* Offsets are multiples of the step: round off the
+		 * subtraction's last bits. */
+		if (base != 0)
+			e = round(e / estep) * estep;
 		tick_label(p, &pl, (int)x0 - l->pad / 3,
 			   (int)y - l->small_px * 2 / 3, APP_ALIGN_RIGHT,
-			   app_fmt_param(buf, sizeof(buf), eticks[i]));
+			   app_fmt_tick(buf, sizeof(buf), e, estep));
 	}
+	/* The neuron curve varies w₁ of seed 002's neuron (w₂·x₂ held as
+	 * b): its axis says so. */
 	text(p, APP_ROLE_AXIS_NAME, l->text_px, APP_FACE_BOLD, p->th->text,
-	     (int)x1, (int)y1 + l->pad / 3 + l->small_px, APP_ALIGN_RIGHT, "w");
+	     (int)x1, (int)y1 + l->pad / 3 + l->small_px, APP_ALIGN_RIGHT,
+	     p->w_name);
+	char name[APP_FMT_MAX + 16] = "E(w)";
+	if (base != 0)
+		snprintf(name, sizeof(name), "E(w) − %s",
+			 app_fmt_tick(buf, sizeof(buf), base, estep));
 	text(p, APP_ROLE_AXIS_NAME, l->text_px, APP_FACE_BOLD, p->th->text,
-	     (int)x0 + l->pad / 2, l->plot.y, APP_ALIGN_LEFT, "E(w)");
+	     (int)x0 + l->pad / 2, l->plot.y, APP_ALIGN_LEFT, name);
 }
 
 /* Ticks, grid lines and their labels, and the axes. */
@@ -113,10 +143,12 @@ static void axes(const struct plot *p, float axis_y)
 	const struct app_layout *l = p->l;
 	const struct gd_view *v = p->v;
 	double ticks[GD_VIEW_MAX_TICKS], eticks[GD_VIEW_MAX_TICKS];
+	double step = 0, estep = 0;
 	float x0 = (float)v->x, y0 = (float)v->y;
 	float x1 = x0 + (float)v->width, y1 = y0 + (float)v->height;
 	int nx = gd_view_ticks(v->wmin, v->wmax,
-			       v->width / (l->small_px * 5 + 1) + 1, ticks, NULL);
+			       v->width / (l->small_px * 5 + 1) + 1, ticks,
+			       &step);
 	for (int i = 0; i < nx; i++) {
 		float x, y;
 		app_view_px(v, ticks[i], v->emin, &x, &y);
@@ -125,7 +157,7 @@ static void axes(const struct plot *p, float axis_y)
 	}
 	int ny = gd_view_ticks(v->emin, v->emax,
 			       v->height / (l->small_px * 3 + 1) + 1, eticks,
-			       NULL);
+			       &estep);
 	for (int i = 0; i < ny; i++) {
 		float x, y;
 		app_view_px(v, v->wmin, eticks[i], &x, &y);
@@ -136,7 +168,7 @@ static void axes(const struct plot *p, float axis_y)
 		       p->th->axis);
 	app_dlist_line(p->dl, APP_ROLE_AXIS, x0, y0, x0, y1, 2, p->th->axis);
 	if (l->area.x != l->plot.x) /* no margins: no labels */
-		axis_labels(p, ticks, nx, eticks, ny);
+		axis_labels(p, ticks, nx, step, eticks, ny, estep);
 }
 
 static void curve(const struct plot *p, const struct gd_run *run)
@@ -220,47 +252,175 @@ struct ibox {
 	int x, y, w, h;
 };
 
+/* A label inside the plot, on a band of background a little larger than
+ * its text: the curve, the grid and the trail pass under it, never
+ * through its glyphs, on either theme. */
+static void backed_text(const struct plot *p, enum app_role role,
+			struct app_rgba c, const struct ibox *b, const char *s)
+{
+	int px = p->l->small_px;
+	float pad = (float)px * 0.25f;
+	float h = (float)p->m->height(p->m->ctx, px, APP_FACE_BOLD);
+	app_dlist_rect(p->dl, APP_ROLE_LABEL_BACK,
+		       (struct app_box){ (float)b->x - pad, (float)b->y - 1,
+					 (float)b->w + 2 * pad, h + 2 },
+		       app_rgba_alpha(p->th->bg, 215));
+	text(p, role, px, APP_FACE_BOLD, c, b->x, b->y, APP_ALIGN_LEFT, s);
+}
+
+/* The distance in pixels from (x, y) to the segment (x0, y0)–(x1, y1). */
+static double seg_dist(double x, double y, double x0, double y0, double x1,
+		       double y1)
+{
+	double dx = x1 - x0, dy = y1 - y0, d2 = dx * dx + dy * dy;
+	double t = d2 > 0 ? ((x - x0) * dx + (y - y0) * dy) / d2 : 0;
+	t = t < 0 ? 0 : t > 1 ? 1 : t;
+	return hypot(x - (x0 + t * dx), y - (y0 + t * dy));
+}
+
 static bool boxes_meet(const struct ibox *a, const struct ibox *b)
 {
 	return a->w > 0 && b->w > 0 && a->x < b->x + b->w &&
 	       b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
 }
 
-/* The slope beside the tangent's upper end, kept inside the plot, and
- * moved off the Δw label (*avoid) if they would meet. */
+/* Whether a label box b stays by the tangent: its nearest corner or
+ * edge midpoint within two text heights of the drawn segment. */
+static bool by_tangent(const struct app_frame_info *f, const struct ibox *b, int px)
+{
+	double best = (double)INFINITY;
+	for (int i = 0; i < 3; i++) {
+		for (int j = 0; j < 3; j++) {
+			double x = b->x + b->w * i / 2.0,
+			       y = b->y + b->h * j / 2.0;
+			best = fmin(best, seg_dist(x, y, (double)f->tan_x0,
+						   (double)f->tan_y0,
+						   (double)f->tan_x1,
+						   (double)f->tan_y1));
+		}
+	}
+	return best <= 2.0 * px;
+}
+
+/* Whether the segment (x0, y0)–(x1, y1) passes through box b. */
+static bool seg_meets(const struct ibox *b, float x0, float y0, float x1, float y1)
+{
+	/* A sample every 2 px, at most 2048 of them. */
+	float len = hypotf(x1 - x0, y1 - y0);
+	int n = len > 4096 ? 2048 : (int)(len / 2) + 1;
+	for (int i = 0; i <= n; i++) {
+		float x = x0 + (x1 - x0) * (float)i / (float)n;
+		float y = y0 + (y1 - y0) * (float)i / (float)n;
+		if (x > (float)b->x && x < (float)(b->x + b->w) &&
+		    y > (float)b->y && y < (float)(b->y + b->h))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the curve drawn so far passes through box b (its points are
+ * about 2 px apart, curve()). */
+static bool curve_meets(const struct app_dlist *dl, const struct ibox *b)
+{
+	for (int i = 0; i < dl->n; i++) {
+		const struct app_prim *p = &dl->prims[i];
+		if (p->role != APP_ROLE_CURVE || p->kind != APP_PRIM_LINE)
+			continue;
+		for (int k = p->first; k < p->first + p->count; k++) {
+			if (dl->xs[k] > (float)b->x &&
+			    dl->xs[k] < (float)(b->x + b->w) &&
+			    dl->ys[k] > (float)b->y &&
+			    dl->ys[k] < (float)(b->y + b->h))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The part of the tangent inside the plot area a, as fractions
+ * [*t0, *t1] of the drawn segment (Liang–Barsky); false if none. */
+static bool tangent_visible(const struct app_frame_info *f,
+			    const struct app_rect *a, double *t0, double *t1)
+{
+	double x0 = (double)f->tan_x0, y0 = (double)f->tan_y0;
+	double dx = (double)f->tan_x1 - x0, dy = (double)f->tan_y1 - y0;
+	double p[4] = { -dx, dx, -dy, dy };
+	double q[4] = { x0 - a->x, a->x + a->w - x0, y0 - a->y, a->y + a->h - y0 };
+	*t0 = 0, *t1 = 1;
+	for (int i = 0; i < 4; i++) {
+		if (p[i] == 0) {
+			if (q[i] < 0)
+				return false;
+			continue;
+		}
+		double r = q[i] / p[i];
+		if (p[i] < 0)
+			*t0 = fmax(*t0, r);
+		else
+			*t1 = fmin(*t1, r);
+	}
+	return *t0 < *t1;
+}
+
+/* The slope beside the visible part of its tangent: by one of its ends
+ * or a quarter in, above, below or to a side, wholly inside the plot,
+ * off the tangent itself and off the Δw label, the legend and the points
+ * (avoid[0 … n − 1]). When no such place stays by the tangent there is
+ * no label (the panel still says dE/dw). */
 static void tangent_label(const struct plot *p, double dEdw,
-			  const struct ibox *avoid, const struct ibox *legend)
+			  const struct ibox *avoid, int n)
 {
 	const struct app_frame_info *f = p->f;
 	const struct app_rect *a = &p->l->area;
-	if (!f->has_tangent)
+	double t0, t1;
+	if (!f->has_tangent || !tangent_visible(f, a, &t0, &t1))
 		return;
 	char num[APP_FMT_MAX], s[APP_FMT_MAX + 32];
 	snprintf(s, sizeof(s), "dE/dw = %s",
 		 app_fmt_value(num, sizeof(num), dEdw));
-	bool left = f->tan_y0 < f->tan_y1;
-	float ex = left ? f->tan_x0 : f->tan_x1, ey = left ? f->tan_y0 : f->tan_y1;
 	int px = p->l->small_px;
-	int w = p->m->width(p->m->ctx, s, px, APP_FACE_BOLD);
-	int x = (int)ex - w / 2;
-	int y = (int)ey - px * 2;
-	x = x < a->x + 4            ? a->x + 4 :
-	    x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w :
-				      x;
-	y = y < a->y + 2             ? a->y + 2 :
-	    y > a->y + a->h - 2 * px ? a->y + a->h - 2 * px :
-				       y;
-	struct ibox box = { x, y, w, px * 3 / 2 };
-	if (boxes_meet(&box, legend)) {
-		box.y = y = legend->y + legend->h + px / 2;
+	int w = p->m->width(p->m->ctx, s, px, APP_FACE_BOLD), h = px * 3 / 2;
+	/* The upper end first, as a reader looks there. */
+	bool up0 = f->tan_y0 < f->tan_y1;
+	const double at[5] = { 0, 1, 0.25, 0.75, 0.5 };
+	/* Off the curve too if it can be; else on its band of background. */
+	for (int k = 0; k < 60; k++) {
+		double u = up0 ? at[k / 6 % 5] : 1 - at[k / 6 % 5];
+		double t = t0 + (t1 - t0) * u;
+		float ex = f->tan_x0 + (f->tan_x1 - f->tan_x0) * (float)t;
+		float ey = f->tan_y0 + (f->tan_y1 - f->tan_y0) * (float)t;
+		/* above, below, right, left, then right and left further
+		 * out (past a steep tangent) */
+		int side = k % 6, gap = side < 4 ? px / 2 : px * 2;
+		int x = side % 2 == 0 && side > 0 ? (int)ex + gap :
+			side % 2 == 1 && side > 1 ? (int)ex - gap - w :
+						    (int)ex - w / 2;
+		int y = side == 0 ? (int)ey - h - px / 2 :
+			side == 1 ? (int)ey + px / 2 :
+				    (int)ey - h / 2;
+		/* Inside the plot; by_tangent then says if it still is a
+		 * place by the tangent. */
+		x = x + w > a->x + a->w - 4 ? a->x + a->w - 4 - w : x;
+		x = x < a->x + 4 ? a->x + 4 : x;
+		y = y + h > a->y + a->h - 2 ? a->y + a->h - 2 - h : y;
+		y = y < a->y + 2 ? a->y + 2 : y;
+		struct ibox box = { x, y, w, h };
+		/* The band of background reaches a little further. */
+		int m = px / 4 + 3;
+		struct ibox band = { x - m, y - m, w + 2 * m, h + 2 * m };
+		bool ok = w <= a->w - 8 && h <= a->h - 4 &&
+			  by_tangent(f, &box, px) &&
+			  !seg_meets(&band, f->tan_x0, f->tan_y0, f->tan_x1,
+				     f->tan_y1) &&
+			  (k >= 30 || !curve_meets(p->dl, &band));
+		for (int i = 0; ok && i < n; i++)
+			ok = !boxes_meet(&box, &avoid[i]);
+		if (ok) {
+			backed_text(p, APP_ROLE_SLOPE_LABEL,
+				    p->th->tangent_text, &box, s);
+			return;
+		}
 	}
-	if (boxes_meet(&box, avoid)) {
-		y = avoid->y - box.h - px / 2;
-		if (y < a->y + 2)
-			y = avoid->y + avoid->h + px / 2;
-	}
-	text(p, APP_ROLE_SLOPE_LABEL, px, APP_FACE_BOLD, p->th->tangent_text, x,
-	     y, APP_ALIGN_LEFT, s);
 }
 
 /* The step: its tangent, the guides down to the w axis, the next point
@@ -345,9 +505,25 @@ static void arrow_label(const struct plot *p, const struct app_shown *sh,
 		int top = (int)fminf(cy, ny) - r - box->h;
 		box->y = y = top < a->y ? a->y : top;
 	}
-	text(p, APP_ROLE_DW_LABEL, px, APP_FACE_BOLD,
-	     f->fell ? p->th->fell_text : p->th->rose_text, x, y,
-	     APP_ALIGN_LEFT, s);
+	backed_text(p, APP_ROLE_DW_LABEL,
+		    f->fell ? p->th->fell_text : p->th->rose_text, box, s);
+}
+
+/* The boxes of the current point and (with a step) of the next one's
+ * ring, with a margin: out[0], out[1] (empty when there is none). */
+static void point_boxes(const struct plot *p, const struct app_shown *sh,
+			struct ibox out[2])
+{
+	const struct app_frame_info *f = p->f;
+	int r = (int)f->point_r + 4;
+	out[0] = (struct ibox){ (int)f->point_x - r, (int)f->point_y - r, 2 * r,
+				2 * r };
+	out[1] = (struct ibox){ 0 };
+	if (sh->has_step) {
+		float nx, ny;
+		app_view_px(p->v, sh->u.w_next[0], sh->u.E_next, &nx, &ny);
+		out[1] = (struct ibox){ (int)nx - r, (int)ny - r, 2 * r, 2 * r };
+	}
 }
 
 /* Run k's trail: its earlier points as small markers, faded, joined. */
@@ -444,11 +620,13 @@ static void plot_runs(const struct plot *p, const struct app_state *s, double no
 	struct ibox arrow_box;
 	arrow_label(p, &sh, &arrow_box);
 	legend(p, s);
-	struct ibox lbox = { (int)f->legend_x, (int)f->legend_y,
-			     (int)f->legend_w, (int)f->legend_h };
+	struct ibox avoid[4] = { arrow_box,
+				 { (int)f->legend_x, (int)f->legend_y,
+				   (int)f->legend_w, (int)f->legend_h } };
+	point_boxes(p, &sh, avoid + 2);
 	tangent_label(p,
 		      sh.has_step ? sh.u.grad[0] : app_state_focus_run(s)->grad[0],
-		      &arrow_box, &lbox);
+		      avoid, 4);
 }
 
 void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
@@ -461,7 +639,9 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 			  .l = &info->lay,
 			  .v = v,
 			  .th = app_theme_get(s->dark),
-			  .m = m };
+			  .m = m,
+			  .w_name = run->curve.kind == GD_CURVE_NEURON ? "w₁" :
+									 "w" };
 	float ax, ay;
 	app_view_px(v, v->wmin, v->emin > 0 || v->emax < 0 ? v->emin : 0, &ax,
 		    &ay);
@@ -481,10 +661,10 @@ void app_plot_build(struct app_dlist *out, struct app_frame_info *info,
 	point_and_step(&p, &sh);
 	if (!sh.has_step && isfinite(run->grad[0]))
 		tangent(&p, run->w[0], run->E, run->grad[0]);
-	struct ibox arrow_box;
-	arrow_label(&p, &sh, &arrow_box);
-	tangent_label(&p, sh.has_step ? sh.u.grad[0] : run->grad[0], &arrow_box,
-		      &(struct ibox){ 0 });
+	struct ibox avoid[3];
+	arrow_label(&p, &sh, &avoid[0]);
+	point_boxes(&p, &sh, avoid + 1);
+	tangent_label(&p, sh.has_step ? sh.u.grad[0] : run->grad[0], avoid, 3);
 	app_dlist_clip_pop(out);
 }
 
@@ -538,4 +718,5 @@ void app_frame_build(struct app_dlist *out, struct app_frame_info *info,
 	else
 		app_plot_build(out, info, s, &info->view, now, m);
 	app_panel_build(out, &info->lay, s, now, m);
+	app_entry_build(out, &info->lay, s, m);
 }

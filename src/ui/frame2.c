@@ -298,9 +298,17 @@ static void map_step(const struct map *p, const struct app_shown *sh, float cx,
 	struct app_rgba tc = f->fell ? th->fell_text : th->rose_text;
 	snprintf(s, sizeof(s), "Δw₁ = %s",
 		 app_fmt_value(a, sizeof(a), u->delta[0]));
-	backed(p, APP_ROLE_DW_LABEL, tc, bx + dx / 2,
-	       dy > 0 ? by - px * 1.6f : by + px * 0.4f, APP_ALIGN_CENTRE, s,
-	       p->v);
+	/* Centred on the w₁ part, or, when that part is shorter than the
+	 * label, wholly on the step's side of the point: ∇E's label is on
+	 * the other side (wells2 from (1.8, 1): a short, level step). */
+	float lw = (float)p->m->width(p->m->ctx, s, px, APP_FACE_BOLD);
+	float lx = bx + dx / 2;
+	enum app_align la = APP_ALIGN_CENTRE;
+	if (fabsf(dx) < lw + 8)
+		lx = bx + (dx >= 0 ? 6.0f : -6.0f),
+		la = dx >= 0 ? APP_ALIGN_LEFT : APP_ALIGN_RIGHT;
+	backed(p, APP_ROLE_DW_LABEL, tc, lx,
+	       dy > 0 ? by - px * 1.6f : by + px * 0.4f, la, s, p->v);
 	snprintf(s, sizeof(s), "Δw₂ = %s",
 		 app_fmt_value(a, sizeof(a), u->delta[1]));
 	/* Beside the w₂ part, or past its tip when the part is too short to

@@ -40,6 +40,8 @@ const struct app_key app_keys[] = {
 	{ '[', 0, APP_ACT_SLOWER, "[ ]", H_PACE },
 	{ ']', 0, APP_ACT_FASTER, NULL, H_PACE },
 	{ 'r', 0, APP_ACT_RESET, "R", N_("reset the run to its start") },
+	{ 'e', 0, APP_ACT_ENTRY, "E",
+	  N_("type η, β, w0 or the formula (Tab: next; Enter applies; Esc cancels)") },
 	{ 'o', 0, APP_ACT_FOCUS, "O", N_("focus on the next run of a comparison") },
 	{ APP_KEY_UP, 0, APP_ACT_RATE_UP, N_("Up"), H_RATE },
 	{ APP_KEY_DOWN, 0, APP_ACT_RATE_DOWN, N_("Down"), H_RATE },

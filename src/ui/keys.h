@@ -36,6 +36,8 @@ enum app_key_named {
 	APP_KEY_END,
 	APP_KEY_KP_PLUS,
 	APP_KEY_KP_MINUS,
+	APP_KEY_HOME,
+	APP_KEY_DELETE,
 };
 
 /* Modifiers a row asks for, either side: exactly these must be held

@@ -60,13 +60,15 @@ static void place_panel(struct app_layout *l, struct app_rect body,
 	int want_w = l->text_px * 22;
 	l->panel_right = right;
 	if (l->panel_right) {
-		int w = clampi(want_w, (int)(body.w * 0.3), (int)(body.w * 0.5));
+		/* Larger text takes its room from the plot first: up to 60 %
+		 * of the width. */
+		int w = clampi(want_w, (int)(body.w * 0.3), (int)(body.w * 0.6));
 		l->panel = (struct app_rect){ body.x + body.w - w, body.y, w,
 					      body.h };
 		l->plot = (struct app_rect){ body.x, body.y,
 					     body.w - w - l->pad, body.h };
 	} else {
-		int h = need_h;
+		int h = need_h < body.h * 0.6 ? need_h : (int)(body.h * 0.6);
 		l->panel = (struct app_rect){ body.x, body.y + body.h - h,
 					      body.w, h };
 		l->plot = (struct app_rect){ body.x, body.y, body.w,
@@ -100,21 +102,29 @@ void app_layout_compute(struct app_layout *l, int width, int height,
 		body.y += header_h + l->pad / 2;
 		body.h -= header_h + l->pad / 2;
 	}
-	int cap_h = caption_lines * l->line + l->pad / 2;
+	/* The caption's band is as high for a short caption as for three
+	 * lines, so the plot and the panel keep their size from scene to
+	 * scene. */
+	int cap_lines = caption_lines > 0 && caption_lines < APP_CAPTION_LINES ?
+				APP_CAPTION_LINES :
+				caption_lines;
+	int cap_h = cap_lines * l->line + l->pad / 2;
 	l->show_caption = caption_lines > 0 && cap_h <= body.h * 0.3;
 	if (l->show_caption) {
 		l->caption = (struct app_rect){ body.x, body.y + body.h - cap_h,
 						body.w, cap_h };
 		body.h -= cap_h + l->pad / 2;
 	}
-	/* The panel needs room for its lines (it may shrink its text a
-	 * little) and leaves a plot worth looking at beside or above it. */
-	int need = panel_lines * l->line + 2 * l->pad;
-	int want_w = l->text_px * 22;
-	bool right = body.w >= body.h * 1.15 &&
-		     body.w - want_w >= body.w * 0.45 && body.h >= need * 0.7;
-	bool below = body.h >= need * 1.6 && body.w >= l->text_px * 16;
-	l->show_panel = panel_lines > 0 && (right || below);
+	/* The panel goes beside the plot in a landscape window, below it in
+	 * a portrait one; larger text takes room from the plot (place_panel)
+	 * rather than lose the panel, which goes only when not even a few
+	 * words or lines of it would fit. */
+	bool right = body.w >= body.h * 1.15;
+	bool fits = right ? body.w * 0.6 >= l->text_px * 9 &&
+				    body.h >= l->line * 4 :
+			    body.w >= l->text_px * 9 &&
+				    body.h * 0.6 >= l->line * 3;
+	l->show_panel = panel_lines > 0 && fits;
 	if (l->show_panel)
 		place_panel(l, body, panel_lines, right);
 	else

@@ -35,6 +35,9 @@ struct app_layout {
 /* Font size scale of one text step. */
 #define APP_TEXT_STEP_FACTOR 1.15
 
+/* The caption band's height in lines when the caption is shorter. */
+#define APP_CAPTION_LINES 3
+
 /*
  * Lays out an output of width × height pixels at text step text_step
  * (0 = the default size), with a caption of caption_lines lines (0: no

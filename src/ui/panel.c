@@ -7,6 +7,7 @@
  * Equations break only between their "= …" parts (marked with BRK), and
  * sentences between words, so a narrow panel wraps rather than clips.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -279,12 +280,14 @@ static void neuron_lines(struct plines *p, const struct gd_run *run, double w)
 		     P(w), P(t.x), P(t.b), V(t.yhat));
 		LINE(p, th->text, APP_FACE_REGULAR,
 		     "y − ŷ = %s − %s" BRK " = %s", V(t.y), P(t.yhat), V(t.err));
+		/* δ by name, as seed 002 and the scene's caption call it. */
+		double delta = t.err * t.dsig;
 		LINE(p, th->text, APP_FACE_REGULAR,
-		     "ŷ(1 − ŷ) = %s × %s" BRK " = %s", V(t.yhat), V(1 - t.yhat),
-		     V(t.dsig));
+		     "δ = (y − ŷ)·ŷ(1 − ŷ)" BRK " = %s × %s × %s" BRK " = %s",
+		     P(t.err), V(t.yhat), V(1 - t.yhat), V(delta));
 		LINE(p, th->tangent_text, APP_FACE_REGULAR,
-		     "−(y − ŷ)·ŷ(1 − ŷ)·x" BRK " = −%s × %s × %s" BRK " = %s",
-		     P(t.err), P(t.dsig), P(t.x), V(t.grad));
+		     "−δ·x" BRK " = −%s × %s" BRK " = %s", P(delta), P(t.x),
+		     V(t.grad));
 	}
 	if (n > SAMPLES_SHOWN)
 		LINE(p, th->muted, APP_FACE_REGULAR,
@@ -735,13 +738,46 @@ static void quit_prompt(const struct ctx *c, double now)
 	     r.y + (h - px * 6 / 5) / 2, APP_ALIGN_CENTRE, msg);
 }
 
-/* "E(w) = " and the formula as typed, pretty printed: '*' as '·', '-' as
- * '−', '^2' as '²'. Returns buf. */
-static const char *formula_title(const char *text, char *buf, size_t size)
+/* A passing notice (where S put the picture, or why it could not), on a
+ * band at the bottom of the window: the text's start cut off (with "…")
+ * when the window is too narrow, so the file's name stays. */
+static void notice(const struct ctx *c, double now)
 {
-	size_t n = (size_t)snprintf(buf, size, "E(w) = ");
+	const struct app_layout *l = c->l;
+	if (!(c->s->notice_until > now) || !c->s->notice[0])
+		return;
+	int px = l->text_px, room = l->width - 4 * l->pad;
+	const char *msg = c->s->notice;
+	char cut[APP_NOTICE_MAX + 4];
+	if (width(c, msg, px, APP_FACE_BOLD) > room) {
+		const char *rest = msg;
+		do {
+			rest++;
+			while ((*rest & 0xC0) == 0x80)
+				rest++;
+			snprintf(cut, sizeof(cut), "…%s", rest);
+		} while (*rest && width(c, cut, px, APP_FACE_BOLD) > room);
+		msg = cut;
+	}
+	int h = px * 2;
+	struct app_rect r = { l->pad, l->height - h - l->pad,
+			      l->width - 2 * l->pad, h };
+	app_dlist_rect(c->dl, APP_ROLE_OVERLAY_BG, box(r), c->th->panel_bg);
+	text(c, APP_ROLE_NOTICE, px, APP_FACE_BOLD, c->th->text, l->width / 2,
+	     r.y + (h - px * 6 / 5) / 2, APP_ALIGN_CENTRE, msg);
+}
+
+/* "E(w) = " (or "E(w₁, w₂) = ") and the formula as typed, pretty printed:
+ * '*' as '·', '-' as '−', '^2' as '²', w1 and w2 as w₁ and w₂. Returns buf. */
+static const char *formula_title(const struct gd_formula *f, char *buf, size_t size)
+{
+	size_t n = (size_t)snprintf(buf, size, "%s",
+				    f->dim == 2 ? "E(w₁, w₂) = " : "E(w) = ");
+	const char *text = f->text;
 	for (const char *p = text; *p && n + 4 < size; p++) {
 		const char *put = NULL;
+		bool word = p > text &&
+			    (isalnum((unsigned char)p[-1]) || p[-1] == '_');
 		if (*p == '*')
 			put = "·";
 		else if (*p == '-')
@@ -749,6 +785,9 @@ static const char *formula_title(const char *text, char *buf, size_t size)
 		else if (p[0] == '^' && p[1] == '2' &&
 			 !strchr("0123456789.eE", p[2] ? p[2] : 'x'))
 			put = "²", p++;
+		else if (!word && p[0] == 'w' && (p[1] == '1' || p[1] == '2') &&
+			 !isalnum((unsigned char)p[2]) && p[2] != '_')
+			put = p[1] == '1' ? "w₁" : "w₂", p++;
 		if (put) {
 			memcpy(buf + n, put, strlen(put));
 			n += strlen(put);
@@ -771,8 +810,8 @@ static void header(const struct ctx *c)
 				    "";
 	const struct gd_curve *curve = &app_state_run(s)->curve;
 	char typed[GD_FORMULA_BYTES * 2 + 16];
-	if (!*title && curve->kind == GD_CURVE_FORMULA)
-		title = formula_title(curve->formula.text, typed, sizeof(typed));
+	if (!*title && gd_curve_is_formula(curve))
+		title = formula_title(&curve->formula, typed, sizeof(typed));
 	else if (!*title)
 		title = curve_title(curve->kind);
 	char count[160];
@@ -1093,5 +1132,6 @@ void app_panel_build(struct app_dlist *out, const struct app_layout *l,
 	caption(&c);
 	if (s->help)
 		help(&c);
+	notice(&c, now_ms);
 	quit_prompt(&c, now_ms);
 }

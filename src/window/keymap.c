@@ -23,6 +23,8 @@ static const struct {
 	{ SDLK_END, APP_KEY_END },
 	{ SDLK_KP_PLUS, APP_KEY_KP_PLUS },
 	{ SDLK_KP_MINUS, APP_KEY_KP_MINUS },
+	{ SDLK_HOME, APP_KEY_HOME },
+	{ SDLK_DELETE, APP_KEY_DELETE },
 };
 
 unsigned app_key_from_sdl(SDL_Keycode key)

@@ -83,41 +83,93 @@ static void echo_update(struct win *w, const struct gd_update *u, int dim)
 	}
 }
 
-/* S: the frame as it is on screen, to gdstep-YYYYMMDD-HHMMSS.png in the
- * current directory (or $HOME if that is not writable). */
+/* A free name for a picture taken at t in dir: gdstep-YYYYMMDD-HHMMSS.png,
+ * or with -2, -3 … when a picture of the same second is there already.
+ * False when 99 are. */
+static bool free_name(char *path, size_t size, const char *dir, time_t t)
+{
+	char stem[64];
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(stem, sizeof(stem), "gdstep-%Y%m%d-%H%M%S", &tm);
+	for (int k = 1; k < 100; k++) {
+		if (k == 1)
+			snprintf(path, size, "%s%s%s.png", dir, *dir ? "/" : "",
+				 stem);
+		else
+			snprintf(path, size, "%s%s%s-%d.png", dir,
+				 *dir ? "/" : "", stem, k);
+		if (access(path, F_OK) != 0 && errno == ENOENT)
+			return true;
+	}
+	return false;
+}
+
+/* Writes surface s as a new picture taken at t in dir (free_name): 0,
+ * with its path in path, or a negative errno (nothing left behind). */
+static int write_new(char *path, size_t size, const char *dir, time_t t,
+		     SDL_Surface *s)
+{
+	if (!free_name(path, size, dir, t))
+		return -EEXIST;
+	int err = app_png_write(path, s);
+	if (err < 0)
+		unlink(path); /* a partial picture is no picture */
+	return err;
+}
+
+/* S: the frame as it is on screen, as a new PNG (free_name) in the
+ * current directory, or in $HOME when it cannot be written there. A
+ * notice in the window says where it went, or why it went nowhere
+ * (naming both places); the path goes to stdout (or stderr beside
+ * --echo's CSV), an error to stderr. */
 static void save_png(struct win *w)
 {
 	int ow, oh;
+	char path[4200], msg[APP_NOTICE_MAX];
+	double now = now_ms();
 	if (SDL_GetRendererOutputSize(w->ren, &ow, &oh) != 0)
 		return;
 	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ow, oh, 32,
 							SDL_PIXELFORMAT_ARGB8888);
-	if (!s)
+	if (!s) {
+		app_notice(&w->st, now, SDL_GetError());
+		w->redraw = true;
 		return;
-	app_draw(&w->gfx, &w->st, now_ms());
-	char name[64], path[4200];
+	}
+	/* The picture shows the lesson, not an earlier picture's notice. */
+	w->st.notice_until = 0;
+	app_draw(&w->gfx, &w->st, now);
 	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(name, sizeof(name), "gdstep-%Y%m%d-%H%M%S.png", &tm);
 	const char *home = getenv("HOME");
-	if (access(".", W_OK) == 0 || !home)
-		snprintf(path, sizeof(path), "%s", name);
-	else
-		snprintf(path, sizeof(path), "%s/%s", home, name);
-	int err = 0;
+	int err = -EIO, home_err = -ENOENT;
 	if (SDL_RenderReadPixels(w->ren, NULL, SDL_PIXELFORMAT_ARGB8888,
 				 s->pixels, s->pitch) != 0) {
-		fprintf(stderr, "gdstep: %s: %s\n", path, SDL_GetError());
-	} else if ((err = app_png_write(path, s)) < 0) {
-		fprintf(stderr, "gdstep: %s: %s\n", path, strerror(-err));
-	} else if (w->echo) {
-		/* stdout is the CSV stream; the path goes beside it. */
-		fprintf(stderr, "gdstep: saved %s\n", path);
+		snprintf(msg, sizeof(msg), "%s", SDL_GetError());
+	} else if ((err = write_new(path, sizeof(path), "", t, s)) == 0 ||
+		   (home && *home &&
+		    (home_err = write_new(path, sizeof(path), home, t, s)) == 0)) {
+		err = 0;
+		snprintf(msg, sizeof(msg), app_tr(w->st.lang, "Saved %s"), path);
+		/* stdout is --echo's CSV stream; the path goes beside it. */
+		if (w->echo) {
+			fprintf(stderr, "gdstep: saved %s\n", path);
+		} else {
+			printf("%s\n", path);
+			fflush(stdout);
+		}
 	} else {
-		printf("%s\n", path);
-		fflush(stdout);
+		snprintf(msg, sizeof(msg),
+			 app_tr(w->st.lang,
+				"Picture not saved: not in the current directory (%s), nor in $HOME (%s)"),
+			 strerror(-err),
+			 home && *home ? strerror(-home_err) :
+					 app_tr(w->st.lang, "not set"));
 	}
+	if (err != 0)
+		fprintf(stderr, "gdstep: %s\n", msg);
+	app_notice(&w->st, now, msg);
+	w->redraw = true;
 	SDL_FreeSurface(s);
 }
 
@@ -137,17 +189,45 @@ static void handle_result(struct win *w, const struct app_result *r)
 		save_png(w);
 }
 
+/* Text input (SDL_TEXTINPUT) is on only while the entry is open, so no
+ * other key starts an input method or sends text. */
+static void text_input_follow(const struct win *w)
+{
+	bool on = SDL_IsTextInputActive() == SDL_TRUE;
+	if (w->st.entry.open && !on)
+		SDL_StartTextInput();
+	else if (!w->st.entry.open && on)
+		SDL_StopTextInput();
+}
+
 static void on_key(struct win *w, const SDL_KeyboardEvent *k)
 {
-	enum app_action a = app_key_action(app_key_from_sdl(k->keysym.sym),
-					   app_key_mods((SDL_Keymod)k->keysym.mod));
+	unsigned key = app_key_from_sdl(k->keysym.sym);
+	unsigned mod = app_key_mods((SDL_Keymod)k->keysym.mod);
+	struct app_result r;
+	/* The open entry takes every key: Esc closes it, never the window
+	 * or full screen. */
+	if (w->st.entry.open) {
+		app_entry_key(&w->st, key, mod, &r);
+		handle_result(w, &r);
+		text_input_follow(w);
+		return;
+	}
+	enum app_action a = app_key_action(key, mod);
 	if (a == APP_ACT_NONE)
 		return;
 	bool dark = w->st.dark;
-	struct app_result r;
 	app_apply(&w->st, a, now_ms(), &r);
 	if (dark != w->st.dark)
 		app_gfx_invalidate(&w->gfx);
+	handle_result(w, &r);
+	text_input_follow(w);
+}
+
+static void on_text(struct win *w, const SDL_TextInputEvent *t)
+{
+	struct app_result r;
+	app_entry_text(&w->st, t->text, &r);
 	handle_result(w, &r);
 }
 
@@ -230,6 +310,9 @@ static void on_event(struct win *w, const SDL_Event *ev)
 		break;
 	case SDL_KEYDOWN:
 		on_key(w, &ev->key);
+		break;
+	case SDL_TEXTINPUT:
+		on_text(w, &ev->text);
 		break;
 	case SDL_WINDOWEVENT:
 		w->redraw = true;
@@ -349,6 +432,7 @@ static int open_window(struct win *w, const struct gd_options *opts)
 	w->ren = SDL_CreateRenderer(w->window, -1, 0);
 	if (!w->ren)
 		goto err_window;
+	SDL_StopTextInput(); /* on by default; the entry turns it on */
 	return 0;
 err_window:
 	fprintf(stderr, "gdstep: %s\n", SDL_GetError());

@@ -20,6 +20,7 @@
 #include "fmt.h"
 #include "frame.h"
 #include "keys.h"
+#include "layout.h"
 #include "lang.h"
 #include "panel.h"
 #include "theme.h"
@@ -39,7 +40,14 @@ struct tcase {
 	const char *want;    /* check_says: the panel says this */
 	const char *never;   /* check_says: and never this */
 	const char *formula; /* the formula curve's E, for kind formula */
+	/* check_ticks: zoom by zoom (about the point) this many times, then
+	 * pan by (pan_x, pan_y) pixels this many times */
+	double zoom, pan_x, pan_y;
+	int zooms, pans;
 };
+
+#define BOWL .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1
+#define WELLS .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02
 
 struct fixture {
 	struct gd_lesson lesson;
@@ -170,6 +178,257 @@ static void check_labels(const struct tcase *t)
 	CHECK(labels >= 6);
 	CHECK(bad == 0);
 	CHECK(find(&f, APP_ROLE_SLOPE_LABEL) != NULL);
+	teardown(&f);
+}
+
+static bool box_inside(struct app_box outer, struct app_box b, float slack);
+
+/* Labels never collide with the curve: the Δw and slope labels inside the
+ * plot each sit on a band of the theme's background drawn just before
+ * them and covering their text, the tick labels and axis names lie
+ * outside the plot area, and the slope label, when there is one, stays
+ * by its tangent (within two text heights of the drawn segment). */
+static void check_backed(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct app_theme *th = app_theme_get(t->dark);
+	const struct gd_view *v = &f.info.view;
+	struct app_box area = { (float)v->x, (float)v->y, (float)v->width,
+				(float)v->height };
+	int backed = 0, slope = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->kind != APP_PRIM_TEXT)
+			continue;
+		if (p->role == APP_ROLE_TICK_LABEL ||
+		    p->role == APP_ROLE_AXIS_NAME) {
+			struct app_box b = ink(p, true);
+			b.x += 1, b.y += 1, b.w -= 2, b.h -= 2;
+			if (app_box_overlap(b, area))
+				fprintf(stderr, "'%s' in the plot\n",
+					app_dlist_str(&f.dl, p));
+			CHECK(!app_box_overlap(b, area));
+			continue;
+		}
+		if (p->role != APP_ROLE_DW_LABEL && p->role != APP_ROLE_SLOPE_LABEL)
+			continue;
+		CHECK(i > 0);
+		const struct app_prim *r = &f.dl.prims[i - 1];
+		CHECK(r->kind == APP_PRIM_RECT);
+		CHECK(r->color.r == th->bg.r && r->color.g == th->bg.g &&
+		      r->color.b == th->bg.b && r->color.a >= 180);
+		CHECK(box_inside(r->box, ink(p, true), 0.01f));
+		backed++;
+		if (p->role == APP_ROLE_SLOPE_LABEL) {
+			slope++;
+			CHECK(f.info.has_tangent);
+			const struct app_frame_info *fi = &f.info;
+			double best = (double)INFINITY;
+			for (int k = 0; k < 9; k++) {
+				double x = (double)p->box.x +
+					   (double)p->box.w * (k % 3) / 2;
+				double y = (double)p->box.y +
+					   (double)p->style.px * (k / 3) / 2;
+				double dx = (double)(fi->tan_x1 - fi->tan_x0);
+				double dy = (double)(fi->tan_y1 - fi->tan_y0);
+				double u = ((x - (double)fi->tan_x0) * dx +
+					    (y - (double)fi->tan_y0) * dy) /
+					   (dx * dx + dy * dy);
+				u = u < 0 ? 0 : u > 1 ? 1 : u;
+				best = fmin(
+					best,
+					hypot(x - (double)fi->tan_x0 - u * dx,
+					      y - (double)fi->tan_y0 - u * dy));
+			}
+			if (best > 2.0 * p->style.px)
+				fprintf(stderr, "slope label %g px off\n", best);
+			CHECK(best <= 2.0 * p->style.px + 1);
+		}
+	}
+	CHECK(backed >= 1);
+	CHECK(slope == 1);
+	teardown(&f);
+}
+
+/* The view follows the action: the point and the next one are inside
+ * the view, and the higher of the two is at least a fifth of the plot's
+ * height above its floor (the walls leave the top instead). */
+static void check_action(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct gd_view *v = &f.info.view;
+	struct app_shown sh = app_shown_step(f.s, f.now);
+	CHECK(sh.has_step);
+	double pts[2][2] = { { sh.w, sh.E }, { sh.u.w_next[0], sh.u.E_next } };
+	double high = 0;
+	for (int i = 0; i < 2; i++) {
+		CHECK(pts[i][0] >= v->wmin && pts[i][0] <= v->wmax);
+		CHECK(pts[i][1] >= v->emin && pts[i][1] <= v->emax);
+		high = fmax(high, (pts[i][1] - v->emin) / (v->emax - v->emin));
+	}
+	if (high < 0.2)
+		fprintf(stderr, "the action at %.0f %% of the height\n",
+			100 * high);
+	CHECK(high >= 0.2);
+	teardown(&f);
+}
+
+/* Axis ticks stay distinct and whole at any zoom and pan: after the
+ * case's zooms and pans the labels of each axis all differ, none is cut
+ * by the window's edge, some are left on each axis, and (after zooms)
+ * the curve still shows inside the plot. */
+static void check_ticks(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	struct app_result r;
+	for (int i = 0; i < t->zooms; i++)
+		app_zoom(f.s, t->zoom, f.s->pres.run->w[0], f.s->pres.run->E, &r);
+	for (int i = 0; i < t->pans; i++)
+		app_pan(f.s, t->pan_x, t->pan_y, f.info.view.width,
+			f.info.view.height, &r);
+	int W = t->w ? t->w : 1280, H = t->h ? t->h : 720;
+	app_frame_build(&f.dl, &f.info, f.s, W, H, f.now, &f.m);
+	const struct gd_view *v = &f.info.view;
+	float bottom = (float)(v->y + v->height);
+	const char *seen[2][GD_VIEW_MAX_TICKS];
+	int n[2] = { 0, 0 };
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->kind != APP_PRIM_TEXT || p->role != APP_ROLE_TICK_LABEL)
+			continue;
+		const char *str = app_dlist_str(&f.dl, p);
+		if (p->box.x < 0 || p->box.x + p->box.w > (float)W)
+			fprintf(stderr, "'%s' cut at %g\n", str, (double)p->box.x);
+		CHECK(p->box.x >= 0 && p->box.x + p->box.w <= (float)W);
+		int axis = p->box.y >= bottom ? 0 : 1;
+		for (int k = 0; k < n[axis]; k++) {
+			if (strcmp(seen[axis][k], str) == 0)
+				fprintf(stderr, "'%s' twice\n", str);
+			CHECK(strcmp(seen[axis][k], str) != 0);
+		}
+		CHECK(n[axis] < GD_VIEW_MAX_TICKS);
+		seen[axis][n[axis]++] = str;
+	}
+	CHECK(n[0] >= 2 && n[1] >= 2);
+	int inside = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->role != APP_ROLE_CURVE || p->kind != APP_PRIM_LINE)
+			continue;
+		for (int k = p->first; k < p->first + p->count; k++)
+			inside += gd_view_contains(v, (double)f.dl.xs[k],
+						   (double)f.dl.ys[k]);
+	}
+	if (t->pans == 0 && inside < 2)
+		fprintf(stderr, "curve gone: w [%g, %g], E [%g, %g]\n", v->wmin,
+			v->wmax, v->emin, v->emax);
+	CHECK(t->pans > 0 || inside >= 2);
+	teardown(&f);
+}
+
+/* Larger text never makes the panel vanish: at each press of Ctrl+= up
+ * to the case's text_step the panel is shown and still says where w is
+ * (its "w = " line) and the update's Δw. */
+static void check_text_steps(const struct tcase *t)
+{
+	for (int k = 0; k <= t->text_step; k++) {
+		struct tcase c = *t;
+		c.text_step = k;
+		struct fixture f;
+		setup(&f, &c);
+		bool w_line = false, dw_line = false;
+		for (int i = 0; i < f.dl.n; i++) {
+			const struct app_prim *p = &f.dl.prims[i];
+			if (p->kind != APP_PRIM_TEXT ||
+			    p->role != APP_ROLE_PANEL_LINE)
+				continue;
+			w_line |= strncmp(app_dlist_str(&f.dl, p), "w = ", 4) == 0;
+			dw_line |= strstr(app_dlist_str(&f.dl, p), "Δw") != NULL;
+		}
+		if (!f.info.lay.show_panel || !w_line || !dw_line)
+			fprintf(stderr, "text step %d: panel %d, w %d, Δw %d\n",
+				k, f.info.lay.show_panel, w_line, dw_line);
+		CHECK(f.info.lay.show_panel && w_line && dw_line);
+		teardown(&f);
+	}
+}
+
+/* The panel's size does not jump from scene to scene: every scene of
+ * the built-in lesson whose caption is three lines or fewer puts the
+ * panel in the same rectangle. */
+static void check_panel_steady(const struct tcase *t)
+{
+	struct gd_lesson lesson;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	int scenes = lesson.count;
+	gd_lesson_finish(&lesson);
+	struct app_rect first = { 0 };
+	int seen = 0;
+	for (int k = 1; k <= scenes; k++) {
+		struct tcase c = *t;
+		c.scene = k;
+		struct fixture f;
+		setup(&f, &c);
+		const struct app_layout *l = &f.info.lay;
+		bool short_cap = l->show_caption &&
+				 l->caption.h <= APP_CAPTION_LINES * l->line +
+							 l->pad / 2;
+		if (l->show_panel && short_cap) {
+			if (seen++ == 0)
+				first = l->panel;
+			if (memcmp(&first, &l->panel, sizeof(first)) != 0)
+				fprintf(stderr, "scene %d: panel %d×%d\n", k,
+					l->panel.w, l->panel.h);
+			CHECK(memcmp(&first, &l->panel, sizeof(first)) == 0);
+		}
+		teardown(&f);
+	}
+	CHECK(seen >= scenes / 2);
+}
+
+/* S's notice: shown whole inside the window (a long path loses its
+ * start, never the file's name), and gone after APP_NOTICE_MS. */
+static void check_notice(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	char msg[APP_NOTICE_MAX];
+	snprintf(msg, sizeof(msg), "Saved %s/gdstep-20260101-120000-2.png",
+		 t->want ? t->want : "/home/teacher");
+	app_notice(f.s, f.now, msg);
+	int W = t->w ? t->w : 1280, H = t->h ? t->h : 720;
+	app_frame_build(&f.dl, &f.info, f.s, W, H, f.now + 100, &f.m);
+	const struct app_prim *p = find(&f, APP_ROLE_NOTICE);
+	CHECK(p != NULL);
+	const char *shown = app_dlist_str(&f.dl, p);
+	CHECK(p->box.x >= 0 && p->box.x + p->box.w <= (float)W);
+	CHECK(p->box.y >= 0 && p->box.y + p->box.h <= (float)H);
+	const char *tail = "gdstep-20260101-120000-2.png";
+	CHECK(strlen(shown) >= strlen(tail) &&
+	      strcmp(shown + strlen(shown) - strlen(tail), tail) == 0);
+	CHECK(strcmp(shown, msg) == 0 || strncmp(shown, "…", 3) == 0);
+	struct app_result r = { 0 };
+	double wait = -1;
+	app_tick(f.s, f.now + APP_NOTICE_MS + 1, &r, &wait);
+	CHECK(r.fx & APP_FX_REDRAW);
+	app_frame_build(&f.dl, &f.info, f.s, W, H, f.now + APP_NOTICE_MS + 1,
+			&f.m);
+	CHECK(find(&f, APP_ROLE_NOTICE) == NULL);
+	teardown(&f);
+}
+
+static bool has_run(const struct fixture *f, enum app_role role, const char *want);
+
+/* The weight's axis is named as the scene names it: want (w₁ on seed
+ * 002's neuron, w elsewhere). */
+static void check_axis_name(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	CHECK(has_run(&f, APP_ROLE_AXIS_NAME, t->want));
 	teardown(&f);
 }
 
@@ -896,9 +1155,6 @@ static void check_sweep(const struct tcase *t)
 			}
 }
 
-#define BOWL .kind = GD_CURVE_BOWL, .w0 = 2, .rate = 0.1
-#define WELLS .kind = GD_CURVE_WELLS, .w0 = 1.8, .rate = 0.02
-
 /* Whether a panel line contains want. */
 static bool panel_has(const struct fixture *f, const char *want)
 {
@@ -1028,27 +1284,147 @@ static void check_focus(const struct tcase *t)
 static const struct tcase cases[] = {
 	{ .name = "frame-compare-bowl-regimes",
 	  .run = check_compare,
-	  .scene = 15,
+	  .scene = 16,
 	  .steps = 4 },
 	{ .name = "frame-compare-wells-dark",
 	  .run = check_compare,
-	  .scene = 16,
+	  .scene = 17,
 	  .steps = 20,
 	  .dark = true },
 	{ .name = "frame-compare-adam-zh",
 	  .run = check_compare,
-	  .scene = 17,
+	  .scene = 18,
 	  .steps = 5,
 	  .zh = true },
 	{ .name = "frame-focus-adam-rmsprop",
 	  .run = check_focus,
-	  .scene = 17,
+	  .scene = 18,
 	  .steps = 3 },
 	{ .name = "frame-focus-momentum-nesterov",
 	  .run = check_focus,
-	  .scene = 16,
+	  .scene = 17,
 	  .steps = 3 },
 	{ .name = "frame-labels-bowl", .run = check_labels, BOWL },
+	{ .name = "notice-saved", .run = check_notice, .scene = 2 },
+	{ .name = "notice-long-path-small",
+	  .run = check_notice,
+	  .scene = 8,
+	  .w = 400,
+	  .h = 300,
+	  .want = "/home/a-teacher-with-a-very-long-name/lectures/2026/"
+		  "gradient-descent/pictures" },
+	{ .name = "text-larger-keeps-panel-720p",
+	  .run = check_text_steps,
+	  .scene = 8,
+	  .steps = 3,
+	  .text_step = 6 },
+	{ .name = "text-larger-keeps-panel-800x600-zh",
+	  .run = check_text_steps,
+	  .scene = 8,
+	  .steps = 3,
+	  .w = 800,
+	  .h = 600,
+	  .zh = true,
+	  .text_step = 4 },
+	{ .name = "panel-steady-720p", .run = check_panel_steady },
+	{ .name = "panel-steady-800x600-zh",
+	  .run = check_panel_steady,
+	  .w = 800,
+	  .h = 600,
+	  .zh = true },
+	{ .name = "ticks-zoom-in-max-bowl",
+	  .run = check_ticks,
+	  BOWL,
+	  .steps = 3,
+	  .zoom = 2,
+	  .zooms = 80 },
+	{ .name = "ticks-zoom-in-max-neuron",
+	  .run = check_ticks,
+	  .scene = 8,
+	  .steps = 3,
+	  .zoom = 3,
+	  .zooms = 60 },
+	{ .name = "ticks-zoom-out-max-bowl",
+	  .run = check_ticks,
+	  BOWL,
+	  .zoom = 0.5,
+	  .zooms = 80 },
+	{ .name = "ticks-zoom-out-max-wells",
+	  .run = check_ticks,
+	  WELLS,
+	  .steps = 2,
+	  .zoom = 0.5,
+	  .zooms = 80 },
+	{ .name = "ticks-zoom-out-max-neuron-800",
+	  .run = check_ticks,
+	  .scene = 8,
+	  .zoom = 0.5,
+	  .zooms = 80,
+	  .w = 800,
+	  .h = 600 },
+	{ .name = "ticks-pan-far-left-down",
+	  .run = check_ticks,
+	  BOWL,
+	  .zoom = 4,
+	  .zooms = 12,
+	  .pan_x = 600,
+	  .pan_y = -400,
+	  .pans = 40 },
+	{ .name = "ticks-pan-far-right-up",
+	  .run = check_ticks,
+	  BOWL,
+	  .zoom = 0.7,
+	  .zooms = 3,
+	  .pan_x = -700,
+	  .pan_y = 500,
+	  .pans = 30 },
+	{ .name = "ticks-zoom-in-panned-zh",
+	  .run = check_ticks,
+	  .scene = 4,
+	  .steps = 5,
+	  .zoom = 10,
+	  .zooms = 7,
+	  .pan_x = 300,
+	  .pan_y = -200,
+	  .pans = 3,
+	  .zh = true },
+	{ .name = "action-scene2-12", .run = check_action, .scene = 2, .steps = 12 },
+	{ .name = "action-scene2-20", .run = check_action, .scene = 2, .steps = 20 },
+	{ .name = "action-scene4-6", .run = check_action, .scene = 4, .steps = 6 },
+	{ .name = "action-scene4-9-800",
+	  .run = check_action,
+	  .scene = 4,
+	  .steps = 9,
+	  .w = 800,
+	  .h = 600 },
+	{ .name = "action-scene7-7", .run = check_action, .scene = 7, .steps = 7 },
+	{ .name = "action-scene7-12", .run = check_action, .scene = 7, .steps = 12 },
+	{ .name = "action-scene7-7-animating",
+	  .run = check_action,
+	  .scene = 7,
+	  .steps = 7,
+	  .anim_ms = 100 },
+	{ .name = "labels-backed-bowl", .run = check_backed, BOWL, .steps = 1 },
+	{ .name = "labels-backed-scene2-dark",
+	  .run = check_backed,
+	  .scene = 2,
+	  .steps = 12,
+	  .dark = true },
+	{ .name = "labels-backed-scene4", .run = check_backed, .scene = 4, .steps = 6 },
+	{ .name = "labels-backed-scene7", .run = check_backed, .scene = 7, .steps = 7 },
+	{ .name = "labels-backed-scene7-800-zh",
+	  .run = check_backed,
+	  .scene = 7,
+	  .steps = 7,
+	  .w = 800,
+	  .h = 600,
+	  .zh = true },
+	{ .name = "labels-backed-scene8", .run = check_backed, .scene = 8, .steps = 3 },
+	{ .name = "labels-backed-scene10-dark",
+	  .run = check_backed,
+	  .scene = 10,
+	  .steps = 40,
+	  .dark = true },
 	{ .name = "frame-formula-gap",
 	  .run = check_gap,
 	  .kind = GD_CURVE_FORMULA,
@@ -1252,6 +1628,19 @@ static const struct tcase cases[] = {
 	  .run = check_caption_rate,
 	  .scene = 2,
 	  .zh = true },
+	/* δ named where the caption names it, with seed 002's value */
+	{ .name = "says-delta-scene8",
+	  .run = check_says,
+	  .scene = 8,
+	  .want = "δ = (y − ŷ)·ŷ(1 − ŷ)  = (−0.317) × 0.517 × 0.483 = −0.0793",
+	  .never = "−(y − ŷ)" },
+	{ .name = "says-delta-scene8-zh",
+	  .run = check_says,
+	  .scene = 8,
+	  .zh = true,
+	  .want = "−δ·x = −(−0.0793) × 0.100 = 0.00793" },
+	{ .name = "axis-w1-scene8", .run = check_axis_name, .scene = 8, .want = "w₁" },
+	{ .name = "axis-w-scene2", .run = check_axis_name, .scene = 2, .want = "w" },
 	/* seed 002's example: w = −0.8 is in parentheses inside σ(…) */
 	{ .name = "says-neuron-parens",
 	  .run = check_says,

@@ -141,6 +141,12 @@ static int choose_lesson(const struct gd_options *opts,
 			 struct gd_lesson *lesson, struct gd_lesson_error *err)
 {
 	memset(lesson, 0, sizeof(*lesson));
+	if (opts->lesson && opts->lesson_text) {
+		int r = gd_lesson_parse(lesson, opts->lesson_text,
+					opts->lesson_len, err);
+		err->file = opts->lesson;
+		return r;
+	}
 	if (opts->lesson)
 		return gd_lesson_load(lesson, opts->lesson, err);
 	bool hyper = false;

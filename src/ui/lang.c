@@ -71,22 +71,6 @@ static enum app_lang from_env(void)
 	return APP_LANG_EN;
 }
 
-bool app_lang_parse(const char *name, enum app_lang *out)
-{
-	if (name && strcmp(name, "en") == 0)
-		*out = APP_LANG_EN;
-	else if (name && strcmp(name, "zh") == 0)
-		*out = APP_LANG_ZH;
-	else
-		return false;
-	return true;
-}
-
-const char *app_lang_code(enum app_lang lang)
-{
-	return lang == APP_LANG_ZH ? "zh" : "en";
-}
-
 const char *app_tr(enum app_lang lang, const char *msgid)
 {
 	return lang == APP_LANG_ZH ? dgettext(TEXT_DOMAIN, msgid) : msgid;

@@ -50,7 +50,12 @@ enum gd_mode {
 
 struct gd_options {
 	enum gd_mode mode;
-	const char *lesson;     /* LESSON_FILE, or NULL for the built-in one */
+	const char *lesson; /* LESSON_FILE, or NULL for the built-in one */
+	/* The lesson's text, when the program has it already (the browser
+	 * edition: fetched or dropped), lesson_len bytes, named lesson in
+	 * messages; NULL: the file lesson is read. The parser never sets it. */
+	const char *lesson_text;
+	size_t lesson_len;
 	const char *screenshot; /* --screenshot FILE */
 	const char *lang;       /* "en", "zh", or NULL: from the locale */
 	enum app_lang ui_lang;  /* the language to speak: app_start sets it */

@@ -1,0 +1,90 @@
+// The browser edition's figures (issue 16), in headless Chromium:
+//   - navigation to the first frame, gdstep and a page with a bare canvas
+//     (median of 10 loads each, fresh context, no cache);
+//   - bytes transferred for the English page, gzip-compressed as a
+//     static host would send them (WOFF2 fonts and the wasm included);
+//   - frame time at 1920 × 1080 (building the display list in C and
+//     drawing it on the canvas; median of 50 frames).
+//   node web/tests/figures.mjs SITE_DIR
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+
+const site = process.argv[2];
+const median = (a) => { const s = [...a].sort((x, y) => x - y); return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2; };
+
+const BARE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>bare</title>
+<style>html,body{margin:0;height:100%}canvas{width:100%;height:100%;display:block}</style></head>
+<body><canvas id="c"></canvas><script>
+const c = document.getElementById("c"); c.width = innerWidth; c.height = innerHeight;
+const x = c.getContext("2d"); x.fillStyle = "#fff"; x.fillRect(0, 0, c.width, c.height);
+x.fillStyle = "#000"; x.font = "20px sans-serif"; x.fillText("bare", 20, 40);
+window.gdstepFirstFrame = performance.now(); window.gdstepReady = true;
+</script></body></html>`;
+
+function serve() {
+  return new Promise((resolve) => {
+    const p = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "-d", site],
+      { stdio: ["ignore", "pipe", "ignore"] });
+    let t = "";
+    p.stdout.on("data", (d) => { t += d; const m = /port (\d+)/.exec(t); if (m) resolve([p, `http://127.0.0.1:${m[1]}/`]); });
+  });
+}
+
+const [server, base] = await serve();
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+async function firstFrame(url, bare) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await ctx.newPage();
+  if (bare) await page.route("**/bare.html", (r) => r.fulfill({ contentType: "text/html", body: BARE }));
+  const bytes = [];
+  page.on("response", async (r) => { try { bytes.push([r.url(), (await r.body()).length]); } catch {} });
+  await page.goto(url);
+  await page.waitForFunction(() => window.gdstepReady, null, { timeout: 20000 });
+  const t = await page.evaluate(() => window.gdstepFirstFrame);
+  await ctx.close();
+  return [t, bytes];
+}
+const g = [], b = [];
+let fetched = [];
+for (let i = 0; i < 10; i++) {
+  const [tg, bytes] = await firstFrame(base, false);
+  g.push(tg);
+  fetched = bytes;
+  b.push((await firstFrame(base + "bare.html", true))[0]);
+}
+console.log(`first frame: gdstep median ${median(g).toFixed(1)} ms, bare canvas ${median(b).toFixed(1)} ms, ratio ${(median(g) / median(b)).toFixed(2)}`);
+let raw = 0, gz = 0;
+for (const [url] of fetched) {
+  const path = new URL(url).pathname.replace(/^\//, "") || "index.html";
+  const data = readFileSync(join(site, path));
+  raw += data.length;
+  gz += gzipSync(data, { level: 9 }).length;
+  console.log(`  ${path}: ${data.length} bytes, ${gzipSync(data, { level: 9 }).length} gzip`);
+}
+console.log(`English page: ${fetched.length} files, ${raw} bytes, ${gz} bytes gzip (${(gz / 1024).toFixed(1)} KiB)`);
+
+const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+const page = await ctx.newPage();
+await page.goto(base + "?scene=4&steps=2");
+await page.waitForFunction(() => window.gdstepReady);
+const times = await page.evaluate(async () => {
+  // draw: the list built in C and drawn on the canvas; with readback:
+  // also waiting for the pixels (getImageData forces the raster).
+  const app = window.gdstep, t = [], r = [];
+  for (let i = 0; i < 50; i++) {
+    let t0 = performance.now();
+    app.draw(t0);
+    t.push(performance.now() - t0);
+    t0 = performance.now();
+    app.draw(t0);
+    app.ctx.getImageData(0, 0, 1, 1);
+    r.push(performance.now() - t0);
+  }
+  return [t, app.canvas.width, app.canvas.height, r];
+});
+console.log(`frame at ${times[1]}x${times[2]}: median ${median(times[0]).toFixed(2)} ms, max ${Math.max(...times[0]).toFixed(2)} ms; with readback median ${median(times[3]).toFixed(2)} ms (50 frames)`);
+await browser.close();
+server.kill();

@@ -128,8 +128,10 @@ static int zoom_times(SDL_Renderer *ren, struct app_gfx *g, struct app_state *s,
 }
 
 /* The frames of a run on a curve of two weights (the contour view) at
- * w × h, and frames that recompute the map after a zoom. */
-static void frames_contour(int w, int h, enum gd_curve_kind kind)
+ * w × h (runs > 1: that many side by side: momentum, plain descent,
+ * Adam, RMSProp), and, for one run, frames that recompute the map after
+ * a zoom. */
+static void frames_contour(int w, int h, enum gd_curve_kind kind, int runs)
 {
 	static struct gd_scene scene;
 	struct gd_lesson lesson = { .count = 1, .scenes = &scene };
@@ -139,6 +141,10 @@ static void frames_contour(int w, int h, enum gd_curve_kind kind)
 	memcpy(scene.w0, cs->w0, sizeof(scene.w0));
 	gd_optim_default(&scene.opt, GD_OPTIMIZER_GD, cs->rate);
 	scene.opt.hyper[GD_HYPER_MOMENTUM] = 0.9;
+	scene.nruns = runs;
+	gd_optim_default(&scene.also[0], GD_OPTIMIZER_GD, cs->rate);
+	gd_optim_default(&scene.also[1], GD_OPTIMIZER_ADAM, 0.1);
+	gd_optim_default(&scene.also[2], GD_OPTIMIZER_RMSPROP, 0.02);
 	scene.steps = GD_SCENE_UNPLANNED;
 	snprintf(scene.title, sizeof(scene.title), "Momentum");
 	snprintf(scene.caption, sizeof(scene.caption),
@@ -161,10 +167,10 @@ static void frames_contour(int w, int h, enum gd_curve_kind kind)
 	int n = frame_times(ren, g, s, t);
 	floor_times(ren, fl, n);
 	double med = bench_median(t, n), fl_med = bench_median(fl, n);
-	printf("frame%s %dx%d gdstep_ms=%.2f floor_ms=%.2f ratio=%.2f gdstep_p95_ms=%.2f frames=%d\n",
-	       two ? "-contour" : "", w, h, med * 1e3, fl_med * 1e3,
-	       med / fl_med, t[n * 95 / 100] * 1e3, n);
-	if (two) {
+	printf("frame%s%s %dx%d gdstep_ms=%.2f floor_ms=%.2f ratio=%.2f gdstep_p95_ms=%.2f frames=%d\n",
+	       two ? "-contour" : "", runs > 1 ? "-4runs" : "", w, h, med * 1e3,
+	       fl_med * 1e3, med / fl_med, t[n * 95 / 100] * 1e3, n);
+	if (two && runs == 1) {
 		int z = zoom_times(ren, g, s, t, 40);
 		printf("contour-zoom %dx%d frame_with_recompute_ms=%.2f p95_ms=%.2f zooms=%d\n",
 		       w, h, bench_median(t, z) * 1e3, t[z * 95 / 100] * 1e3, z);
@@ -193,6 +199,7 @@ void bench_frames(void)
 	frames_at(1920, 1080, 4);
 	frames_at(1280, 720, 1);
 	frames_at(3840, 2160, 1);
-	frames_contour(1920, 1080, GD_CURVE_BOWL2);
+	frames_contour(1920, 1080, GD_CURVE_BOWL2, 1);
+	frames_contour(1920, 1080, GD_CURVE_BOWL2, 4);
 	TTF_Quit();
 }

@@ -215,7 +215,6 @@ static const struct builtin_scene scenes[] = {
 		.w0_2 = 0.5,
 		.rate = 0.5,
 		.steps = 3,
-		.question = GD_QUESTION_NEXT_W,
 	},
 	{
 		.title = "A long valley: descent zig-zags",
@@ -249,6 +248,7 @@ static const struct builtin_scene scenes[] = {
 		.momentum = 0.5,
 		.steps = 40,
 		.a2 = 20,
+		.question = GD_QUESTION_NEXT_W,
 	},
 	{
 		.title = "The cost sums over all the data",

@@ -7,38 +7,9 @@
 # Skips (exit 77) only outside CI when Xvfb or xdotool is missing.
 set -u
 gdstep=$1
-for tool in Xvfb xdotool; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    [ "${CI:-}" = true ] && { echo "e2e-save: $tool is missing"; exit 1; }
-    echo "e2e-save: $tool is missing; skipped"
-    exit 77
-  fi
-done
-here=$(cd "$(dirname "$0")" && pwd)
-export LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-tmp=$(mktemp -d)
-xvfb_pid=
-app_pid=
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-  chmod -R u+w "$tmp" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-n=120
-while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do
-  n=$((n + 1))
-done
-Xvfb ":$n" -screen 0 1024x768x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-export DISPLAY=":$n"
-i=0
-until xdotool getmouselocation >/dev/null 2>&1; do
-  i=$((i + 1))
-  [ $i -gt 100 ] && { echo "e2e-save: Xvfb did not start"; exit 1; }
-  sleep 0.05
-done
+name=e2e-save
+. "$(dirname "$0")/e2e-lib.sh"
+start_xvfb 1024x768
 
 # run DIR HOME KEYS…: gdstep in DIR with $HOME, the keys, then Q.
 run() {

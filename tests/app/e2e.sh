@@ -5,45 +5,9 @@
 # Skips (exit 77) only outside CI when Xvfb or xdotool is missing.
 set -u
 gdstep=$1
-for tool in Xvfb xdotool; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    if [ "${CI:-}" = true ]; then
-      echo "e2e: $tool is missing (tools/install-deps installs it)"
-      exit 1
-    fi
-    echo "e2e: $tool is missing; skipped"
-    exit 77
-  fi
-done
-here=$(cd "$(dirname "$0")" && pwd)
-# Under a sanitizer build: system libraries' own leaks are not ours.
-export LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-tmp=$(mktemp -d)
-xvfb_pid=
-app_pid=
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-# A free display number: the first with no X lock file.
-n=90
-while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do
-  n=$((n + 1))
-done
-Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-export DISPLAY=":$n"
-i=0
-until xdotool getmouselocation >/dev/null 2>&1; do
-  i=$((i + 1))
-  if [ $i -gt 100 ]; then
-    echo "e2e: Xvfb did not start"; cat "$tmp/xvfb.log"; exit 1
-  fi
-  sleep 0.05
-done
+name=e2e
+. "$(dirname "$0")/e2e-lib.sh"
+start_xvfb 1280x800
 
 "$gdstep" --echo --curve bowl --w0 2 --rate 0.1 >"$tmp/out.csv" 2>"$tmp/err" &
 app_pid=$!

@@ -907,15 +907,32 @@ static int panel_pass(const struct plines *p, struct column *col, bool emit)
 	return col->y - start;
 }
 
-static void panel(const struct ctx *c, double now)
+/* The panel's text; returns the top of the inset under it, which gives
+ * the text room (down to an inset of five lines) before the text is set
+ * smaller. */
+static int panel(const struct ctx *c, double now)
 {
 	const struct app_layout *l = c->l;
 	if (!l->show_panel)
-		return;
+		return l->inset.y;
 	app_dlist_rect(c->dl, APP_ROLE_PANEL_BG, box(l->panel), c->th->panel_bg);
 	struct plines p;
 	build_panel(&p, c->s, c->th, now);
-	int bottom = (l->show_inset ? l->inset.y : l->panel.y + l->panel.h) -
+	int inset_top = l->inset.y;
+	if (l->show_inset) {
+		struct column col = { .c = c,
+				      .y = l->panel.y + l->pad,
+				      .indent = l->text_px,
+				      .px = l->text_px,
+				      .line = l->text_px * 135 / 100 };
+		int end = col.y + panel_pass(&p, &col, false) + l->pad / 2;
+		int lowest = l->inset.y + l->inset.h - l->text_px * 5;
+		if (end > inset_top)
+			inset_top = end < lowest ? end : lowest;
+		if (inset_top < l->inset.y)
+			inset_top = l->inset.y;
+	}
+	int bottom = (l->show_inset ? inset_top : l->panel.y + l->panel.h) -
 		     l->pad / 2;
 	/* Shrink the text a little when the wrapped lines would not fit,
 	 * rather than lose the last ones. */
@@ -942,6 +959,7 @@ static void panel(const struct ctx *c, double now)
 	clip(c, APP_ROLE_PANEL_CLIP, l->panel);
 	panel_pass(&p, &col, true);
 	app_dlist_clip_pop(c->dl);
+	return inset_top;
 }
 
 /* The inset's E scale and iteration span, over every run. */
@@ -996,13 +1014,15 @@ static int inset_points(const struct gd_run *run, struct app_rect a, float *xs,
 
 /* E against the iteration number, over the kept history, with its E axis
  * labelled at 0 and at the top. */
-static void inset(const struct ctx *c)
+static void inset(const struct ctx *c, int from)
 {
 	const struct app_layout *l = c->l;
 	const struct app_theme *th = c->th;
 	if (!l->show_inset)
 		return;
 	struct app_rect r = l->inset;
+	r.h -= from - r.y;
+	r.y = from;
 	int lab = l->small_px * 13 / 10;
 	struct erange rg = inset_range(c->s);
 	char top[APP_FMT_MAX], bottom[APP_FMT_MAX];
@@ -1162,8 +1182,7 @@ void app_panel_build(struct app_dlist *out, const struct app_layout *l,
 			 .m = m,
 			 .lang = s->lang };
 	header(&c);
-	panel(&c, now_ms);
-	inset(&c);
+	inset(&c, panel(&c, now_ms));
 	caption(&c);
 	if (s->help)
 		help(&c);

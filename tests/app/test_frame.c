@@ -884,8 +884,11 @@ static void check_panel(const struct tcase *t)
 	struct app_box panel = { (float)(l->panel.x + l->pad), (float)l->panel.y,
 				 (float)(l->panel.w - 2 * l->pad),
 				 (float)l->panel.h };
-	if (l->show_inset)
-		panel.h = (float)(l->inset.y - l->panel.y);
+	/* The text keeps above the inset, which gives it room (down to
+	 * five lines) before the text is set smaller. */
+	for (int i = 0; i < f.dl.n; i++)
+		if (f.dl.prims[i].role == APP_ROLE_INSET_BG)
+			panel.h = f.dl.prims[i].box.y - (float)l->panel.y;
 	struct app_box cap = { (float)l->caption.x, (float)l->caption.y,
 			       (float)l->caption.w, (float)l->caption.h };
 	int lines = 0, caps = 0;

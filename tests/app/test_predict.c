@@ -203,11 +203,23 @@ static int fake_height(void *ctx, int px, enum app_face face)
 
 static bool any_text(const struct app_dlist *dl, const char *needle)
 {
-	for (int i = 0; i < dl->n; i++)
-		if (dl->prims[i].kind == APP_PRIM_TEXT &&
-		    strstr(app_dlist_str(dl, &dl->prims[i]), needle))
-			return true;
-	return false;
+	/* The text runs in order, joined by spaces: a sentence the panel
+	 * wrapped reads as one. */
+	static char all[1 << 16];
+	size_t n = 0;
+	for (int i = 0; i < dl->n; i++) {
+		if (dl->prims[i].kind != APP_PRIM_TEXT)
+			continue;
+		const char *t = app_dlist_str(dl, &dl->prims[i]);
+		size_t len = strlen(t);
+		if (n + len + 2 > sizeof(all))
+			break;
+		memcpy(all + n, t, len);
+		n += len;
+		all[n++] = ' ';
+	}
+	all[n] = '\0';
+	return strstr(all, needle) != NULL;
 }
 
 /* The frame after the sequence: roles drawn and not, text said and not;

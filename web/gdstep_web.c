@@ -133,19 +133,6 @@ void gdstep_free(void *p)
 	free(p);
 }
 
-/* The --steps updates on each of the starting scene's runs, as
- * --screenshot takes them (src/window/shot.c). */
-static void take_steps(struct app_state *s, long steps)
-{
-	for (int k = 0; k < s->pres.nruns; k++) {
-		struct gd_run *run = gd_presenter_run(&s->pres, k);
-		for (long i = 0; i < steps; i++)
-			if (!gd_run_step(run, NULL))
-				break;
-	}
-	app_refit(s);
-}
-
 void gdstep_destroy(struct web *w)
 {
 	if (!w)
@@ -226,7 +213,7 @@ struct web *gdstep_create(char *args, int argc, char *text, int len)
 	}
 	w->has_state = true;
 	w->st.lang = w->opts.ui_lang;
-	take_steps(&w->st, w->opts.has_steps ? w->opts.steps : 0);
+	app_take_steps(&w->st, w->opts.has_steps ? w->opts.steps : 0);
 	w->fx = APP_FX_REDRAW;
 	return w;
 err:
@@ -355,25 +342,10 @@ void gdstep_fonts_changed(struct web *w)
 	w->fx |= APP_FX_REDRAW;
 }
 
-/* Pointer events, in canvas pixels; the window's rules (window.c). */
-static struct gd_view drawn_view(const struct web *w)
-{
-	struct gd_view v = w->info.view;
-	v.wmin = w->st.view.wmin, v.wmax = w->st.view.wmax;
-	v.emin = w->st.view.emin, v.emax = w->st.view.emax;
-	return v;
-}
-
-static bool in_plot(const struct web *w, double x, double y)
-{
-	struct gd_view v = drawn_view(w);
-	return v.width > 0 && gd_view_contains(&v, x, y) && !w->st.help &&
-	       !w->st.blank;
-}
-
+/* Pointer events, in canvas pixels, as the window takes them. */
 void gdstep_press(struct web *w, double x, double y)
 {
-	w->pressed = in_plot(w, x, y);
+	w->pressed = app_in_plot(&w->st, &w->info.view, x, y);
 	w->dragging = false;
 	w->press_x = w->last_x = x;
 	w->press_y = w->last_y = y;
@@ -383,7 +355,7 @@ void gdstep_move(struct web *w, double x, double y)
 {
 	if (!w->pressed)
 		return;
-	struct gd_view v = drawn_view(w);
+	struct gd_view v = app_drawn_view(&w->st, &w->info.view);
 	struct app_result r = { 0 };
 	if (fabs(x - w->press_x) + fabs(y - w->press_y) > CLICK_SLOP)
 		w->dragging = true;
@@ -401,7 +373,7 @@ void gdstep_release(struct web *w)
 	w->pressed = false;
 	if (w->dragging)
 		return;
-	struct gd_view v = drawn_view(w);
+	struct gd_view v = app_drawn_view(&w->st, &w->info.view);
 	struct app_result r = { 0 };
 	double wx, we;
 	gd_view_from_screen(&v, w->press_x, w->press_y, &wx, &we);
@@ -412,9 +384,10 @@ void gdstep_release(struct web *w)
 /* notches > 0: the wheel turned away from the user (zoom in). */
 void gdstep_wheel(struct web *w, double x, double y, double notches)
 {
-	if (!in_plot(w, x, y) || !(notches != 0) || !isfinite(notches))
+	if (!app_in_plot(&w->st, &w->info.view, x, y) || !(notches != 0) ||
+	    !isfinite(notches))
 		return;
-	struct gd_view v = drawn_view(w);
+	struct gd_view v = app_drawn_view(&w->st, &w->info.view);
 	struct app_result r = { 0 };
 	double wx, we;
 	gd_view_from_screen(&v, x, y, &wx, &we);

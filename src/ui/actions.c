@@ -341,6 +341,33 @@ void app_refit(struct app_state *s)
 	frame_step(s);
 }
 
+void app_take_steps(struct app_state *s, long steps)
+{
+	for (int k = 0; k < s->pres.nruns; k++) {
+		struct gd_run *run = gd_presenter_run(&s->pres, k);
+		for (long i = 0; i < steps; i++)
+			if (!gd_run_step(run, NULL))
+				break;
+	}
+	app_refit(s);
+}
+
+struct gd_view app_drawn_view(const struct app_state *s,
+			      const struct gd_view *drawn)
+{
+	struct gd_view v = *drawn;
+	v.wmin = s->view.wmin, v.wmax = s->view.wmax;
+	v.emin = s->view.emin, v.emax = s->view.emax;
+	return v;
+}
+
+bool app_in_plot(const struct app_state *s, const struct gd_view *drawn,
+		 double x, double y)
+{
+	struct gd_view v = app_drawn_view(s, drawn);
+	return v.width > 0 && gd_view_contains(&v, x, y) && !s->help && !s->blank;
+}
+
 static bool in_view(const struct gd_view *v, double w, double e)
 {
 	return w >= v->wmin && w <= v->wmax && e <= v->emax && e >= v->emin;

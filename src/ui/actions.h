@@ -238,6 +238,22 @@ struct app_shown app_shown_focus(const struct app_state *s, double now_ms);
  * pending step if its arrow would be too short to see. */
 void app_refit(struct app_state *s);
 
+/* The --steps updates on each of the starting scene's runs (as --trace
+ * takes them, so a picture shows the table's last row), then app_refit:
+ * how --screenshot and the browser's ?steps= open a scene. */
+void app_take_steps(struct app_state *s, long steps);
+
+/* Where clicks, the wheel and drags land: the state's world intervals (a
+ * wheel notch may have moved them since the last frame) on the plot
+ * rectangle the last frame drew (drawn: its app_frame_info's view). */
+struct gd_view app_drawn_view(const struct app_state *s,
+			      const struct gd_view *drawn);
+
+/* Whether pixel (x, y) is on that plot, with neither the help nor a
+ * blank screen over it. */
+bool app_in_plot(const struct app_state *s, const struct gd_view *drawn,
+		 double x, double y);
+
 /* Refits the view only when a run's point or next point left it (else
  * frames a step too short to see), as after a step. */
 void app_keep_in_view(struct app_state *s);

@@ -220,14 +220,12 @@ static void contours(const struct map *p, struct app_contours *c)
 		if (!c->has_label[k])
 			continue;
 		app_fmt_param(buf, sizeof(buf), c->level[k]);
-		int w = p->m->width(p->m->ctx, buf, l->small_px, APP_FACE_REGULAR);
-		float x = c->label_x[k], y = c->label_y[k] - l->small_px * 0.6f;
-		app_dlist_rect(p->dl, APP_ROLE_CONTOUR_LABEL,
-			       (struct app_box){ x - w / 2.0f - 2, y, (float)w + 4,
-						 (float)l->small_px * 1.2f },
+		struct app_box b = contour_label_box(&q, k);
+		app_dlist_rect(p->dl, APP_ROLE_CONTOUR_LABEL, b,
 			       app_rgba_alpha(bg, 200));
 		label(p, APP_ROLE_CONTOUR_LABEL, l->small_px, APP_FACE_REGULAR,
-		      p->th->curve_text, x, y, APP_ALIGN_CENTRE, buf);
+		      p->th->curve_text, c->label_x[k], b.y, APP_ALIGN_CENTRE,
+		      buf);
 	}
 }
 
@@ -416,29 +414,27 @@ static void map_step(const struct map *p, const struct app_shown *sh, float cx,
 }
 
 /* ∇E's direction at the point, a fixed length: uphill, across the
- * contour lines. */
-static void gradient(const struct map *p, const double *g, float cx, float cy)
+ * contour lines. Returns whether it was drawn, with its tip in *tx, *ty. */
+static bool gradient(const struct map *p, const double *g, float cx, float cy,
+		     float *tx, float *ty)
 {
 	double n = hypot(g[0], g[1]);
 	if (!(n > 0) || !isfinite(n))
-		return;
+		return false;
 	float len = (float)p->l->small_px * 3.5f;
-	float x = cx + (float)(g[0] / n) * len, y = cy - (float)(g[1] / n) * len;
-	app_dlist_arrow(p->dl, APP_ROLE_GRADIENT, cx, cy, x, y,
+	*tx = cx + (float)(g[0] / n) * len, *ty = cy - (float)(g[1] / n) * len;
+	app_dlist_arrow(p->dl, APP_ROLE_GRADIENT, cx, cy, *tx, *ty,
 			(float)p->l->stroke * 0.8f, p->th->tangent);
+	return true;
 }
 
-/* The gradient arrow's name at its tip, after the step's labels: left
- * out where it would meet one of them (the arrow says enough). */
-static void gradient_label(const struct map *p, const double *g, float cx, float cy)
+/* The gradient arrow's name by its tip (tx, ty), after the step's
+ * labels: left out where it would meet one of them (the arrow says
+ * enough). */
+static void gradient_label(const struct map *p, const double *g, float tx, float ty)
 {
-	double n = hypot(g[0], g[1]);
-	if (!(n > 0) || !isfinite(n))
-		return;
-	float len = (float)p->l->small_px * 3.5f;
-	float x = cx + (float)(g[0] / n) * len, y = cy - (float)(g[1] / n) * len;
-	x += g[0] >= 0 ? 4.0f : -4.0f;
-	y -= p->l->small_px * 0.7f;
+	float x = tx + (g[0] >= 0 ? 4.0f : -4.0f);
+	float y = ty - p->l->small_px * 0.7f;
 	enum app_align align = g[0] >= 0 ? APP_ALIGN_LEFT : APP_ALIGN_RIGHT;
 	float px = x, py = y;
 	struct app_box band = place(p, APP_FACE_BOLD, &px, &py, align, "∇E", p->v);
@@ -563,10 +559,12 @@ void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
 	const double *g = sh.has_step ? sh.u.grad : p.run->grad;
 	struct taken taken = { .n = 0 };
 	p.taken = &taken;
-	gradient(&p, g, cx, cy);
+	float tx = 0, ty = 0;
+	bool arrow = gradient(&p, g, cx, cy, &tx, &ty);
 	if (sh.has_step && !app_predict_hides(&s->predict, sh.growing))
 		map_step(&p, &sh, cx, cy, r);
-	gradient_label(&p, g, cx, cy);
+	if (arrow)
+		gradient_label(&p, g, tx, ty);
 	app_dlist_disc(out, APP_ROLE_POINT_HALO, cx, cy, r + 2, p.th->bg);
 	app_dlist_disc(out, APP_ROLE_POINT, cx, cy, r, p.th->point);
 	double gu[GD_DIM_MAX];

@@ -18,19 +18,6 @@
 #define SHOT_DEFAULT_W 1280
 #define SHOT_DEFAULT_H 720
 
-/* The --steps updates, on each of the starting scene's runs (as --trace
- * takes them, so the picture shows the table's last row). */
-static void take_steps(struct app_state *s, long steps)
-{
-	for (int k = 0; k < s->pres.nruns; k++) {
-		struct gd_run *run = gd_presenter_run(&s->pres, k);
-		for (long i = 0; i < steps; i++)
-			if (!gd_run_step(run, NULL))
-				break;
-	}
-	app_refit(s);
-}
-
 static int render(const struct gd_options *opts, struct app_state *s,
 		  SDL_Surface *surf)
 {
@@ -81,7 +68,7 @@ int app_screenshot(const struct gd_options *opts)
 		goto out_lesson;
 	}
 	s->lang = opts->ui_lang;
-	take_steps(s, opts->has_steps ? opts->steps : 0);
+	app_take_steps(s, opts->has_steps ? opts->steps : 0);
 	if (TTF_Init() != 0) {
 		fprintf(stderr, "gdstep: %s\n", TTF_GetError());
 		rc = 1;

@@ -266,35 +266,17 @@ static void on_text(struct win *w, const SDL_TextInputEvent *t)
 	handle_result(w, &r);
 }
 
-/* Where clicks, the wheel and drags land: the state's world intervals
- * (a wheel notch may have moved them since the last frame) on the plot
- * rectangle the last frame drew. */
-static struct gd_view drawn_view(const struct win *w)
-{
-	struct gd_view v = w->gfx.info.view;
-	v.wmin = w->st.view.wmin, v.wmax = w->st.view.wmax;
-	v.emin = w->st.view.emin, v.emax = w->st.view.emax;
-	return v;
-}
-
-static bool in_plot(const struct win *w, double x, double y)
-{
-	struct gd_view v = drawn_view(w);
-	return v.width > 0 && gd_view_contains(&v, x, y) && !w->st.help &&
-	       !w->st.blank;
-}
-
 static void on_mouse(struct win *w, const SDL_Event *ev)
 {
 	struct app_result r = { 0 };
-	struct gd_view v = drawn_view(w);
+	struct gd_view v = app_drawn_view(&w->st, &w->gfx.info.view);
 	double x, y;
 	switch (ev->type) {
 	case SDL_MOUSEBUTTONDOWN:
 		if (ev->button.button != SDL_BUTTON_LEFT)
 			return;
 		to_output(w, ev->button.x, ev->button.y, &x, &y);
-		w->pressed = in_plot(w, x, y);
+		w->pressed = app_in_plot(&w->st, &w->gfx.info.view, x, y);
 		w->dragging = false;
 		w->press_x = w->last_x = x;
 		w->press_y = w->last_y = y;
@@ -324,7 +306,8 @@ static void on_mouse(struct win *w, const SDL_Event *ev)
 		int mx, my;
 		SDL_GetMouseState(&mx, &my);
 		to_output(w, mx, my, &x, &y);
-		if (!in_plot(w, x, y) || ev->wheel.y == 0)
+		if (!app_in_plot(&w->st, &w->gfx.info.view, x, y) ||
+		    ev->wheel.y == 0)
 			return;
 		double wx, we;
 		gd_view_from_screen(&v, x, y, &wx, &we);

@@ -66,21 +66,27 @@ static void to_output(struct win *w, int x, int y, double *ox, double *oy)
 	*oy = y * (double)oh / (wh > 0 ? wh : 1);
 }
 
-/* --echo's rows; when the reader goes away (`gdstep --echo | head -2`)
- * it says so once and the window goes on without echoing. SIGPIPE is
- * ignored (main.c), so the write fails with EPIPE instead of killing. */
-static void echo_update(struct win *w, const struct gd_update *u, int dim)
+/* Writes one of --echo's lines (n bytes of row), flushed; when the
+ * reader goes away (`gdstep --echo | head -2`) it says so once and the
+ * window goes on without echoing. SIGPIPE is ignored (main.c), so the
+ * write fails with EPIPE instead of killing. */
+static void echo_line(struct win *w, const char *row, int n)
 {
-	char row[GD_CSV_ROW_MAX];
-	int n = gd_csv_format(row, sizeof(row), u, dim);
-	if (n <= 0)
-		return;
 	if (fwrite(row, 1, (size_t)n, stdout) != (size_t)n || fflush(stdout) != 0) {
 		fprintf(stderr, "%s\n",
 			app_tr(w->st.lang,
 			       "gdstep: --echo: the output was closed; the window goes on without echoing"));
 		w->echo = false;
 	}
+}
+
+/* --echo's row for an applied update. */
+static void echo_update(struct win *w, const struct gd_update *u, int dim)
+{
+	char row[GD_CSV_ROW_MAX];
+	int n = gd_csv_format(row, sizeof(row), u, dim);
+	if (n > 0)
+		echo_line(w, row, n);
 }
 
 /* --echo's header, for the run's weights and optimizer. */
@@ -101,14 +107,8 @@ static void echo_guess(struct win *w, const struct app_guess *g)
 {
 	char row[256];
 	int n = app_guess_format(row, sizeof(row), g);
-	if (n <= 0 || (size_t)n >= sizeof(row))
-		return;
-	if (fwrite(row, 1, (size_t)n, stdout) != (size_t)n || fflush(stdout) != 0) {
-		fprintf(stderr, "%s\n",
-			app_tr(w->st.lang,
-			       "gdstep: --echo: the output was closed; the window goes on without echoing"));
-		w->echo = false;
-	}
+	if (n > 0 && (size_t)n < sizeof(row))
+		echo_line(w, row, n);
 }
 
 /* A free name for a picture taken at t in dir: gdstep-YYYYMMDD-HHMMSS.png,

@@ -21,7 +21,7 @@ SYSROOT = "/usr/include/wasm32-wasi"
 CFLAGS = [
     "--target=wasm32-wasi", "-nostdinc",
     "-isystem", RESOURCE + "/include", "-isystem", SYSROOT,
-    "-std=c11", "-O2", "-Wall", "-Wextra", "-Wpedantic", "-Werror",
+    "-std=c11", "-Oz", "-Wall", "-Wextra", "-Wpedantic", "-Werror",
     "-Wshadow", "-Wmissing-prototypes", "-Wstrict-prototypes",
     "-Wdouble-promotion", "-Wundef", "-Wno-overlength-strings",
     "-D_POSIX_C_SOURCE=200809L", "-DGDSTEP_WEB=1",

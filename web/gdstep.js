@@ -98,7 +98,11 @@ async function fetchLesson(app, url, zh) {
   throw new Error(`gdstep: ${url}: ` + app.words(3, zh).replace("%s", why));
 }
 
-const FONT_STACK = "gdstep, gdstep-cjk, sans-serif";
+// (The Chinese face joins the stack once it is loaded: until then the
+// browser need not look for it.)
+const FONT_STACK = "gdstep, sans-serif";
+const FONT_STACK_CJK = "gdstep, gdstep-cjk, sans-serif";
+const UTF8 = new TextDecoder();
 // Characters DejaVu lacks and the Chinese subset has: CJK symbols and
 // punctuation, ideographs, full-width forms.
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
@@ -125,7 +129,8 @@ class Fonts {
 }
 
 function cssFont(px, face) {
-  return (face === 1 ? "bold " : "") + px + "px " + FONT_STACK;
+  return (face === 1 ? "bold " : "") + px + "px " +
+    (window.gdstepFonts.cjkReady ? FONT_STACK_CJK : FONT_STACK);
 }
 
 class App {
@@ -139,12 +144,21 @@ class App {
     this.dirty = true;
     this.frames = 0;
     this.lastFrameMs = 0;
+    this.font = ""; // the context's font, as last set through setFont
   }
 
   mem() { return this.ex.memory.buffer; }
 
   str(ptr, len) {
-    return new TextDecoder().decode(new Uint8Array(this.mem(), ptr, len));
+    return UTF8.decode(new Uint8Array(this.mem(), ptr, len));
+  }
+
+  setFont(px, face) {
+    const f = cssFont(px, face);
+    if (f !== this.font) {
+      this.ctx.font = f;
+      this.font = f;
+    }
   }
 
   // A new app from a command line and the lesson's bytes (or null);
@@ -195,7 +209,7 @@ class App {
 
   // Text measuring, imported by the C side.
   textWidth(ptr, len, px, face) {
-    this.ctx.font = cssFont(px, face);
+    this.setFont(px, face);
     return Math.round(this.ctx.measureText(this.str(ptr, len)).width);
   }
   // DejaVu's ascent and descent per pixel of size, unrounded (measured
@@ -204,7 +218,7 @@ class App {
   metrics(face) {
     this.ratios = this.ratios || [];
     if (!this.ratios[face]) {
-      this.ctx.font = cssFont(1000, face);
+      this.setFont(1000, face);
       const m = this.ctx.measureText("Hg");
       this.ratios[face] = [m.fontBoundingBoxAscent / 1000,
         m.fontBoundingBoxDescent / 1000];
@@ -226,7 +240,7 @@ class App {
     const a = this.ascent(px, face);
     if (!CJK.test(s) || !window.gdstepFonts.cjkReady) return a;
     if (this.cjkAscent === undefined) {
-      this.ctx.font = "1000px gdstep-cjk";
+      this.ctx.font = this.font = "1000px gdstep-cjk";
       this.cjkAscent = this.ctx.measureText("\u4e2d").fontBoundingBoxAscent / 1000;
     }
     return Math.max(a, Math.ceil(this.cjkAscent * px - 1e-6));
@@ -297,8 +311,9 @@ class App {
     const w = Math.max(1, Math.round(r.width * dpr));
     const h = Math.max(1, Math.round(r.height * dpr));
     if (this.canvas.width !== w || this.canvas.height !== h) {
-      this.canvas.width = w;
+      this.canvas.width = w; // (which resets the context's state)
       this.canvas.height = h;
+      this.font = "";
       this.dirty = true;
       this.kick();
     }
@@ -323,7 +338,6 @@ class App {
     c.lineJoin = "miter";
     c.miterLimit = 2;
     c.textBaseline = "alphabetic";
-    const dec = new TextDecoder();
     let depth = 0;
     for (let i = 0; i < n; i++) {
       const o = i * stride;
@@ -391,11 +405,11 @@ class App {
         const at = f[o + 18];
         let end = at;
         while (chars[end] !== 0) end++;
-        const s = dec.decode(chars.subarray(at, end));
+        const s = UTF8.decode(chars.subarray(at, end));
         const px = f[o + 19], face = f[o + 20], align = f[o + 21];
         // (baseline may measure, with the context's font: first.)
         const y = Math.trunc(f[o + 23]) + this.baseline(s, px, face);
-        c.font = cssFont(px, face);
+        this.setFont(px, face);
         c.fillStyle = color;
         const w = f[o + 16];
         const x = Math.trunc(f[o + 22]) - (align === 1 ? Math.trunc(w / 2) :
@@ -412,11 +426,12 @@ class App {
         c.clip();
         break;
       case PRIM.CLIP_POP:
-        if (depth > 0) { c.restore(); depth--; }
+        if (depth > 0) { c.restore(); depth--; this.font = ""; }
         break;
       }
     }
     while (depth-- > 0) c.restore();
+    this.font = "";
     this.frames++;
     this.lastFrameMs = performance.now() - t0;
   }
@@ -591,15 +606,17 @@ async function main() {
       text_height: (px, face) => app.textHeight(px, face),
     },
   };
+  const { args, lesson } = argsFromUrl(location.search);
+  const zh = args.includes("zh") ? 1 : 0;
+  // Everything the first frame needs is fetched at once.
   const wasm = fetch("gdstep.wasm");
   const latin = fonts.loadLatin();
+  const cjk = zh ? fonts.loadCjk() : null;
   const { instance } = await WebAssembly.instantiateStreaming(wasm, imports);
   performance.mark("wasm");
   app = new App(instance.exports, canvas, errorLine);
   app.out = out;
   window.gdstep = app;
-  const { args, lesson } = argsFromUrl(location.search);
-  const zh = args.includes("zh") ? 1 : 0;
   let text = null;
   try {
     if (lesson !== null) text = await fetchLesson(app, lesson, zh);
@@ -608,12 +625,8 @@ async function main() {
     document.body.classList.add("failed");
     return;
   }
-  await latin;
-  performance.mark("fonts");
-  if (zh) {
-    await fonts.loadCjk();
-    fonts.cjkReady = true;
-  }
+  // The state needs no text measured: it is built while the fonts
+  // load; the first frame waits for them.
   app.h = app.create(args, text);
   if (!app.h) {
     app.showError(firstLine(out.stderr));
@@ -621,6 +634,12 @@ async function main() {
     return;
   }
   performance.mark("created");
+  await latin;
+  if (cjk) {
+    await cjk;
+    fonts.cjkReady = true;
+  }
+  performance.mark("fonts");
   app.onLang();
   app.listen();
   app.resize();

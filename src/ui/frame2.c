@@ -53,6 +53,11 @@ static struct app_rgba mix(struct app_rgba a, struct app_rgba b, double t)
 				  (uint8_t)lround(a.b + (b.b - a.b) * t), 255 };
 }
 
+static int width(const struct map *p, const char *s, int px, enum app_face face)
+{
+	return p->m->width(p->m->ctx, s, px, face);
+}
+
 static void label(const struct map *p, enum app_role role, int px,
 		  enum app_face face, struct app_rgba c, float x, float y,
 		  enum app_align align, const char *s)
@@ -453,9 +458,38 @@ static double slice_e(const struct gd_run *run, const double *w, int k, double t
 	return gd_curve_eval(&run->curve, x);
 }
 
+/* A slice's title s in the two lines of small text above its box r,
+ * room pixels wide from the box's left: on one line, set smaller (down
+ * to 9/10) where the room is narrow; on two, broken after its comma,
+ * where even that is too wide. */
+static void slice_title(const struct map *p, struct app_rect r, int room,
+			const char *s)
+{
+	int small = p->l->small_px, px = small;
+	while (px > small * 9 / 10 && width(p, s, px, APP_FACE_BOLD) > room)
+		px--;
+	const char *comma = strstr(s, "，");
+	size_t skip = strlen("，");
+	if (!comma)
+		comma = strstr(s, ", "), skip = 2;
+	if (width(p, s, px, APP_FACE_BOLD) <= room || !comma) {
+		label(p, APP_ROLE_AXIS_NAME, px, APP_FACE_BOLD, p->th->text,
+		      (float)r.x, (float)r.y - small * 1.5f, APP_ALIGN_LEFT, s);
+		return;
+	}
+	char first[160];
+	size_t n = (size_t)(comma - s) + (skip == 2 ? 1 : skip);
+	snprintf(first, sizeof(first), "%.*s", (int)n, s);
+	float y = (float)r.y - small * 2.0f;
+	label(p, APP_ROLE_AXIS_NAME, px, APP_FACE_BOLD, p->th->text, (float)r.x,
+	      y, APP_ALIGN_LEFT, first);
+	label(p, APP_ROLE_AXIS_NAME, px, APP_FACE_BOLD, p->th->text, (float)r.x,
+	      y + px * 1.1f, APP_ALIGN_LEFT, comma + skip);
+}
+
 /* The slice along weight k: E against wₖ over the map's interval of wₖ,
  * the point, and its tangent of slope ∂E/∂wₖ. */
-static void slice(const struct map *p, struct app_rect r, int k,
+static void slice(const struct map *p, struct app_rect r, int room, int k,
 		  const double *w, double e, double slope)
 {
 	enum { N = 240 };
@@ -488,8 +522,7 @@ static void slice(const struct map *p, struct app_rect r, int k,
 		 k ? app_tr(p->lang, "E along w₂, w₁ = %s") :
 		     app_tr(p->lang, "E along w₁, w₂ = %s"),
 		 app_fmt_value(a, sizeof(a), w[1 - k]));
-	label(p, APP_ROLE_AXIS_NAME, p->l->small_px, APP_FACE_BOLD, p->th->text,
-	      (float)r.x, (float)r.y - p->l->small_px * 1.5f, APP_ALIGN_LEFT, s);
+	slice_title(p, r, room, s);
 	app_dlist_clip_push(p->dl, APP_ROLE_PLOT_CLIP,
 			    (struct app_box){ (float)r.x, (float)r.y,
 					      (float)r.w, (float)r.h });
@@ -526,15 +559,37 @@ void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
 		     const struct app_measure *m)
 {
 	const struct app_layout *l = &info->lay;
-	struct app_rect a = l->area;
+	struct app_rect a = l->area, mr, sr[2];
 	int gap = l->pad * 2 + l->small_px * 3;
-	struct app_rect mr = { a.x, a.y, a.w * 3 / 5 - gap / 2, a.h };
-	int sx = mr.x + mr.w + gap, sw = a.x + a.w - sx;
 	/* Each slice: its title above it, its ticks below. */
-	int th = l->small_px * 2, sh2 = (a.h - l->small_px * 3) / 2;
-	struct app_rect sr[2] = { { sx, a.y + th, sw, sh2 - l->small_px - th },
-				  { sx, a.y + a.h - sh2 + l->small_px + th, sw,
-				    sh2 - l->small_px - th } };
+	int th = l->small_px * 2;
+	/* Room for each slice's title: to the next slice, the panel or the
+	 * window's edge. */
+	int room[2], right = l->show_panel && l->panel_right ?
+				     l->panel.x - l->pad :
+				     l->width - l->pad;
+	if (!l->panel_right && a.h * 2 > a.w) {
+		/* Nearly square or upright (a phone): the map above, the
+		 * slices side by side under it. */
+		mr = (struct app_rect){ a.x, a.y, a.w, a.h * 11 / 20 - gap / 2 };
+		int sy = mr.y + mr.h + gap, sh = a.y + a.h - sy;
+		int sw = (a.w - gap) / 2;
+		sr[0] = (struct app_rect){ a.x, sy + th, sw,
+					   sh - th - l->small_px };
+		sr[1] = sr[0];
+		sr[1].x = a.x + a.w - sw;
+		room[0] = sr[1].x - l->pad - sr[0].x;
+	} else {
+		mr = (struct app_rect){ a.x, a.y, a.w * 3 / 5 - gap / 2, a.h };
+		int sx = mr.x + mr.w + gap, sw = a.x + a.w - sx;
+		int sh2 = (a.h - l->small_px * 3) / 2;
+		sr[0] = (struct app_rect){ sx, a.y + th, sw,
+					   sh2 - l->small_px - th };
+		sr[1] = (struct app_rect){ sx, a.y + a.h - sh2 + l->small_px + th,
+					   sw, sh2 - l->small_px - th };
+		room[0] = right - sx;
+	}
+	room[1] = right - sr[1].x;
 	info->two = true;
 	info->view = square(&s->view, mr);
 	struct map p = { .dl = out,
@@ -587,5 +642,5 @@ void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
 		gw[1] = sh.u.grad[1];
 	}
 	for (int k = 0; k < 2; k++)
-		slice(&p, sr[k], k, w, e, gw[k]);
+		slice(&p, sr[k], room[k], k, w, e, gw[k]);
 }

@@ -834,6 +834,49 @@ static const char *formula_title(const struct gd_formula *f, char *buf, size_t s
 	return buf;
 }
 
+/* How many bytes of title go before "…" within room at px: up to a space
+ * (words) or a character's end. */
+static size_t cut_at(const struct ctx *c, const char *title, int px, int room,
+		     bool words, char *cut, size_t size)
+{
+	size_t keep = 0;
+	for (size_t i = 1; title[i - 1] && i + 4 < size; i++) {
+		bool end = words ? title[i] == ' ' : (title[i] & 0xC0) != 0x80;
+		if (!end)
+			continue;
+		snprintf(cut, size, "%.*s…", (int)i, title);
+		if (width(c, cut, px, APP_FACE_BOLD) > room)
+			break;
+		keep = i;
+	}
+	return keep;
+}
+
+/*
+ * The title's size in a header room px wide beside the scene counter (a
+ * narrow window, a phone upright): the title's own size, or smaller down
+ * to the body text's; when even that is too wide, the title is cut after
+ * its last word that fits, with "…", into cut, and the size returned is
+ * negative.
+ */
+static int fit_title(const struct ctx *c, const char *title, int room,
+		     char *cut, size_t size)
+{
+	const struct app_layout *l = c->l;
+	int px = l->title_px;
+	while (px > l->text_px && width(c, title, px, APP_FACE_BOLD) > room)
+		px--;
+	if (width(c, title, px, APP_FACE_BOLD) <= room)
+		return px;
+	/* After the last word that fits; with none (or a title without
+	 * spaces: Chinese), after the last character that fits. */
+	size_t keep = cut_at(c, title, px, room, true, cut, size);
+	if (keep == 0)
+		keep = cut_at(c, title, px, room, false, cut, size);
+	snprintf(cut, size, "%.*s…", (int)keep, title);
+	return -px;
+}
+
 static void header(const struct ctx *c)
 {
 	const struct app_layout *l = c->l;
@@ -858,9 +901,13 @@ static void header(const struct ctx *c)
 	     y + (l->title_px - l->text_px) / 2, APP_ALIGN_RIGHT, count);
 	struct app_rect room = l->header;
 	room.w -= cw + l->pad * 2;
+	char cut[sizeof(typed) + 4];
+	int px = fit_title(c, title, room.w, cut, sizeof(cut));
+	if (px < 0)
+		title = cut, px = -px;
 	clip(c, APP_ROLE_HEADER_CLIP, room);
-	text(c, APP_ROLE_HEADER_TITLE, l->title_px, APP_FACE_BOLD, c->th->text,
-	     l->header.x, y, APP_ALIGN_LEFT, title);
+	text(c, APP_ROLE_HEADER_TITLE, px, APP_FACE_BOLD, c->th->text,
+	     l->header.x, y + (l->title_px - px) / 2, APP_ALIGN_LEFT, title);
 	app_dlist_clip_pop(c->dl);
 }
 

@@ -1203,6 +1203,75 @@ static void check_text_size(const struct tcase *t)
 	CHECK(panel >= 0.022 * 720);
 }
 
+/*
+ * The scene's title beside the counter: at 1280 × 720 every built-in
+ * title is whole at its own size; on a phone held upright (1170 × 2532)
+ * and in a narrow window (640 × 480) it is smaller or cut with "…", and
+ * ends before the counter begins, never under it.
+ */
+static void check_title_fits(const struct tcase *t)
+{
+	struct gd_lesson lesson;
+	CHECK(gd_lesson_builtin(&lesson) == 0);
+	int scenes = lesson.count;
+	gd_lesson_finish(&lesson);
+	/* width, height, and the body text's least size: the browser's
+	 * phone at 3 pixels a CSS pixel raises the text to 11 CSS px. */
+	static const int sizes[][3] = { { 1280, 720, 0 },
+					{ 1170, 2532, 33 },
+					{ 640, 480, 0 } };
+	int smaller = 0, cut = 0;
+	for (size_t z = 0; z < sizeof(sizes) / sizeof(sizes[0]); z++)
+		for (int k = 1; k <= scenes; k++)
+			for (int zh = 0; zh < 2; zh++) {
+				struct tcase c = *t;
+				c.scene = k, c.zh = zh;
+				c.w = sizes[z][0], c.h = sizes[z][1];
+				struct app_layout l;
+				for (c.text_step = 0;; c.text_step++) {
+					app_layout_compute(&l, c.w, c.h,
+							   c.text_step, 0, 0);
+					if (l.text_px >= sizes[z][2] ||
+					    c.text_step == APP_TEXT_STEP_MAX)
+						break;
+				}
+				struct fixture f;
+				setup(&f, &c);
+				const struct app_prim *title = find(
+					&f, APP_ROLE_HEADER_TITLE);
+				const struct app_prim *count = find(
+					&f, APP_ROLE_SCENE_COUNT);
+				CHECK(title && count);
+				if (!title || !count) {
+					teardown(&f);
+					continue;
+				}
+				const char *s = app_dlist_str(&f.dl, title);
+				bool dots = strstr(s, "…") != NULL;
+				float end = title->ax + title->box.w;
+				float start = count->ax - count->box.w;
+				if (end > start - l.pad ||
+				    title->style.px < l.text_px ||
+				    (z == 0 &&
+				     (dots || title->style.px != l.title_px)))
+					fprintf(stderr,
+						"%dx%d scene %d%s: '%s' at %d px ends at %.0f, counter at %.0f\n",
+						c.w, c.h, k, zh ? " zh" : "", s,
+						title->style.px, (double)end,
+						(double)start);
+				CHECK(end <= start - l.pad);
+				CHECK(title->style.px >= l.text_px);
+				if (z == 0)
+					CHECK(!dots &&
+					      title->style.px == l.title_px);
+				smaller += title->style.px < l.title_px;
+				cut += dots;
+				teardown(&f);
+			}
+	/* The narrow sizes did need it (the test sees both ways). */
+	CHECK(smaller > 0 && cut > 0);
+}
+
 /* Whether a panel line contains want. */
 static bool panel_has(const struct fixture *f, const char *want)
 {
@@ -1790,6 +1859,7 @@ static const struct tcase cases[] = {
 	  .zh = true },
 	{ .name = "frame-sweep-builtin-lesson", .run = check_sweep },
 	{ .name = "text-size-builtin-720p", .run = check_text_size },
+	{ .name = "title-fits-beside-counter", .run = check_title_fits },
 	{ .name = "dlist-bounded", .run = check_bounded },
 };
 

@@ -397,6 +397,43 @@ static bool inside(struct app_box a, struct app_box b)
 	       a.y + a.h <= b.y + b.h;
 }
 
+/* Where the slices go: right of the map in a landscape window, side by
+ * side under it when the panel is below the plot (a window held upright,
+ * a phone); every title, on one line or two, inside the window and clear
+ * of the other slice. */
+static void check_slices_place(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	const struct gd_view *m = &f.info.view, *a = &f.info.slice[0],
+			     *b = &f.info.slice[1];
+	int w = t->w ? t->w : 1280;
+	if (t->h > w) {
+		CHECK(a->y >= m->y + m->height && b->y >= m->y + m->height);
+		CHECK(a->y == b->y && a->x + a->width < b->x);
+	} else {
+		CHECK(a->x >= m->x + m->width && b->x >= m->x + m->width);
+		CHECK(a->y + a->height < b->y);
+	}
+	CHECK(b->x + b->width <= w);
+	int titles = 0;
+	for (int i = 0; i < f.dl.n; i++) {
+		const struct app_prim *p = &f.dl.prims[i];
+		if (p->kind != APP_PRIM_TEXT || p->role != APP_ROLE_AXIS_NAME ||
+		    !strstr(app_dlist_str(&f.dl, p), "w"))
+			continue;
+		bool first = p->ax < b->x;
+		if (p->box.y < (first ? a->y : b->y) - 3 * p->style.px &&
+		    p->box.y + p->box.h <= (first ? a->y : b->y))
+			titles++;
+		CHECK(p->box.x + p->box.w <= w);
+		if (t->h > w && first)
+			CHECK(p->box.x + p->box.w < b->x);
+	}
+	CHECK(titles >= 2);
+	teardown(&f);
+}
+
 /* The contour labels a moving label (Δw₁, Δw₂, ∇E, a slope) touches
  * are covered wholly after they are drawn, so no half-hidden number
  * reads as part of the label; over the first steps of the run at least
@@ -494,6 +531,20 @@ static const struct tcase cases[] = {
 	  NEURON2,
 	  .dark = true,
 	  .steps = 3 },
+	{ .name = "frame2-slices-landscape",
+	  .run = check_slices_place,
+	  .kind = GD_CURVE_BOWL2 },
+	{ .name = "frame2-slices-upright",
+	  .run = check_slices_place,
+	  .kind = GD_CURVE_BOWL2,
+	  .w = 720,
+	  .h = 1280 },
+	{ .name = "frame2-slices-upright-zh",
+	  .run = check_slices_place,
+	  NEURON2,
+	  .zh = true,
+	  .w = 480,
+	  .h = 900 },
 	{ .name = "frame2-text-bowl2-small",
 	  .run = check_text,
 	  .kind = GD_CURVE_BOWL2,

@@ -104,10 +104,10 @@ static const struct builtin_scene scenes[] = {
 	{
 		.title = "1/a < η < 2/a overshoots, then converges",
 		.title_zh = "1/a < η < 2/a：越过最小值，来回震荡但收敛",
-		.caption = "With η = {rate} each step jumps past the minimum,\n"
+		.caption = "With η = 0.8 each step jumps past the minimum,\n"
 			   "but every jump is shorter than the last (×0.6):\n"
 			   "the weight oscillates and still converges.",
-		.caption_zh = "学习率 η = {rate}，每一步都越过最小值，\n"
+		.caption_zh = "学习率 η = 0.8，每一步都越过最小值，\n"
 			      "但每次都比上一次短（×0.6）：\n"
 			      "权重来回震荡，但仍然收敛。",
 		.kind = GD_CURVE_BOWL,
@@ -130,10 +130,10 @@ static const struct builtin_scene scenes[] = {
 	{
 		.title = "η > 2/a diverges",
 		.title_zh = "η > 2/a：发散",
-		.caption = "With η = {rate} each jump lands farther out (×1.2):\n"
+		.caption = "With η = 1.1 each jump lands farther out (×1.2):\n"
 			   "the error grows without bound. Too large a learning rate\n"
 			   "does not learn at all.",
-		.caption_zh = "学习率 η = {rate}，每次跳得更远（×1.2）：\n"
+		.caption_zh = "学习率 η = 1.1，每次跳得更远（×1.2）：\n"
 			      "误差越来越大。学习率太大，\n"
 			      "梯度下降根本学不到东西。",
 		.kind = GD_CURVE_BOWL,
@@ -159,11 +159,11 @@ static const struct builtin_scene scenes[] = {
 	{
 		.title = "A sigmoid neuron: the delta rule",
 		.title_zh = "sigmoid 神经元：delta 法则",
-		.caption = "x = (0.1, 0.3), w = (−0.8, 0.5), y = 0.2, η = {rate}:\n"
+		.caption = "x = (0.1, 0.3), w = (−0.8, 0.5), y = 0.2, η = 0.5:\n"
 			   "h = 0.07, ŷ = σ(h) = 0.5175, δ = (y − ŷ)·ŷ(1 − ŷ) = −0.0793,\n"
 			   "Δw₁ = η·δ·x₁ = −0.00396. We vary w₁; w₂·x₂ = 0.15 stays.",
 		.caption_zh =
-			"输入 x = (0.1, 0.3)，权重 w = (−0.8, 0.5)，目标 y = 0.2，学习率 η = {rate}：\n"
+			"输入 x = (0.1, 0.3)，权重 w = (−0.8, 0.5)，目标 y = 0.2，学习率 η = 0.5：\n"
 			"h = 0.07，激活函数 sigmoid：ŷ = 0.5175，δ = (y − ŷ)·ŷ(1 − ŷ) = −0.0793，\n"
 			"delta 法则：Δw₁ = η·δ·x₁ = −0.00396。只改变 w₁，w₂·x₂ = 0.15 不变。",
 		.kind = GD_CURVE_NEURON,

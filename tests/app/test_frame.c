@@ -1058,6 +1058,28 @@ static void check_caption_rate(const struct tcase *t)
 	teardown(&f);
 }
 
+/* A caption that tells what the scene's own η does (scene 4: η = 0.8
+ * overshoots and converges) keeps naming 0.8 after Up and Down, which
+ * would make it false of the new η, and the line under it says what
+ * changed. */
+static void check_caption_story(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	static char cap[1 << 14];
+	struct app_result r;
+	for (int i = 0; i < 4; i++)
+		app_apply(f.s, APP_ACT_RATE_DOWN, f.now, &r);
+	CHECK(app_state_run(f.s)->opt.hyper[GD_HYPER_RATE] < 0.5);
+	app_frame_build(&f.dl, &f.info, f.s, 1280, 720, f.now, &f.m);
+	caption_text(&f, cap, sizeof(cap));
+	if (!strstr(cap, t->zh ? "η = 0.8，" : "η = 0.8 each"))
+		fprintf(stderr, "caption: %s\n", cap);
+	CHECK(strstr(cap, t->zh ? "η = 0.8，" : "η = 0.8 each") != NULL);
+	CHECK(strstr(cap, t->zh ? "设置已改变" : "Settings changed") != NULL);
+	teardown(&f);
+}
+
 /* The header says where the lesson stands: scene k / n and step s / plan
  * (scene 4 of the built-in lesson plans 12); a typed scene number and
  * the Esc prompt show. */
@@ -1741,6 +1763,13 @@ static const struct tcase cases[] = {
 	  .anim_ms = 50 },
 	{ .name = "frame-blank", .run = check_blank, BOWL },
 	{ .name = "caption-rate-follows-up", .run = check_caption_rate, .scene = 2 },
+	{ .name = "caption-story-keeps-scene-rate",
+	  .run = check_caption_story,
+	  .scene = 4 },
+	{ .name = "caption-story-keeps-scene-rate-zh",
+	  .run = check_caption_story,
+	  .scene = 4,
+	  .zh = true },
 	{ .name = "caption-rate-follows-up-zh",
 	  .run = check_caption_rate,
 	  .scene = 2,

@@ -263,6 +263,44 @@ const cases = {
     await page.screenshot({ path: join(out, "web-phone.png") });
   },
 
+  // E opens the entry over the plot; a bad value is refused with the
+  // entry still open and η unchanged; 0.37 and Enter apply η in the
+  // scene: the panel the page draws then says η = 0.37.
+  async entry(browser, base) {
+    const page = await open(browser, base, "?scene=4");
+    const entryOpen = () => page.evaluate(() => window.gdstep.ex.gdstep_entry_open(window.gdstep.h));
+    // The text the page draws in a frame (what a student reads).
+    const drawn = () => page.evaluate(() => {
+      const app = window.gdstep, texts = [], fill = app.ctx.fillText;
+      app.ctx.fillText = function (t, ...rest) { texts.push(t); return fill.call(this, t, ...rest); };
+      app.draw(performance.now());
+      app.ctx.fillText = fill;
+      return texts;
+    });
+    const says = (texts, s) => texts.some((t) => t.includes(s));
+    const before = "η = 0.8, no momentum", after = "η = 0.37, no momentum";
+    expect(says(await drawn(), before), "the scene's η is not shown");
+    await page.keyboard.press("e");
+    expect(await entryOpen(), "E did not open the entry");
+    await page.keyboard.type("abc");
+    await page.keyboard.press("Enter");
+    expect(await entryOpen(), "a bad value closed the entry");
+    let texts = await drawn();
+    expect(says(texts, "abc") && says(texts, before), "after abc: " + texts.join(" | "));
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Backspace");
+    await page.keyboard.type("0.37");
+    await page.keyboard.press("Enter");
+    expect(!(await entryOpen()), "Enter did not close the entry");
+    const s = await state(page);
+    expect(s.scene === 4 && s.step === 0, "the entry left the scene: " + JSON.stringify(s));
+    texts = await drawn();
+    expect(says(texts, after) && !says(texts, before),
+      "after 0.37 Enter the panel says: " + texts.join(" | "));
+    await page.keyboard.press("ArrowRight");
+    texts = await drawn();
+    expect(says(texts, after), "η did not stay for the next step");
+  },
+
   async "save-png"(browser, base) {
     const page = await open(browser, base, "?scene=3");
     const [download] = await Promise.all([

@@ -489,7 +489,7 @@ const char *app_options_usage(enum app_lang lang)
 		"\n"
 		"  --curve NAME       bowl | neuron | wells | abs | bowl2 | neuron2 | wells2\n"
 		"  --w0 W | W1,W2     starting weight; two for a curve of two weights\n"
-		"  --formula EXPR     your own E(w), e.g. '(w^2 - 1)^2 + 0.3*w'\n"
+		"  --formula EXPR     your own E(w) or E(w1, w2), e.g. '(w^2 - 1)^2 + 0.3*w'\n"
 		"  --rate ETA         learning rate η (> 0)\n"
 		"  --momentum BETA    momentum β in [0, 1) of gd and nesterov; 0 is plain gradient descent\n"
 		"  --optimizer NAME   gd | nesterov | adagrad | rmsprop | adam (as torch.optim)\n"

@@ -9,12 +9,37 @@ requires `msgfmt --check --statistics` to report zero untranslated and zero
 fuzzy messages. It also fails when a source file marks strings with _( but
 is missing from POTFILES, so no file's strings can escape the catalogue.
 """
+import ast
 import glob
 import os
 import re
 import subprocess
 import sys
 import tempfile
+
+
+def po_messages(path):
+    """(msgid, msgstr) of each message of a .po file, obsolete ones
+    left out, plural forms by their first msgstr."""
+    out, cur, key = [], None, None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("#"):
+                continue
+            m = re.match(r'^(msgid|msgstr|msgctxt|msgid_plural|msgstr\[\d+\]) (".*")$', line)
+            if m:
+                if m.group(1) in ("msgid", "msgctxt") and cur and "msgid" in cur:
+                    out.append(cur)
+                    cur = None
+                cur = cur or {}
+                key = "msgstr" if m.group(1) == "msgstr[0]" else m.group(1)
+                cur[key] = ast.literal_eval(m.group(2))
+            elif line.startswith('"') and cur is not None and key:
+                cur[key] += ast.literal_eval(line)
+    if cur and "msgid" in cur:
+        out.append(cur)
+    return [(e.get("msgid", ""), e.get("msgstr", "")) for e in out]
 
 
 def main():
@@ -57,6 +82,12 @@ def main():
                    if "msgid" in e and 'msgid ""\nmsgstr ""\n"' not in e]
         for e in entries:
             failures.append("untranslated:\n" + e.strip())
+    # A translation has as many lines as its English (the --help text
+    # is a column of options: a line too many is an option twice).
+    for msgid, msgstr in po_messages(os.path.join(root, "po", lang + ".po")):
+        if msgid and msgstr and msgid.count("\n") != msgstr.count("\n"):
+            failures.append("%d lines translated as %d: %r" % (
+                msgid.count("\n"), msgstr.count("\n"), msgid[:60]))
     for f in failures:
         print("FAIL:", f)
     return 1 if failures else 0

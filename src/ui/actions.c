@@ -844,6 +844,9 @@ void app_notice(struct app_state *s, double now, const char *msg)
 
 void app_click(struct app_state *s, double w, struct app_result *out)
 {
+	out->fx = 0;
+	if (s->entry.open)
+		return; /* the entry is being typed in: no new start */
 	out->fx = APP_FX_REDRAW;
 	app_anim_finish(s);
 	if (s->predict.summary) { /* a click closes the answers */
@@ -862,7 +865,7 @@ void app_click(struct app_state *s, double w, struct app_result *out)
 
 void app_click_at(struct app_state *s, double w, double e, struct app_result *out)
 {
-	if (app_state_run(s)->dim != 2 || s->predict.summary) {
+	if (app_state_run(s)->dim != 2 || s->predict.summary || s->entry.open) {
 		app_click(s, w, out);
 		return;
 	}

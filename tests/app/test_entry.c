@@ -253,6 +253,28 @@ static const struct app_prim *find(const struct app_dlist *dl,
 
 /* The box lies in the plot with the label, the text, the caret and the
  * hint; a bad value's message replaces the hint; closed, nothing. */
+/* A click on the plot while the entry is open starts no new run (on one
+ * weight or on the map) and leaves the entry open; once it is closed, a
+ * click starts there again. */
+static void check_click(const struct tcase *t)
+{
+	struct fixture f;
+	setup(&f, t);
+	struct app_state *s = f.s;
+	struct app_result r;
+	const struct gd_run *run = app_state_run(s);
+	double w0 = run->w[0];
+	app_apply(s, APP_ACT_ENTRY, 1000, &r);
+	CHECK(s->entry.open);
+	app_click_at(s, w0 + 0.5, 0.25, &r);
+	CHECK(s->entry.open && run->w[0] == w0 && r.fx == 0);
+	app_entry_key(s, APP_KEY_ESCAPE, 0, &r);
+	CHECK(!s->entry.open);
+	app_click_at(s, w0 + 0.5, 0.25, &r);
+	CHECK(run->w[0] == w0 + 0.5 && (r.fx & APP_FX_REDRAW));
+	teardown(&f);
+}
+
 static void check_draw(const struct tcase *t)
 {
 	struct fixture f;
@@ -322,6 +344,12 @@ static void check_draw(const struct tcase *t)
 #define LONG_FORMULA W100 W100 W100 W100 W100 W100
 
 static const struct tcase cases[] = {
+	{ .name = "entry-click-starts-nothing",
+	  .run = check_click,
+	  .kind = GD_CURVE_BOWL },
+	{ .name = "entry-click-starts-nothing-map",
+	  .run = check_click,
+	  .kind = GD_CURVE_BOWL2 },
 	EDIT("entry-fresh-replaces", "0.1", "0.37", "0.37", 4),
 	EDIT("entry-fresh-backspace-empties", "0.1", BS "2", "2", 1),
 	EDIT("entry-fresh-delete-empties", "0.1", DEL, "", 0),

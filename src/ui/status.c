@@ -1,5 +1,6 @@
 /* The run's status as the class sees it; see status.h. */
 #include <math.h>
+#include <stdbool.h>
 
 #include "status.h"
 
@@ -10,18 +11,34 @@
 /* Δw sizes within this ratio of each other are the same size. */
 #define SAME_REL 1e-6
 
-/* At a known minimum: 0 the lowest, 1 another, −1 none near. */
+/* At a known minimum (every weight near it): 0 the lowest, 1 another,
+ * −1 none near. */
 static int at_minimum(const struct gd_run *run)
 {
 	double m[GD_CURVE_MINIMA][GD_DIM_MAX];
 	int n = gd_curve_minima(&run->curve, m), best = -1;
 	double best_d = (double)INFINITY;
 	for (int i = 0; i < n; i++) {
-		double d = fabs(run->w[0] - m[i][0]);
-		if (d <= AT_MIN_REL * (1 + fabs(m[i][0])) && d < best_d)
+		double d = 0;
+		bool near = true;
+		for (int k = 0; k < run->dim; k++) {
+			double dk = fabs(run->w[k] - m[i][k]);
+			near = near && dk <= AT_MIN_REL * (1 + fabs(m[i][k]));
+			d += dk;
+		}
+		if (near && d < best_d)
 			best = i, best_d = d;
 	}
 	return best < 0 ? -1 : best > 0;
+}
+
+/* Whether an update of delta hardly moves any weight of the run. */
+static bool hardly_moves(const struct gd_run *run, const double *delta)
+{
+	for (int k = 0; k < run->dim; k++)
+		if (!(fabs(delta[k]) <= STILL_REL * (1 + fabs(run->w[k]))))
+			return false;
+	return true;
 }
 
 static enum app_status still(const struct gd_run *run)
@@ -42,8 +59,8 @@ enum app_status app_status_of(const struct gd_run *run)
 	double d1 = last->delta[0];
 	/* Still: the next step (or, diverged, the last) hardly moves. */
 	struct gd_update next;
-	double dn = gd_run_peek(run, &next) ? next.delta[0] : d1;
-	if (fabs(dn) <= STILL_REL * (1 + fabs(run->w[0])) && at_minimum(run) >= 0)
+	const double *dn = gd_run_peek(run, &next) ? next.delta : last->delta;
+	if (hardly_moves(run, dn) && at_minimum(run) >= 0)
 		return still(run);
 	if (n >= 2) {
 		double d0 = gd_run_history_at(run, n - 2)->delta[0];

@@ -8,6 +8,7 @@
 #include "options.h"
 #include "keys.h"
 #include "lang.h"
+#include "status.h"
 
 #include "harness.h"
 
@@ -517,7 +518,41 @@ static void check_grids(const struct tcase *t)
 #define F5 APP_ACT_PRESENT
 #define D(k) (APP_ACT_SCENE_1 + (k)-1)
 
+/* Two weights: a run that starts on the valley's axis (w₁ = 0, where
+ * the minimum's w₁ is) while w₂ still swings is not at the minimum; once
+ * both have settled it is. */
+static void check_status_two_weights(const struct tcase *t)
+{
+	(void)t;
+	struct gd_scene sc = { 0 };
+	CHECK(gd_curve_from_formula(&sc.curve, "w1^2 + 10*w2^2", NULL) == 0);
+	sc.w0[0] = 0, sc.w0[1] = 1;
+	gd_optim_default(&sc.opt, GD_OPTIMIZER_GD, 0.09);
+	sc.steps = GD_SCENE_UNPLANNED;
+	struct gd_lesson lesson = { .count = 1, .scenes = &sc };
+	struct app_state *s = calloc(1, sizeof(*s));
+	CHECK(s && app_state_init(s, &lesson, 0) == 0);
+	struct app_result r;
+	double clock = 0;
+	for (int i = 0; i < 2; i++)
+		app_apply(s, APP_ACT_NEXT, clock += 1000, &r);
+	app_anim_finish(s);
+	const struct gd_run *run = app_state_run(s);
+	CHECK(run->w[0] == 0 && fabs(run->w[1]) > 0.5);
+	CHECK(app_status_of(run) == APP_STATUS_OSCILLATING ||
+	      app_status_of(run) == APP_STATUS_FALLING);
+	for (int i = 0; i < 300; i++)
+		app_apply(s, APP_ACT_NEXT, clock += 1000, &r);
+	app_anim_finish(s);
+	CHECK(fabs(run->w[1]) < 1e-6);
+	CHECK(app_status_of(run) == APP_STATUS_CONVERGED);
+	app_state_finish(s);
+	free(s);
+}
+
 static const struct tcase cases[] = {
+	{ .name = "status-two-weights-both-settle",
+	  .run = check_status_two_weights },
 	{ .name = "keys-product-table", .run = check_keys },
 	{ .name = "keys-help-lists-all", .run = check_help },
 	{ .name = "seq-next-three",

@@ -1,18 +1,25 @@
 // The browser edition's figures (issue 16), in headless Chromium:
 //   - navigation to the first frame, gdstep and a page with a bare canvas
-//     (median of 10 loads each, fresh context, no cache);
+//     (median of 10 loads each, interleaved, fresh context, no cache; both
+//     pages from the same python3 -m http.server), and where gdstep's
+//     goes (the page's marks: wasm compiled and instantiated, state
+//     built, fonts ready; medians);
 //   - bytes transferred for the English page, gzip-compressed as a
 //     static host would send them (WOFF2 fonts and the wasm included);
 //   - frame time at 1920 × 1080 (building the display list in C and
 //     drawing it on the canvas; median of 50 frames).
 //   node web/tests/figures.mjs SITE_DIR
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const site = process.argv[2];
+// The site and the bare page side by side, served alike.
+const served = mkdtempSync(join(tmpdir(), "gdstep-figures-"));
+cpSync(site, served, { recursive: true });
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2; };
 
 const BARE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>bare</title>
@@ -26,36 +33,41 @@ window.gdstepFirstFrame = performance.now(); window.gdstepReady = true;
 
 function serve() {
   return new Promise((resolve) => {
-    const p = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "-d", site],
+    const p = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "-d", served],
       { stdio: ["ignore", "pipe", "ignore"] });
     let t = "";
     p.stdout.on("data", (d) => { t += d; const m = /port (\d+)/.exec(t); if (m) resolve([p, `http://127.0.0.1:${m[1]}/`]); });
   });
 }
 
+writeFileSync(join(served, "bare.html"), BARE);
 const [server, base] = await serve();
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
-async function firstFrame(url, bare) {
+async function firstFrame(url) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await ctx.newPage();
-  if (bare) await page.route("**/bare.html", (r) => r.fulfill({ contentType: "text/html", body: BARE }));
   const bytes = [];
   page.on("response", async (r) => { try { bytes.push([r.url(), (await r.body()).length]); } catch {} });
   await page.goto(url);
   await page.waitForFunction(() => window.gdstepReady, null, { timeout: 20000 });
-  const t = await page.evaluate(() => window.gdstepFirstFrame);
+  const [t, marks] = await page.evaluate(() => [window.gdstepFirstFrame,
+    Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]))]);
   await ctx.close();
-  return [t, bytes];
+  return [t, bytes, marks];
 }
-const g = [], b = [];
+const g = [], b = [], marks = {};
 let fetched = [];
 for (let i = 0; i < 10; i++) {
-  const [tg, bytes] = await firstFrame(base, false);
+  const [tg, bytes, m] = await firstFrame(base);
   g.push(tg);
   fetched = bytes;
-  b.push((await firstFrame(base + "bare.html", true))[0]);
+  for (const [k, v] of Object.entries(m)) (marks[k] = marks[k] || []).push(v);
+  b.push((await firstFrame(base + "bare.html"))[0]);
 }
 console.log(`first frame: gdstep median ${median(g).toFixed(1)} ms, bare canvas ${median(b).toFixed(1)} ms, ratio ${(median(g) / median(b)).toFixed(2)}`);
+console.log("  gdstep's marks (median ms since navigation): " +
+  Object.entries(marks).map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(", ") +
+  `, first frame ${median(g).toFixed(1)}`);
 let raw = 0, gz = 0;
 for (const [url] of fetched) {
   const path = new URL(url).pathname.replace(/^\//, "") || "index.html";
@@ -88,3 +100,4 @@ const times = await page.evaluate(async () => {
 console.log(`frame at ${times[1]}x${times[2]}: median ${median(times[0]).toFixed(2)} ms, max ${Math.max(...times[0]).toFixed(2)} ms; with readback median ${median(times[3]).toFixed(2)} ms (50 frames)`);
 await browser.close();
 server.kill();
+rmSync(served, { recursive: true, force: true });

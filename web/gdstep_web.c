@@ -449,7 +449,7 @@ static bool flatten(struct web *w)
 
 /* Body text smaller than this many CSS pixels is not readable on a
  * phone; the page raises the text size step until it is (at least). */
-#define WEB_MIN_TEXT_CSS 11.0
+#define WEB_MIN_TEXT_CSS 12.0
 
 /* The text size step a frame of width × height output pixels (dpr of
  * them to a CSS pixel) needs for its body text to be readable: the

@@ -75,18 +75,6 @@ static struct app_rgba band_rgba(const struct map *p, int band)
 	return mix(p->th->bg, p->th->curve, 0.04 + 0.26 * t);
 }
 
-/* The band's fill under pixel (x, y) of the map; the background if
- * none is there. */
-static struct app_rgba band_under(const struct map *p, float x, float y)
-{
-	for (int i = 0; i < p->c->nruns; i++) {
-		struct app_box b = p->c->runs[i].box;
-		if (x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h)
-			return band_rgba(p, p->c->runs[i].band);
-	}
-	return p->th->bg;
-}
-
 /* The box of contour level k's label, as contours() draws it. */
 static struct app_box contour_label_box(const struct map *p, int k)
 {
@@ -104,8 +92,59 @@ static bool boxes_meet(struct app_box a, struct app_box b)
 	       b.y < a.y + a.h;
 }
 
-/* A moving label's band hides a contour label it touches wholly, so no
- * half-covered number reads as part of the label. */
+/* Whether the segment from (pt[0], pt[1]) to (pt[2], pt[3]) has its
+ * bounds in box b. */
+static bool segment_meets(const float *pt, struct app_box b)
+{
+	struct app_box s = { fminf(pt[0], pt[2]), fminf(pt[1], pt[3]),
+			     fabsf(pt[2] - pt[0]) + 1e-3f,
+			     fabsf(pt[3] - pt[1]) + 1e-3f };
+	return boxes_meet(s, b);
+}
+
+/* The map as it is under box b without its contour labels: clipped to
+ * b, the bands and the contour lines that reach into it drawn again. */
+static void redraw_under(const struct map *p, struct app_box b)
+{
+	const struct app_contours *c = p->c;
+	app_dlist_clip_push(p->dl, APP_ROLE_LABEL_BACK, b);
+	for (int i = 0; i < c->nruns; i++)
+		if (boxes_meet(c->runs[i].box, b))
+			app_dlist_rect(p->dl, APP_ROLE_CONTOUR_BAND,
+				       c->runs[i].box,
+				       band_rgba(p, c->runs[i].band));
+	struct app_rgba line = app_rgba_alpha(p->th->curve, 150);
+	/* The lines' pieces with a segment that reaches b (widened by
+	 * the line's width). */
+	struct app_box near = { b.x - 2, b.y - 2, b.w + 4, b.h + 4 };
+	for (int k = 0; k < c->nchains; k++) {
+		const float *pt = c->pts + 2 * c->chains[k].first;
+		int n = c->chains[k].count, from = -1;
+		for (int i = 0; i < n; i++) {
+			bool in = i + 1 < n && segment_meets(pt + 2 * i, near);
+			if (in && from < 0)
+				from = i;
+			if (in || from < 0)
+				continue;
+			/* Points from … i: the segments from from to i. */
+			enum { MAXP = 256 };
+			float xs[MAXP], ys[MAXP];
+			int m = i + 1 - from < MAXP ? i + 1 - from : MAXP;
+			for (int j = 0; j < m; j++) {
+				xs[j] = pt[2 * (from + j)];
+				ys[j] = pt[2 * (from + j) + 1];
+			}
+			app_dlist_polyline(p->dl, APP_ROLE_CONTOUR, xs, ys, m,
+					   1.4f, line, 0, 0);
+			from = -1;
+		}
+	}
+	app_dlist_clip_pop(p->dl);
+}
+
+/* A moving label's band hides a contour label it touches wholly (the
+ * map under it drawn again), so no half-covered number reads as part of
+ * the label. */
 static void cover_contour_labels(const struct map *p, struct app_box band)
 {
 	if (!p->c)
@@ -115,11 +154,8 @@ static void cover_contour_labels(const struct map *p, struct app_box band)
 			continue;
 		struct app_box b = contour_label_box(p, k);
 		if (boxes_meet(b, band))
-			app_dlist_rect(p->dl, APP_ROLE_LABEL_BACK,
-				       (struct app_box){ b.x - 1, b.y - 1,
-							 b.w + 2, b.h + 2 },
-				       band_under(p, p->c->label_x[k],
-						  p->c->label_y[k]));
+			redraw_under(p, (struct app_box){ b.x - 1, b.y - 1,
+							  b.w + 2, b.h + 2 });
 	}
 }
 
@@ -460,8 +496,8 @@ static double slice_e(const struct gd_run *run, const double *w, int k, double t
 
 /* A slice's title s in the two lines of small text above its box r,
  * room pixels wide from the box's left: on one line, set smaller (down
- * to 9/10) where the room is narrow; on two, broken after its comma,
- * where even that is too wide. */
+ * to 9/10) where the room is narrow; on two of 3/4 size, broken after
+ * its comma, where even that is too wide. */
 static void slice_title(const struct map *p, struct app_rect r, int room,
 			const char *s)
 {
@@ -477,14 +513,16 @@ static void slice_title(const struct map *p, struct app_rect r, int room,
 		      (float)r.x, (float)r.y - small * 1.5f, APP_ALIGN_LEFT, s);
 		return;
 	}
+	/* Two lines of 3/4 size fit the band of two small lines. */
 	char first[160];
 	size_t n = (size_t)(comma - s) + (skip == 2 ? 1 : skip);
 	snprintf(first, sizeof(first), "%.*s", (int)n, s);
-	float y = (float)r.y - small * 2.0f;
+	px = small * 3 / 4;
+	float y = (float)r.y - small * 1.95f;
 	label(p, APP_ROLE_AXIS_NAME, px, APP_FACE_BOLD, p->th->text, (float)r.x,
 	      y, APP_ALIGN_LEFT, first);
 	label(p, APP_ROLE_AXIS_NAME, px, APP_FACE_BOLD, p->th->text, (float)r.x,
-	      y + px * 1.1f, APP_ALIGN_LEFT, comma + skip);
+	      y + px * 1.15f, APP_ALIGN_LEFT, comma + skip);
 }
 
 /* The slice along weight k: E against wₖ over the map's interval of wₖ,

@@ -496,8 +496,8 @@ static double slice_e(const struct gd_run *run, const double *w, int k, double t
 
 /* A slice's title s in the two lines of small text above its box r,
  * room pixels wide from the box's left: on one line, set smaller (down
- * to 9/10) where the room is narrow; on two of 3/4 size, broken after
- * its comma, where even that is too wide. */
+ * to 9/10) where the room is narrow; on two, broken after its comma,
+ * where even that is too wide. */
 static void slice_title(const struct map *p, struct app_rect r, int room,
 			const char *s)
 {
@@ -513,16 +513,16 @@ static void slice_title(const struct map *p, struct app_rect r, int room,
 		      (float)r.x, (float)r.y - small * 1.5f, APP_ALIGN_LEFT, s);
 		return;
 	}
-	/* Two lines of 3/4 size fit the band of two small lines. */
+	/* Two lines at 9/10 size fill the title's band (9/4 small lines,
+	 * app_plot2_build). */
 	char first[160];
 	size_t n = (size_t)(comma - s) + (skip == 2 ? 1 : skip);
 	snprintf(first, sizeof(first), "%.*s", (int)n, s);
-	px = small * 3 / 4;
-	float y = (float)r.y - small * 1.95f;
+	float y = (float)r.y - small * 2.2f;
 	label(p, APP_ROLE_AXIS_NAME, px, APP_FACE_BOLD, p->th->text, (float)r.x,
 	      y, APP_ALIGN_LEFT, first);
 	label(p, APP_ROLE_AXIS_NAME, px, APP_FACE_BOLD, p->th->text, (float)r.x,
-	      y + px * 1.15f, APP_ALIGN_LEFT, comma + skip);
+	      y + px * 1.18f, APP_ALIGN_LEFT, comma + skip);
 }
 
 /* The slice along weight k: E against wₖ over the map's interval of wₖ,
@@ -600,7 +600,7 @@ void app_plot2_build(struct app_dlist *out, struct app_frame_info *info,
 	struct app_rect a = l->area, mr, sr[2];
 	int gap = l->pad * 2 + l->small_px * 3;
 	/* Each slice: its title above it, its ticks below. */
-	int th = l->small_px * 2;
+	int th = l->small_px * 9 / 4;
 	/* Room for each slice's title: to the next slice, the panel or the
 	 * window's edge. */
 	int room[2], right = l->show_panel && l->panel_right ?

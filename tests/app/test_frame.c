@@ -822,9 +822,15 @@ static void check_clip(const struct tcase *t)
 					(float)f.info.lay.area.h };
 	struct app_box whole_area = area;
 	bool in_plot = false;
-	int seen = 0;
+	int seen = 0, depth = 0;
+	bool plot_clip[16]; /* the clips pushed: each the plot's or not */
 	for (int i = 0; i < f.dl.n; i++) {
 		const struct app_prim *p = &f.dl.prims[i];
+		if (p->kind == APP_PRIM_CLIP_PUSH && depth < 16)
+			plot_clip[depth++] = p->role == APP_ROLE_PLOT_CLIP;
+		if (p->kind == APP_PRIM_CLIP_POP && depth > 0 &&
+		    !plot_clip[--depth])
+			continue; /* a clip inside the plot's ends */
 		if (p->kind == APP_PRIM_CLIP_PUSH &&
 		    p->role == APP_ROLE_PLOT_CLIP) {
 			bool slice = false;

@@ -163,6 +163,7 @@ bool app_layer_keep_range(struct app_layer *l, const struct app_dlist *dl,
 	size_t nchars;
 	extent(dl, from, to, &npts, &nchars);
 	l->valid = l->shown = false;
+	l->keeps++;
 	if ((k > l->cap &&
 	     !grow((void **)&l->prims, sizeof(*l->prims), (size_t)k)) ||
 	    (npts > l->cap_pts &&

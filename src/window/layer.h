@@ -26,6 +26,7 @@ struct app_layer {
 	bool valid;       /* the copy below holds a prefix */
 	bool shown;       /* tex shows that prefix, at w × h */
 	long builds;      /* times a prefix was drawn into tex */
+	long keeps;       /* times a copy was kept: names the copy held */
 	struct app_prim *prims;
 	int n, cap;
 	float *xs, *ys;

@@ -50,6 +50,9 @@ void app_gfx_finish(struct app_gfx *g)
 	app_dlist_finish(&g->dl);
 	app_layer_finish(&g->layer);
 	app_layer_finish(&g->chrome);
+	free(g->screen.drawn);
+	free(g->screen.next);
+	memset(&g->screen, 0, sizeof(g->screen));
 }
 
 void app_gfx_invalidate(struct app_gfx *g)
@@ -57,6 +60,12 @@ void app_gfx_invalidate(struct app_gfx *g)
 	app_text_clear(&g->text);
 	g->layer.valid = false;
 	g->chrome.valid = false;
+	g->screen.valid = false;
+}
+
+void app_gfx_damage(struct app_gfx *g)
+{
+	g->screen.valid = false;
 }
 
 static int measure_width(void *ctx, const char *s, int px, enum app_face face)
@@ -455,8 +464,319 @@ static int draw_chrome(struct app_gfx *g, const struct app_dlist *dl, int k,
 	return s;
 }
 
+/* Whether what the renderer draws into now keeps its pixels until the
+ * next frame: SDL's software renderer drawing into its own surface. */
+static bool output_kept(struct app_gfx *g)
+{
+	SDL_RendererInfo info;
+	if (g->full_frames || SDL_GetRenderTarget(g->ren) != NULL ||
+	    SDL_GetRendererInfo(g->ren, &info) != 0 || !info.name)
+		return false;
+	return (info.flags & SDL_RENDERER_SOFTWARE) &&
+	       strcmp(info.name, "software") == 0;
+}
+
+/* Sizes the squares for a w × h output and clears next; false when out
+ * of memory. */
+static bool screen_size(struct app_screen *sc, int w, int h)
+{
+	int tw = (w + APP_RENDER_TILE - 1) / APP_RENDER_TILE;
+	int th = (h + APP_RENDER_TILE - 1) / APP_RENDER_TILE;
+	size_t n = (size_t)tw * (size_t)th;
+	if (n > sc->cap) {
+		uint8_t *a = realloc(sc->drawn, n), *b;
+		if (a)
+			sc->drawn = a;
+		b = a ? realloc(sc->next, n) : NULL;
+		if (!b)
+			return sc->valid = false;
+		sc->next = b;
+		sc->cap = n;
+	}
+	if (tw != sc->tw || th != sc->th)
+		sc->valid = false;
+	sc->tw = tw, sc->th = th;
+	if (n > 0)
+		memset(sc->next, 0, n);
+	return true;
+}
+
+/* Marks in next the squares that pixels [x0, x1) × [y0, y1), cut to k,
+ * reach; nothing for a coordinate that is not finite. */
+static void mark(struct app_screen *sc, const SDL_Rect *k, double x0, double y0,
+		 double x1, double y1)
+{
+	if (!isfinite(x0) || !isfinite(y0) || !isfinite(x1) || !isfinite(y1))
+		return;
+	double a = fmax(floor(x0), k->x), b = fmin(ceil(x1), k->x + k->w);
+	double c = fmax(floor(y0), k->y), d = fmin(ceil(y1), k->y + k->h);
+	if (!(a < b && c < d))
+		return;
+	int tx0 = (int)a / APP_RENDER_TILE, tx1 = ((int)b - 1) / APP_RENDER_TILE;
+	int ty0 = (int)c / APP_RENDER_TILE, ty1 = ((int)d - 1) / APP_RENDER_TILE;
+	tx1 = tx1 < sc->tw ? tx1 : sc->tw - 1;
+	ty1 = ty1 < sc->th ? ty1 : sc->th - 1;
+	for (int ty = ty0; ty <= ty1 && tx0 <= tx1; ty++)
+		memset(sc->next + (size_t)ty * (size_t)sc->tw + tx0, 1,
+		       (size_t)(tx1 - tx0 + 1));
+}
+
+/* Marks a segment pad pixels wide on each side, in pieces a square
+ * long, so a long diagonal marks a band, not its bounding box. */
+static void mark_segment(struct app_screen *sc, const SDL_Rect *k, float x0,
+			 float y0, float x1, float y1, double pad)
+{
+	double m = pad + 1;
+	if (!app_raster_cut(k->x - m, k->y - m, k->x + k->w + m,
+			    k->y + k->h + m, &x0, &y0, &x1, &y1))
+		return;
+	double dx = (double)x1 - (double)x0, dy = (double)y1 - (double)y0;
+	int n = (int)ceil(hypot(dx, dy) / APP_RENDER_TILE);
+	n = n > 1 ? n : 1;
+	for (int i = 0; i < n; i++) {
+		double ax = (double)x0 + dx * i / n, ay = (double)y0 + dy * i / n;
+		double bx = (double)x0 + dx * (i + 1) / n,
+		       by = (double)y0 + dy * (i + 1) / n;
+		mark(sc, k, fmin(ax, bx) - pad, fmin(ay, by) - pad,
+		     fmax(ax, bx) + pad, fmax(ay, by) + pad);
+	}
+}
+
+/* Half a stroke's width as the rasteriser draws it, plus its ramp and a
+ * margin. */
+static double stroke_pad(float width)
+{
+	double hw = (double)width / 2;
+	return (hw > 1e5 ? 1e5 : hw > 0.75 ? hw : 0.75) + 3;
+}
+
+/* Marks the squares prim p of dl can draw in, within k; false when it
+ * can draw anywhere (a background) or is of a kind not known here. */
+static bool mark_prim(struct app_gfx *g, const struct app_dlist *dl,
+		      const struct app_prim *p, const SDL_Rect *k)
+{
+	struct app_screen *sc = &g->screen;
+	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
+	double cx = (double)p->cx, cy = (double)p->cy, r = (double)p->r;
+	struct app_box b = p->box;
+	switch (p->kind) {
+	case APP_PRIM_CLIP_PUSH:
+	case APP_PRIM_CLIP_POP:
+		return true;
+	case APP_PRIM_RECT:
+		if (p->role == APP_ROLE_BACKGROUND)
+			return false;
+		mark(sc, k, (double)b.x - 1, (double)b.y - 1,
+		     (double)b.x + (double)b.w + 1,
+		     (double)b.y + (double)b.h + 1);
+		return true;
+	case APP_PRIM_TEXT: {
+		const struct app_text_style *st = &p->style;
+		const struct app_text_entry *e = app_text_get(
+			&g->text, app_dlist_str(dl, p), st->px, st->face,
+			st->color);
+		if (!e || !e->tex)
+			return true;
+		int x = (int)p->ax - (st->align == APP_ALIGN_CENTRE ? e->w / 2 :
+				      st->align == APP_ALIGN_RIGHT  ? e->w :
+								      0);
+		mark(sc, k, x, (int)p->ay, (double)x + e->w,
+		     (double)(int)p->ay + e->h);
+		return true;
+	}
+	case APP_PRIM_DISC:
+		r = r > 1e5 ? 1e5 : r > 1 ? r : 1;
+		mark(sc, k, cx - r - 3, cy - r - 3, cx + r + 3, cy + r + 3);
+		return true;
+	case APP_PRIM_RING:
+		if (!isfinite(p->width))
+			return true;
+		r = (r > 1e5 ? 1e5 : r > 0 ? r : 0) + stroke_pad(p->width);
+		mark(sc, k, cx - r, cy - r, cx + r, cy + r);
+		return true;
+	case APP_PRIM_POLYGON: {
+		double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY,
+		       y1 = -INFINITY;
+		for (int i = 0; i < p->count; i++) {
+			x0 = fmin(x0, (double)xs[i]),
+			x1 = fmax(x1, (double)xs[i]);
+			y0 = fmin(y0, (double)ys[i]),
+			y1 = fmax(y1, (double)ys[i]);
+		}
+		mark(sc, k, x0 - 3, y0 - 3, x1 + 3, y1 + 3);
+		return true;
+	}
+	case APP_PRIM_LINE:
+	case APP_PRIM_ARROW: {
+		if (!isfinite(p->width))
+			return true;
+		/* An arrow's head is 1.2 × 4 widths across at most. */
+		double pad = p->kind == APP_PRIM_ARROW ?
+				     2.4 * fmin((double)p->width, 1e5) + 4 :
+				     stroke_pad(p->width);
+		int n = p->kind == APP_PRIM_ARROW ? 2 : p->count;
+		for (int i = 0; i + 1 < n; i++)
+			mark_segment(sc, k, xs[i], ys[i], xs[i + 1], ys[i + 1],
+				     pad);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+/* Marks what prims [from, to) can draw in, within k, in next. */
+static bool mark_range(struct app_gfx *g, const struct app_dlist *dl, int from,
+		       int to, const SDL_Rect *k)
+{
+	for (int i = from; i < to; i++)
+		if (!mark_prim(g, dl, &dl->prims[i], k))
+			return false;
+	return true;
+}
+
+/* Copies from the view layer, unblended, the squares marked in drawn or
+ * next, cut to k: a run of squares along a row at a time. */
+static void restore_squares(struct app_gfx *g, const SDL_Rect *k)
+{
+	const struct app_screen *sc = &g->screen;
+	for (int ty = 0; ty < sc->th; ty++) {
+		const uint8_t *a = sc->drawn + (size_t)ty * (size_t)sc->tw;
+		const uint8_t *b = sc->next + (size_t)ty * (size_t)sc->tw;
+		for (int tx = 0; tx < sc->tw;) {
+			if (!(a[tx] | b[tx])) {
+				tx++;
+				continue;
+			}
+			int e = tx + 1;
+			while (e < sc->tw && (a[e] | b[e]))
+				e++;
+			SDL_Rect r = { tx * APP_RENDER_TILE, ty * APP_RENDER_TILE,
+				       (e - tx) * APP_RENDER_TILE,
+				       APP_RENDER_TILE },
+				 cut;
+			if (SDL_IntersectRect(&r, k, &cut))
+				SDL_RenderCopy(g->ren, g->layer.tex, &cut, &cut);
+			tx = e;
+		}
+	}
+}
+
+/* The view layer's prefix of dl (k prims) replayed for its clips: the
+ * clips left open in c. */
+static void replay_clips(struct app_gfx *g, const struct app_dlist *dl, int k,
+			 struct clips *c, int *dropped)
+{
+	for (int i = 0; i < k; i++) {
+		const struct app_prim *p = &dl->prims[i];
+		if (p->kind == APP_PRIM_CLIP_PUSH) {
+			*dropped += c->n == APP_RENDER_CLIP_DEPTH;
+			push_clip(g, c, p->box);
+		}
+	}
+}
+
+/* Where on a w × h output the list's moving parts and chrome are: the
+ * view layer's prefix k, the chrome's start s and its n regions, and
+ * the plot's clip cut to the output. False when the list is not laid
+ * out so. */
+struct parts {
+	int k, s, n, dropped;
+	struct clips c;
+	SDL_Rect plot, reg[APP_RENDER_CHROME_REGIONS];
+};
+
+static bool find_parts(struct app_gfx *g, const struct app_dlist *dl, int w,
+		       int h, struct parts *pt)
+{
+	SDL_Rect out = { 0, 0, w, h };
+	memset(pt, 0, sizeof(*pt));
+	pt->k = app_layer_prefix(dl);
+	if (pt->k == 0)
+		return false;
+	replay_clips(g, dl, pt->k, &pt->c, &pt->dropped);
+	pt->s = chrome_start(dl, pt->k, &pt->c);
+	pt->n = pt->s > 0 ? chrome_regions(dl, pt->s, pt->c.r[0], w, h, pt->reg,
+					   APP_RENDER_CHROME_REGIONS) :
+			    -1;
+	return pt->n >= 0 && pt->dropped == 0 &&
+	       SDL_IntersectRect(&pt->c.r[0], &out, &pt->plot) &&
+	       mark_range(g, dl, pt->k, pt->s, &pt->plot);
+}
+
+/* Notes what the output holds now that dl has been drawn on it: the
+ * chrome's copy kept to match. */
+static void screen_keep(struct app_gfx *g, const struct app_dlist *dl,
+			const struct parts *pt, int w, int h)
+{
+	struct app_screen *sc = &g->screen;
+	if (!app_layer_same_range(&g->chrome, dl, pt->s, dl->n)) {
+		app_layer_keep_range(&g->chrome, dl, pt->s, dl->n);
+		g->chrome_base = g->layer.builds;
+	}
+	uint8_t *t = sc->drawn;
+	sc->drawn = sc->next;
+	sc->next = t;
+	sc->w = w, sc->h = h;
+	sc->layer_keeps = g->layer.keeps;
+	sc->chrome_keeps = g->chrome.keeps;
+	sc->nreg = pt->n;
+	memcpy(sc->reg, pt->reg, sizeof(pt->reg));
+	sc->valid = g->chrome.valid;
+}
+
+/*
+ * Draws dl over the last frame when the output kept it and its view
+ * layer is the one on screen: puts back from the layer the squares the
+ * last frame's moving parts drew in and those this frame's will, then
+ * draws this frame's; the chrome the same way only when it changed.
+ * Every pixel then holds what drawing the frame whole would give it:
+ * those outside the squares and the chrome's regions are the layer's,
+ * and nothing of this frame reaches them. False (nothing drawn) when
+ * the frame must be drawn whole.
+ */
+static bool render_update(struct app_gfx *g, const struct app_dlist *dl, int w,
+			  int h)
+{
+	struct app_screen *sc = &g->screen;
+	struct app_layer *l = &g->layer;
+	struct parts pt;
+	bool was = sc->valid;
+	if (!screen_size(sc, w, h) || !was || !sc->valid || sc->w != w ||
+	    sc->h != h || !l->shown || l->w != w || l->h != h ||
+	    sc->layer_keeps != l->keeps)
+		return false;
+	int k = app_layer_prefix(dl);
+	if (k == 0 || !app_layer_same(l, dl, k) || !find_parts(g, dl, w, h, &pt))
+		return false;
+	bool chrome = sc->chrome_keeps == g->chrome.keeps && g->chrome.valid &&
+		      app_layer_same_range(&g->chrome, dl, pt.s, dl->n);
+	struct clips none = { 0 };
+	apply_clip(g, &none);
+	restore_squares(g, &pt.plot);
+	for (int i = 0; !chrome && i < sc->nreg + pt.n; i++) {
+		const SDL_Rect *r = i < sc->nreg ? &sc->reg[i] :
+						   &pt.reg[i - sc->nreg];
+		SDL_RenderCopy(g->ren, l->tex, r, r);
+	}
+	apply_clip(g, &pt.c);
+	render_range(g, dl, pt.k, chrome ? pt.s : dl->n, &pt.c, &pt.dropped);
+	apply_clip(g, &none);
+	screen_keep(g, dl, &pt, w, h);
+	sc->reused++;
+	return true;
+}
+
 void app_render(struct app_gfx *g, const struct app_dlist *dl)
 {
+	int w = 0, h = 0;
+	bool kept = output_kept(g);
+	g->screen.frames++;
+	if (!kept || SDL_GetRendererOutputSize(g->ren, &w, &h) != 0)
+		g->screen.valid = false;
+	else if (render_update(g, dl, w, h))
+		return;
+
 	struct clips clips = { 0 };
 	int dropped = 0; /* pushes beyond the depth, whose pops to skip */
 	int from = draw_layer(g, dl, &clips, &dropped), to = dl->n;
@@ -467,6 +787,13 @@ void app_render(struct app_gfx *g, const struct app_dlist *dl)
 		to = draw_chrome(g, dl, from, &clips);
 	render_range(g, dl, from, to, &clips, &dropped);
 	clips.n = 0;
+	apply_clip(g, &clips);
+	struct parts pt;
+	g->screen.valid = false;
+	if (kept && screen_size(&g->screen, w, h) &&
+	    app_layer_same(&g->layer, dl, app_layer_prefix(dl)) &&
+	    find_parts(g, dl, w, h, &pt))
+		screen_keep(g, dl, &pt, w, h);
 	apply_clip(g, &clips);
 }
 

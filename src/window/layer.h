@@ -51,6 +51,11 @@ int app_layer_prefix(const struct app_dlist *dl);
 bool app_layer_same_range(const struct app_layer *l, const struct app_dlist *dl,
 			  int from, int to);
 
+/* Whether prims at, at + 1, … of l's copy are prims [from, to) of dl,
+ * with their points and text. */
+bool app_layer_same_part(const struct app_layer *l, int at,
+			 const struct app_dlist *dl, int from, int to);
+
 /* Keeps a copy of prims [from, to) of dl; sets and returns l->valid
  * (false when out of memory). */
 bool app_layer_keep_range(struct app_layer *l, const struct app_dlist *dl,

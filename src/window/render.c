@@ -52,6 +52,7 @@ void app_gfx_finish(struct app_gfx *g)
 	app_layer_finish(&g->chrome);
 	free(g->screen.drawn);
 	free(g->screen.next);
+	free(g->screen.runs);
 	memset(&g->screen, 0, sizeof(g->screen));
 }
 
@@ -550,79 +551,103 @@ static double stroke_pad(float width)
 	return (hw > 1e5 ? 1e5 : hw > 0.75 ? hw : 0.75) + 3;
 }
 
-/* Marks the squares prim p of dl can draw in, within k; false when it
+/* A box that holds every pixel prim p of dl can draw, as x0, y0, x1,
+ * y1 in b: 1; 0 when it draws nothing (a clip, a blank text); -1 when it
  * can draw anywhere (a background) or is of a kind not known here. */
-static bool mark_prim(struct app_gfx *g, const struct app_dlist *dl,
-		      const struct app_prim *p, const SDL_Rect *k)
+static int prim_box(struct app_gfx *g, const struct app_dlist *dl,
+		    const struct app_prim *p, double b[4])
 {
-	struct app_screen *sc = &g->screen;
 	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
 	double cx = (double)p->cx, cy = (double)p->cy, r = (double)p->r;
-	struct app_box b = p->box;
+	double pad = 3;
+	int n = p->count;
+	struct app_box x = p->box;
 	switch (p->kind) {
 	case APP_PRIM_CLIP_PUSH:
 	case APP_PRIM_CLIP_POP:
-		return true;
+		return 0;
 	case APP_PRIM_RECT:
 		if (p->role == APP_ROLE_BACKGROUND)
-			return false;
-		mark(sc, k, (double)b.x - 1, (double)b.y - 1,
-		     (double)b.x + (double)b.w + 1,
-		     (double)b.y + (double)b.h + 1);
-		return true;
+			return -1;
+		b[0] = (double)x.x - 1, b[1] = (double)x.y - 1;
+		b[2] = (double)x.x + (double)x.w + 1;
+		b[3] = (double)x.y + (double)x.h + 1;
+		return 1;
 	case APP_PRIM_TEXT: {
 		const struct app_text_style *st = &p->style;
 		const struct app_text_entry *e = app_text_get(
 			&g->text, app_dlist_str(dl, p), st->px, st->face,
 			st->color);
 		if (!e || !e->tex)
-			return true;
-		int x = (int)p->ax - (st->align == APP_ALIGN_CENTRE ? e->w / 2 :
-				      st->align == APP_ALIGN_RIGHT  ? e->w :
-								      0);
-		mark(sc, k, x, (int)p->ay, (double)x + e->w,
-		     (double)(int)p->ay + e->h);
-		return true;
+			return 0;
+		/* Where app_text_draw puts it. */
+		int left = (int)p->ax - (st->align == APP_ALIGN_CENTRE ? e->w / 2 :
+					 st->align == APP_ALIGN_RIGHT ? e->w :
+									0);
+		b[0] = left, b[1] = (int)p->ay;
+		b[2] = (double)left + e->w, b[3] = (double)(int)p->ay + e->h;
+		return 1;
 	}
 	case APP_PRIM_DISC:
-		r = r > 1e5 ? 1e5 : r > 1 ? r : 1;
-		mark(sc, k, cx - r - 3, cy - r - 3, cx + r + 3, cy + r + 3);
-		return true;
 	case APP_PRIM_RING:
-		if (!isfinite(p->width))
-			return true;
-		r = (r > 1e5 ? 1e5 : r > 0 ? r : 0) + stroke_pad(p->width);
-		mark(sc, k, cx - r, cy - r, cx + r, cy + r);
-		return true;
-	case APP_PRIM_POLYGON: {
-		double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY,
-		       y1 = -INFINITY;
-		for (int i = 0; i < p->count; i++) {
-			x0 = fmin(x0, (double)xs[i]),
-			x1 = fmax(x1, (double)xs[i]);
-			y0 = fmin(y0, (double)ys[i]),
-			y1 = fmax(y1, (double)ys[i]);
-		}
-		mark(sc, k, x0 - 3, y0 - 3, x1 + 3, y1 + 3);
-		return true;
-	}
+		if (p->kind == APP_PRIM_RING && !isfinite(p->width))
+			return 0;
+		r = p->kind == APP_PRIM_DISC ? (r > 1e5 ? 1e5 :
+						r > 1   ? r :
+							  1) +
+						       3 :
+					       (r > 1e5 ? 1e5 :
+						r > 0   ? r :
+							  0) +
+						       stroke_pad(p->width);
+		b[0] = cx - r, b[1] = cy - r, b[2] = cx + r, b[3] = cy + r;
+		return 1;
 	case APP_PRIM_LINE:
-	case APP_PRIM_ARROW: {
+	case APP_PRIM_ARROW:
 		if (!isfinite(p->width))
-			return true;
+			return 0;
 		/* An arrow's head is 1.2 × 4 widths across at most. */
+		pad = p->kind == APP_PRIM_ARROW ?
+			      2.4 * fmin((double)p->width, 1e5) + 4 :
+			      stroke_pad(p->width);
+		n = p->kind == APP_PRIM_ARROW ? 2 : n;
+		/* fallthrough */
+	case APP_PRIM_POLYGON:
+		b[0] = b[1] = INFINITY, b[2] = b[3] = -INFINITY;
+		for (int i = 0; i < n; i++) {
+			b[0] = fmin(b[0], (double)xs[i] - pad);
+			b[2] = fmax(b[2], (double)xs[i] + pad);
+			b[1] = fmin(b[1], (double)ys[i] - pad);
+			b[3] = fmax(b[3], (double)ys[i] + pad);
+		}
+		return 1;
+	default:
+		return -1;
+	}
+}
+
+/* Marks the squares prim p of dl can draw in, within k, a stroke's in
+ * pieces along it; false when it can draw anywhere. */
+static bool mark_prim(struct app_gfx *g, const struct app_dlist *dl,
+		      const struct app_prim *p, const SDL_Rect *k)
+{
+	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
+	if ((p->kind == APP_PRIM_LINE || p->kind == APP_PRIM_ARROW) &&
+	    isfinite(p->width)) {
 		double pad = p->kind == APP_PRIM_ARROW ?
 				     2.4 * fmin((double)p->width, 1e5) + 4 :
 				     stroke_pad(p->width);
 		int n = p->kind == APP_PRIM_ARROW ? 2 : p->count;
 		for (int i = 0; i + 1 < n; i++)
-			mark_segment(sc, k, xs[i], ys[i], xs[i + 1], ys[i + 1],
-				     pad);
+			mark_segment(&g->screen, k, xs[i], ys[i], xs[i + 1],
+				     ys[i + 1], pad);
 		return true;
 	}
-	default:
-		return false;
-	}
+	double b[4];
+	int r = prim_box(g, dl, p, b);
+	if (r > 0)
+		mark(&g->screen, k, b[0], b[1], b[2], b[3]);
+	return r >= 0;
 }
 
 /* Marks what prims [from, to) can draw in, within k, in next. */
@@ -636,10 +661,12 @@ static bool mark_range(struct app_gfx *g, const struct app_dlist *dl, int from,
 }
 
 /* Copies from the view layer, unblended, the squares marked in drawn or
- * next, cut to k: a run of squares along a row at a time. */
+ * next, cut to k: a run of squares along a row at a time, each run
+ * kept in g->screen.runs. */
 static void restore_squares(struct app_gfx *g, const SDL_Rect *k)
 {
-	const struct app_screen *sc = &g->screen;
+	struct app_screen *sc = &g->screen;
+	sc->nruns = 0;
 	for (int ty = 0; ty < sc->th; ty++) {
 		const uint8_t *a = sc->drawn + (size_t)ty * (size_t)sc->tw;
 		const uint8_t *b = sc->next + (size_t)ty * (size_t)sc->tw;
@@ -655,9 +682,20 @@ static void restore_squares(struct app_gfx *g, const SDL_Rect *k)
 				       (e - tx) * APP_RENDER_TILE,
 				       APP_RENDER_TILE },
 				 cut;
-			if (SDL_IntersectRect(&r, k, &cut))
-				SDL_RenderCopy(g->ren, g->layer.tex, &cut, &cut);
 			tx = e;
+			if (!SDL_IntersectRect(&r, k, &cut))
+				continue;
+			SDL_RenderCopy(g->ren, g->layer.tex, &cut, &cut);
+			if (sc->nruns == sc->cap_runs) {
+				int cap = sc->cap_runs ? 2 * sc->cap_runs : 64;
+				SDL_Rect *v = realloc(sc->runs,
+						      (size_t)cap * sizeof(*v));
+				if (!v)
+					continue;
+				sc->runs = v;
+				sc->cap_runs = cap;
+			}
+			sc->runs[sc->nruns++] = cut;
 		}
 	}
 }
@@ -676,36 +714,94 @@ static void replay_clips(struct app_gfx *g, const struct app_dlist *dl, int k,
 	}
 }
 
+/*
+ * The groups of what follows the plot, prims [s, dl->n): each clip
+ * opened at the top level with all it holds, and each other prim there,
+ * with the rectangle it can draw in on a w × h output. Groups that draw
+ * nothing are left out. Returns their count, or -1 when a group can
+ * draw anywhere, a clip is not closed, or there are more than max.
+ */
+static int chrome_groups(struct app_gfx *g, const struct app_dlist *dl, int s,
+			 int w, int h, struct app_group *gr, int max)
+{
+	SDL_Rect out = { 0, 0, w, h };
+	int n = 0;
+	for (int i = s; i < dl->n;) {
+		const struct app_prim *p = &dl->prims[i];
+		struct app_group q = { i, i + 1, { 0, 0, 0, 0 } };
+		struct app_box x = p->box;
+		double b[4];
+		SDL_Rect r;
+		if (p->kind == APP_PRIM_CLIP_POP)
+			return -1;
+		if (p->kind == APP_PRIM_CLIP_PUSH) {
+			int depth = 1;
+			while (q.to < dl->n && depth > 0) {
+				depth += dl->prims[q.to].kind ==
+					 APP_PRIM_CLIP_PUSH;
+				depth -= dl->prims[q.to].kind == APP_PRIM_CLIP_POP;
+				q.to++;
+			}
+			if (depth > 0 ||
+			    !(fabsf(x.x) + fabsf(x.y) + fabsf(x.w) + fabsf(x.h) <
+			      1e6f))
+				return -1;
+			r = (SDL_Rect){ (int)x.x, (int)x.y, (int)x.w, (int)x.h };
+		} else {
+			int k = prim_box(g, dl, p, b);
+			if (k < 0)
+				return -1;
+			b[0] = fmax(floor(b[0]), 0), b[1] = fmax(floor(b[1]), 0);
+			b[2] = fmin(ceil(b[2]), w), b[3] = fmin(ceil(b[3]), h);
+			if (k == 0 || !(b[0] < b[2] && b[1] < b[3]))
+				r = (SDL_Rect){ 0, 0, 0, 0 };
+			else
+				r = (SDL_Rect){ (int)b[0], (int)b[1],
+						(int)(b[2] - b[0]),
+						(int)(b[3] - b[1]) };
+		}
+		i = q.to;
+		if (!SDL_IntersectRect(&r, &out, &q.r))
+			continue;
+		if (n == max)
+			return -1;
+		gr[n++] = q;
+	}
+	return n;
+}
+
 /* Where on a w × h output the list's moving parts and chrome are: the
- * view layer's prefix k, the chrome's start s and its n regions, and
- * the plot's clip cut to the output. False when the list is not laid
- * out so. */
+ * view layer's prefix k, the chrome's start s and its groups, and the
+ * plot's clip cut to the output. */
 struct parts {
 	int k, s, n, dropped;
 	struct clips c;
-	SDL_Rect plot, reg[APP_RENDER_CHROME_REGIONS];
+	SDL_Rect plot;
+	struct app_group gr[APP_RENDER_GROUPS];
 };
 
+/* Finds them, marking in next the squares of what the plot holds after
+ * the view layer; false when the list is not laid out so. */
 static bool find_parts(struct app_gfx *g, const struct app_dlist *dl, int w,
 		       int h, struct parts *pt)
 {
 	SDL_Rect out = { 0, 0, w, h };
-	memset(pt, 0, sizeof(*pt));
 	pt->k = app_layer_prefix(dl);
+	pt->n = pt->dropped = 0;
+	pt->c.n = 0;
 	if (pt->k == 0)
 		return false;
 	replay_clips(g, dl, pt->k, &pt->c, &pt->dropped);
 	pt->s = chrome_start(dl, pt->k, &pt->c);
-	pt->n = pt->s > 0 ? chrome_regions(dl, pt->s, pt->c.r[0], w, h, pt->reg,
-					   APP_RENDER_CHROME_REGIONS) :
-			    -1;
-	return pt->n >= 0 && pt->dropped == 0 &&
-	       SDL_IntersectRect(&pt->c.r[0], &out, &pt->plot) &&
-	       mark_range(g, dl, pt->k, pt->s, &pt->plot);
+	if (pt->s == 0 || pt->dropped > 0 ||
+	    !SDL_IntersectRect(&pt->c.r[0], &out, &pt->plot))
+		return false;
+	pt->n = chrome_groups(g, dl, pt->s, w, h, pt->gr, APP_RENDER_GROUPS);
+	return pt->n >= 0 && mark_range(g, dl, pt->k, pt->s, &pt->plot);
 }
 
-/* Notes what the output holds now that dl has been drawn on it: the
- * chrome's copy kept to match. */
+/* Notes what the output holds now that dl has been drawn on it, with a
+ * copy of its chrome. */
 static void screen_keep(struct app_gfx *g, const struct app_dlist *dl,
 			const struct parts *pt, int w, int h)
 {
@@ -720,19 +816,76 @@ static void screen_keep(struct app_gfx *g, const struct app_dlist *dl,
 	sc->w = w, sc->h = h;
 	sc->layer_keeps = g->layer.keeps;
 	sc->chrome_keeps = g->chrome.keeps;
-	sc->nreg = pt->n;
-	memcpy(sc->reg, pt->reg, sizeof(pt->reg));
+	sc->ngroups = pt->n;
+	for (int i = 0; i < pt->n; i++) /* as indices into the copy */
+		sc->groups[i] = (struct app_group){ pt->gr[i].from - pt->s,
+						    pt->gr[i].to - pt->s,
+						    pt->gr[i].r };
 	sc->valid = g->chrome.valid;
 }
 
 /*
+ * Which of this frame's chrome groups to draw again, in redo, and the
+ * rectangles to put back from the view layer first, in d (*nd of them):
+ * a group the last frame did not draw the same in the same place, in
+ * the same order; a group the last frame drew and this one does not;
+ * and then every group that meets any of those rectangles, until none
+ * more does.
+ */
+static void chrome_damage(struct app_gfx *g, const struct app_dlist *dl,
+			  const struct parts *pt, bool *redo, SDL_Rect *d, int *nd)
+{
+	const struct app_screen *sc = &g->screen;
+	bool copy = sc->chrome_keeps == g->chrome.keeps && g->chrome.valid;
+	int o = 0;
+	*nd = 0;
+	for (int j = 0; j < pt->n; j++) {
+		const struct app_group *q = &pt->gr[j];
+		int found = -1;
+		for (int i = o; copy && i < sc->ngroups && found < 0; i++) {
+			const struct app_group *e = &sc->groups[i];
+			if (SDL_RectEquals(&e->r, &q->r) &&
+			    e->to - e->from == q->to - q->from &&
+			    app_layer_same_part(&g->chrome, e->from, dl,
+						q->from, q->to))
+				found = i;
+		}
+		redo[j] = found < 0;
+		if (found < 0) {
+			d[(*nd)++] = q->r;
+			continue;
+		}
+		while (o < found)
+			d[(*nd)++] = sc->groups[o++].r;
+		o = found + 1;
+	}
+	while (o < sc->ngroups)
+		d[(*nd)++] = sc->groups[o++].r;
+	for (bool more = true; more;) {
+		more = false;
+		for (int j = 0; j < pt->n; j++) {
+			for (int i = 0; !redo[j] && i < *nd; i++) {
+				if (SDL_HasIntersection(&pt->gr[j].r, &d[i])) {
+					redo[j] = more = true;
+					d[(*nd)++] = pt->gr[j].r;
+				}
+			}
+		}
+	}
+}
+
+/*
  * Draws dl over the last frame when the output kept it and its view
- * layer is the one on screen: puts back from the layer the squares the
- * last frame's moving parts drew in and those this frame's will, then
- * draws this frame's; the chrome the same way only when it changed.
- * Every pixel then holds what drawing the frame whole would give it:
- * those outside the squares and the chrome's regions are the layer's,
- * and nothing of this frame reaches them. False (nothing drawn) when
+ * layer is the one on screen. What follows the plot is taken group by
+ * group (chrome_damage): the rectangles of groups changed are put back
+ * from the layer and those groups drawn again. In the plot, the squares
+ * the last frame's moving parts drew in, those this frame's will and
+ * those the chrome put back are put back from the layer; the plot's
+ * prims drawn over them, and the groups that were not drawn again
+ * whole (the plot's frame) drawn again cut to those squares. Every
+ * pixel then holds what drawing the frame whole would give it: the
+ * others are the layer's with the same groups drawn over them as last
+ * time, and nothing drawn now reaches them. False (nothing drawn) when
  * the frame must be drawn whole.
  */
 static bool render_update(struct app_gfx *g, const struct app_dlist *dl, int w,
@@ -741,6 +894,9 @@ static bool render_update(struct app_gfx *g, const struct app_dlist *dl, int w,
 	struct app_screen *sc = &g->screen;
 	struct app_layer *l = &g->layer;
 	struct parts pt;
+	bool redo[APP_RENDER_GROUPS];
+	SDL_Rect d[3 * APP_RENDER_GROUPS];
+	int nd = 0;
 	bool was = sc->valid;
 	if (!screen_size(sc, w, h) || !was || !sc->valid || sc->w != w ||
 	    sc->h != h || !l->shown || l->w != w || l->h != h ||
@@ -749,18 +905,38 @@ static bool render_update(struct app_gfx *g, const struct app_dlist *dl, int w,
 	int k = app_layer_prefix(dl);
 	if (k == 0 || !app_layer_same(l, dl, k) || !find_parts(g, dl, w, h, &pt))
 		return false;
-	bool chrome = sc->chrome_keeps == g->chrome.keeps && g->chrome.valid &&
-		      app_layer_same_range(&g->chrome, dl, pt.s, dl->n);
+	chrome_damage(g, dl, &pt, redo, d, &nd);
+	/* What the chrome puts back in the plot, the plot's prims are
+	 * drawn again over. */
+	for (int i = 0; i < nd; i++)
+		mark(sc, &pt.plot, d[i].x, d[i].y, (double)d[i].x + d[i].w,
+		     (double)d[i].y + d[i].h);
 	struct clips none = { 0 };
 	apply_clip(g, &none);
+	for (int i = 0; i < nd; i++)
+		SDL_RenderCopy(g->ren, l->tex, &d[i], &d[i]);
 	restore_squares(g, &pt.plot);
-	for (int i = 0; !chrome && i < sc->nreg + pt.n; i++) {
-		const SDL_Rect *r = i < sc->nreg ? &sc->reg[i] :
-						   &pt.reg[i - sc->nreg];
-		SDL_RenderCopy(g->ren, l->tex, r, r);
-	}
 	apply_clip(g, &pt.c);
-	render_range(g, dl, pt.k, chrome ? pt.s : dl->n, &pt.c, &pt.dropped);
+	render_range(g, dl, pt.k, pt.s, &pt.c, &pt.dropped);
+	for (int j = 0; j < pt.n; j++) {
+		const struct app_group *q = &pt.gr[j];
+		int dropped = 0;
+		struct clips c = { 0 };
+		if (redo[j]) {
+			apply_clip(g, &c);
+			render_range(g, dl, q->from, q->to, &c, &dropped);
+			continue;
+		}
+		/* Drawn again only where the plot was put back. */
+		for (int i = 0; i < sc->nruns; i++) {
+			if (!SDL_HasIntersection(&q->r, &sc->runs[i]))
+				continue;
+			c.n = 1;
+			c.r[0] = sc->runs[i];
+			apply_clip(g, &c);
+			render_range(g, dl, q->from, q->to, &c, &dropped);
+		}
+	}
 	apply_clip(g, &none);
 	screen_keep(g, dl, &pt, w, h);
 	sc->reused++;

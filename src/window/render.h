@@ -30,6 +30,16 @@
  * rectangles outside any clip. */
 #define APP_RENDER_CHROME_REGIONS 16
 
+/* What follows the plot is drawn over the last frame only when it
+ * falls into at most this many groups (render.c, chrome_groups). */
+#define APP_RENDER_GROUPS 64
+
+/* Prims [from, to) of a list, drawing only in r. */
+struct app_group {
+	int from, to;
+	SDL_Rect r;
+};
+
 /* The side of the squares the screen's damage is counted in, pixels. */
 #define APP_RENDER_TILE 32
 
@@ -46,12 +56,14 @@ struct app_screen {
 	int w, h;          /* its size */
 	long layer_keeps;  /* the view layer's copy it shows (layer.keeps) */
 	long chrome_keeps; /* the chrome's copy it shows (chrome.keeps) */
-	int nreg;          /* the rectangles that chrome drew in */
-	SDL_Rect reg[APP_RENDER_CHROME_REGIONS];
-	int tw, th;          /* squares across and down */
-	uint8_t *drawn;      /* per square: the moving parts drew there */
-	uint8_t *next;       /* the same for the frame being drawn */
-	size_t cap;          /* squares in drawn and next */
+	int ngroups;       /* what follows the plot, as indices in the copy */
+	struct app_group groups[APP_RENDER_GROUPS];
+	int tw, th;     /* squares across and down */
+	uint8_t *drawn; /* per square: the moving parts drew there */
+	uint8_t *next;  /* the same for the frame being drawn */
+	size_t cap;     /* squares in drawn and next */
+	SDL_Rect *runs; /* the runs of squares put back this frame */
+	int nruns, cap_runs;
 	long frames, reused; /* frames drawn, of which from the last */
 };
 

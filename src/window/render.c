@@ -105,21 +105,30 @@ static void target_size(SDL_Renderer *ren, int *w, int *h)
 
 /* Sets SDL's and the rasteriser's clip to the innermost rectangle, or
  * none; dashes are cut to it widened by 16 pixels. */
+/* Dashes are cut to the clip k widened by 16 pixels (none: k NULL). */
+static void set_cut(struct app_gfx *g, const SDL_Rect *k)
+{
+	if (!k)
+		g->cut = (SDL_FRect){ -1e5f - 16, -1e5f - 16, 2e5f + 32,
+				      2e5f + 32 };
+	else
+		g->cut = (SDL_FRect){ (float)k->x - 16, (float)k->y - 16,
+				      (float)k->w + 32, (float)k->h + 32 };
+}
+
 static void apply_clip(struct app_gfx *g, const struct clips *c)
 {
 	SDL_Rect out = { 0, 0, 0, 0 }, r = out;
 	target_size(g->ren, &out.w, &out.h);
 	if (c->n == 0) {
 		SDL_RenderSetClipRect(g->ren, NULL);
-		g->cut = (SDL_FRect){ -1e5f - 16, -1e5f - 16, 2e5f + 32,
-				      2e5f + 32 };
+		set_cut(g, NULL);
 		app_raster_clip(&g->raster, 0, 0, out.w, out.h);
 		return;
 	}
 	const SDL_Rect *k = &c->r[c->n - 1];
 	SDL_RenderSetClipRect(g->ren, k);
-	g->cut = (SDL_FRect){ (float)k->x - 16, (float)k->y - 16,
-			      (float)k->w + 32, (float)k->h + 32 };
+	set_cut(g, k);
 	if (!SDL_IntersectRect(k, &out, &r))
 		r = (SDL_Rect){ 0, 0, 0, 0 };
 	app_raster_clip(&g->raster, r.x, r.y, r.w, r.h);
@@ -485,13 +494,16 @@ static bool screen_size(struct app_screen *sc, int w, int h)
 	int th = (h + APP_RENDER_TILE - 1) / APP_RENDER_TILE;
 	size_t n = (size_t)tw * (size_t)th;
 	if (n > sc->cap) {
-		uint8_t *a = realloc(sc->drawn, n), *b;
+		uint8_t *a = realloc(sc->drawn, n), *b = NULL, *c = NULL;
 		if (a)
 			sc->drawn = a;
 		b = a ? realloc(sc->next, n) : NULL;
-		if (!b)
+		if (b)
+			sc->next = b;
+		c = b ? realloc(sc->extra, n) : NULL;
+		if (!c)
 			return sc->valid = false;
-		sc->next = b;
+		sc->extra = c;
 		sc->cap = n;
 	}
 	if (tw != sc->tw || th != sc->th)
@@ -660,23 +672,24 @@ static bool mark_range(struct app_gfx *g, const struct app_dlist *dl, int from,
 	return true;
 }
 
-/* Copies from the view layer, unblended, the squares marked in drawn or
- * next, cut to k: a run of squares along a row at a time, each run
- * kept in g->screen.runs. */
+/* Copies from the view layer, unblended, the squares marked in drawn,
+ * next or extra, cut to k: a run of squares along a row at a time, each
+ * run kept in g->screen.runs. */
 static void restore_squares(struct app_gfx *g, const SDL_Rect *k)
 {
 	struct app_screen *sc = &g->screen;
 	sc->nruns = 0;
 	for (int ty = 0; ty < sc->th; ty++) {
-		const uint8_t *a = sc->drawn + (size_t)ty * (size_t)sc->tw;
-		const uint8_t *b = sc->next + (size_t)ty * (size_t)sc->tw;
+		size_t at = (size_t)ty * (size_t)sc->tw;
+		const uint8_t *a = sc->drawn + at, *b = sc->next + at,
+			      *c = sc->extra + at;
 		for (int tx = 0; tx < sc->tw;) {
-			if (!(a[tx] | b[tx])) {
+			if (!(a[tx] | b[tx] | c[tx])) {
 				tx++;
 				continue;
 			}
 			int e = tx + 1;
-			while (e < sc->tw && (a[e] | b[e]))
+			while (e < sc->tw && (a[e] | b[e] | c[e]))
 				e++;
 			SDL_Rect r = { tx * APP_RENDER_TILE, ty * APP_RENDER_TILE,
 				       (e - tx) * APP_RENDER_TILE,
@@ -685,17 +698,22 @@ static void restore_squares(struct app_gfx *g, const SDL_Rect *k)
 			tx = e;
 			if (!SDL_IntersectRect(&r, k, &cut))
 				continue;
-			SDL_RenderCopy(g->ren, g->layer.tex, &cut, &cut);
 			if (sc->nruns == sc->cap_runs) {
 				int cap = sc->cap_runs ? 2 * sc->cap_runs : 64;
 				SDL_Rect *v = realloc(sc->runs,
 						      (size_t)cap * sizeof(*v));
-				if (!v)
-					continue;
-				sc->runs = v;
-				sc->cap_runs = cap;
+				if (!v) { /* put back and drawn whole */
+					cut = *k;
+					sc->nruns = 0;
+					tx = sc->tw, ty = sc->th;
+				} else {
+					sc->runs = v;
+					sc->cap_runs = cap;
+				}
 			}
-			sc->runs[sc->nruns++] = cut;
+			SDL_RenderCopy(g->ren, g->layer.tex, &cut, &cut);
+			if (sc->nruns < sc->cap_runs)
+				sc->runs[sc->nruns++] = cut;
 		}
 	}
 }
@@ -714,70 +732,88 @@ static void replay_clips(struct app_gfx *g, const struct app_dlist *dl, int k,
 	}
 }
 
-/*
- * The groups of what follows the plot, prims [s, dl->n): each clip
- * opened at the top level with all it holds, and each other prim there,
- * with the rectangle it can draw in on a w × h output. Groups that draw
- * nothing are left out. Returns their count, or -1 when a group can
- * draw anywhere, a clip is not closed, or there are more than max.
- */
-static int chrome_groups(struct app_gfx *g, const struct app_dlist *dl, int s,
-			 int w, int h, struct app_group *gr, int max)
+/* Whether p is a stroke with a segment neither level nor upright: the
+ * rasteriser cuts it to the clip, and the pixels of what remains can
+ * differ by a rounding from those of the same stroke cut to another
+ * clip. (A level or upright one gives the same pixels.) */
+static bool slanted(const struct app_dlist *dl, const struct app_prim *p)
 {
-	SDL_Rect out = { 0, 0, w, h };
-	int n = 0;
-	for (int i = s; i < dl->n;) {
+	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
+	int n = p->kind == APP_PRIM_ARROW ? 2 :
+		p->kind == APP_PRIM_LINE  ? p->count :
+					    0;
+	for (int i = 0; i + 1 < n; i++)
+		if (xs[i] != xs[i + 1] && ys[i] != ys[i + 1])
+			return true;
+	return false;
+}
+
+/*
+ * The prims of what follows the plot, prims [s, dl->n), each with the
+ * clip in force for it (all those open, intersected; none: the output)
+ * and the rectangle it can draw in on a w × h output; prims that draw
+ * nothing are left out. Returns their count, or -1 when one can draw
+ * anywhere, clips are nested too deep or not balanced, or there are
+ * more than max.
+ */
+static int chrome_items(struct app_gfx *g, const struct app_dlist *dl, int s,
+			int w, int h, struct app_item *it, int max)
+{
+	SDL_Rect out = { 0, 0, w, h }, stack[APP_RENDER_CLIP_DEPTH + 1];
+	int depth = 0, n = 0;
+	stack[0] = out; /* the clips as push_clip keeps them, from 1 */
+	for (int i = s; i < dl->n; i++) {
 		const struct app_prim *p = &dl->prims[i];
-		struct app_group q = { i, i + 1, { 0, 0, 0, 0 } };
 		struct app_box x = p->box;
 		double b[4];
-		SDL_Rect r;
-		if (p->kind == APP_PRIM_CLIP_POP)
-			return -1;
+		if (p->kind == APP_PRIM_CLIP_POP) {
+			if (depth == 0)
+				return -1;
+			depth--;
+			continue;
+		}
 		if (p->kind == APP_PRIM_CLIP_PUSH) {
-			int depth = 1;
-			while (q.to < dl->n && depth > 0) {
-				depth += dl->prims[q.to].kind ==
-					 APP_PRIM_CLIP_PUSH;
-				depth -= dl->prims[q.to].kind == APP_PRIM_CLIP_POP;
-				q.to++;
-			}
-			if (depth > 0 ||
+			SDL_Rect r = { (int)x.x, (int)x.y, (int)x.w, (int)x.h };
+			if (depth == APP_RENDER_CLIP_DEPTH ||
 			    !(fabsf(x.x) + fabsf(x.y) + fabsf(x.w) + fabsf(x.h) <
 			      1e6f))
 				return -1;
-			r = (SDL_Rect){ (int)x.x, (int)x.y, (int)x.w, (int)x.h };
-		} else {
-			int k = prim_box(g, dl, p, b);
-			if (k < 0)
-				return -1;
-			b[0] = fmax(floor(b[0]), 0), b[1] = fmax(floor(b[1]), 0);
-			b[2] = fmin(ceil(b[2]), w), b[3] = fmin(ceil(b[3]), h);
-			if (k == 0 || !(b[0] < b[2] && b[1] < b[3]))
-				r = (SDL_Rect){ 0, 0, 0, 0 };
-			else
-				r = (SDL_Rect){ (int)b[0], (int)b[1],
-						(int)(b[2] - b[0]),
-						(int)(b[3] - b[1]) };
+			stack[depth + 1] = r;
+			if (depth > 0 && !SDL_IntersectRect(&r, &stack[depth],
+							    &stack[depth + 1]))
+				stack[depth + 1] = (SDL_Rect){ r.x, r.y, 0, 0 };
+			depth++;
+			continue;
 		}
-		i = q.to;
-		if (!SDL_IntersectRect(&r, &out, &q.r))
+		int k = prim_box(g, dl, p, b);
+		if (k < 0)
+			return -1;
+		b[0] = fmax(floor(b[0]), 0), b[1] = fmax(floor(b[1]), 0);
+		b[2] = fmin(ceil(b[2]), w), b[3] = fmin(ceil(b[3]), h);
+		if (k == 0 || !(b[0] < b[2] && b[1] < b[3]))
+			continue;
+		SDL_Rect r = { (int)b[0], (int)b[1], (int)(b[2] - b[0]),
+			       (int)(b[3] - b[1]) },
+			 cut;
+		if (!SDL_IntersectRect(&r, &stack[depth], &cut))
 			continue;
 		if (n == max)
 			return -1;
-		gr[n++] = q;
+		it[n++] = (struct app_item){ i, depth > 0, slanted(dl, p), cut,
+					     stack[depth] };
 	}
-	return n;
+	return depth == 0 ? n : -1;
 }
 
 /* Where on a w × h output the list's moving parts and chrome are: the
- * view layer's prefix k, the chrome's start s and its groups, and the
+ * view layer's prefix k, the chrome's start s and its prims, and the
  * plot's clip cut to the output. */
 struct parts {
 	int k, s, n, dropped;
 	struct clips c;
 	SDL_Rect plot;
-	struct app_group gr[APP_RENDER_GROUPS];
+	struct app_item it[APP_RENDER_ITEMS];
+	bool whole[APP_RENDER_ITEMS]; /* drawn again whole */
 };
 
 /* Finds them, marking in next the squares of what the plot holds after
@@ -796,7 +832,7 @@ static bool find_parts(struct app_gfx *g, const struct app_dlist *dl, int w,
 	if (pt->s == 0 || pt->dropped > 0 ||
 	    !SDL_IntersectRect(&pt->c.r[0], &out, &pt->plot))
 		return false;
-	pt->n = chrome_groups(g, dl, pt->s, w, h, pt->gr, APP_RENDER_GROUPS);
+	pt->n = chrome_items(g, dl, pt->s, w, h, pt->it, APP_RENDER_ITEMS);
 	return pt->n >= 0 && mark_range(g, dl, pt->k, pt->s, &pt->plot);
 }
 
@@ -816,129 +852,161 @@ static void screen_keep(struct app_gfx *g, const struct app_dlist *dl,
 	sc->w = w, sc->h = h;
 	sc->layer_keeps = g->layer.keeps;
 	sc->chrome_keeps = g->chrome.keeps;
-	sc->ngroups = pt->n;
-	for (int i = 0; i < pt->n; i++) /* as indices into the copy */
-		sc->groups[i] = (struct app_group){ pt->gr[i].from - pt->s,
-						    pt->gr[i].to - pt->s,
-						    pt->gr[i].r };
+	sc->nitems = pt->n;
+	for (int i = 0; i < pt->n; i++) { /* as indices into the copy */
+		sc->items[i] = pt->it[i];
+		sc->items[i].at -= pt->s;
+	}
 	sc->valid = g->chrome.valid;
 }
 
 /*
- * Which of this frame's chrome groups to draw again, in redo, and the
- * rectangles to put back from the view layer first, in d (*nd of them):
- * a group the last frame did not draw the same in the same place, in
- * the same order; a group the last frame drew and this one does not;
- * and then every group that meets any of those rectangles, until none
- * more does.
+ * Marks in extra the rectangles of the chrome's prims that the last
+ * frame did not draw the same, in the same place with the same clip,
+ * in the same order, and of those it drew that this frame does not.
  */
 static void chrome_damage(struct app_gfx *g, const struct app_dlist *dl,
-			  const struct parts *pt, bool *redo, SDL_Rect *d, int *nd)
+			  const struct parts *pt, const SDL_Rect *out)
 {
-	const struct app_screen *sc = &g->screen;
+	struct app_screen *sc = &g->screen;
 	bool copy = sc->chrome_keeps == g->chrome.keeps && g->chrome.valid;
+	uint8_t *next = sc->next;
 	int o = 0;
-	*nd = 0;
+	sc->next = sc->extra; /* mark() marks in next */
+	memset(sc->extra, 0, (size_t)sc->tw * (size_t)sc->th);
 	for (int j = 0; j < pt->n; j++) {
-		const struct app_group *q = &pt->gr[j];
+		const struct app_item *q = &pt->it[j];
 		int found = -1;
-		for (int i = o; copy && i < sc->ngroups && found < 0; i++) {
-			const struct app_group *e = &sc->groups[i];
+		for (int i = o; copy && i < sc->nitems && found < 0; i++) {
+			const struct app_item *e = &sc->items[i];
 			if (SDL_RectEquals(&e->r, &q->r) &&
-			    e->to - e->from == q->to - q->from &&
-			    app_layer_same_part(&g->chrome, e->from, dl,
-						q->from, q->to))
+			    SDL_RectEquals(&e->clip, &q->clip) &&
+			    e->clipped == q->clipped &&
+			    app_layer_same_part(&g->chrome, e->at, dl, q->at,
+						q->at + 1))
 				found = i;
 		}
-		redo[j] = found < 0;
-		if (found < 0) {
-			d[(*nd)++] = q->r;
-			continue;
-		}
+		if (found < 0)
+			found = o - 1; /* o stays */
 		while (o < found)
-			d[(*nd)++] = sc->groups[o++].r;
-		o = found + 1;
+			mark(sc, out, sc->items[o].r.x, sc->items[o].r.y,
+			     (double)sc->items[o].r.x + sc->items[o].r.w,
+			     (double)sc->items[o].r.y + sc->items[o].r.h),
+				o++;
+		if (found >= o)
+			o = found + 1;
+		else
+			mark(sc, out, q->r.x, q->r.y, (double)q->r.x + q->r.w,
+			     (double)q->r.y + q->r.h);
 	}
-	while (o < sc->ngroups)
-		d[(*nd)++] = sc->groups[o++].r;
+	for (; o < sc->nitems; o++)
+		mark(sc, out, sc->items[o].r.x, sc->items[o].r.y,
+		     (double)sc->items[o].r.x + sc->items[o].r.w,
+		     (double)sc->items[o].r.y + sc->items[o].r.h);
+	sc->extra = sc->next;
+	sc->next = next;
+}
+
+/* Whether any square of r is marked in drawn, next or extra. */
+static bool touched(const struct app_screen *sc, const SDL_Rect *r)
+{
+	int tx0 = r->x / APP_RENDER_TILE,
+	    tx1 = (r->x + r->w - 1) / APP_RENDER_TILE;
+	int ty0 = r->y / APP_RENDER_TILE,
+	    ty1 = (r->y + r->h - 1) / APP_RENDER_TILE;
+	for (int ty = ty0; ty <= ty1 && ty < sc->th; ty++) {
+		for (int tx = tx0; tx <= tx1 && tx < sc->tw; tx++) {
+			size_t i = (size_t)ty * (size_t)sc->tw + (size_t)tx;
+			if (sc->drawn[i] | sc->next[i] | sc->extra[i])
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Slanted strokes of the chrome are drawn again whole, never cut to a
+ * run: each that meets a square to put back has all its squares put
+ * back (in extra), until none more does; pt->whole says which. */
+static void whole_damage(struct app_gfx *g, struct parts *pt, const SDL_Rect *out)
+{
+	struct app_screen *sc = &g->screen;
+	uint8_t *next = sc->next;
+	memset(pt->whole, 0, sizeof(pt->whole));
 	for (bool more = true; more;) {
 		more = false;
 		for (int j = 0; j < pt->n; j++) {
-			for (int i = 0; !redo[j] && i < *nd; i++) {
-				if (SDL_HasIntersection(&pt->gr[j].r, &d[i])) {
-					redo[j] = more = true;
-					d[(*nd)++] = pt->gr[j].r;
-				}
-			}
+			const SDL_Rect *r = &pt->it[j].r;
+			if (!pt->it[j].slanted || pt->whole[j] || !touched(sc, r))
+				continue;
+			pt->whole[j] = more = true;
+			sc->next = sc->extra; /* mark() marks in next */
+			mark(sc, out, r->x, r->y, (double)r->x + r->w,
+			     (double)r->y + r->h);
+			sc->next = next;
 		}
 	}
 }
 
 /*
  * Draws dl over the last frame when the output kept it and its view
- * layer is the one on screen. What follows the plot is taken group by
- * group (chrome_damage): the rectangles of groups changed are put back
- * from the layer and those groups drawn again. In the plot, the squares
- * the last frame's moving parts drew in, those this frame's will and
- * those the chrome put back are put back from the layer; the plot's
- * prims drawn over them, and the groups that were not drawn again
- * whole (the plot's frame) drawn again cut to those squares. Every
- * pixel then holds what drawing the frame whole would give it: the
- * others are the layer's with the same groups drawn over them as last
- * time, and nothing drawn now reaches them. False (nothing drawn) when
- * the frame must be drawn whole.
+ * layer is the one on screen. The squares to draw again are those the
+ * last frame's moving parts in the plot drew in, those this frame's
+ * will, and those of the chrome's prims that changed (chrome_damage);
+ * they are put back from the layer, a run of squares along a row at a
+ * time. The plot's moving parts are drawn over them whole (they reach
+ * only their squares), then every prim of the chrome that meets a run,
+ * cut to it. Every pixel then holds what drawing the frame whole would
+ * give it: those in the runs are drawn from the layer up, the others
+ * are the layer's with the same prims over them as last time, and
+ * nothing drawn now reaches them. False (nothing drawn) when the frame
+ * must be drawn whole.
  */
 static bool render_update(struct app_gfx *g, const struct app_dlist *dl, int w,
 			  int h)
 {
 	struct app_screen *sc = &g->screen;
 	struct app_layer *l = &g->layer;
-	struct parts pt;
-	bool redo[APP_RENDER_GROUPS];
-	SDL_Rect d[3 * APP_RENDER_GROUPS];
-	int nd = 0;
+	struct parts *pt = g->parts;
+	SDL_Rect out = { 0, 0, w, h };
 	bool was = sc->valid;
-	if (!screen_size(sc, w, h) || !was || !sc->valid || sc->w != w ||
+	if (!pt || !screen_size(sc, w, h) || !was || !sc->valid || sc->w != w ||
 	    sc->h != h || !l->shown || l->w != w || l->h != h ||
 	    sc->layer_keeps != l->keeps)
 		return false;
 	int k = app_layer_prefix(dl);
-	if (k == 0 || !app_layer_same(l, dl, k) || !find_parts(g, dl, w, h, &pt))
+	if (k == 0 || !app_layer_same(l, dl, k) || !find_parts(g, dl, w, h, pt))
 		return false;
-	chrome_damage(g, dl, &pt, redo, d, &nd);
-	/* What the chrome puts back in the plot, the plot's prims are
-	 * drawn again over. */
-	for (int i = 0; i < nd; i++)
-		mark(sc, &pt.plot, d[i].x, d[i].y, (double)d[i].x + d[i].w,
-		     (double)d[i].y + d[i].h);
+	chrome_damage(g, dl, pt, &out);
+	whole_damage(g, pt, &out);
 	struct clips none = { 0 };
 	apply_clip(g, &none);
-	for (int i = 0; i < nd; i++)
-		SDL_RenderCopy(g->ren, l->tex, &d[i], &d[i]);
-	restore_squares(g, &pt.plot);
-	apply_clip(g, &pt.c);
-	render_range(g, dl, pt.k, pt.s, &pt.c, &pt.dropped);
-	for (int j = 0; j < pt.n; j++) {
-		const struct app_group *q = &pt.gr[j];
-		int dropped = 0;
-		struct clips c = { 0 };
-		if (redo[j]) {
+	restore_squares(g, &out);
+	apply_clip(g, &pt->c);
+	render_range(g, dl, pt->k, pt->s, &pt->c, &pt->dropped);
+	for (int j = 0; j < pt->n; j++) {
+		const struct app_item *q = &pt->it[j];
+		if (q->slanted && pt->whole[j]) {
+			struct clips c = { q->clipped, { q->clip } };
+			int dropped = 0;
 			apply_clip(g, &c);
-			render_range(g, dl, q->from, q->to, &c, &dropped);
+			render_range(g, dl, q->at, q->at + 1, &c, &dropped);
 			continue;
 		}
-		/* Drawn again only where the plot was put back. */
-		for (int i = 0; i < sc->nruns; i++) {
-			if (!SDL_HasIntersection(&q->r, &sc->runs[i]))
+		for (int i = 0; i < sc->nruns && !q->slanted; i++) {
+			struct clips c = { 1, { { 0, 0, 0, 0 } } };
+			int dropped = 0;
+			if (!SDL_IntersectRect(&q->r, &sc->runs[i], &c.r[0]))
 				continue;
-			c.n = 1;
-			c.r[0] = sc->runs[i];
+			/* The prim's own clip holds its rectangle. */
+			SDL_IntersectRect(&sc->runs[i], &q->clip, &c.r[0]);
 			apply_clip(g, &c);
-			render_range(g, dl, q->from, q->to, &c, &dropped);
+			/* Dashes counted as where it is drawn whole. */
+			set_cut(g, q->clipped ? &q->clip : NULL);
+			render_range(g, dl, q->at, q->at + 1, &c, &dropped);
 		}
 	}
 	apply_clip(g, &none);
-	screen_keep(g, dl, &pt, w, h);
+	screen_keep(g, dl, pt, w, h);
 	sc->reused++;
 	return true;
 }
@@ -964,12 +1032,13 @@ void app_render(struct app_gfx *g, const struct app_dlist *dl)
 	render_range(g, dl, from, to, &clips, &dropped);
 	clips.n = 0;
 	apply_clip(g, &clips);
-	struct parts pt;
 	g->screen.valid = false;
-	if (kept && screen_size(&g->screen, w, h) &&
+	if (kept && !g->parts)
+		g->parts = calloc(1, sizeof(struct parts));
+	if (kept && g->parts && screen_size(&g->screen, w, h) &&
 	    app_layer_same(&g->layer, dl, app_layer_prefix(dl)) &&
-	    find_parts(g, dl, w, h, &pt))
-		screen_keep(g, dl, &pt, w, h);
+	    find_parts(g, dl, w, h, g->parts))
+		screen_keep(g, dl, g->parts, w, h);
 	apply_clip(g, &clips);
 }
 

@@ -31,13 +31,15 @@
 #define APP_RENDER_CHROME_REGIONS 16
 
 /* What follows the plot is drawn over the last frame only when it
- * falls into at most this many groups (render.c, chrome_groups). */
-#define APP_RENDER_GROUPS 64
+ * has at most this many prims that draw (render.c, chrome_items). */
+#define APP_RENDER_ITEMS 512
 
-/* Prims [from, to) of a list, drawing only in r. */
-struct app_group {
-	int from, to;
-	SDL_Rect r;
+/* Prim at of a list, drawing only in r, with clip in force (if
+ * clipped; else the output). */
+struct app_item {
+	int at;
+	bool clipped, slanted; /* slanted: render.c, slanted() */
+	SDL_Rect r, clip;
 };
 
 /* The side of the squares the screen's damage is counted in, pixels. */
@@ -56,11 +58,12 @@ struct app_screen {
 	int w, h;          /* its size */
 	long layer_keeps;  /* the view layer's copy it shows (layer.keeps) */
 	long chrome_keeps; /* the chrome's copy it shows (chrome.keeps) */
-	int ngroups;       /* what follows the plot, as indices in the copy */
-	struct app_group groups[APP_RENDER_GROUPS];
+	int nitems;        /* what follows the plot, as indices into the copy */
+	struct app_item items[APP_RENDER_ITEMS];
 	int tw, th;     /* squares across and down */
 	uint8_t *drawn; /* per square: the moving parts drew there */
 	uint8_t *next;  /* the same for the frame being drawn */
+	uint8_t *extra; /* squares the chrome changed in, this frame */
 	size_t cap;     /* squares in drawn and next */
 	SDL_Rect *runs; /* the runs of squares put back this frame */
 	int nruns, cap_runs;
@@ -81,6 +84,7 @@ struct app_gfx {
 	struct app_layer chrome;    /* what follows the plot, over the layer */
 	long chrome_base;           /* layer.builds when chrome was kept */
 	struct app_screen screen;   /* the output as the last frame left it */
+	struct parts *parts;        /* render.c's, for one frame */
 	bool full_frames;           /* never start from the last frame */
 };
 

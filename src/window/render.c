@@ -52,8 +52,11 @@ void app_gfx_finish(struct app_gfx *g)
 	app_layer_finish(&g->chrome);
 	free(g->screen.drawn);
 	free(g->screen.next);
+	free(g->screen.extra);
 	free(g->screen.runs);
 	memset(&g->screen, 0, sizeof(g->screen));
+	free(g->parts);
+	g->parts = NULL;
 }
 
 void app_gfx_invalidate(struct app_gfx *g)

@@ -628,7 +628,7 @@ static int prim_box(struct app_gfx *g, const struct app_dlist *dl,
 		n = p->kind == APP_PRIM_ARROW ? 2 : n;
 		/* fallthrough */
 	case APP_PRIM_POLYGON:
-		b[0] = b[1] = INFINITY, b[2] = b[3] = -INFINITY;
+		b[0] = b[1] = (double)INFINITY, b[2] = b[3] = -(double)INFINITY;
 		for (int i = 0; i < n; i++) {
 			b[0] = fmin(b[0], (double)xs[i] - pad);
 			b[2] = fmax(b[2], (double)xs[i] + pad);

@@ -96,9 +96,9 @@ static void frames_at(int w, int h, int runs)
 	int n = frame_times(ren, g, s, t);
 	floor_times(ren, fl, n);
 	double med = bench_median(t, n), fl_med = bench_median(fl, n);
-	printf("frame%s %dx%d gdstep_ms=%.2f floor_ms=%.2f ratio=%.2f gdstep_p95_ms=%.2f frames=%d\n",
+	printf("frame%s %dx%d gdstep_ms=%.2f floor_ms=%.2f ratio=%.2f gdstep_p95_ms=%.2f frames=%d updated=%ld\n",
 	       runs > 1 ? "-4runs" : "", w, h, med * 1e3, fl_med * 1e3,
-	       med / fl_med, t[n * 95 / 100] * 1e3, n);
+	       med / fl_med, t[n * 95 / 100] * 1e3, n, g->screen.reused);
 out:
 	app_gfx_finish(g);
 	if (ren)
@@ -167,9 +167,10 @@ static void frames_contour(int w, int h, enum gd_curve_kind kind, int runs)
 	int n = frame_times(ren, g, s, t);
 	floor_times(ren, fl, n);
 	double med = bench_median(t, n), fl_med = bench_median(fl, n);
-	printf("frame%s%s %dx%d gdstep_ms=%.2f floor_ms=%.2f ratio=%.2f gdstep_p95_ms=%.2f frames=%d\n",
+	printf("frame%s%s %dx%d gdstep_ms=%.2f floor_ms=%.2f ratio=%.2f gdstep_p95_ms=%.2f frames=%d updated=%ld\n",
 	       two ? "-contour" : "", runs > 1 ? "-4runs" : "", w, h, med * 1e3,
-	       fl_med * 1e3, med / fl_med, t[n * 95 / 100] * 1e3, n);
+	       fl_med * 1e3, med / fl_med, t[n * 95 / 100] * 1e3, n,
+	       g->screen.reused);
 	if (two && runs == 1) {
 		int z = zoom_times(ren, g, s, t, 40);
 		printf("contour-zoom %dx%d frame_with_recompute_ms=%.2f p95_ms=%.2f zooms=%d\n",

@@ -101,17 +101,48 @@ static bool same_box(struct app_box a, struct app_box b)
 	return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
 }
 
-static bool same_prim(const struct app_prim *a, const struct app_prim *b)
+/* Whether a and b are the same but for where their points and text
+ * are. */
+static bool same_fields(const struct app_prim *a, const struct app_prim *b)
 {
 	const struct app_text_style *s = &a->style, *t = &b->style;
 	return a->kind == b->kind && a->role == b->role &&
 	       same_rgba(a->color, b->color) && a->width == b->width &&
 	       a->dash == b->dash && a->gap == b->gap && a->cx == b->cx &&
-	       a->cy == b->cy && a->r == b->r && a->first == b->first &&
-	       a->count == b->count && same_box(a->box, b->box) &&
-	       a->str == b->str && s->px == t->px && s->face == t->face &&
-	       same_rgba(s->color, t->color) && s->align == t->align &&
-	       a->ax == b->ax && a->ay == b->ay;
+	       a->cy == b->cy && a->r == b->r && a->count == b->count &&
+	       same_box(a->box, b->box) && s->px == t->px &&
+	       s->face == t->face && same_rgba(s->color, t->color) &&
+	       s->align == t->align && a->ax == b->ax && a->ay == b->ay;
+}
+
+static bool same_prim(const struct app_prim *a, const struct app_prim *b)
+{
+	return same_fields(a, b) && a->first == b->first && a->str == b->str;
+}
+
+bool app_layer_same_part(const struct app_layer *l, int at,
+			 const struct app_dlist *dl, int from, int to)
+{
+	if (!l->valid || at < 0 || from > to || at + (to - from) > l->n)
+		return false;
+	for (int i = from; i < to; i++) {
+		const struct app_prim *p = &dl->prims[i],
+				      *q = &l->prims[at + i - from];
+		if (!same_fields(p, q))
+			return false;
+		size_t fb = (size_t)p->count * sizeof(float);
+		if (has_points(p) &&
+		    (q->first + p->count > l->npts ||
+		     memcmp(l->xs + q->first, dl->xs + p->first, fb) != 0 ||
+		     memcmp(l->ys + q->first, dl->ys + p->first, fb) != 0))
+			return false;
+		if (p->kind == APP_PRIM_TEXT &&
+		    (q->str >= l->nchars ||
+		     strncmp(l->chars + q->str, dl->chars + p->str,
+			     l->nchars - q->str) != 0))
+			return false;
+	}
+	return true;
 }
 
 bool app_layer_same_range(const struct app_layer *l, const struct app_dlist *dl,
@@ -163,6 +194,7 @@ bool app_layer_keep_range(struct app_layer *l, const struct app_dlist *dl,
 	size_t nchars;
 	extent(dl, from, to, &npts, &nchars);
 	l->valid = l->shown = false;
+	l->keeps++;
 	if ((k > l->cap &&
 	     !grow((void **)&l->prims, sizeof(*l->prims), (size_t)k)) ||
 	    (npts > l->cap_pts &&

@@ -26,6 +26,7 @@ struct app_layer {
 	bool valid;       /* the copy below holds a prefix */
 	bool shown;       /* tex shows that prefix, at w × h */
 	long builds;      /* times a prefix was drawn into tex */
+	long keeps;       /* times a copy was kept: names the copy held */
 	struct app_prim *prims;
 	int n, cap;
 	float *xs, *ys;
@@ -49,6 +50,11 @@ int app_layer_prefix(const struct app_dlist *dl);
  * points and text (wherever in dl those are). */
 bool app_layer_same_range(const struct app_layer *l, const struct app_dlist *dl,
 			  int from, int to);
+
+/* Whether prims at, at + 1, … of l's copy are prims [from, to) of dl,
+ * with their points and text. */
+bool app_layer_same_part(const struct app_layer *l, int at,
+			 const struct app_dlist *dl, int from, int to);
 
 /* Keeps a copy of prims [from, to) of dl; sets and returns l->valid
  * (false when out of memory). */

@@ -50,6 +50,13 @@ void app_gfx_finish(struct app_gfx *g)
 	app_dlist_finish(&g->dl);
 	app_layer_finish(&g->layer);
 	app_layer_finish(&g->chrome);
+	free(g->screen.drawn);
+	free(g->screen.next);
+	free(g->screen.extra);
+	free(g->screen.runs);
+	memset(&g->screen, 0, sizeof(g->screen));
+	free(g->parts);
+	g->parts = NULL;
 }
 
 void app_gfx_invalidate(struct app_gfx *g)
@@ -57,6 +64,12 @@ void app_gfx_invalidate(struct app_gfx *g)
 	app_text_clear(&g->text);
 	g->layer.valid = false;
 	g->chrome.valid = false;
+	g->screen.valid = false;
+}
+
+void app_gfx_damage(struct app_gfx *g)
+{
+	g->screen.valid = false;
 }
 
 static int measure_width(void *ctx, const char *s, int px, enum app_face face)
@@ -95,21 +108,30 @@ static void target_size(SDL_Renderer *ren, int *w, int *h)
 
 /* Sets SDL's and the rasteriser's clip to the innermost rectangle, or
  * none; dashes are cut to it widened by 16 pixels. */
+/* Dashes are cut to the clip k widened by 16 pixels (none: k NULL). */
+static void set_cut(struct app_gfx *g, const SDL_Rect *k)
+{
+	if (!k)
+		g->cut = (SDL_FRect){ -1e5f - 16, -1e5f - 16, 2e5f + 32,
+				      2e5f + 32 };
+	else
+		g->cut = (SDL_FRect){ (float)k->x - 16, (float)k->y - 16,
+				      (float)k->w + 32, (float)k->h + 32 };
+}
+
 static void apply_clip(struct app_gfx *g, const struct clips *c)
 {
 	SDL_Rect out = { 0, 0, 0, 0 }, r = out;
 	target_size(g->ren, &out.w, &out.h);
 	if (c->n == 0) {
 		SDL_RenderSetClipRect(g->ren, NULL);
-		g->cut = (SDL_FRect){ -1e5f - 16, -1e5f - 16, 2e5f + 32,
-				      2e5f + 32 };
+		set_cut(g, NULL);
 		app_raster_clip(&g->raster, 0, 0, out.w, out.h);
 		return;
 	}
 	const SDL_Rect *k = &c->r[c->n - 1];
 	SDL_RenderSetClipRect(g->ren, k);
-	g->cut = (SDL_FRect){ (float)k->x - 16, (float)k->y - 16,
-			      (float)k->w + 32, (float)k->h + 32 };
+	set_cut(g, k);
 	if (!SDL_IntersectRect(k, &out, &r))
 		r = (SDL_Rect){ 0, 0, 0, 0 };
 	app_raster_clip(&g->raster, r.x, r.y, r.w, r.h);
@@ -455,8 +477,553 @@ static int draw_chrome(struct app_gfx *g, const struct app_dlist *dl, int k,
 	return s;
 }
 
+/* Whether what the renderer draws into now keeps its pixels until the
+ * next frame: SDL's software renderer drawing into its own surface. */
+static bool output_kept(struct app_gfx *g)
+{
+	SDL_RendererInfo info;
+	if (g->full_frames || SDL_GetRenderTarget(g->ren) != NULL ||
+	    SDL_GetRendererInfo(g->ren, &info) != 0 || !info.name)
+		return false;
+	return (info.flags & SDL_RENDERER_SOFTWARE) &&
+	       strcmp(info.name, "software") == 0;
+}
+
+/* Sizes the squares for a w × h output and clears next; false when out
+ * of memory. */
+static bool screen_size(struct app_screen *sc, int w, int h)
+{
+	int tw = (w + APP_RENDER_TILE - 1) / APP_RENDER_TILE;
+	int th = (h + APP_RENDER_TILE - 1) / APP_RENDER_TILE;
+	size_t n = (size_t)tw * (size_t)th;
+	if (n > sc->cap) {
+		uint8_t *a = realloc(sc->drawn, n), *b = NULL, *c = NULL;
+		if (a)
+			sc->drawn = a;
+		b = a ? realloc(sc->next, n) : NULL;
+		if (b)
+			sc->next = b;
+		c = b ? realloc(sc->extra, n) : NULL;
+		if (!c)
+			return sc->valid = false;
+		sc->extra = c;
+		sc->cap = n;
+	}
+	if (tw != sc->tw || th != sc->th)
+		sc->valid = false;
+	sc->tw = tw, sc->th = th;
+	if (n > 0)
+		memset(sc->next, 0, n);
+	return true;
+}
+
+/* Marks in next the squares that pixels [x0, x1) × [y0, y1), cut to k,
+ * reach; nothing for a coordinate that is not finite. */
+static void mark(struct app_screen *sc, const SDL_Rect *k, double x0, double y0,
+		 double x1, double y1)
+{
+	if (!isfinite(x0) || !isfinite(y0) || !isfinite(x1) || !isfinite(y1))
+		return;
+	double a = fmax(floor(x0), k->x), b = fmin(ceil(x1), k->x + k->w);
+	double c = fmax(floor(y0), k->y), d = fmin(ceil(y1), k->y + k->h);
+	if (!(a < b && c < d))
+		return;
+	int tx0 = (int)a / APP_RENDER_TILE, tx1 = ((int)b - 1) / APP_RENDER_TILE;
+	int ty0 = (int)c / APP_RENDER_TILE, ty1 = ((int)d - 1) / APP_RENDER_TILE;
+	tx1 = tx1 < sc->tw ? tx1 : sc->tw - 1;
+	ty1 = ty1 < sc->th ? ty1 : sc->th - 1;
+	for (int ty = ty0; ty <= ty1 && tx0 <= tx1; ty++)
+		memset(sc->next + (size_t)ty * (size_t)sc->tw + tx0, 1,
+		       (size_t)(tx1 - tx0 + 1));
+}
+
+/* Marks a segment pad pixels wide on each side, in pieces a square
+ * long, so a long diagonal marks a band, not its bounding box. */
+static void mark_segment(struct app_screen *sc, const SDL_Rect *k, float x0,
+			 float y0, float x1, float y1, double pad)
+{
+	double m = pad + 1;
+	if (!app_raster_cut(k->x - m, k->y - m, k->x + k->w + m,
+			    k->y + k->h + m, &x0, &y0, &x1, &y1))
+		return;
+	double dx = (double)x1 - (double)x0, dy = (double)y1 - (double)y0;
+	int n = (int)ceil(hypot(dx, dy) / APP_RENDER_TILE);
+	n = n > 1 ? n : 1;
+	for (int i = 0; i < n; i++) {
+		double ax = (double)x0 + dx * i / n, ay = (double)y0 + dy * i / n;
+		double bx = (double)x0 + dx * (i + 1) / n,
+		       by = (double)y0 + dy * (i + 1) / n;
+		mark(sc, k, fmin(ax, bx) - pad, fmin(ay, by) - pad,
+		     fmax(ax, bx) + pad, fmax(ay, by) + pad);
+	}
+}
+
+/* Half a stroke's width as the rasteriser draws it, plus its ramp and a
+ * margin. */
+static double stroke_pad(float width)
+{
+	double hw = (double)width / 2;
+	return (hw > 1e5 ? 1e5 : hw > 0.75 ? hw : 0.75) + 3;
+}
+
+/* A box that holds every pixel prim p of dl can draw, as x0, y0, x1,
+ * y1 in b: 1; 0 when it draws nothing (a clip, a blank text); -1 when it
+ * can draw anywhere (a background) or is of a kind not known here. */
+static int prim_box(struct app_gfx *g, const struct app_dlist *dl,
+		    const struct app_prim *p, double b[4])
+{
+	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
+	double cx = (double)p->cx, cy = (double)p->cy, r = (double)p->r;
+	double pad = 3;
+	int n = p->count;
+	struct app_box x = p->box;
+	switch (p->kind) {
+	case APP_PRIM_CLIP_PUSH:
+	case APP_PRIM_CLIP_POP:
+		return 0;
+	case APP_PRIM_RECT:
+		if (p->role == APP_ROLE_BACKGROUND)
+			return -1;
+		b[0] = (double)x.x - 1, b[1] = (double)x.y - 1;
+		b[2] = (double)x.x + (double)x.w + 1;
+		b[3] = (double)x.y + (double)x.h + 1;
+		return 1;
+	case APP_PRIM_TEXT: {
+		const struct app_text_style *st = &p->style;
+		const struct app_text_entry *e = app_text_get(
+			&g->text, app_dlist_str(dl, p), st->px, st->face,
+			st->color);
+		if (!e || !e->tex)
+			return 0;
+		/* Where app_text_draw puts it. */
+		int left = (int)p->ax - (st->align == APP_ALIGN_CENTRE ? e->w / 2 :
+					 st->align == APP_ALIGN_RIGHT ? e->w :
+									0);
+		b[0] = left, b[1] = (int)p->ay;
+		b[2] = (double)left + e->w, b[3] = (double)(int)p->ay + e->h;
+		return 1;
+	}
+	case APP_PRIM_DISC:
+	case APP_PRIM_RING:
+		if (p->kind == APP_PRIM_RING && !isfinite(p->width))
+			return 0;
+		r = p->kind == APP_PRIM_DISC ? (r > 1e5 ? 1e5 :
+						r > 1   ? r :
+							  1) +
+						       3 :
+					       (r > 1e5 ? 1e5 :
+						r > 0   ? r :
+							  0) +
+						       stroke_pad(p->width);
+		b[0] = cx - r, b[1] = cy - r, b[2] = cx + r, b[3] = cy + r;
+		return 1;
+	case APP_PRIM_LINE:
+	case APP_PRIM_ARROW:
+		if (!isfinite(p->width))
+			return 0;
+		/* An arrow's head is 1.2 × 4 widths across at most. */
+		pad = p->kind == APP_PRIM_ARROW ?
+			      2.4 * fmin((double)p->width, 1e5) + 4 :
+			      stroke_pad(p->width);
+		n = p->kind == APP_PRIM_ARROW ? 2 : n;
+		/* fallthrough */
+	case APP_PRIM_POLYGON:
+		b[0] = b[1] = (double)INFINITY, b[2] = b[3] = -(double)INFINITY;
+		for (int i = 0; i < n; i++) {
+			b[0] = fmin(b[0], (double)xs[i] - pad);
+			b[2] = fmax(b[2], (double)xs[i] + pad);
+			b[1] = fmin(b[1], (double)ys[i] - pad);
+			b[3] = fmax(b[3], (double)ys[i] + pad);
+		}
+		return 1;
+	default:
+		return -1;
+	}
+}
+
+/* Marks the squares prim p of dl can draw in, within k, a stroke's in
+ * pieces along it; false when it can draw anywhere. */
+static bool mark_prim(struct app_gfx *g, const struct app_dlist *dl,
+		      const struct app_prim *p, const SDL_Rect *k)
+{
+	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
+	if ((p->kind == APP_PRIM_LINE || p->kind == APP_PRIM_ARROW) &&
+	    isfinite(p->width)) {
+		double pad = p->kind == APP_PRIM_ARROW ?
+				     2.4 * fmin((double)p->width, 1e5) + 4 :
+				     stroke_pad(p->width);
+		int n = p->kind == APP_PRIM_ARROW ? 2 : p->count;
+		for (int i = 0; i + 1 < n; i++)
+			mark_segment(&g->screen, k, xs[i], ys[i], xs[i + 1],
+				     ys[i + 1], pad);
+		return true;
+	}
+	double b[4];
+	int r = prim_box(g, dl, p, b);
+	if (r > 0)
+		mark(&g->screen, k, b[0], b[1], b[2], b[3]);
+	return r >= 0;
+}
+
+/* Marks what prims [from, to) can draw in, within k, in next. */
+static bool mark_range(struct app_gfx *g, const struct app_dlist *dl, int from,
+		       int to, const SDL_Rect *k)
+{
+	for (int i = from; i < to; i++)
+		if (!mark_prim(g, dl, &dl->prims[i], k))
+			return false;
+	return true;
+}
+
+/* Copies from the view layer, unblended, the squares marked in drawn,
+ * next or extra, cut to k: a run of squares along a row at a time, each
+ * run kept in g->screen.runs. */
+static void restore_squares(struct app_gfx *g, const SDL_Rect *k)
+{
+	struct app_screen *sc = &g->screen;
+	sc->nruns = 0;
+	for (int ty = 0; ty < sc->th; ty++) {
+		size_t at = (size_t)ty * (size_t)sc->tw;
+		const uint8_t *a = sc->drawn + at, *b = sc->next + at,
+			      *c = sc->extra + at;
+		for (int tx = 0; tx < sc->tw;) {
+			if (!(a[tx] | b[tx] | c[tx])) {
+				tx++;
+				continue;
+			}
+			int e = tx + 1;
+			while (e < sc->tw && (a[e] | b[e] | c[e]))
+				e++;
+			SDL_Rect r = { tx * APP_RENDER_TILE, ty * APP_RENDER_TILE,
+				       (e - tx) * APP_RENDER_TILE,
+				       APP_RENDER_TILE },
+				 cut;
+			tx = e;
+			if (!SDL_IntersectRect(&r, k, &cut))
+				continue;
+			if (sc->nruns == sc->cap_runs) {
+				int cap = sc->cap_runs ? 2 * sc->cap_runs : 64;
+				SDL_Rect *v = realloc(sc->runs,
+						      (size_t)cap * sizeof(*v));
+				if (!v) { /* put back and drawn whole */
+					cut = *k;
+					sc->nruns = 0;
+					tx = sc->tw, ty = sc->th;
+				} else {
+					sc->runs = v;
+					sc->cap_runs = cap;
+				}
+			}
+			SDL_RenderCopy(g->ren, g->layer.tex, &cut, &cut);
+			if (sc->nruns < sc->cap_runs)
+				sc->runs[sc->nruns++] = cut;
+		}
+	}
+}
+
+/* The view layer's prefix of dl (k prims) replayed for its clips: the
+ * clips left open in c. */
+static void replay_clips(struct app_gfx *g, const struct app_dlist *dl, int k,
+			 struct clips *c, int *dropped)
+{
+	for (int i = 0; i < k; i++) {
+		const struct app_prim *p = &dl->prims[i];
+		if (p->kind == APP_PRIM_CLIP_PUSH) {
+			*dropped += c->n == APP_RENDER_CLIP_DEPTH;
+			push_clip(g, c, p->box);
+		}
+	}
+}
+
+/* Whether p is a stroke with a segment neither level nor upright: the
+ * rasteriser cuts it to the clip, and the pixels of what remains can
+ * differ by a rounding from those of the same stroke cut to another
+ * clip. (A level or upright one gives the same pixels.) */
+static bool slanted(const struct app_dlist *dl, const struct app_prim *p)
+{
+	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
+	int n = p->kind == APP_PRIM_ARROW ? 2 :
+		p->kind == APP_PRIM_LINE  ? p->count :
+					    0;
+	for (int i = 0; i + 1 < n; i++)
+		if (xs[i] != xs[i + 1] && ys[i] != ys[i + 1])
+			return true;
+	return false;
+}
+
+/*
+ * The prims of what follows the plot, prims [s, dl->n), each with the
+ * clip in force for it (all those open, intersected; none: the output)
+ * and the rectangle it can draw in on a w × h output; prims that draw
+ * nothing are left out. Returns their count, or -1 when one can draw
+ * anywhere, clips are nested too deep or not balanced, or there are
+ * more than max.
+ */
+static int chrome_items(struct app_gfx *g, const struct app_dlist *dl, int s,
+			int w, int h, struct app_item *it, int max)
+{
+	SDL_Rect out = { 0, 0, w, h }, stack[APP_RENDER_CLIP_DEPTH + 1];
+	int depth = 0, n = 0;
+	stack[0] = out; /* the clips as push_clip keeps them, from 1 */
+	for (int i = s; i < dl->n; i++) {
+		const struct app_prim *p = &dl->prims[i];
+		struct app_box x = p->box;
+		double b[4];
+		if (p->kind == APP_PRIM_CLIP_POP) {
+			if (depth == 0)
+				return -1;
+			depth--;
+			continue;
+		}
+		if (p->kind == APP_PRIM_CLIP_PUSH) {
+			SDL_Rect r = { (int)x.x, (int)x.y, (int)x.w, (int)x.h };
+			if (depth == APP_RENDER_CLIP_DEPTH ||
+			    !(fabsf(x.x) + fabsf(x.y) + fabsf(x.w) + fabsf(x.h) <
+			      1e6f))
+				return -1;
+			stack[depth + 1] = r;
+			if (depth > 0 && !SDL_IntersectRect(&r, &stack[depth],
+							    &stack[depth + 1]))
+				stack[depth + 1] = (SDL_Rect){ r.x, r.y, 0, 0 };
+			depth++;
+			continue;
+		}
+		int k = prim_box(g, dl, p, b);
+		if (k < 0)
+			return -1;
+		b[0] = fmax(floor(b[0]), 0), b[1] = fmax(floor(b[1]), 0);
+		b[2] = fmin(ceil(b[2]), w), b[3] = fmin(ceil(b[3]), h);
+		if (k == 0 || !(b[0] < b[2] && b[1] < b[3]))
+			continue;
+		SDL_Rect r = { (int)b[0], (int)b[1], (int)(b[2] - b[0]),
+			       (int)(b[3] - b[1]) },
+			 cut;
+		if (!SDL_IntersectRect(&r, &stack[depth], &cut))
+			continue;
+		if (n == max)
+			return -1;
+		it[n++] = (struct app_item){ i, depth > 0, slanted(dl, p), cut,
+					     stack[depth] };
+	}
+	return depth == 0 ? n : -1;
+}
+
+/* Where on a w × h output the list's moving parts and chrome are: the
+ * view layer's prefix k, the chrome's start s and its prims, and the
+ * plot's clip cut to the output. */
+struct parts {
+	int k, s, n, dropped;
+	struct clips c;
+	SDL_Rect plot;
+	struct app_item it[APP_RENDER_ITEMS];
+	bool whole[APP_RENDER_ITEMS]; /* drawn again whole */
+};
+
+/* Finds them, marking in next the squares of what the plot holds after
+ * the view layer; false when the list is not laid out so. */
+static bool find_parts(struct app_gfx *g, const struct app_dlist *dl, int w,
+		       int h, struct parts *pt)
+{
+	SDL_Rect out = { 0, 0, w, h };
+	pt->k = app_layer_prefix(dl);
+	pt->n = pt->dropped = 0;
+	pt->c.n = 0;
+	if (pt->k == 0)
+		return false;
+	replay_clips(g, dl, pt->k, &pt->c, &pt->dropped);
+	pt->s = chrome_start(dl, pt->k, &pt->c);
+	if (pt->s == 0 || pt->dropped > 0 ||
+	    !SDL_IntersectRect(&pt->c.r[0], &out, &pt->plot))
+		return false;
+	pt->n = chrome_items(g, dl, pt->s, w, h, pt->it, APP_RENDER_ITEMS);
+	return pt->n >= 0 && mark_range(g, dl, pt->k, pt->s, &pt->plot);
+}
+
+/* Notes what the output holds now that dl has been drawn on it, with a
+ * copy of its chrome. */
+static void screen_keep(struct app_gfx *g, const struct app_dlist *dl,
+			const struct parts *pt, int w, int h)
+{
+	struct app_screen *sc = &g->screen;
+	if (!app_layer_same_range(&g->chrome, dl, pt->s, dl->n)) {
+		app_layer_keep_range(&g->chrome, dl, pt->s, dl->n);
+		g->chrome_base = g->layer.builds;
+	}
+	uint8_t *t = sc->drawn;
+	sc->drawn = sc->next;
+	sc->next = t;
+	sc->w = w, sc->h = h;
+	sc->layer_keeps = g->layer.keeps;
+	sc->chrome_keeps = g->chrome.keeps;
+	sc->nitems = pt->n;
+	for (int i = 0; i < pt->n; i++) { /* as indices into the copy */
+		sc->items[i] = pt->it[i];
+		sc->items[i].at -= pt->s;
+	}
+	sc->valid = g->chrome.valid;
+}
+
+/*
+ * Marks in extra the rectangles of the chrome's prims that the last
+ * frame did not draw the same, in the same place with the same clip,
+ * in the same order, and of those it drew that this frame does not.
+ */
+static void chrome_damage(struct app_gfx *g, const struct app_dlist *dl,
+			  const struct parts *pt, const SDL_Rect *out)
+{
+	struct app_screen *sc = &g->screen;
+	bool copy = sc->chrome_keeps == g->chrome.keeps && g->chrome.valid;
+	uint8_t *next = sc->next;
+	int o = 0;
+	sc->next = sc->extra; /* mark() marks in next */
+	memset(sc->extra, 0, (size_t)sc->tw * (size_t)sc->th);
+	for (int j = 0; j < pt->n; j++) {
+		const struct app_item *q = &pt->it[j];
+		int found = -1;
+		for (int i = o; copy && i < sc->nitems && found < 0; i++) {
+			const struct app_item *e = &sc->items[i];
+			if (SDL_RectEquals(&e->r, &q->r) &&
+			    SDL_RectEquals(&e->clip, &q->clip) &&
+			    e->clipped == q->clipped &&
+			    app_layer_same_part(&g->chrome, e->at, dl, q->at,
+						q->at + 1))
+				found = i;
+		}
+		if (found < 0)
+			found = o - 1; /* o stays */
+		while (o < found)
+			mark(sc, out, sc->items[o].r.x, sc->items[o].r.y,
+			     (double)sc->items[o].r.x + sc->items[o].r.w,
+			     (double)sc->items[o].r.y + sc->items[o].r.h),
+				o++;
+		if (found >= o)
+			o = found + 1;
+		else
+			mark(sc, out, q->r.x, q->r.y, (double)q->r.x + q->r.w,
+			     (double)q->r.y + q->r.h);
+	}
+	for (; o < sc->nitems; o++)
+		mark(sc, out, sc->items[o].r.x, sc->items[o].r.y,
+		     (double)sc->items[o].r.x + sc->items[o].r.w,
+		     (double)sc->items[o].r.y + sc->items[o].r.h);
+	sc->extra = sc->next;
+	sc->next = next;
+}
+
+/* Whether any square of r is marked in drawn, next or extra. */
+static bool touched(const struct app_screen *sc, const SDL_Rect *r)
+{
+	int tx0 = r->x / APP_RENDER_TILE,
+	    tx1 = (r->x + r->w - 1) / APP_RENDER_TILE;
+	int ty0 = r->y / APP_RENDER_TILE,
+	    ty1 = (r->y + r->h - 1) / APP_RENDER_TILE;
+	for (int ty = ty0; ty <= ty1 && ty < sc->th; ty++) {
+		for (int tx = tx0; tx <= tx1 && tx < sc->tw; tx++) {
+			size_t i = (size_t)ty * (size_t)sc->tw + (size_t)tx;
+			if (sc->drawn[i] | sc->next[i] | sc->extra[i])
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Slanted strokes of the chrome are drawn again whole, never cut to a
+ * run: each that meets a square to put back has all its squares put
+ * back (in extra), until none more does; pt->whole says which. */
+static void whole_damage(struct app_gfx *g, struct parts *pt, const SDL_Rect *out)
+{
+	struct app_screen *sc = &g->screen;
+	uint8_t *next = sc->next;
+	memset(pt->whole, 0, sizeof(pt->whole));
+	for (bool more = true; more;) {
+		more = false;
+		for (int j = 0; j < pt->n; j++) {
+			const SDL_Rect *r = &pt->it[j].r;
+			if (!pt->it[j].slanted || pt->whole[j] || !touched(sc, r))
+				continue;
+			pt->whole[j] = more = true;
+			sc->next = sc->extra; /* mark() marks in next */
+			mark(sc, out, r->x, r->y, (double)r->x + r->w,
+			     (double)r->y + r->h);
+			sc->next = next;
+		}
+	}
+}
+
+/*
+ * Draws dl over the last frame when the output kept it and its view
+ * layer is the one on screen. The squares to draw again are those the
+ * last frame's moving parts in the plot drew in, those this frame's
+ * will, and those of the chrome's prims that changed (chrome_damage);
+ * they are put back from the layer, a run of squares along a row at a
+ * time. The plot's moving parts are drawn over them whole (they reach
+ * only their squares), then every prim of the chrome that meets a run,
+ * cut to it. Every pixel then holds what drawing the frame whole would
+ * give it: those in the runs are drawn from the layer up, the others
+ * are the layer's with the same prims over them as last time, and
+ * nothing drawn now reaches them. False (nothing drawn) when the frame
+ * must be drawn whole.
+ */
+static bool render_update(struct app_gfx *g, const struct app_dlist *dl, int w,
+			  int h)
+{
+	struct app_screen *sc = &g->screen;
+	struct app_layer *l = &g->layer;
+	struct parts *pt = g->parts;
+	SDL_Rect out = { 0, 0, w, h };
+	bool was = sc->valid;
+	if (!pt || !screen_size(sc, w, h) || !was || !sc->valid || sc->w != w ||
+	    sc->h != h || !l->shown || l->w != w || l->h != h ||
+	    sc->layer_keeps != l->keeps)
+		return false;
+	int k = app_layer_prefix(dl);
+	if (k == 0 || !app_layer_same(l, dl, k) || !find_parts(g, dl, w, h, pt))
+		return false;
+	chrome_damage(g, dl, pt, &out);
+	whole_damage(g, pt, &out);
+	struct clips none = { 0 };
+	apply_clip(g, &none);
+	restore_squares(g, &out);
+	apply_clip(g, &pt->c);
+	render_range(g, dl, pt->k, pt->s, &pt->c, &pt->dropped);
+	for (int j = 0; j < pt->n; j++) {
+		const struct app_item *q = &pt->it[j];
+		if (q->slanted && pt->whole[j]) {
+			struct clips c = { q->clipped, { q->clip } };
+			int dropped = 0;
+			apply_clip(g, &c);
+			render_range(g, dl, q->at, q->at + 1, &c, &dropped);
+			continue;
+		}
+		for (int i = 0; i < sc->nruns && !q->slanted; i++) {
+			struct clips c = { 1, { { 0, 0, 0, 0 } } };
+			int dropped = 0;
+			if (!SDL_IntersectRect(&q->r, &sc->runs[i], &c.r[0]))
+				continue;
+			/* The prim's own clip holds its rectangle. */
+			SDL_IntersectRect(&sc->runs[i], &q->clip, &c.r[0]);
+			apply_clip(g, &c);
+			/* Dashes counted as where it is drawn whole. */
+			set_cut(g, q->clipped ? &q->clip : NULL);
+			render_range(g, dl, q->at, q->at + 1, &c, &dropped);
+		}
+	}
+	apply_clip(g, &none);
+	screen_keep(g, dl, pt, w, h);
+	sc->reused++;
+	return true;
+}
+
 void app_render(struct app_gfx *g, const struct app_dlist *dl)
 {
+	int w = 0, h = 0;
+	bool kept = output_kept(g);
+	g->screen.frames++;
+	if (!kept || SDL_GetRendererOutputSize(g->ren, &w, &h) != 0)
+		g->screen.valid = false;
+	else if (render_update(g, dl, w, h))
+		return;
+
 	struct clips clips = { 0 };
 	int dropped = 0; /* pushes beyond the depth, whose pops to skip */
 	int from = draw_layer(g, dl, &clips, &dropped), to = dl->n;
@@ -467,6 +1034,14 @@ void app_render(struct app_gfx *g, const struct app_dlist *dl)
 		to = draw_chrome(g, dl, from, &clips);
 	render_range(g, dl, from, to, &clips, &dropped);
 	clips.n = 0;
+	apply_clip(g, &clips);
+	g->screen.valid = false;
+	if (kept && !g->parts)
+		g->parts = calloc(1, sizeof(struct parts));
+	if (kept && g->parts && screen_size(&g->screen, w, h) &&
+	    app_layer_same(&g->layer, dl, app_layer_prefix(dl)) &&
+	    find_parts(g, dl, w, h, g->parts))
+		screen_keep(g, dl, g->parts, w, h);
 	apply_clip(g, &clips);
 }
 

@@ -10,7 +10,9 @@
 #ifndef GDSTEP_WINDOW_RENDER_H
 #define GDSTEP_WINDOW_RENDER_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <SDL.h>
 
@@ -28,6 +30,46 @@
  * rectangles outside any clip. */
 #define APP_RENDER_CHROME_REGIONS 16
 
+/* What follows the plot is drawn over the last frame only when it
+ * has at most this many prims that draw (render.c, chrome_items). */
+#define APP_RENDER_ITEMS 512
+
+/* Prim at of a list, drawing only in r, with clip in force (if
+ * clipped; else the output). */
+struct app_item {
+	int at;
+	bool clipped, slanted; /* slanted: render.c, slanted() */
+	SDL_Rect r, clip;
+};
+
+/* The side of the squares the screen's damage is counted in, pixels. */
+#define APP_RENDER_TILE 32
+
+/*
+ * What the renderer's own output holds after the last frame, when it
+ * keeps its pixels from one frame to the next: SDL's software renderer
+ * draws straight into the window's surface (or the surface it was made
+ * for), which nothing else writes. A frame whose view layer and chrome
+ * are those on screen then puts back, from the layer, only the squares
+ * the last frame's moving parts drew in, and draws the new ones.
+ */
+struct app_screen {
+	bool valid;        /* the fields below describe the output */
+	int w, h;          /* its size */
+	long layer_keeps;  /* the view layer's copy it shows (layer.keeps) */
+	long chrome_keeps; /* the chrome's copy it shows (chrome.keeps) */
+	int nitems;        /* what follows the plot, as indices into the copy */
+	struct app_item items[APP_RENDER_ITEMS];
+	int tw, th;     /* squares across and down */
+	uint8_t *drawn; /* per square: the moving parts drew there */
+	uint8_t *next;  /* the same for the frame being drawn */
+	uint8_t *extra; /* squares the chrome changed in, this frame */
+	size_t cap;     /* squares in drawn and next */
+	SDL_Rect *runs; /* the runs of squares put back this frame */
+	int nruns, cap_runs;
+	long frames, reused; /* frames drawn, of which from the last */
+};
+
 struct app_gfx {
 	SDL_Renderer *ren; /* borrowed */
 	struct app_text text;
@@ -41,6 +83,9 @@ struct app_gfx {
 	struct app_layer layer;     /* the view layer (layer.h) */
 	struct app_layer chrome;    /* what follows the plot, over the layer */
 	long chrome_base;           /* layer.builds when chrome was kept */
+	struct app_screen screen;   /* the output as the last frame left it */
+	struct parts *parts;        /* render.c's, for one frame */
+	bool full_frames;           /* never start from the last frame */
 };
 
 /*
@@ -54,8 +99,12 @@ int app_gfx_init(struct app_gfx *g, SDL_Renderer *ren, enum app_lang lang,
 void app_gfx_finish(struct app_gfx *g);
 
 /* Drops cached text and the view layer (after a language or theme
- * change). */
+ * change), and what the output holds. */
 void app_gfx_invalidate(struct app_gfx *g);
+
+/* Forgets what the output holds, so the next frame is drawn whole (the
+ * window was exposed, resized or its surface made anew). */
+void app_gfx_damage(struct app_gfx *g);
 
 /* A text measurer over g's fonts, valid while g is. */
 struct app_measure app_gfx_measure(struct app_gfx *g);

@@ -118,6 +118,10 @@ static void close_slot(struct app_open_font *o)
 
 void app_text_clear(struct app_text *t)
 {
+	for (int i = 0; i < APP_TEXT_WIDTHS; i++) {
+		free(t->widths[i].str);
+		t->widths[i] = (struct app_text_width){ 0 };
+	}
 	for (int i = 0; i < APP_TEXT_CACHE; i++) {
 		struct app_text_entry *e = &t->cache[i];
 		if (e->tex)
@@ -307,11 +311,27 @@ static int measure_run(void *ctx, TTF_Font *font, const char *run)
 	return 0;
 }
 
+static unsigned long hash_str(const char *s);
+
 int app_text_width(struct app_text *t, const char *s, int px, enum app_face face)
 {
+	unsigned long h = hash_str(s);
+	struct app_text_width *e =
+		&t->widths[(h ^ ((unsigned long)px * 31 + (unsigned long)face) *
+					2654435761ul) %
+			   APP_TEXT_WIDTHS];
+	if (e->str && e->hash == h && e->px == px && e->face == face &&
+	    strcmp(e->str, s) == 0)
+		return e->w;
 	int w = 0;
+	t->measures++;
 	if (each_run(t, s, px, face, measure_run, &w) < 0)
 		return 0;
+	char *copy = strdup(s);
+	if (copy) {
+		free(e->str);
+		*e = (struct app_text_width){ copy, h, px, face, w };
+	}
 	return w;
 }
 

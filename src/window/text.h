@@ -41,6 +41,19 @@ struct app_text_entry {
 	unsigned long frame; /* the frame that last drew it */
 };
 
+/* Widths of strings measured, kept in so many slots (a string's slot
+ * is given by its hash): the frame builder measures the same labels and
+ * sentences every frame, and shaping them again is most of its time. */
+#define APP_TEXT_WIDTHS 1024
+
+struct app_text_width {
+	char *str; /* NULL: a free slot */
+	unsigned long hash;
+	int px;
+	enum app_face face;
+	int w;
+};
+
 struct app_open_font {
 	int px; /* 0: a free slot */
 	enum app_face face;
@@ -62,6 +75,8 @@ struct app_text {
 	unsigned long clock;
 	unsigned long frame;
 	unsigned long renders; /* strings rasterised so far, for tests */
+	struct app_text_width widths[APP_TEXT_WIDTHS];
+	unsigned long measures; /* strings measured by the fonts, for tests */
 };
 
 /*

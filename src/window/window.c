@@ -333,6 +333,9 @@ static void on_event(struct win *w, const SDL_Event *ev)
 		on_text(w, &ev->text);
 		break;
 	case SDL_WINDOWEVENT:
+		/* Shown, exposed, resized: drawn whole, not over what the
+		 * surface may no longer hold. */
+		app_gfx_damage(&w->gfx);
 		w->redraw = true;
 		break;
 	case SDL_RENDER_TARGETS_RESET:

@@ -29,6 +29,7 @@ struct tcase {
 	int steps;
 	int w, h, text_step;
 	bool dark, help;
+	int runs; /* > 1: that many runs side by side, as the benchmark's */
 };
 
 struct fixture {
@@ -49,6 +50,15 @@ static bool setup(struct fixture *f, const struct tcase *t)
 	f->scene.opt.hyper[GD_HYPER_RATE] = t->rate;
 	f->scene.opt.hyper[GD_HYPER_MOMENTUM] = t->beta;
 	f->scene.steps = GD_SCENE_UNPLANNED;
+	if (t->runs > 1) {
+		f->scene.nruns = t->runs;
+		gd_optim_default(&f->scene.also[0], GD_OPTIMIZER_GD, t->rate);
+		gd_optim_default(&f->scene.also[1], GD_OPTIMIZER_ADAM, 0.1);
+		gd_optim_default(&f->scene.also[2], GD_OPTIMIZER_RMSPROP, 0.02);
+	}
+	if (gd_curve_spec(t->kind)->dim == 2)
+		memcpy(f->scene.w0, gd_curve_spec(t->kind)->w0,
+		       sizeof(f->scene.w0));
 	snprintf(f->scene.title, sizeof(f->scene.title), "Render test");
 	snprintf(f->scene.caption, sizeof(f->scene.caption),
 		 "A caption long enough to wrap onto a second line in a small window, to see that it wraps.");
@@ -382,6 +392,8 @@ static void check_chrome(const struct tcase *t)
 	struct fixture f, full;
 	CHECK(setup(&f, t));
 	CHECK(setup(&full, t));
+	/* As on a renderer whose output does not keep the last frame. */
+	f.g->full_frames = true;
 	for (int k = 0; k < 4; k++)
 		draw(&f); /* kept at the 2nd frame, drawn at the 3rd */
 	CHECK(f.g->chrome.builds == 1 && f.g->chrome.shown);
@@ -411,6 +423,77 @@ static void check_chrome(const struct tcase *t)
 		draw(&f);
 	CHECK(f.g->chrome.builds == 2);
 	teardown(&full);
+	teardown(&f);
+}
+
+/* Draws f's frame at now_ms, over what the last one left. */
+static void draw_at(struct fixture *f, double now_ms)
+{
+	app_draw(f->g, f->s, now_ms);
+	SDL_RenderPresent(f->ren);
+}
+
+/* The same action on both fixtures, as the window takes it: a theme or
+ * language change drops the caches of the one that keeps them. */
+static void act(struct fixture *f, struct fixture *ref, enum app_action a,
+		double now_ms)
+{
+	struct app_result r;
+	app_apply(f->s, a, now_ms, &r);
+	app_apply(ref->s, a, now_ms, &r);
+	if (a == APP_ACT_THEME || a == APP_ACT_LANG)
+		app_gfx_invalidate(f->g);
+}
+
+/*
+ * Frames drawn over the last one (the software renderer's output keeps
+ * it): each has exactly the pixels of the same frame drawn whole, with
+ * no layer, through steps and their animation, an undo, a theme and a
+ * language switch, larger text, the help over it all and off again,
+ * and after the output is declared damaged; most of them were drawn
+ * from the last.
+ */
+static void check_update(const struct tcase *t)
+{
+	static const enum app_action acts[] = {
+		APP_ACT_NONE, APP_ACT_NEXT,  APP_ACT_NEXT,        APP_ACT_BACK,
+		APP_ACT_NEXT, APP_ACT_THEME, APP_ACT_NEXT,        APP_ACT_LANG,
+		APP_ACT_NEXT, APP_ACT_HELP,  APP_ACT_HELP,        APP_ACT_NEXT,
+		APP_ACT_LANG, APP_ACT_NEXT,  APP_ACT_TEXT_LARGER, APP_ACT_NEXT,
+	};
+	struct fixture f, ref;
+	CHECK(setup(&f, t));
+	CHECK(setup(&ref, t));
+	ref.g->full_frames = true;
+	double clock = 1000;
+	int bad = 0, frames = 0;
+	for (size_t i = 0; i < sizeof(acts) / sizeof(acts[0]); i++) {
+		if (acts[i] != APP_ACT_NONE)
+			act(&f, &ref, acts[i], clock);
+		for (int k = 0; k <= 6; k++, frames++) {
+			double now = clock + APP_ANIM_MS * k / 5;
+			draw_at(&f, now);
+			app_gfx_invalidate(ref.g); /* no layer: drawn whole */
+			draw_at(&ref, now);
+			if (!same_pixels(&f, &ref)) {
+				fprintf(stderr,
+					"differs: action %zu, frame %d\n", i, k);
+				bad++;
+			}
+		}
+		clock += 2 * APP_ANIM_MS;
+	}
+	CHECK(bad == 0);
+	CHECK(f.g->screen.reused > frames / 2 || gd_curve_spec(t->kind)->dim == 2);
+	long reused = f.g->screen.reused;
+	app_gfx_damage(f.g);
+	draw_at(&f, clock);
+	CHECK(f.g->screen.reused == reused);
+	CHECK(same_pixels(&f, &ref));
+	draw_at(&f, clock);
+	CHECK(f.g->screen.reused == reused + 1);
+	CHECK(same_pixels(&f, &ref));
+	teardown(&ref);
 	teardown(&f);
 }
 
@@ -764,6 +847,32 @@ static const struct tcase cases[] = {
 	  .steps = 2,
 	  .w = 1920,
 	  .h = 1080 },
+	{ .name = "render-update-same-pixels",
+	  .run = check_update,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .beta = 0.9 },
+	{ .name = "render-update-same-pixels-4runs-1080p",
+	  .run = check_update,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .beta = 0.9,
+	  .runs = 4,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "render-update-same-pixels-contour",
+	  .run = check_update,
+	  .kind = GD_CURVE_BOWL2,
+	  .rate = 0.05,
+	  .beta = 0.9 },
+	{ .name = "render-update-same-pixels-contour-4runs",
+	  .run = check_update,
+	  .kind = GD_CURVE_BOWL2,
+	  .rate = 0.05,
+	  .beta = 0.9,
+	  .runs = 4 },
 	{ .name = "render-layer-reused",
 	  .run = check_layer,
 	  .kind = GD_CURVE_WELLS,

@@ -29,7 +29,8 @@ struct tcase {
 	int steps;
 	int w, h, text_step;
 	bool dark, help;
-	int runs; /* > 1: that many runs side by side, as the benchmark's */
+	int runs;    /* > 1: that many runs side by side, as the benchmark's */
+	bool covers; /* check_update: a moving label hides a contour label */
 };
 
 struct fixture {
@@ -466,13 +467,18 @@ static void check_update(const struct tcase *t)
 	CHECK(setup(&ref, t));
 	ref.g->full_frames = true;
 	double clock = 1000;
-	int bad = 0, frames = 0;
+	int bad = 0, frames = 0, covers = 0;
 	for (size_t i = 0; i < sizeof(acts) / sizeof(acts[0]); i++) {
 		if (acts[i] != APP_ACT_NONE)
 			act(&f, &ref, acts[i], clock);
 		for (int k = 0; k <= 6; k++, frames++) {
 			double now = clock + APP_ANIM_MS * k / 5;
 			draw_at(&f, now);
+			for (int j = 0; j < f.g->dl.n; j++)
+				covers += f.g->dl.prims[j].kind ==
+						  APP_PRIM_CLIP_PUSH &&
+					  f.g->dl.prims[j].role ==
+						  APP_ROLE_LABEL_BACK;
 			app_gfx_invalidate(ref.g); /* no layer: drawn whole */
 			draw_at(&ref, now);
 			if (!same_pixels(&f, &ref)) {
@@ -484,6 +490,7 @@ static void check_update(const struct tcase *t)
 		clock += 2 * APP_ANIM_MS;
 	}
 	CHECK(bad == 0);
+	CHECK(!t->covers || covers > 0);
 	CHECK(f.g->screen.reused > frames / 2 || gd_curve_spec(t->kind)->dim == 2);
 	long reused = f.g->screen.reused;
 	app_gfx_damage(f.g);
@@ -867,6 +874,11 @@ static const struct tcase cases[] = {
 	  .kind = GD_CURVE_BOWL2,
 	  .rate = 0.05,
 	  .beta = 0.9 },
+	{ .name = "render-update-same-pixels-contour-covers",
+	  .run = check_update,
+	  .kind = GD_CURVE_BOWL2,
+	  .rate = 0.15,
+	  .covers = true },
 	{ .name = "render-update-same-pixels-contour-4runs",
 	  .run = check_update,
 	  .kind = GD_CURVE_BOWL2,

@@ -207,8 +207,9 @@ class App {
     window.gdstepError = line || undefined;
   }
 
-  // Text measuring, imported by the C side.
+  // Text measuring, imported by the C side (rough while warming).
   textWidth(ptr, len, px, face) {
+    if (this.rough) return Math.round(len * px * 0.55);
     this.setFont(px, face);
     return Math.round(this.ctx.measureText(this.str(ptr, len)).width);
   }
@@ -226,6 +227,7 @@ class App {
     return this.ratios[face];
   }
   textHeight(px, face) {
+    if (this.rough) return Math.ceil(px * 1.17);
     const [a, d] = this.metrics(face);
     return Math.ceil((a + d) * px - 1e-6);
   }
@@ -244,6 +246,27 @@ class App {
       this.cjkAscent = this.ctx.measureText("\u4e2d").fontBoundingBoxAscent / 1000;
     }
     return Math.max(a, Math.ceil(this.cjkAscent * px - 1e-6));
+  }
+
+  // What the first frame can have done before the fonts are ready: the
+  // canvas sized and its context set up (the browser makes its surface
+  // on first use, tens of ms here); and, while the fonts are still on
+  // their way, one frame built with rough widths and thrown away, so
+  // that the C code the first frame runs is compiled (the browser
+  // compiles wasm functions when first called). The rough widths are
+  // forgotten.
+  warm(fontsReady) {
+    this.fit();
+    const c = this.ctx;
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    c.fillStyle = "#000"; // the page's own background, under the frame
+    c.fillRect(0, 0, 1, 1);
+    if (fontsReady) return;
+    this.rough = true;
+    this.ex.gdstep_frame(this.h, this.canvas.width, this.canvas.height,
+      window.devicePixelRatio || 1, performance.now());
+    this.rough = false;
+    this.ex.gdstep_fonts_changed(this.h);
   }
 
   kick() {
@@ -305,15 +328,22 @@ class App {
     }
   }
 
-  resize() {
+  // The canvas at its element's size in device pixels; true when it
+  // changed.
+  fit() {
     const dpr = window.devicePixelRatio || 1;
     const r = this.canvas.getBoundingClientRect();
     const w = Math.max(1, Math.round(r.width * dpr));
     const h = Math.max(1, Math.round(r.height * dpr));
-    if (this.canvas.width !== w || this.canvas.height !== h) {
-      this.canvas.width = w; // (which resets the context's state)
-      this.canvas.height = h;
-      this.font = "";
+    if (this.canvas.width === w && this.canvas.height === h) return false;
+    this.canvas.width = w; // (which resets the context's state)
+    this.canvas.height = h;
+    this.font = "";
+    return true;
+  }
+
+  resize() {
+    if (this.fit()) {
       this.dirty = true;
       this.kick();
     }
@@ -612,6 +642,8 @@ async function main() {
   const wasm = fetch("gdstep.wasm");
   const latin = fonts.loadLatin();
   const cjk = zh ? fonts.loadCjk() : null;
+  let fontsReady = false;
+  Promise.all([latin, cjk]).then(() => { fontsReady = true; }, () => {});
   const { instance } = await WebAssembly.instantiateStreaming(wasm, imports);
   performance.mark("wasm");
   app = new App(instance.exports, canvas, errorLine);
@@ -634,6 +666,8 @@ async function main() {
     return;
   }
   performance.mark("created");
+  app.warm(fontsReady);
+  performance.mark("warmed");
   await latin;
   if (cjk) {
     await cjk;

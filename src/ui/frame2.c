@@ -92,6 +92,24 @@ static bool boxes_meet(struct app_box a, struct app_box b)
 	       b.y < a.y + a.h;
 }
 
+/* A contour line through the n points (x, y pairs) at pt, in pieces of
+ * at most 4096 points that share their ends. */
+static void contour_line(const struct map *p, const float *pt, int n,
+			 struct app_rgba line)
+{
+	enum { MAXP = 4096 };
+	float xs[MAXP], ys[MAXP];
+	for (int from = 0; from + 1 < n; from += MAXP - 1) {
+		int m = n - from < MAXP ? n - from : MAXP;
+		for (int i = 0; i < m; i++) {
+			xs[i] = pt[2 * (from + i)];
+			ys[i] = pt[2 * (from + i) + 1];
+		}
+		app_dlist_polyline(p->dl, APP_ROLE_CONTOUR, xs, ys, m, 1.4f,
+				   line, 0, 0);
+	}
+}
+
 /* Whether the segment from (pt[0], pt[1]) to (pt[2], pt[3]) has its
  * bounds in box b. */
 static bool segment_meets(const float *pt, struct app_box b)
@@ -127,15 +145,7 @@ static void redraw_under(const struct map *p, struct app_box b)
 			if (in || from < 0)
 				continue;
 			/* Points from … i: the segments from from to i. */
-			enum { MAXP = 256 };
-			float xs[MAXP], ys[MAXP];
-			int m = i + 1 - from < MAXP ? i + 1 - from : MAXP;
-			for (int j = 0; j < m; j++) {
-				xs[j] = pt[2 * (from + j)];
-				ys[j] = pt[2 * (from + j) + 1];
-			}
-			app_dlist_polyline(p->dl, APP_ROLE_CONTOUR, xs, ys, m,
-					   1.4f, line, 0, 0);
+			contour_line(p, pt + 2 * from, i + 1 - from, line);
 			from = -1;
 		}
 	}
@@ -242,20 +252,9 @@ static void contours(const struct map *p, struct app_contours *c)
 		app_dlist_rect(p->dl, APP_ROLE_CONTOUR_BAND, c->runs[i].box,
 			       band_rgba(&q, c->runs[i].band));
 	struct app_rgba line = app_rgba_alpha(p->th->curve, 150);
-	for (int k = 0; k < c->nchains; k++) {
-		const struct app_contour_chain *ch = &c->chains[k];
-		enum { MAXP = 4096 };
-		float xs[MAXP], ys[MAXP];
-		for (int from = 0; from + 1 < ch->count; from += MAXP - 1) {
-			int n = ch->count - from < MAXP ? ch->count - from : MAXP;
-			for (int i = 0; i < n; i++) {
-				xs[i] = c->pts[2 * (ch->first + from + i)];
-				ys[i] = c->pts[2 * (ch->first + from + i) + 1];
-			}
-			app_dlist_polyline(p->dl, APP_ROLE_CONTOUR, xs, ys, n,
-					   1.4f, line, 0, 0);
-		}
-	}
+	for (int k = 0; k < c->nchains; k++)
+		contour_line(p, c->pts + 2 * c->chains[k].first,
+			     c->chains[k].count, line);
 	char buf[APP_FMT_MAX];
 	for (int k = 0; k < c->nlevels; k++) {
 		if (!c->has_label[k])

@@ -131,6 +131,21 @@ static void wrap_paragraph(struct wrapper *w, const char *p, size_t len)
 	char brk = memchr(p, APP_WRAP_BRK[0], len) ? APP_WRAP_BRK[0] : ' ';
 	size_t i = 0;
 	w->line[0] = '\0';
+	/* A paragraph that fits is one line: measured once, not once per
+	 * word. The words would give the same line, since a line is never
+	 * narrower than any start of it that ends at a break (before a
+	 * space or between Chinese characters, whose advances exceed any
+	 * kerning). Most of the panel's lines are such paragraphs, with
+	 * numbers that change every frame. */
+	if (len < APP_WRAP_LINE_MAX && (len == 0 || p[0] != ' ')) {
+		memcpy(w->line, p, len);
+		w->line[len] = '\0';
+		if (fits(w, w->line)) {
+			emit(w);
+			return;
+		}
+		w->line[0] = '\0';
+	}
 	while (i < len) {
 		size_t j = i + 1;
 		while (j < len && p[j] != brk &&

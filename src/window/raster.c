@@ -188,62 +188,71 @@ bool app_raster_cut(double rx0, double ry0, double rx1, double ry1, float *x0,
 	return true;
 }
 
-/* Cuts the segment to the clip widened by m. */
-static bool clip_segment(const struct app_raster *r, float m, float *x0,
-			 float *y0, float *x1, float *y1)
-{
-	double md = (double)m;
-	return app_raster_cut(r->x0 - md, r->y0 - md, r->x1 + md, r->y1 + md,
-			      x0, y0, x1, y1);
-}
+/* Strokes are cut to this square about the origin before anything
+ * else: far beyond any output, near enough that doubles place pixels
+ * against it exactly. It is the same for every clip, so a pixel's
+ * coverage does not depend on the clip it is drawn in: a stroke drawn
+ * in pieces, each cut to a part of the output, gives the pixels of the
+ * stroke drawn whole. */
+#define FAR 16777216.0
 
 /* A stroke's segment of half-width hw: flat ends where butt_a / butt_b,
- * round ones otherwise (they make the joins). */
-static void segment(struct app_raster *r, float ax, float ay, float bx,
-		    float by, float hw, bool butt_a, bool butt_b)
+ * round ones otherwise (they make the joins). Figured in doubles from
+ * the segment cut to FAR, never to the clip: only the rows and columns
+ * walked are cut to it. */
+static void segment(struct app_raster *r, float fax, float fay, float fbx,
+		    float fby, float hw, bool butt_a, bool butt_b)
 {
 	float reach = hw + 1;
-	if (!clip_segment(r, reach + 1, &ax, &ay, &bx, &by))
+	/* Nothing of it in the clip (a polyline's segments, mostly, when
+	 * it is drawn in pieces). */
+	if (fmaxf(fax, fbx) + reach < (float)r->x0 ||
+	    fminf(fax, fbx) - reach > (float)r->x1 ||
+	    fmaxf(fay, fby) + reach < (float)r->y0 ||
+	    fminf(fay, fby) - reach > (float)r->y1 ||
+	    !app_raster_cut(-FAR, -FAR, FAR, FAR, &fax, &fay, &fbx, &fby))
 		return;
-	float dx = bx - ax, dy = by - ay, len = sqrtf(dx * dx + dy * dy);
+	double ax = (double)fax, ay = (double)fay, dx = (double)fbx - ax,
+	       dy = (double)fby - ay, len = sqrt(dx * dx + dy * dy);
+	double h = (double)hw, m = (double)reach;
 	int ya, yb;
 	if (!(len > 0) ||
-	    !rows(r, fminf(ay, by) - reach, fmaxf(ay, by) + reach, &ya, &yb))
+	    !rows(r, fminf(fay, fby) - reach, fmaxf(fay, fby) + reach, &ya, &yb))
 		return;
-	float ux = dx / len, uy = dy / len;
+	double ux = dx / len, uy = dy / len;
 	for (int y = ya; y <= yb; y++) {
-		float yc = (float)(y + r->y0) + 0.5f, xa, xb;
-		if (fabsf(dy) < 1e-6f) {
-			xa = fminf(ax, bx), xb = fmaxf(ax, bx);
+		double yc = (double)(y + r->y0) + 0.5, xa, xb;
+		if (fabs(dy) < 1e-6) {
+			xa = fmin(ax, ax + dx), xb = fmax(ax, ax + dx);
 		} else {
-			float t0 = (yc - reach - ay) / dy,
-			      t1 = (yc + reach - ay) / dy;
-			float lo = fmaxf(fminf(t0, t1), 0),
-			      hi = fminf(fmaxf(t0, t1), 1);
+			double t0 = (yc - m - ay) / dy, t1 = (yc + m - ay) / dy;
+			double lo = fmax(fmin(t0, t1), 0),
+			       hi = fmin(fmax(t0, t1), 1);
 			if (lo > hi)
 				continue;
-			xa = fminf(ax + lo * dx, ax + hi * dx);
-			xb = fmaxf(ax + lo * dx, ax + hi * dx);
+			xa = fmin(ax + lo * dx, ax + hi * dx);
+			xb = fmax(ax + lo * dx, ax + hi * dx);
 		}
 		int a, b;
-		if (!span_of(r, y, xa - reach, xb + reach, &a, &b))
+		if (!span_of(r, y, (float)(xa - m), (float)(xb + m), &a, &b))
 			continue;
 		uint8_t *row = row_at(r, y);
-		float qy = yc - ay;
+		double qy = yc - ay;
 		for (int x = a; x <= b; x++) {
-			float qx = (float)(x + r->x0) + 0.5f - ax;
-			float t = qx * ux + qy * uy, d = fabsf(qx * uy - qy * ux);
-			float along = 1;
+			double qx = (double)(x + r->x0) + 0.5 - ax;
+			double t = qx * ux + qy * uy, d = fabs(qx * uy - qy * ux);
+			double along = 1;
 			if (butt_a)
-				along = fminf(along, t + 0.5f);
+				along = fmin(along, t + 0.5);
 			if (butt_b)
-				along = fminf(along, len - t + 0.5f);
+				along = fmin(along, len - t + 0.5);
 			if (t < 0 && !butt_a)
-				d = sqrtf(qx * qx + qy * qy);
+				d = sqrt(qx * qx + qy * qy);
 			else if (t > len && !butt_b)
-				d = hypotf(qx - dx, qy - dy);
-			float c = hw + 0.5f - d;
-			put(row + x, (c < along ? c : along));
+				d = sqrt((qx - dx) * (qx - dx) +
+					 (qy - dy) * (qy - dy));
+			double c = h + 0.5 - d;
+			put(row + x, (float)(c < along ? c : along));
 		}
 	}
 }

@@ -50,10 +50,10 @@ void app_gfx_finish(struct app_gfx *g)
 	app_dlist_finish(&g->dl);
 	app_layer_finish(&g->layer);
 	app_layer_finish(&g->chrome);
-	free(g->screen.drawn);
-	free(g->screen.next);
-	free(g->screen.extra);
+	free(g->screen.marked);
+	free(g->screen.row_runs);
 	free(g->screen.runs);
+	app_layer_finish(&g->last);
 	memset(&g->screen, 0, sizeof(g->screen));
 	free(g->parts);
 	g->parts = NULL;
@@ -489,7 +489,7 @@ static bool output_kept(struct app_gfx *g)
 	       strcmp(info.name, "software") == 0;
 }
 
-/* Sizes the squares for a w × h output and clears next; false when out
+/* Sizes the squares for a w × h output and clears them; false when out
  * of memory. */
 static bool screen_size(struct app_screen *sc, int w, int h)
 {
@@ -497,28 +497,29 @@ static bool screen_size(struct app_screen *sc, int w, int h)
 	int th = (h + APP_RENDER_TILE - 1) / APP_RENDER_TILE;
 	size_t n = (size_t)tw * (size_t)th;
 	if (n > sc->cap) {
-		uint8_t *a = realloc(sc->drawn, n), *b = NULL, *c = NULL;
-		if (a)
-			sc->drawn = a;
-		b = a ? realloc(sc->next, n) : NULL;
-		if (b)
-			sc->next = b;
-		c = b ? realloc(sc->extra, n) : NULL;
-		if (!c)
+		uint8_t *a = realloc(sc->marked, n);
+		if (!a)
 			return sc->valid = false;
-		sc->extra = c;
+		sc->marked = a;
 		sc->cap = n;
+	}
+	if (th >= sc->cap_rows) {
+		int *b = realloc(sc->row_runs, ((size_t)th + 1) * sizeof(int));
+		if (!b)
+			return sc->valid = false;
+		sc->row_runs = b;
+		sc->cap_rows = th + 1;
 	}
 	if (tw != sc->tw || th != sc->th)
 		sc->valid = false;
 	sc->tw = tw, sc->th = th;
 	if (n > 0)
-		memset(sc->next, 0, n);
+		memset(sc->marked, 0, n);
 	return true;
 }
 
-/* Marks in next the squares that pixels [x0, x1) × [y0, y1), cut to k,
- * reach; nothing for a coordinate that is not finite. */
+/* Marks the squares that pixels [x0, x1) × [y0, y1), cut to k, reach;
+ * nothing for a coordinate that is not finite. */
 static void mark(struct app_screen *sc, const SDL_Rect *k, double x0, double y0,
 		 double x1, double y1)
 {
@@ -533,7 +534,7 @@ static void mark(struct app_screen *sc, const SDL_Rect *k, double x0, double y0,
 	tx1 = tx1 < sc->tw ? tx1 : sc->tw - 1;
 	ty1 = ty1 < sc->th ? ty1 : sc->th - 1;
 	for (int ty = ty0; ty <= ty1 && tx0 <= tx1; ty++)
-		memset(sc->next + (size_t)ty * (size_t)sc->tw + tx0, 1,
+		memset(sc->marked + (size_t)ty * (size_t)sc->tw + tx0, 1,
 		       (size_t)(tx1 - tx0 + 1));
 }
 
@@ -641,9 +642,9 @@ static int prim_box(struct app_gfx *g, const struct app_dlist *dl,
 	}
 }
 
-/* Marks the squares prim p of dl can draw in, within k, a stroke's in
- * pieces along it; false when it can draw anywhere. */
-static bool mark_prim(struct app_gfx *g, const struct app_dlist *dl,
+/* Marks the squares prim p of dl can draw in, within k: a stroke's in
+ * pieces along it, anything else's box. */
+static void mark_prim(struct app_gfx *g, const struct app_dlist *dl,
 		      const struct app_prim *p, const SDL_Rect *k)
 {
 	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
@@ -656,43 +657,31 @@ static bool mark_prim(struct app_gfx *g, const struct app_dlist *dl,
 		for (int i = 0; i + 1 < n; i++)
 			mark_segment(&g->screen, k, xs[i], ys[i], xs[i + 1],
 				     ys[i + 1], pad);
-		return true;
+		return;
 	}
 	double b[4];
-	int r = prim_box(g, dl, p, b);
-	if (r > 0)
+	if (prim_box(g, dl, p, b) > 0)
 		mark(&g->screen, k, b[0], b[1], b[2], b[3]);
-	return r >= 0;
 }
 
-/* Marks what prims [from, to) can draw in, within k, in next. */
-static bool mark_range(struct app_gfx *g, const struct app_dlist *dl, int from,
-		       int to, const SDL_Rect *k)
-{
-	for (int i = from; i < to; i++)
-		if (!mark_prim(g, dl, &dl->prims[i], k))
-			return false;
-	return true;
-}
-
-/* Copies from the view layer, unblended, the squares marked in drawn,
- * next or extra, cut to k: a run of squares along a row at a time, each
- * run kept in g->screen.runs. */
-static void restore_squares(struct app_gfx *g, const SDL_Rect *k)
+/* Copies from the view layer, unblended, the marked squares, cut to k:
+ * a run of squares along a row at a time, each run kept in
+ * g->screen.runs, those of row ty from row_runs[ty]. False when out of
+ * memory (the frame is then drawn whole). */
+static bool restore_squares(struct app_gfx *g, const SDL_Rect *k)
 {
 	struct app_screen *sc = &g->screen;
 	sc->nruns = 0;
 	for (int ty = 0; ty < sc->th; ty++) {
-		size_t at = (size_t)ty * (size_t)sc->tw;
-		const uint8_t *a = sc->drawn + at, *b = sc->next + at,
-			      *c = sc->extra + at;
+		const uint8_t *a = sc->marked + (size_t)ty * (size_t)sc->tw;
+		sc->row_runs[ty] = sc->nruns;
 		for (int tx = 0; tx < sc->tw;) {
-			if (!(a[tx] | b[tx] | c[tx])) {
+			if (!a[tx]) {
 				tx++;
 				continue;
 			}
 			int e = tx + 1;
-			while (e < sc->tw && (a[e] | b[e] | c[e]))
+			while (e < sc->tw && a[e])
 				e++;
 			SDL_Rect r = { tx * APP_RENDER_TILE, ty * APP_RENDER_TILE,
 				       (e - tx) * APP_RENDER_TILE,
@@ -705,20 +694,17 @@ static void restore_squares(struct app_gfx *g, const SDL_Rect *k)
 				int cap = sc->cap_runs ? 2 * sc->cap_runs : 64;
 				SDL_Rect *v = realloc(sc->runs,
 						      (size_t)cap * sizeof(*v));
-				if (!v) { /* put back and drawn whole */
-					cut = *k;
-					sc->nruns = 0;
-					tx = sc->tw, ty = sc->th;
-				} else {
-					sc->runs = v;
-					sc->cap_runs = cap;
-				}
+				if (!v)
+					return false;
+				sc->runs = v;
+				sc->cap_runs = cap;
 			}
 			SDL_RenderCopy(g->ren, g->layer.tex, &cut, &cut);
-			if (sc->nruns < sc->cap_runs)
-				sc->runs[sc->nruns++] = cut;
+			sc->runs[sc->nruns++] = cut;
 		}
 	}
+	sc->row_runs[sc->th] = sc->nruns;
+	return true;
 }
 
 /* The view layer's prefix of dl (k prims) replayed for its clips: the
@@ -735,37 +721,22 @@ static void replay_clips(struct app_gfx *g, const struct app_dlist *dl, int k,
 	}
 }
 
-/* Whether p is a stroke with a segment neither level nor upright: the
- * rasteriser cuts it to the clip, and the pixels of what remains can
- * differ by a rounding from those of the same stroke cut to another
- * clip. (A level or upright one gives the same pixels.) */
-static bool slanted(const struct app_dlist *dl, const struct app_prim *p)
-{
-	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
-	int n = p->kind == APP_PRIM_ARROW ? 2 :
-		p->kind == APP_PRIM_LINE  ? p->count :
-					    0;
-	for (int i = 0; i + 1 < n; i++)
-		if (xs[i] != xs[i + 1] && ys[i] != ys[i + 1])
-			return true;
-	return false;
-}
-
 /*
- * The prims of what follows the plot, prims [s, dl->n), each with the
- * clip in force for it (all those open, intersected; none: the output)
- * and the rectangle it can draw in on a w × h output; prims that draw
- * nothing are left out. Returns their count, or -1 when one can draw
- * anywhere, clips are nested too deep or not balanced, or there are
- * more than max.
+ * The prims after the view layer, prims [k, dl->n), each with the clip
+ * in force for it (all those open, intersected: the plot's, open, to
+ * begin with) and the rectangle it can draw in on a w × h output; prims
+ * that draw nothing are left out. Returns their count, or -1 when one
+ * can draw anywhere, clips are nested too deep or not balanced, or
+ * there are more than max.
  */
-static int chrome_items(struct app_gfx *g, const struct app_dlist *dl, int s,
-			int w, int h, struct app_item *it, int max)
+static int list_items(struct app_gfx *g, const struct app_dlist *dl, int k,
+		      SDL_Rect plot, int w, int h, struct app_item *it, int max)
 {
 	SDL_Rect out = { 0, 0, w, h }, stack[APP_RENDER_CLIP_DEPTH + 1];
-	int depth = 0, n = 0;
+	int depth = 1, n = 0;
 	stack[0] = out; /* the clips as push_clip keeps them, from 1 */
-	for (int i = s; i < dl->n; i++) {
+	stack[1] = plot;
+	for (int i = k; i < dl->n; i++) {
 		const struct app_prim *p = &dl->prims[i];
 		struct app_box x = p->box;
 		double b[4];
@@ -788,12 +759,12 @@ static int chrome_items(struct app_gfx *g, const struct app_dlist *dl, int s,
 			depth++;
 			continue;
 		}
-		int k = prim_box(g, dl, p, b);
-		if (k < 0)
+		int kind = prim_box(g, dl, p, b);
+		if (kind < 0)
 			return -1;
 		b[0] = fmax(floor(b[0]), 0), b[1] = fmax(floor(b[1]), 0);
 		b[2] = fmin(ceil(b[2]), w), b[3] = fmin(ceil(b[3]), h);
-		if (k == 0 || !(b[0] < b[2] && b[1] < b[3]))
+		if (kind == 0 || !(b[0] < b[2] && b[1] < b[3]))
 			continue;
 		SDL_Rect r = { (int)b[0], (int)b[1], (int)(b[2] - b[0]),
 			       (int)(b[3] - b[1]) },
@@ -802,167 +773,137 @@ static int chrome_items(struct app_gfx *g, const struct app_dlist *dl, int s,
 			continue;
 		if (n == max)
 			return -1;
-		it[n++] = (struct app_item){ i, depth > 0, slanted(dl, p), cut,
-					     stack[depth] };
+		it[n++] = (struct app_item){ i, depth > 0, cut, stack[depth] };
 	}
 	return depth == 0 ? n : -1;
 }
 
-/* Where on a w × h output the list's moving parts and chrome are: the
- * view layer's prefix k, the chrome's start s and its prims, and the
- * plot's clip cut to the output. */
+/* Where on a w × h output the list's parts are: the view layer's prefix
+ * k, the clips it leaves open, and the prims after it. */
 struct parts {
-	int k, s, n, dropped;
+	int k, n, dropped;
 	struct clips c;
-	SDL_Rect plot;
 	struct app_item it[APP_RENDER_ITEMS];
-	bool whole[APP_RENDER_ITEMS]; /* drawn again whole */
 };
 
-/* Finds them, marking in next the squares of what the plot holds after
- * the view layer; false when the list is not laid out so. */
+/* Finds them; false when the list is not laid out so (a view layer
+ * that leaves the plot's clip, and only it, open). */
 static bool find_parts(struct app_gfx *g, const struct app_dlist *dl, int w,
 		       int h, struct parts *pt)
 {
-	SDL_Rect out = { 0, 0, w, h };
+	SDL_Rect out = { 0, 0, w, h }, plot;
 	pt->k = app_layer_prefix(dl);
 	pt->n = pt->dropped = 0;
 	pt->c.n = 0;
 	if (pt->k == 0)
 		return false;
 	replay_clips(g, dl, pt->k, &pt->c, &pt->dropped);
-	pt->s = chrome_start(dl, pt->k, &pt->c);
-	if (pt->s == 0 || pt->dropped > 0 ||
-	    !SDL_IntersectRect(&pt->c.r[0], &out, &pt->plot))
+	if (pt->c.n != 1 || pt->dropped > 0 ||
+	    !SDL_IntersectRect(&pt->c.r[0], &out, &plot))
 		return false;
-	pt->n = chrome_items(g, dl, pt->s, w, h, pt->it, APP_RENDER_ITEMS);
-	return pt->n >= 0 && mark_range(g, dl, pt->k, pt->s, &pt->plot);
+	pt->n = list_items(g, dl, pt->k, pt->c.r[0], w, h, pt->it,
+			   APP_RENDER_ITEMS);
+	return pt->n >= 0;
 }
 
-/* Notes what the output holds now that dl has been drawn on it, with a
- * copy of its chrome. */
+/* Notes what the output holds now that dl has been drawn on it: a copy
+ * of its prims after the view layer, and where they are. */
 static void screen_keep(struct app_gfx *g, const struct app_dlist *dl,
 			const struct parts *pt, int w, int h)
 {
 	struct app_screen *sc = &g->screen;
-	if (!app_layer_same_range(&g->chrome, dl, pt->s, dl->n)) {
-		app_layer_keep_range(&g->chrome, dl, pt->s, dl->n);
-		g->chrome_base = g->layer.builds;
-	}
-	uint8_t *t = sc->drawn;
-	sc->drawn = sc->next;
-	sc->next = t;
+	sc->valid = app_layer_keep_range(&g->last, dl, pt->k, dl->n);
 	sc->w = w, sc->h = h;
 	sc->layer_keeps = g->layer.keeps;
-	sc->chrome_keeps = g->chrome.keeps;
 	sc->nitems = pt->n;
 	for (int i = 0; i < pt->n; i++) { /* as indices into the copy */
 		sc->items[i] = pt->it[i];
-		sc->items[i].at -= pt->s;
+		sc->items[i].at -= pt->k;
 	}
-	sc->valid = g->chrome.valid;
+}
+
+/* An old item is looked for this many items ahead of the last found;
+ * beyond, it counts as removed and the new one as added. */
+#define MATCH_AHEAD 64
+
+/* Marks old item i's squares: the prim the last frame drew there, as
+ * the copy (a list of its own) keeps it. */
+static void mark_old(struct app_gfx *g, const struct app_dlist *old, int i)
+{
+	const struct app_item *e = &g->screen.items[i];
+	mark_prim(g, old, &old->prims[e->at], &e->clip);
 }
 
 /*
- * Marks in extra the rectangles of the chrome's prims that the last
+ * Marks the squares of the prims after the view layer that the last
  * frame did not draw the same, in the same place with the same clip,
- * in the same order, and of those it drew that this frame does not.
+ * in the same order, and of those it drew that this frame does not:
+ * where they were and where they are.
  */
-static void chrome_damage(struct app_gfx *g, const struct app_dlist *dl,
-			  const struct parts *pt, const SDL_Rect *out)
+static void mark_changes(struct app_gfx *g, const struct app_dlist *dl,
+			 const struct parts *pt)
 {
 	struct app_screen *sc = &g->screen;
-	bool copy = sc->chrome_keeps == g->chrome.keeps && g->chrome.valid;
-	uint8_t *next = sc->next;
+	const struct app_layer *l = &g->last;
+	const struct app_dlist old = { .prims = l->prims, .n = l->n,
+				       .xs = l->xs, .ys = l->ys,
+				       .npts = l->npts, .chars = l->chars,
+				       .nchars = l->nchars };
 	int o = 0;
-	sc->next = sc->extra; /* mark() marks in next */
-	memset(sc->extra, 0, (size_t)sc->tw * (size_t)sc->th);
 	for (int j = 0; j < pt->n; j++) {
 		const struct app_item *q = &pt->it[j];
-		int found = -1;
-		for (int i = o; copy && i < sc->nitems && found < 0; i++) {
+		int found = -1, end = o + MATCH_AHEAD < sc->nitems ?
+					      o + MATCH_AHEAD :
+					      sc->nitems;
+		for (int i = o; i < end && found < 0; i++) {
 			const struct app_item *e = &sc->items[i];
 			if (SDL_RectEquals(&e->r, &q->r) &&
 			    SDL_RectEquals(&e->clip, &q->clip) &&
 			    e->clipped == q->clipped &&
-			    app_layer_same_part(&g->chrome, e->at, dl, q->at,
-						q->at + 1))
+			    app_layer_same_part(l, e->at, dl, q->at, q->at + 1))
 				found = i;
 		}
-		if (found < 0)
-			found = o - 1; /* o stays */
-		while (o < found)
-			mark(sc, out, sc->items[o].r.x, sc->items[o].r.y,
-			     (double)sc->items[o].r.x + sc->items[o].r.w,
-			     (double)sc->items[o].r.y + sc->items[o].r.h),
-				o++;
-		if (found >= o)
-			o = found + 1;
-		else
-			mark(sc, out, q->r.x, q->r.y, (double)q->r.x + q->r.w,
-			     (double)q->r.y + q->r.h);
+		if (found < 0) {
+			mark_prim(g, dl, &dl->prims[q->at], &q->clip);
+			continue;
+		}
+		for (; o < found; o++)
+			mark_old(g, &old, o);
+		o = found + 1;
 	}
 	for (; o < sc->nitems; o++)
-		mark(sc, out, sc->items[o].r.x, sc->items[o].r.y,
-		     (double)sc->items[o].r.x + sc->items[o].r.w,
-		     (double)sc->items[o].r.y + sc->items[o].r.h);
-	sc->extra = sc->next;
-	sc->next = next;
+		mark_old(g, &old, o);
 }
 
-/* Whether any square of r is marked in drawn, next or extra. */
+/* Whether any square of r is marked. */
 static bool touched(const struct app_screen *sc, const SDL_Rect *r)
 {
 	int tx0 = r->x / APP_RENDER_TILE,
 	    tx1 = (r->x + r->w - 1) / APP_RENDER_TILE;
 	int ty0 = r->y / APP_RENDER_TILE,
 	    ty1 = (r->y + r->h - 1) / APP_RENDER_TILE;
+	tx1 = tx1 < sc->tw ? tx1 : sc->tw - 1;
 	for (int ty = ty0; ty <= ty1 && ty < sc->th; ty++) {
-		for (int tx = tx0; tx <= tx1 && tx < sc->tw; tx++) {
-			size_t i = (size_t)ty * (size_t)sc->tw + (size_t)tx;
-			if (sc->drawn[i] | sc->next[i] | sc->extra[i])
+		const uint8_t *a = sc->marked + (size_t)ty * (size_t)sc->tw;
+		for (int tx = tx0; tx <= tx1; tx++)
+			if (a[tx])
 				return true;
-		}
 	}
 	return false;
 }
 
-/* Slanted strokes of the chrome are drawn again whole, never cut to a
- * run: each that meets a square to put back has all its squares put
- * back (in extra), until none more does; pt->whole says which. */
-static void whole_damage(struct app_gfx *g, struct parts *pt, const SDL_Rect *out)
-{
-	struct app_screen *sc = &g->screen;
-	uint8_t *next = sc->next;
-	memset(pt->whole, 0, sizeof(pt->whole));
-	for (bool more = true; more;) {
-		more = false;
-		for (int j = 0; j < pt->n; j++) {
-			const SDL_Rect *r = &pt->it[j].r;
-			if (!pt->it[j].slanted || pt->whole[j] || !touched(sc, r))
-				continue;
-			pt->whole[j] = more = true;
-			sc->next = sc->extra; /* mark() marks in next */
-			mark(sc, out, r->x, r->y, (double)r->x + r->w,
-			     (double)r->y + r->h);
-			sc->next = next;
-		}
-	}
-}
-
 /*
  * Draws dl over the last frame when the output kept it and its view
- * layer is the one on screen. The squares to draw again are those the
- * last frame's moving parts in the plot drew in, those this frame's
- * will, and those of the chrome's prims that changed (chrome_damage);
- * they are put back from the layer, a run of squares along a row at a
- * time. The plot's moving parts are drawn over them whole (they reach
- * only their squares), then every prim of the chrome that meets a run,
- * cut to it. Every pixel then holds what drawing the frame whole would
- * give it: those in the runs are drawn from the layer up, the others
- * are the layer's with the same prims over them as last time, and
- * nothing drawn now reaches them. False (nothing drawn) when the frame
- * must be drawn whole.
+ * layer is the one on screen. The squares to draw again are those of
+ * the prims after the view layer that changed, where they were and
+ * where they are (mark_changes); they are put back from the layer, a
+ * run of squares along a row at a time, and every prim after the layer
+ * that meets a run is drawn again, in order, cut to it. A prim's pixels
+ * do not depend on the clip it is cut to (raster.h), so every pixel
+ * then holds what drawing the frame whole would give it: those in the
+ * runs are drawn from the layer up, the others are the layer's with
+ * the same prims over them as last time, and nothing drawn now reaches
+ * them. False (nothing drawn) when the frame must be drawn whole.
  */
 static bool render_update(struct app_gfx *g, const struct app_dlist *dl, int w,
 			  int h)
@@ -974,28 +915,24 @@ static bool render_update(struct app_gfx *g, const struct app_dlist *dl, int w,
 	bool was = sc->valid;
 	if (!pt || !screen_size(sc, w, h) || !was || !sc->valid || sc->w != w ||
 	    sc->h != h || !l->shown || l->w != w || l->h != h ||
-	    sc->layer_keeps != l->keeps)
+	    sc->layer_keeps != l->keeps || !g->last.valid)
 		return false;
 	int k = app_layer_prefix(dl);
 	if (k == 0 || !app_layer_same(l, dl, k) || !find_parts(g, dl, w, h, pt))
 		return false;
-	chrome_damage(g, dl, pt, &out);
-	whole_damage(g, pt, &out);
+	mark_changes(g, dl, pt);
 	struct clips none = { 0 };
 	apply_clip(g, &none);
-	restore_squares(g, &out);
-	apply_clip(g, &pt->c);
-	render_range(g, dl, pt->k, pt->s, &pt->c, &pt->dropped);
-	for (int j = 0; j < pt->n; j++) {
+	if (!restore_squares(g, &out))
+		return false;
+	for (int j = 0; j < pt->n && sc->nruns > 0; j++) {
 		const struct app_item *q = &pt->it[j];
-		if (q->slanted && pt->whole[j]) {
-			struct clips c = { q->clipped, { q->clip } };
-			int dropped = 0;
-			apply_clip(g, &c);
-			render_range(g, dl, q->at, q->at + 1, &c, &dropped);
+		if (!touched(sc, &q->r))
 			continue;
-		}
-		for (int i = 0; i < sc->nruns && !q->slanted; i++) {
+		int ty0 = q->r.y / APP_RENDER_TILE,
+		    ty1 = (q->r.y + q->r.h - 1) / APP_RENDER_TILE;
+		ty1 = ty1 < sc->th ? ty1 : sc->th - 1;
+		for (int i = sc->row_runs[ty0]; i < sc->row_runs[ty1 + 1]; i++) {
 			struct clips c = { 1, { { 0, 0, 0, 0 } } };
 			int dropped = 0;
 			if (!SDL_IntersectRect(&q->r, &sc->runs[i], &c.r[0]))

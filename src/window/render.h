@@ -30,15 +30,16 @@
  * rectangles outside any clip. */
 #define APP_RENDER_CHROME_REGIONS 16
 
-/* What follows the plot is drawn over the last frame only when it
- * has at most this many prims that draw (render.c, chrome_items). */
-#define APP_RENDER_ITEMS 512
+/* A frame is drawn over the last one only when the prims after its
+ * view layer that draw are at most this many (render.c, list_items):
+ * enough for four runs' trails of 400 points. */
+#define APP_RENDER_ITEMS 4096
 
 /* Prim at of a list, drawing only in r, with clip in force (if
  * clipped; else the output). */
 struct app_item {
 	int at;
-	bool clipped, slanted; /* slanted: render.c, slanted() */
+	bool clipped;
 	SDL_Rect r, clip;
 };
 
@@ -49,23 +50,23 @@ struct app_item {
  * What the renderer's own output holds after the last frame, when it
  * keeps its pixels from one frame to the next: SDL's software renderer
  * draws straight into the window's surface (or the surface it was made
- * for), which nothing else writes. A frame whose view layer and chrome
- * are those on screen then puts back, from the layer, only the squares
- * the last frame's moving parts drew in, and draws the new ones.
+ * for), which nothing else writes. A frame whose view layer is the one
+ * on screen then puts back, from the layer, only the squares where the
+ * prims after the layer changed, and draws those prims again there.
  */
 struct app_screen {
-	bool valid;        /* the fields below describe the output */
-	int w, h;          /* its size */
-	long layer_keeps;  /* the view layer's copy it shows (layer.keeps) */
-	long chrome_keeps; /* the chrome's copy it shows (chrome.keeps) */
-	int nitems;        /* what follows the plot, as indices into the copy */
+	bool valid;       /* the fields below describe the output */
+	int w, h;         /* its size */
+	long layer_keeps; /* the view layer's copy it shows (layer.keeps) */
+	int nitems;       /* the prims after the layer, as indices into
+			     the copy app_gfx.last */
 	struct app_item items[APP_RENDER_ITEMS];
-	int tw, th;     /* squares across and down */
-	uint8_t *drawn; /* per square: the moving parts drew there */
-	uint8_t *next;  /* the same for the frame being drawn */
-	uint8_t *extra; /* squares the chrome changed in, this frame */
-	size_t cap;     /* squares in drawn and next */
-	SDL_Rect *runs; /* the runs of squares put back this frame */
+	int tw, th;       /* squares across and down */
+	uint8_t *marked;  /* per square: to put back this frame */
+	size_t cap;       /* squares in marked */
+	SDL_Rect *runs;   /* the runs of squares put back this frame */
+	int *row_runs;    /* row ty's runs: from row_runs[ty] to [ty + 1] */
+	int cap_rows;     /* ints in row_runs */
 	int nruns, cap_runs;
 	long frames, reused; /* frames drawn, of which from the last */
 };
@@ -84,6 +85,7 @@ struct app_gfx {
 	struct app_layer chrome;    /* what follows the plot, over the layer */
 	long chrome_base;           /* layer.builds when chrome was kept */
 	struct app_screen screen;   /* the output as the last frame left it */
+	struct app_layer last;      /* its prims after the view layer */
 	struct parts *parts;        /* render.c's, for one frame */
 	bool full_frames;           /* never start from the last frame */
 };

@@ -112,6 +112,61 @@ static void check_shape(const struct tcase *t)
 	app_raster_finish(&r);
 }
 
+/* The coverage of every pixel of t's clip, drawn in r with clip x, y,
+ * w × h, into grid (t->cw × t->ch, zeroed by the caller). */
+static void draw_into(struct app_raster *r, const struct tcase *t, int x,
+		      int y, int w, int h, uint8_t *grid)
+{
+	CHECK(app_raster_clip(r, x, y, w, h) == 0);
+	draw(r, t);
+	int n = app_raster_spans(r);
+	for (int i = 0; i < n; i++) {
+		const struct app_span *s = &r->spans[i];
+		for (int k = 0; k < s->w; k++)
+			grid[(s->y - t->cy) * t->cw + s->x + k - t->cx] = s->a;
+	}
+}
+
+/* The window's squares (APP_RENDER_TILE). */
+#define PIECE 32
+
+/* Drawn in small clips that tile t's clip, the shape has the pixels it
+ * has drawn whole: a pixel's coverage does not depend on the clip (the
+ * window redraws parts of a frame cut to the squares that changed). */
+static void check_pieces(const struct tcase *t)
+{
+	struct app_raster r;
+	app_raster_init(&r);
+	size_t n = (size_t)t->cw * (size_t)t->ch;
+	uint8_t *whole = calloc(n, 1), *pieces = calloc(n, 1);
+	CHECK(whole && pieces);
+	if (!whole || !pieces)
+		goto out;
+	draw_into(&r, t, t->cx, t->cy, t->cw, t->ch, whole);
+	for (int y = t->cy; y < t->cy + t->ch; y += PIECE)
+		for (int x = t->cx; x < t->cx + t->cw; x += PIECE)
+			draw_into(&r, t, x, y,
+				  x + PIECE <= t->cx + t->cw ? PIECE :
+							       t->cx + t->cw - x,
+				  y + PIECE <= t->cy + t->ch ? PIECE :
+							       t->cy + t->ch - y,
+				  pieces);
+	size_t lit = 0, differ = 0;
+	for (size_t i = 0; i < n; i++) {
+		lit += whole[i] > 0;
+		differ += whole[i] != pieces[i];
+	}
+	CHECK(lit > 50); /* the shape is in the clip */
+	if (differ)
+		fprintf(stderr, "%s: %zu of %zu pixels differ\n", t->name,
+			differ, n);
+	CHECK(differ == 0);
+out:
+	free(whole);
+	free(pieces);
+	app_raster_finish(&r);
+}
+
 #define END              \
 	{                \
 		0, 0, -1 \
@@ -430,6 +485,63 @@ static const struct tcase cases[] = {
 	  .area = 0,
 	  .tol = 0,
 	  .probes = { END } },
+	/* Drawn in pieces as drawn whole: thick slanted polylines with a
+	 * join (these two gave a pixel a rounding apart when strokes were
+	 * cut to the clip), one reaching far outside it, a thin one, a
+	 * polygon and a ring. */
+	{ .name = "raster-pieces-slanted-join",
+	  .run = check_pieces,
+	  .shape = STROKE,
+	  .cw = 96,
+	  .ch = 96,
+	  .xs = { -5.79f, 87.84f, 101.98f },
+	  .ys = { -0.81f, 135.37f, 93.24f },
+	  .n = 3,
+	  .width = 5.0f },
+	{ .name = "raster-pieces-slanted-join-2",
+	  .run = check_pieces,
+	  .shape = STROKE,
+	  .cw = 96,
+	  .ch = 96,
+	  .xs = { 79.24f, -29.38f, -24.00f },
+	  .ys = { 26.37f, 6.24f, 70.36f },
+	  .n = 3,
+	  .width = 4.7f },
+	{ .name = "raster-pieces-far-end",
+	  .run = check_pieces,
+	  .shape = STROKE,
+	  .cw = 80,
+	  .ch = 60,
+	  .xs = { 20.25f, 3.1e6f },
+	  .ys = { 30.5f, -1.7e6f },
+	  .n = 2,
+	  .width = 2.5f },
+	{ .name = "raster-pieces-thin",
+	  .run = check_pieces,
+	  .shape = STROKE,
+	  .cw = 64,
+	  .ch = 64,
+	  .xs = { 1.7f, 62.2f, 5.5f },
+	  .ys = { 60.1f, 3.3f, 20.8f },
+	  .n = 3,
+	  .width = 1.5f },
+	{ .name = "raster-pieces-polygon",
+	  .run = check_pieces,
+	  .shape = POLYGON,
+	  .cw = 50,
+	  .ch = 50,
+	  .xs = { 3.3f, 47.1f, 20.6f },
+	  .ys = { 5.2f, 18.9f, 44.4f },
+	  .n = 3 },
+	{ .name = "raster-pieces-ring",
+	  .run = check_pieces,
+	  .shape = RING,
+	  .cw = 50,
+	  .ch = 50,
+	  .xs = { 24.6f },
+	  .ys = { 25.3f },
+	  .r = 15.2f,
+	  .width = 3 },
 	/* An empty clip draws nothing. */
 	{ .name = "raster-empty-clip",
 	  .run = check_shape,

@@ -89,6 +89,7 @@ static void frames_at(int w, int h, int runs)
 		printf("frames: cannot set up (%s)\n", ren ? err : SDL_GetError());
 		goto out;
 	}
+	g->surface = surf; /* as --screenshot draws */
 	if (app_state_init(s, &lesson, 0) < 0)
 		goto out;
 	static double t[FRAME_STEPS * FRAMES_PER_STEP];
@@ -160,6 +161,7 @@ static void frames_contour(int w, int h, enum gd_curve_kind kind, int runs)
 		printf("frames: cannot set up (%s)\n", ren ? err : SDL_GetError());
 		goto out;
 	}
+	g->surface = surf; /* as --screenshot draws */
 	if (app_state_init(s, &lesson, 0) < 0)
 		goto out;
 	static double t[FRAME_STEPS * FRAMES_PER_STEP];

@@ -52,6 +52,7 @@ void app_gfx_finish(struct app_gfx *g)
 	app_layer_finish(&g->chrome);
 	free(g->screen.marked);
 	free(g->screen.row_runs);
+	free(g->screen.open);
 	free(g->screen.runs);
 	app_layer_finish(&g->last);
 	memset(&g->screen, 0, sizeof(g->screen));
@@ -207,14 +208,98 @@ static void arrow(struct app_gfx *g, float x0, float y0, float x1, float y1,
 	app_raster_polygon(&g->raster, hx, hy, 3);
 }
 
-/* Fills the spans of the shape just rasterised in colour c: grouped by
- * alpha, one SDL call per alpha, the opaque ones unblended. */
+/*
+ * The surface shapes can be blended into here rather than through SDL's
+ * fill calls, which cost a call's overhead per span and most spans of
+ * an anti-aliased edge are a pixel or two: the software renderer's
+ * output, drawn at scale 1 from its corner, in one of the two formats
+ * blend_spans writes (those of a window on X11 and of --screenshot).
+ * NULL: let SDL fill.
+ */
+static SDL_Surface *direct_surface(struct app_gfx *g)
+{
+	SDL_RendererInfo info;
+	SDL_Rect vp;
+	float sx = 0, sy = 0;
+	if (SDL_GetRendererInfo(g->ren, &info) != 0 || !info.name ||
+	    strcmp(info.name, "software") != 0 || SDL_GetRenderTarget(g->ren))
+		return NULL;
+	SDL_RenderGetScale(g->ren, &sx, &sy);
+	SDL_RenderGetViewport(g->ren, &vp);
+	if (sx != 1 || sy != 1 || vp.x != 0 || vp.y != 0)
+		return NULL;
+	SDL_Surface *s = g->surface;
+	if (!s && SDL_RenderGetWindow(g->ren))
+		s = SDL_GetWindowSurface(SDL_RenderGetWindow(g->ren));
+	if (!s || !s->pixels || SDL_MUSTLOCK(s) ||
+	    (s->format->format != SDL_PIXELFORMAT_ARGB8888 &&
+	     s->format->format != SDL_PIXELFORMAT_RGB888))
+		return NULL;
+	return s;
+}
+
+/* a·b/255 rounded down: SDL 2's blending arithmetic (SDL_draw.h). */
+static inline unsigned mul255(unsigned a, unsigned b)
+{
+	return a * b / 255;
+}
+
+/*
+ * Blends the spans into s as SDL's software renderer fills them (spans
+ * at alpha 255 set to the colour, the others blended with SDL_BLENDMODE_
+ * BLEND in its arithmetic: the colour premultiplied, a·c/255 rounded
+ * down), pixel for pixel the same (test render-direct-blend-as-sdl).
+ * The spans lie in the rasteriser's clip, inside the output.
+ */
+static void blend_spans(struct app_gfx *g, SDL_Surface *s, struct app_rgba c, int n)
+{
+	const struct app_raster *r = &g->raster;
+	bool alpha = s->format->format == SDL_PIXELFORMAT_ARGB8888;
+	Uint32 solid = SDL_MapRGBA(s->format, c.r, c.g, c.b, 255);
+	SDL_RenderFlush(g->ren); /* what SDL has queued goes first */
+	for (int i = 0; i < n; i++) {
+		const struct app_span *sp = &r->spans[i];
+		if (sp->y < 0 || sp->y >= s->h || sp->x < 0 || sp->w <= 0 ||
+		    sp->x + sp->w > s->w)
+			continue;
+		Uint32 *px = (Uint32 *)((Uint8 *)s->pixels +
+					(size_t)sp->y * (size_t)s->pitch) +
+			     sp->x;
+		unsigned a = ((unsigned)sp->a * c.a + 127) / 255;
+		if (a == 255) {
+			for (int x = 0; x < sp->w; x++)
+				px[x] = solid;
+			continue;
+		}
+		if (a == 0)
+			continue;
+		unsigned pr = mul255(c.r, a), pg = mul255(c.g, a),
+			 pb = mul255(c.b, a), inva = 255 - a;
+		for (int x = 0; x < sp->w; x++) {
+			Uint32 p = px[x];
+			Uint32 q = (mul255(inva, (p >> 16) & 0xff) + pr) << 16 |
+				   (mul255(inva, (p >> 8) & 0xff) + pg) << 8 |
+				   (mul255(inva, p & 0xff) + pb);
+			if (alpha)
+				q |= (mul255(inva, p >> 24) + a) << 24;
+			px[x] = q;
+		}
+	}
+}
+
+/* Fills the spans of the shape just rasterised in colour c: into the
+ * output directly where it can (blend_spans), else grouped by alpha, one
+ * SDL call per alpha, the opaque ones unblended. */
 static void fill_spans(struct app_gfx *g, struct app_rgba c)
 {
 	struct app_raster *r = &g->raster;
 	int n = app_raster_spans(r), count[256] = { 0 }, at[256];
 	if (n == 0 || c.a == 0)
 		return;
+	if (g->direct && !SDL_GetRenderTarget(g->ren)) {
+		blend_spans(g, g->direct, c, n);
+		return;
+	}
 	if (n > g->cap_rects) {
 		SDL_Rect *v = realloc(g->rects, (size_t)n * sizeof(*v));
 		if (!v)
@@ -510,6 +595,13 @@ static bool screen_size(struct app_screen *sc, int w, int h)
 		sc->row_runs = b;
 		sc->cap_rows = th + 1;
 	}
+	if (2 * (tw + 1) > sc->cap_open) {
+		int *o = realloc(sc->open, 2 * ((size_t)tw + 1) * sizeof(int));
+		if (!o)
+			return sc->valid = false;
+		sc->open = o;
+		sc->cap_open = 2 * (tw + 1);
+	}
 	if (tw != sc->tw || th != sc->th)
 		sc->valid = false;
 	sc->tw = tw, sc->th = th;
@@ -664,16 +756,39 @@ static void mark_prim(struct app_gfx *g, const struct app_dlist *dl,
 		mark(&g->screen, k, b[0], b[1], b[2], b[3]);
 }
 
-/* Copies from the view layer, unblended, the marked squares, cut to k:
- * a run of squares along a row at a time, each run kept in
- * g->screen.runs, those of row ty from row_runs[ty]. False when out of
- * memory (the frame is then drawn whole). */
+/* Appends r to g->screen.runs; false when out of memory. */
+static bool add_run(struct app_screen *sc, SDL_Rect r)
+{
+	if (sc->nruns == sc->cap_runs) {
+		int cap = sc->cap_runs ? 2 * sc->cap_runs : 64;
+		SDL_Rect *v = realloc(sc->runs, (size_t)cap * sizeof(*v));
+		if (!v)
+			return false;
+		sc->runs = v;
+		sc->cap_runs = cap;
+	}
+	sc->runs[sc->nruns++] = r;
+	return true;
+}
+
+/*
+ * Copies from the view layer, unblended, the marked squares, cut to k,
+ * as rectangles kept in g->screen.runs: a run of squares along a row,
+ * made taller while the rows below have a run just as wide in the same
+ * place (a panel that changed whole is one rectangle, drawn into once
+ * per prim, not once per row). They are kept in the order of their top
+ * rows, those starting in row ty from row_runs[ty]. False when out of
+ * memory (the frame is then drawn whole).
+ */
 static bool restore_squares(struct app_gfx *g, const SDL_Rect *k)
 {
 	struct app_screen *sc = &g->screen;
+	const int t = APP_RENDER_TILE;
+	int *above = sc->open, *here = sc->open + sc->tw + 1, nabove = 0;
 	sc->nruns = 0;
 	for (int ty = 0; ty < sc->th; ty++) {
 		const uint8_t *a = sc->marked + (size_t)ty * (size_t)sc->tw;
+		int nhere = 0, j = 0;
 		sc->row_runs[ty] = sc->nruns;
 		for (int tx = 0; tx < sc->tw;) {
 			if (!a[tx]) {
@@ -683,27 +798,32 @@ static bool restore_squares(struct app_gfx *g, const SDL_Rect *k)
 			int e = tx + 1;
 			while (e < sc->tw && a[e])
 				e++;
-			SDL_Rect r = { tx * APP_RENDER_TILE, ty * APP_RENDER_TILE,
-				       (e - tx) * APP_RENDER_TILE,
-				       APP_RENDER_TILE },
-				 cut;
-			tx = e;
-			if (!SDL_IntersectRect(&r, k, &cut))
-				continue;
-			if (sc->nruns == sc->cap_runs) {
-				int cap = sc->cap_runs ? 2 * sc->cap_runs : 64;
-				SDL_Rect *v = realloc(sc->runs,
-						      (size_t)cap * sizeof(*v));
-				if (!v)
+			while (j < nabove && sc->runs[above[j]].x < tx * t)
+				j++;
+			if (j < nabove && sc->runs[above[j]].x == tx * t &&
+			    sc->runs[above[j]].w == (e - tx) * t) {
+				sc->runs[above[j]].h += t;
+				here[nhere++] = above[j++];
+			} else {
+				SDL_Rect r = { tx * t, ty * t, (e - tx) * t, t };
+				if (!add_run(sc, r))
 					return false;
-				sc->runs = v;
-				sc->cap_runs = cap;
+				here[nhere++] = sc->nruns - 1;
 			}
-			SDL_RenderCopy(g->ren, g->layer.tex, &cut, &cut);
-			sc->runs[sc->nruns++] = cut;
+			tx = e;
 		}
+		int *swap = above;
+		above = here, here = swap, nabove = nhere;
 	}
 	sc->row_runs[sc->th] = sc->nruns;
+	sc->tall = 1;
+	for (int i = 0; i < sc->nruns; i++) {
+		SDL_Rect *r = &sc->runs[i], cut = { 0, 0, 0, 0 };
+		sc->tall = r->h / t > sc->tall ? r->h / t : sc->tall;
+		if (SDL_IntersectRect(r, k, &cut))
+			SDL_RenderCopy(g->ren, g->layer.tex, &cut, &cut);
+		*r = cut;
+	}
 	return true;
 }
 
@@ -845,9 +965,12 @@ static void mark_changes(struct app_gfx *g, const struct app_dlist *dl,
 {
 	struct app_screen *sc = &g->screen;
 	const struct app_layer *l = &g->last;
-	const struct app_dlist old = { .prims = l->prims, .n = l->n,
-				       .xs = l->xs, .ys = l->ys,
-				       .npts = l->npts, .chars = l->chars,
+	const struct app_dlist old = { .prims = l->prims,
+				       .n = l->n,
+				       .xs = l->xs,
+				       .ys = l->ys,
+				       .npts = l->npts,
+				       .chars = l->chars,
 				       .nchars = l->nchars };
 	int o = 0;
 	for (int j = 0; j < pt->n; j++) {
@@ -897,11 +1020,11 @@ static bool touched(const struct app_screen *sc, const SDL_Rect *r)
  * layer is the one on screen. The squares to draw again are those of
  * the prims after the view layer that changed, where they were and
  * where they are (mark_changes); they are put back from the layer, a
- * run of squares along a row at a time, and every prim after the layer
- * that meets a run is drawn again, in order, cut to it. A prim's pixels
+ * rectangle of them at a time (restore_squares), and every prim after
+ * the layer that meets a rectangle is drawn again, in order, cut to it. A prim's pixels
  * do not depend on the clip it is cut to (raster.h), so every pixel
  * then holds what drawing the frame whole would give it: those in the
- * runs are drawn from the layer up, the others are the layer's with
+ * rectangles are drawn from the layer up, the others are the layer's with
  * the same prims over them as last time, and nothing drawn now reaches
  * them. False (nothing drawn) when the frame must be drawn whole.
  */
@@ -932,6 +1055,7 @@ static bool render_update(struct app_gfx *g, const struct app_dlist *dl, int w,
 		int ty0 = q->r.y / APP_RENDER_TILE,
 		    ty1 = (q->r.y + q->r.h - 1) / APP_RENDER_TILE;
 		ty1 = ty1 < sc->th ? ty1 : sc->th - 1;
+		ty0 = ty0 - sc->tall + 1 > 0 ? ty0 - sc->tall + 1 : 0;
 		for (int i = sc->row_runs[ty0]; i < sc->row_runs[ty1 + 1]; i++) {
 			struct clips c = { 1, { { 0, 0, 0, 0 } } };
 			int dropped = 0;
@@ -956,6 +1080,7 @@ void app_render(struct app_gfx *g, const struct app_dlist *dl)
 	int w = 0, h = 0;
 	bool kept = output_kept(g);
 	g->screen.frames++;
+	g->direct = direct_surface(g);
 	if (!kept || SDL_GetRendererOutputSize(g->ren, &w, &h) != 0)
 		g->screen.valid = false;
 	else if (render_update(g, dl, w, h))

@@ -61,12 +61,16 @@ struct app_screen {
 	int nitems;       /* the prims after the layer, as indices into
 			     the copy app_gfx.last */
 	struct app_item items[APP_RENDER_ITEMS];
-	int tw, th;       /* squares across and down */
-	uint8_t *marked;  /* per square: to put back this frame */
-	size_t cap;       /* squares in marked */
-	SDL_Rect *runs;   /* the runs of squares put back this frame */
-	int *row_runs;    /* row ty's runs: from row_runs[ty] to [ty + 1] */
-	int cap_rows;     /* ints in row_runs */
+	int tw, th;      /* squares across and down */
+	uint8_t *marked; /* per square: to put back this frame */
+	size_t cap;      /* squares in marked */
+	SDL_Rect *runs;  /* the rectangles of squares put back this frame */
+	int *row_runs;   /* those whose top row is ty: from row_runs[ty]
+			     to [ty + 1] */
+	int *open;       /* restore_squares' two rows of rectangles */
+	int cap_rows;    /* ints in row_runs */
+	int cap_open;    /* ints in open */
+	int tall;        /* the most rows a rectangle spans */
 	int nruns, cap_runs;
 	long frames, reused; /* frames drawn, of which from the last */
 };
@@ -88,6 +92,11 @@ struct app_gfx {
 	struct app_layer last;      /* its prims after the view layer */
 	struct parts *parts;        /* render.c's, for one frame */
 	bool full_frames;           /* never start from the last frame */
+	SDL_Surface *surface; /* what ren draws into, when it is a software
+				 renderer made on a surface (NULL: the
+				 window's, or none) */
+	SDL_Surface *direct;  /* this frame's output, when shapes are
+				 blended into it here (fill_spans) */
 };
 
 /*

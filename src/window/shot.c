@@ -34,6 +34,7 @@ static int render(const struct gd_options *opts, struct app_state *s,
 		rc = 2;
 		goto out;
 	}
+	g->surface = surf;
 	app_draw(g, s, 0);
 	SDL_RenderPresent(ren);
 	int werr = app_png_write(opts->screenshot, surf);

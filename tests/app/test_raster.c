@@ -114,8 +114,8 @@ static void check_shape(const struct tcase *t)
 
 /* The coverage of every pixel of t's clip, drawn in r with clip x, y,
  * w × h, into grid (t->cw × t->ch, zeroed by the caller). */
-static void draw_into(struct app_raster *r, const struct tcase *t, int x,
-		      int y, int w, int h, uint8_t *grid)
+static void draw_into(struct app_raster *r, const struct tcase *t, int x, int y,
+		      int w, int h, uint8_t *grid)
 {
 	CHECK(app_raster_clip(r, x, y, w, h) == 0);
 	draw(r, t);

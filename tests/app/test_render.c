@@ -87,6 +87,7 @@ static bool setup(struct fixture *f, const struct tcase *t)
 		fprintf(stderr, "setup: %s %s\n", err, SDL_GetError());
 		return false;
 	}
+	f->g->surface = f->surf;
 	return true;
 }
 
@@ -621,6 +622,102 @@ static void check_primitives(const struct tcase *t)
 	teardown(&f);
 }
 
+/* One surface of format fmt with its software renderer and drawing
+ * state; direct: the renderer's surface is given (shapes are blended
+ * into it by render.c), else SDL fills them. */
+struct blend_target {
+	SDL_Surface *surf;
+	SDL_Renderer *ren;
+	struct app_gfx g;
+};
+
+static bool blend_setup(struct blend_target *b, Uint32 fmt, bool direct)
+{
+	char err[512];
+	b->surf = SDL_CreateRGBSurfaceWithFormat(0, 384, 384, 32, fmt);
+	b->ren = b->surf ? SDL_CreateSoftwareRenderer(b->surf) : NULL;
+	if (!b->ren ||
+	    app_gfx_init(&b->g, b->ren, APP_LANG_EN, err, sizeof(err)) < 0)
+		return false;
+	b->g.surface = direct ? b->surf : NULL;
+	return true;
+}
+
+static void blend_teardown(struct blend_target *b)
+{
+	app_gfx_finish(&b->g);
+	if (b->ren)
+		SDL_DestroyRenderer(b->ren);
+	SDL_FreeSurface(b->surf);
+}
+
+/* Blending shapes into the surface directly gives SDL's pixels: many
+ * overlapping shapes of random colours and alphas (every level from 1
+ * to 255 over many backgrounds), drawn both ways in each format the
+ * direct path writes, every pixel equal. */
+static void check_direct_blend(const struct tcase *t)
+{
+	(void)t;
+	const Uint32 fmts[2] = { SDL_PIXELFORMAT_ARGB8888, SDL_PIXELFORMAT_RGB888 };
+	for (int f = 0; f < 2; f++) {
+		struct blend_target a = { 0 }, b = { 0 };
+		CHECK(blend_setup(&a, fmts[f], true));
+		CHECK(blend_setup(&b, fmts[f], false));
+		struct app_dlist *dl = &a.g.dl;
+		unsigned seed = 12345;
+		app_dlist_clear(dl);
+		app_dlist_rect(dl, APP_ROLE_BACKGROUND,
+			       (struct app_box){ 0, 0, 1, 1 },
+			       (struct app_rgba){ 250, 248, 240, 255 });
+		for (int i = 0; i < 1500; i++) {
+			float v[8];
+			for (int j = 0; j < 8; j++) {
+				seed = seed * 1103515245u + 12345u;
+				v[j] = (float)((seed >> 8) % 10000) / 10000.0f;
+			}
+			seed = seed * 1103515245u + 12345u;
+			struct app_rgba c = { (uint8_t)(seed >> 24),
+					      (uint8_t)(seed >> 16),
+					      (uint8_t)(seed >> 8),
+					      (uint8_t)(1 + i % 255) };
+			float x = v[0] * 400 - 8, y = v[1] * 400 - 8;
+			if (i % 3 == 0)
+				app_dlist_disc(dl, APP_ROLE_NONE, x, y,
+					       2 + v[2] * 30, c);
+			else if (i % 3 == 1)
+				app_dlist_line(dl, APP_ROLE_NONE, x, y, v[2] * 384,
+					       v[3] * 384, 1 + v[4] * 8, c);
+			else {
+				float xs[3] = { x, x + v[2] * 80, x - v[3] * 40 };
+				float ys[3] = { y, y + v[4] * 60, y + v[5] * 90 };
+				app_dlist_polygon(dl, APP_ROLE_NONE, xs, ys, 3, c);
+			}
+		}
+		app_render(&a.g, dl);
+		app_render(&b.g, dl);
+		SDL_RenderPresent(a.ren);
+		SDL_RenderPresent(b.ren);
+		CHECK(a.g.direct == a.surf && b.g.direct == NULL);
+		long differ = 0, shades = 0;
+		for (int y = 0; y < 384; y++) {
+			const Uint32 *pa =
+				(const Uint32 *)((const Uint8 *)a.surf->pixels +
+						 y * a.surf->pitch);
+			const Uint32 *pb =
+				(const Uint32 *)((const Uint8 *)b.surf->pixels +
+						 y * b.surf->pitch);
+			for (int x = 0; x < 384; x++) {
+				differ += pa[x] != pb[x];
+				shades += x > 0 && pa[x] != pa[x - 1];
+			}
+		}
+		CHECK(differ == 0);
+		CHECK(shades > 384 * 384 / 2); /* a busy picture, blended */
+		blend_teardown(&a);
+		blend_teardown(&b);
+	}
+}
+
 static bool plot_label(enum app_role r)
 {
 	return r == APP_ROLE_SLOPE_LABEL || r == APP_ROLE_DW_LABEL ||
@@ -925,6 +1022,7 @@ static const struct tcase cases[] = {
 	  .kind = GD_CURVE_BOWL,
 	  .w0 = 2,
 	  .rate = 0.1 },
+	{ .name = "render-direct-blend-as-sdl", .run = check_direct_blend },
 	{ .name = "keys-sdl-keymap", .run = check_keymap },
 };
 

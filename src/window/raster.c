@@ -196,6 +196,61 @@ bool app_raster_cut(double rx0, double ry0, double rx1, double ry1, float *x0,
  * stroke drawn whole. */
 #define FAR 16777216.0
 
+/* [*lo, *hi] narrowed to [a, b] (a > b: empty) when both are ordered. */
+static void narrow(double *lo, double *hi, double a, double b)
+{
+	*lo = a > *lo ? a : *lo;
+	*hi = b < *hi ? b : *hi;
+}
+
+/*
+ * Where on the line y = ay + qy a pixel centre can take coverage from a
+ * segment (from a, direction ux, uy, length len) whose pixels are
+ * covered within distance R: the x offsets from ax, in [*lo, *hi]
+ * (*lo > *hi: none), a little wider than exact. Every centre outside
+ * has d ≥ R, coverage 0 for the caller, so the pixels drawn are the
+ * same as walking the whole row band; fewer are looked at (a short
+ * segment's band is mostly beyond its round ends).
+ */
+static void row_reach(double qy, double ux, double uy, double len, double R,
+		      bool butt_a, bool butt_b, double dx, double dy,
+		      double *lo, double *hi)
+{
+	const double eps = 1.0 / 64;
+	double R2 = (R + eps) * (R + eps);
+	double clo = INFINITY, chi = -INFINITY;
+	/* The round ends: discs of radius R about a and b. */
+	if (!butt_a && qy * qy < R2) {
+		double half = sqrt(R2 - qy * qy);
+		clo = fmin(clo, -half), chi = fmax(chi, half);
+	}
+	if (!butt_b && (qy - dy) * (qy - dy) < R2) {
+		double half = sqrt(R2 - (qy - dy) * (qy - dy));
+		clo = fmin(clo, dx - half), chi = fmax(chi, dx + half);
+	}
+	/* The body: |perpendicular distance| ≤ R and t in its range, a
+	 * flat end's ramp reaching half a pixel past it. */
+	double slo = -INFINITY, shi = INFINITY;
+	double t0 = butt_a ? -0.5 - eps : -eps,
+	       t1 = butt_b ? len + 0.5 + eps : len + eps;
+	if (fabs(uy) > 1e-9) {
+		double p0 = (qy * ux - (R + eps)) / uy,
+		       p1 = (qy * ux + (R + eps)) / uy;
+		narrow(&slo, &shi, fmin(p0, p1), fmax(p0, p1));
+	} else if (fabs(qy) > R + eps) {
+		slo = INFINITY;
+	}
+	if (fabs(ux) > 1e-9) {
+		double p0 = (t0 - qy * uy) / ux, p1 = (t1 - qy * uy) / ux;
+		narrow(&slo, &shi, fmin(p0, p1), fmax(p0, p1));
+	} else if (qy * uy < t0 || qy * uy > t1) {
+		slo = INFINITY;
+	}
+	if (slo <= shi)
+		clo = fmin(clo, slo), chi = fmax(chi, shi);
+	*lo = clo, *hi = chi;
+}
+
 /* A stroke's segment of half-width hw: flat ends where butt_a / butt_b,
  * round ones otherwise (they make the joins). Figured in doubles from
  * the segment cut to FAR, never to the clip: only the rows and columns
@@ -233,19 +288,24 @@ static void segment(struct app_raster *r, float fax, float fay, float fbx,
 			xa = fmin(ax + lo * dx, ax + hi * dx);
 			xb = fmax(ax + lo * dx, ax + hi * dx);
 		}
+		double qy = yc - ay, lo, hi;
+		row_reach(qy, ux, uy, len, h + 0.5, butt_a, butt_b, dx, dy, &lo,
+			  &hi);
+		/* Centres in [ax + lo, ax + hi]: the pixels from 0.5 left. */
+		xa = fmax(xa - m, ax + lo - 0.5),
+		xb = fmin(xb + m, ax + hi - 0.5);
 		int a, b;
-		if (!span_of(r, y, (float)(xa - m), (float)(xb + m), &a, &b))
+		if (!(xa <= xb) || !span_of(r, y, (float)xa, (float)xb, &a, &b))
 			continue;
 		uint8_t *row = row_at(r, y);
-		double qy = yc - ay;
 		for (int x = a; x <= b; x++) {
 			double qx = (double)(x + r->x0) + 0.5 - ax;
 			double t = qx * ux + qy * uy, d = fabs(qx * uy - qy * ux);
-			double along = 1;
-			if (butt_a)
-				along = fmin(along, t + 0.5);
-			if (butt_b)
-				along = fmin(along, len - t + 0.5);
+			double along = 1; /* fmin's value, without its call */
+			if (butt_a && t + 0.5 < along)
+				along = t + 0.5;
+			if (butt_b && len - t + 0.5 < along)
+				along = len - t + 0.5;
 			if (t < 0 && !butt_a)
 				d = sqrt(qx * qx + qy * qy);
 			else if (t > len && !butt_b)

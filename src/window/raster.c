@@ -196,6 +196,29 @@ bool app_raster_cut(double rx0, double ry0, double rx1, double ry1, float *x0,
  * stroke drawn whole. */
 #define FAR 16777216.0
 
+/* fmin and fmax for numbers known not to be NaN (in segment, all are
+ * finite), without a call each: segment's loops are the window's
+ * hottest code. */
+static inline double dmin(double a, double b)
+{
+	return b < a ? b : a;
+}
+
+static inline double dmax(double a, double b)
+{
+	return b > a ? b : a;
+}
+
+static inline float smin(float a, float b)
+{
+	return b < a ? b : a;
+}
+
+static inline float smax(float a, float b)
+{
+	return b > a ? b : a;
+}
+
 /* [*lo, *hi] narrowed to [a, b] (a > b: empty) when both are ordered. */
 static void narrow(double *lo, double *hi, double a, double b)
 {
@@ -222,11 +245,11 @@ static void row_reach(double qy, double ux, double uy, double len, double R,
 	/* The round ends: discs of radius R about a and b. */
 	if (!butt_a && qy * qy < R2) {
 		double half = sqrt(R2 - qy * qy);
-		clo = fmin(clo, -half), chi = fmax(chi, half);
+		clo = dmin(clo, -half), chi = dmax(chi, half);
 	}
 	if (!butt_b && (qy - dy) * (qy - dy) < R2) {
 		double half = sqrt(R2 - (qy - dy) * (qy - dy));
-		clo = fmin(clo, dx - half), chi = fmax(chi, dx + half);
+		clo = dmin(clo, dx - half), chi = dmax(chi, dx + half);
 	}
 	/* The body: |perpendicular distance| ≤ R and t in its range, a
 	 * flat end's ramp reaching half a pixel past it. */
@@ -236,18 +259,18 @@ static void row_reach(double qy, double ux, double uy, double len, double R,
 	if (fabs(uy) > 1e-9) {
 		double p0 = (qy * ux - (R + eps)) / uy,
 		       p1 = (qy * ux + (R + eps)) / uy;
-		narrow(&slo, &shi, fmin(p0, p1), fmax(p0, p1));
+		narrow(&slo, &shi, dmin(p0, p1), dmax(p0, p1));
 	} else if (fabs(qy) > R + eps) {
 		slo = INFINITY;
 	}
 	if (fabs(ux) > 1e-9) {
 		double p0 = (t0 - qy * uy) / ux, p1 = (t1 - qy * uy) / ux;
-		narrow(&slo, &shi, fmin(p0, p1), fmax(p0, p1));
+		narrow(&slo, &shi, dmin(p0, p1), dmax(p0, p1));
 	} else if (qy * uy < t0 || qy * uy > t1) {
 		slo = INFINITY;
 	}
 	if (slo <= shi)
-		clo = fmin(clo, slo), chi = fmax(chi, shi);
+		clo = dmin(clo, slo), chi = dmax(chi, shi);
 	*lo = clo, *hi = chi;
 }
 
@@ -261,10 +284,10 @@ static void segment(struct app_raster *r, float fax, float fay, float fbx,
 	float reach = hw + 1;
 	/* Nothing of it in the clip (a polyline's segments, mostly, when
 	 * it is drawn in pieces). */
-	if (fmaxf(fax, fbx) + reach < (float)r->x0 ||
-	    fminf(fax, fbx) - reach > (float)r->x1 ||
-	    fmaxf(fay, fby) + reach < (float)r->y0 ||
-	    fminf(fay, fby) - reach > (float)r->y1 ||
+	if (smax(fax, fbx) + reach < (float)r->x0 ||
+	    smin(fax, fbx) - reach > (float)r->x1 ||
+	    smax(fay, fby) + reach < (float)r->y0 ||
+	    smin(fay, fby) - reach > (float)r->y1 ||
 	    !app_raster_cut(-FAR, -FAR, FAR, FAR, &fax, &fay, &fbx, &fby))
 		return;
 	double ax = (double)fax, ay = (double)fay, dx = (double)fbx - ax,
@@ -272,28 +295,28 @@ static void segment(struct app_raster *r, float fax, float fay, float fbx,
 	double h = (double)hw, m = (double)reach;
 	int ya, yb;
 	if (!(len > 0) ||
-	    !rows(r, fminf(fay, fby) - reach, fmaxf(fay, fby) + reach, &ya, &yb))
+	    !rows(r, smin(fay, fby) - reach, smax(fay, fby) + reach, &ya, &yb))
 		return;
 	double ux = dx / len, uy = dy / len;
 	for (int y = ya; y <= yb; y++) {
 		double yc = (double)(y + r->y0) + 0.5, xa, xb;
 		if (fabs(dy) < 1e-6) {
-			xa = fmin(ax, ax + dx), xb = fmax(ax, ax + dx);
+			xa = dmin(ax, ax + dx), xb = dmax(ax, ax + dx);
 		} else {
 			double t0 = (yc - m - ay) / dy, t1 = (yc + m - ay) / dy;
-			double lo = fmax(fmin(t0, t1), 0),
-			       hi = fmin(fmax(t0, t1), 1);
+			double lo = dmax(dmin(t0, t1), 0),
+			       hi = dmin(dmax(t0, t1), 1);
 			if (lo > hi)
 				continue;
-			xa = fmin(ax + lo * dx, ax + hi * dx);
-			xb = fmax(ax + lo * dx, ax + hi * dx);
+			xa = dmin(ax + lo * dx, ax + hi * dx);
+			xb = dmax(ax + lo * dx, ax + hi * dx);
 		}
 		double qy = yc - ay, lo, hi;
 		row_reach(qy, ux, uy, len, h + 0.5, butt_a, butt_b, dx, dy, &lo,
 			  &hi);
 		/* Centres in [ax + lo, ax + hi]: the pixels from 0.5 left. */
-		xa = fmax(xa - m, ax + lo - 0.5),
-		xb = fmin(xb + m, ax + hi - 0.5);
+		xa = dmax(xa - m, ax + lo - 0.5),
+		xb = dmin(xb + m, ax + hi - 0.5);
 		int a, b;
 		if (!(xa <= xb) || !span_of(r, y, (float)xa, (float)xb, &a, &b))
 			continue;
@@ -301,7 +324,7 @@ static void segment(struct app_raster *r, float fax, float fay, float fbx,
 		for (int x = a; x <= b; x++) {
 			double qx = (double)(x + r->x0) + 0.5 - ax;
 			double t = qx * ux + qy * uy, d = fabs(qx * uy - qy * ux);
-			double along = 1; /* fmin's value, without its call */
+			double along = 1;
 			if (butt_a && t + 0.5 < along)
 				along = t + 0.5;
 			if (butt_b && len - t + 0.5 < along)

@@ -151,6 +151,8 @@ static void push_clip(struct app_gfx *g, struct clips *c, struct app_box b)
 	apply_clip(g, c);
 }
 
+static void blend_rect(struct app_gfx *g, SDL_Rect r, struct app_rgba c);
+
 static void fill(struct app_gfx *g, const struct app_prim *p)
 {
 	struct app_rgba c = p->color;
@@ -160,6 +162,10 @@ static void fill(struct app_gfx *g, const struct app_prim *p)
 		return;
 	}
 	SDL_Rect r = { (int)p->box.x, (int)p->box.y, (int)p->box.w, (int)p->box.h };
+	if (g->direct && !SDL_GetRenderTarget(g->ren)) {
+		blend_rect(g, r, c);
+		return;
+	}
 	if (c.a == 255)
 		SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_NONE);
 	SDL_RenderFillRect(g->ren, &r);
@@ -244,47 +250,69 @@ static inline unsigned mul255(unsigned a, unsigned b)
 	return a * b / 255;
 }
 
-/*
- * Blends the spans into s as SDL's software renderer fills them (spans
- * at alpha 255 set to the colour, the others blended with SDL_BLENDMODE_
- * BLEND in its arithmetic: the colour premultiplied, a·c/255 rounded
- * down), pixel for pixel the same (test render-direct-blend-as-sdl).
- * The spans lie in the rasteriser's clip, inside the output.
- */
+/* Blends one span into s as SDL's software renderer fills it: at alpha
+ * 255 set to the colour, else blended with SDL_BLENDMODE_BLEND in its
+ * arithmetic (the colour premultiplied, a·c/255 rounded down). */
+static void blend_span(SDL_Surface *s, struct app_rgba c,
+		       const struct app_span *sp, Uint32 solid)
+{
+	bool alpha = s->format->format == SDL_PIXELFORMAT_ARGB8888;
+	if (sp->y < 0 || sp->y >= s->h || sp->x < 0 || sp->w <= 0 ||
+	    sp->x + sp->w > s->w)
+		return;
+	Uint32 *px = (Uint32 *)((Uint8 *)s->pixels +
+				(size_t)sp->y * (size_t)s->pitch) +
+		     sp->x;
+	unsigned a = ((unsigned)sp->a * c.a + 127) / 255;
+	if (a == 255) {
+		for (int x = 0; x < sp->w; x++)
+			px[x] = solid;
+		return;
+	}
+	if (a == 0)
+		return;
+	unsigned pr = mul255(c.r, a), pg = mul255(c.g, a), pb = mul255(c.b, a),
+		 inva = 255 - a;
+	for (int x = 0; x < sp->w; x++) {
+		Uint32 p = px[x];
+		Uint32 q = (mul255(inva, (p >> 16) & 0xff) + pr) << 16 |
+			   (mul255(inva, (p >> 8) & 0xff) + pg) << 8 |
+			   (mul255(inva, p & 0xff) + pb);
+		if (alpha)
+			q |= (mul255(inva, p >> 24) + a) << 24;
+		px[x] = q;
+	}
+}
+
+/* The spans of the shape just rasterised blended into s, pixel for
+ * pixel as SDL fills them (test render-direct-blend-as-sdl). They lie
+ * in the rasteriser's clip, inside the output. */
 static void blend_spans(struct app_gfx *g, SDL_Surface *s, struct app_rgba c, int n)
 {
-	const struct app_raster *r = &g->raster;
-	bool alpha = s->format->format == SDL_PIXELFORMAT_ARGB8888;
 	Uint32 solid = SDL_MapRGBA(s->format, c.r, c.g, c.b, 255);
 	SDL_RenderFlush(g->ren); /* what SDL has queued goes first */
-	for (int i = 0; i < n; i++) {
-		const struct app_span *sp = &r->spans[i];
-		if (sp->y < 0 || sp->y >= s->h || sp->x < 0 || sp->w <= 0 ||
-		    sp->x + sp->w > s->w)
-			continue;
-		Uint32 *px = (Uint32 *)((Uint8 *)s->pixels +
-					(size_t)sp->y * (size_t)s->pitch) +
-			     sp->x;
-		unsigned a = ((unsigned)sp->a * c.a + 127) / 255;
-		if (a == 255) {
-			for (int x = 0; x < sp->w; x++)
-				px[x] = solid;
-			continue;
-		}
-		if (a == 0)
-			continue;
-		unsigned pr = mul255(c.r, a), pg = mul255(c.g, a),
-			 pb = mul255(c.b, a), inva = 255 - a;
-		for (int x = 0; x < sp->w; x++) {
-			Uint32 p = px[x];
-			Uint32 q = (mul255(inva, (p >> 16) & 0xff) + pr) << 16 |
-				   (mul255(inva, (p >> 8) & 0xff) + pg) << 8 |
-				   (mul255(inva, p & 0xff) + pb);
-			if (alpha)
-				q |= (mul255(inva, p >> 24) + a) << 24;
-			px[x] = q;
-		}
-	}
+	for (int i = 0; i < n; i++)
+		blend_span(s, c, &g->raster.spans[i], solid);
+}
+
+/* Rectangle r, cut to the clip in force (the rasteriser's), filled in
+ * colour c straight into the output, as SDL would fill it. */
+static void blend_rect(struct app_gfx *g, SDL_Rect r, struct app_rgba c)
+{
+	const struct app_raster *ra = &g->raster;
+	SDL_Surface *s = g->direct;
+	SDL_Rect k = { ra->x0, ra->y0, ra->x1 - ra->x0, ra->y1 - ra->y0 }, cut;
+	/* SDL 2's software renderer fills an empty rectangle a pixel wide
+	 * and high, as it would any under a pixel. */
+	r.w = r.w > 1 ? r.w : 1;
+	r.h = r.h > 1 ? r.h : 1;
+	if (c.a == 0 || !SDL_IntersectRect(&r, &k, &cut))
+		return;
+	Uint32 solid = SDL_MapRGBA(s->format, c.r, c.g, c.b, 255);
+	SDL_RenderFlush(g->ren);
+	for (int y = cut.y; y < cut.y + cut.h; y++)
+		blend_span(s, c, &(struct app_span){ cut.x, y, cut.w, 255 },
+			   solid);
 }
 
 /* Fills the spans of the shape just rasterised in colour c: into the

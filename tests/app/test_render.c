@@ -651,8 +651,8 @@ static void blend_teardown(struct blend_target *b)
 	SDL_FreeSurface(b->surf);
 }
 
-/* Blending shapes into the surface directly gives SDL's pixels: many
- * overlapping shapes of random colours and alphas (every level from 1
+/* Blending shapes and rectangles into the surface directly gives SDL's
+ * pixels: many overlapping ones of random colours and alphas (every level from 1
  * to 255 over many backgrounds), drawn both ways in each format the
  * direct path writes, every pixel equal. */
 static void check_direct_blend(const struct tcase *t)
@@ -681,7 +681,12 @@ static void check_direct_blend(const struct tcase *t)
 					      (uint8_t)(seed >> 8),
 					      (uint8_t)(1 + i % 255) };
 			float x = v[0] * 400 - 8, y = v[1] * 400 - 8;
-			if (i % 3 == 0)
+			if (i % 5 == 4)
+				app_dlist_rect(dl, APP_ROLE_NONE,
+					       (struct app_box){ x, y, v[2] * 90,
+								 v[3] * 60 },
+					       c);
+			else if (i % 3 == 0)
 				app_dlist_disc(dl, APP_ROLE_NONE, x, y,
 					       2 + v[2] * 30, c);
 			else if (i % 3 == 1)

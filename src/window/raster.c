@@ -226,47 +226,54 @@ static void narrow(double *lo, double *hi, double a, double b)
 	*hi = b < *hi ? b : *hi;
 }
 
+/* A segment as row_reach sees it: from a, direction (ux, uy) with
+ * their inverses (0 for a direction under 1e-9), length len, to
+ * a + (dx, dy); coverage within R of it; its flat ends. */
+struct reach {
+	double ux, uy, iux, iuy, len, dx, dy, R;
+	bool butt_a, butt_b;
+};
+
 /*
- * Where on the line y = ay + qy a pixel centre can take coverage from a
- * segment (from a, direction ux, uy, length len) whose pixels are
- * covered within distance R: the x offsets from ax, in [*lo, *hi]
- * (*lo > *hi: none), a little wider than exact. Every centre outside
- * has d ≥ R, coverage 0 for the caller, so the pixels drawn are the
- * same as walking the whole row band; fewer are looked at (a short
- * segment's band is mostly beyond its round ends).
+ * Where on the line y = ay + qy a pixel centre can take coverage from
+ * segment s: the x offsets from ax, in [*lo, *hi] (*lo > *hi: none), a
+ * little wider than exact. Every centre outside has d ≥ R, coverage 0
+ * for the caller, so the pixels drawn are those of walking the whole
+ * row; fewer are looked at (a short segment's row band is mostly
+ * beyond its round ends).
  */
-static void row_reach(double qy, double ux, double uy, double len, double R,
-		      bool butt_a, bool butt_b, double dx, double dy,
-		      double *lo, double *hi)
+static void row_reach(const struct reach *s, double qy, double *lo, double *hi)
 {
 	const double eps = 1.0 / 64;
-	double R2 = (R + eps) * (R + eps);
+	double Re = s->R + eps, R2 = Re * Re;
 	double clo = INFINITY, chi = -INFINITY;
 	/* The round ends: discs of radius R about a and b. */
-	if (!butt_a && qy * qy < R2) {
+	if (!s->butt_a && qy * qy < R2) {
 		double half = sqrt(R2 - qy * qy);
-		clo = dmin(clo, -half), chi = dmax(chi, half);
+		clo = -half, chi = half;
 	}
-	if (!butt_b && (qy - dy) * (qy - dy) < R2) {
-		double half = sqrt(R2 - (qy - dy) * (qy - dy));
-		clo = dmin(clo, dx - half), chi = dmax(chi, dx + half);
+	double qb = qy - s->dy;
+	if (!s->butt_b && qb * qb < R2) {
+		double half = sqrt(R2 - qb * qb);
+		clo = dmin(clo, s->dx - half), chi = dmax(chi, s->dx + half);
 	}
 	/* The body: |perpendicular distance| ≤ R and t in its range, a
 	 * flat end's ramp reaching half a pixel past it. */
 	double slo = -INFINITY, shi = INFINITY;
-	double t0 = butt_a ? -0.5 - eps : -eps,
-	       t1 = butt_b ? len + 0.5 + eps : len + eps;
-	if (fabs(uy) > 1e-9) {
-		double p0 = (qy * ux - (R + eps)) / uy,
-		       p1 = (qy * ux + (R + eps)) / uy;
+	double t0 = s->butt_a ? -0.5 - eps : -eps,
+	       t1 = s->butt_b ? s->len + 0.5 + eps : s->len + eps;
+	if (s->iuy != 0) {
+		double p0 = (qy * s->ux - Re) * s->iuy,
+		       p1 = (qy * s->ux + Re) * s->iuy;
 		narrow(&slo, &shi, dmin(p0, p1), dmax(p0, p1));
-	} else if (fabs(qy) > R + eps) {
+	} else if (fabs(qy) > Re) {
 		slo = INFINITY;
 	}
-	if (fabs(ux) > 1e-9) {
-		double p0 = (t0 - qy * uy) / ux, p1 = (t1 - qy * uy) / ux;
+	if (s->iux != 0) {
+		double p0 = (t0 - qy * s->uy) * s->iux,
+		       p1 = (t1 - qy * s->uy) * s->iux;
 		narrow(&slo, &shi, dmin(p0, p1), dmax(p0, p1));
-	} else if (qy * uy < t0 || qy * uy > t1) {
+	} else if (qy * s->uy < t0 || qy * s->uy > t1) {
 		slo = INFINITY;
 	}
 	if (slo <= shi)
@@ -292,33 +299,29 @@ static void segment(struct app_raster *r, float fax, float fay, float fbx,
 		return;
 	double ax = (double)fax, ay = (double)fay, dx = (double)fbx - ax,
 	       dy = (double)fby - ay, len = sqrt(dx * dx + dy * dy);
-	double h = (double)hw, m = (double)reach;
+	double h = (double)hw;
 	int ya, yb;
 	if (!(len > 0) ||
 	    !rows(r, smin(fay, fby) - reach, smax(fay, fby) + reach, &ya, &yb))
 		return;
 	double ux = dx / len, uy = dy / len;
+	struct reach s = { .ux = ux,
+			   .uy = uy,
+			   .iux = fabs(ux) > 1e-9 ? 1 / ux : 0,
+			   .iuy = fabs(uy) > 1e-9 ? 1 / uy : 0,
+			   .len = len,
+			   .dx = dx,
+			   .dy = dy,
+			   .R = h + 0.5,
+			   .butt_a = butt_a,
+			   .butt_b = butt_b };
 	for (int y = ya; y <= yb; y++) {
-		double yc = (double)(y + r->y0) + 0.5, xa, xb;
-		if (fabs(dy) < 1e-6) {
-			xa = dmin(ax, ax + dx), xb = dmax(ax, ax + dx);
-		} else {
-			double t0 = (yc - m - ay) / dy, t1 = (yc + m - ay) / dy;
-			double lo = dmax(dmin(t0, t1), 0),
-			       hi = dmin(dmax(t0, t1), 1);
-			if (lo > hi)
-				continue;
-			xa = dmin(ax + lo * dx, ax + hi * dx);
-			xb = dmax(ax + lo * dx, ax + hi * dx);
-		}
-		double qy = yc - ay, lo, hi;
-		row_reach(qy, ux, uy, len, h + 0.5, butt_a, butt_b, dx, dy, &lo,
-			  &hi);
+		double qy = (double)(y + r->y0) + 0.5 - ay, lo, hi;
+		row_reach(&s, qy, &lo, &hi);
 		/* Centres in [ax + lo, ax + hi]: the pixels from 0.5 left. */
-		xa = dmax(xa - m, ax + lo - 0.5),
-		xb = dmin(xb + m, ax + hi - 0.5);
 		int a, b;
-		if (!(xa <= xb) || !span_of(r, y, (float)xa, (float)xb, &a, &b))
+		if (!(lo <= hi) || !span_of(r, y, (float)(ax + lo - 0.5),
+					    (float)(ax + hi - 0.5), &a, &b))
 			continue;
 		uint8_t *row = row_at(r, y);
 		for (int x = a; x <= b; x++) {

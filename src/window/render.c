@@ -250,6 +250,14 @@ static inline unsigned mul255(unsigned a, unsigned b)
 	return a * b / 255;
 }
 
+/* The same division for two products at once, one in each 16-bit half
+ * of x (each at most 255·255): (v + 1 + (v >> 8)) >> 8 is v / 255 for
+ * every such v, and no half carries into the other. */
+static inline Uint32 div255x2(Uint32 x)
+{
+	return ((x + 0x00010001u + ((x >> 8) & 0x00ff00ffu)) >> 8) & 0x00ff00ffu;
+}
+
 /* Blends one span into s as SDL's software renderer fills it: at alpha
  * 255 set to the colour, else blended with SDL_BLENDMODE_BLEND in its
  * arithmetic (the colour premultiplied, a·c/255 rounded down). */
@@ -271,16 +279,18 @@ static void blend_span(SDL_Surface *s, struct app_rgba c,
 	}
 	if (a == 0)
 		return;
-	unsigned pr = mul255(c.r, a), pg = mul255(c.g, a), pb = mul255(c.b, a),
-		 inva = 255 - a;
+	/* Two channels at a time, 16 bits each: red and blue, then green
+	 * and alpha; the colour's part of each (premultiplied) added after
+	 * (a sum of at most 255, no carry). */
+	Uint32 inva = 255 - a;
+	Uint32 rb = mul255(c.r, a) << 16 | mul255(c.b, a);
+	Uint32 ga = (alpha ? a << 16 : 0) | mul255(c.g, a);
+	Uint32 keep = alpha ? 0xffffffffu : 0x00ffffffu;
 	for (int x = 0; x < sp->w; x++) {
 		Uint32 p = px[x];
-		Uint32 q = (mul255(inva, (p >> 16) & 0xff) + pr) << 16 |
-			   (mul255(inva, (p >> 8) & 0xff) + pg) << 8 |
-			   (mul255(inva, p & 0xff) + pb);
-		if (alpha)
-			q |= (mul255(inva, p >> 24) + a) << 24;
-		px[x] = q;
+		Uint32 q = (div255x2((p & 0x00ff00ffu) * inva) + rb) |
+			   (div255x2(((p >> 8) & 0x00ff00ffu) * inva) + ga) << 8;
+		px[x] = q & keep;
 	}
 }
 

@@ -368,11 +368,38 @@ static void fill_spans(struct app_gfx *g, struct app_rgba c)
 	SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
 }
 
-/* A shape: rasterised whole, then filled span by span. */
+static int prim_box(struct app_gfx *g, const struct app_dlist *dl,
+		    const struct app_prim *p, double b[4]);
+
+/*
+ * A shape: rasterised whole, then filled span by span. The rasteriser
+ * is cut to the shape's box within the clip first (a shape's pixels do
+ * not depend on the clip, raster.h): its coverage buffer then spans the
+ * box, not the output, so a thin line touches a few pages of memory,
+ * not one per row (the first frame pays for each page it touches).
+ */
 static void shape(struct app_gfx *g, const struct app_dlist *dl,
 		  const struct app_prim *p)
 {
 	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
+	struct app_raster *ra = &g->raster;
+	int kx = ra->x0, ky = ra->y0, kw = ra->x1 - ra->x0, kh = ra->y1 - ra->y0;
+	double b[4];
+	/* Only for a large clip: a small one is cut enough. */
+	int in = (long)kw * kh > 65536 ? prim_box(g, dl, p, b) : -1;
+	if (in == 0)
+		return;
+	bool cut = in > 0 && isfinite(b[0]) && isfinite(b[1]) &&
+		   isfinite(b[2]) && isfinite(b[3]);
+	if (cut) {
+		int x0 = b[0] > kx ? (int)fmin(floor(b[0]), kx + kw) : kx;
+		int y0 = b[1] > ky ? (int)fmin(floor(b[1]), ky + kh) : ky;
+		int x1 = b[2] < kx + kw ? (int)fmax(ceil(b[2]), kx) : kx + kw;
+		int y1 = b[3] < ky + kh ? (int)fmax(ceil(b[3]), ky) : ky + kh;
+		if (x1 <= x0 || y1 <= y0)
+			return;
+		app_raster_clip(ra, x0, y0, x1 - x0, y1 - y0);
+	}
 	switch (p->kind) {
 	case APP_PRIM_LINE:
 		if (p->dash <= 0)
@@ -396,6 +423,8 @@ static void shape(struct app_gfx *g, const struct app_dlist *dl,
 		break;
 	}
 	fill_spans(g, p->color);
+	if (cut)
+		app_raster_clip(ra, kx, ky, kw, kh);
 }
 
 static void text(struct app_gfx *g, const struct app_dlist *dl,
@@ -760,11 +789,15 @@ static int prim_box(struct app_gfx *g, const struct app_dlist *dl,
 		/* fallthrough */
 	case APP_PRIM_POLYGON:
 		b[0] = b[1] = (double)INFINITY, b[2] = b[3] = -(double)INFINITY;
+		/* fmin and fmax, NaN points left out as they do, without a
+		 * call each (a curve has hundreds of points). */
 		for (int i = 0; i < n; i++) {
-			b[0] = fmin(b[0], (double)xs[i] - pad);
-			b[2] = fmax(b[2], (double)xs[i] + pad);
-			b[1] = fmin(b[1], (double)ys[i] - pad);
-			b[3] = fmax(b[3], (double)ys[i] + pad);
+			double x0 = (double)xs[i] - pad, x1 = (double)xs[i] + pad;
+			double y0 = (double)ys[i] - pad, y1 = (double)ys[i] + pad;
+			b[0] = x0 < b[0] ? x0 : b[0];
+			b[2] = x1 > b[2] ? x1 : b[2];
+			b[1] = y0 < b[1] ? y0 : b[1];
+			b[3] = y1 > b[3] ? y1 : b[3];
 		}
 		return 1;
 	default:

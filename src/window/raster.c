@@ -228,10 +228,11 @@ static void narrow(double *lo, double *hi, double a, double b)
 
 /* A segment as row_reach sees it: from a, direction (ux, uy) with
  * their inverses (0 for a direction under 1e-9), length len, to
- * a + (dx, dy); coverage within R of it; its flat ends. */
+ * a + (dx, dy); coverage within R of it; its flat ends; joined: its
+ * round start is the end of the segment drawn before it. */
 struct reach {
 	double ux, uy, iux, iuy, len, dx, dy, R;
-	bool butt_a, butt_b;
+	bool butt_a, butt_b, joined;
 };
 
 /*
@@ -248,7 +249,10 @@ static void row_reach(const struct reach *s, double qy, double *lo, double *hi)
 	double Re = s->R + eps, R2 = Re * Re;
 	double clo = INFINITY, chi = -INFINITY;
 	/* The round ends: discs of radius R about a and b. */
-	if (!s->butt_a && qy * qy < R2) {
+	/* A joined start's disc is the last segment's end disc, the same
+	 * distances to the same point (differences of floats are exact in
+	 * doubles), so its pixels already hold it: not walked again. */
+	if (!s->butt_a && !s->joined && qy * qy < R2) {
 		double half = sqrt(R2 - qy * qy);
 		clo = -half, chi = half;
 	}
@@ -282,11 +286,12 @@ static void row_reach(const struct reach *s, double qy, double *lo, double *hi)
 }
 
 /* A stroke's segment of half-width hw: flat ends where butt_a / butt_b,
- * round ones otherwise (they make the joins). Figured in doubles from
- * the segment cut to FAR, never to the clip: only the rows and columns
- * walked are cut to it. */
+ * round ones otherwise (they make the joins; joined: the start's was
+ * drawn with the segment before). Figured in doubles from the segment
+ * cut to FAR, never to the clip: only the rows and columns walked are
+ * cut to it. */
 static void segment(struct app_raster *r, float fax, float fay, float fbx,
-		    float fby, float hw, bool butt_a, bool butt_b)
+		    float fby, float hw, bool butt_a, bool butt_b, bool joined)
 {
 	float reach = hw + 1;
 	/* Nothing of it in the clip (a polyline's segments, mostly, when
@@ -314,7 +319,8 @@ static void segment(struct app_raster *r, float fax, float fay, float fbx,
 			   .dy = dy,
 			   .R = h + 0.5,
 			   .butt_a = butt_a,
-			   .butt_b = butt_b };
+			   .butt_b = butt_b,
+			   .joined = joined };
 	for (int y = ya; y <= yb; y++) {
 		double qy = (double)(y + r->y0) + 0.5 - ay, lo, hi;
 		row_reach(&s, qy, &lo, &hi);
@@ -368,10 +374,20 @@ void app_raster_stroke(struct app_raster *r, const float *xs, const float *ys,
 		}
 	}
 	float hw = half_width(width);
-	for (int i = first; i >= 0 && i <= last; i++)
-		if (finite_seg(xs, ys, i))
-			segment(r, xs[i], ys[i], xs[i + 1], ys[i + 1], hw,
-				i == first, i == last);
+	/* A start is joined to the end of the last segment drawn (a
+	 * zero-length one between leaves it where the next starts) when
+	 * that one is not the first: its disc then holds every pixel the
+	 * start's disc reaches, at least as covered (raster-stroke-
+	 * reference). The first's flat start would cut it short. */
+	float ex = 0, ey = 0;
+	int prev = -1;
+	for (int i = first; i >= 0 && i <= last; i++) {
+		if (!finite_seg(xs, ys, i))
+			continue;
+		segment(r, xs[i], ys[i], xs[i + 1], ys[i + 1], hw, i == first,
+			i == last, prev > first && ex == xs[i] && ey == ys[i]);
+		ex = xs[i + 1], ey = ys[i + 1], prev = i;
+	}
 }
 
 /* Pixels within reach of (cx, cy), each given the coverage

@@ -202,9 +202,10 @@ static void check_reference(const struct tcase *t)
 	app_raster_init(&r);
 	unsigned seed = 2026;
 	long lit = 0, bad = 0;
-	for (int k = 0; k < 400; k++) {
+	for (int k = 0; k < 600; k++) {
 		float xs[N], ys[N];
-		double step = k % 2 ? 3 : 40; /* curve-like or trail-like */
+		/* Curve-like, folding back within a width, or trail-like. */
+		double step = k >= 400 ? 1 : k % 2 ? 3 : 40;
 		seed = seed * 1103515245u + 12345u;
 		xs[0] = (float)((seed >> 8) % (W * 100)) / 100.0f;
 		seed = seed * 1103515245u + 12345u;

@@ -54,6 +54,7 @@ void app_gfx_finish(struct app_gfx *g)
 	free(g->screen.row_runs);
 	free(g->screen.open);
 	free(g->screen.runs);
+	free(g->screen.items);
 	app_layer_finish(&g->last);
 	memset(&g->screen, 0, sizeof(g->screen));
 	free(g->parts);
@@ -218,8 +219,9 @@ static void arrow(struct app_gfx *g, float x0, float y0, float x1, float y1,
  * The surface shapes can be blended into here rather than through SDL's
  * fill calls, which cost a call's overhead per span and most spans of
  * an anti-aliased edge are a pixel or two: the software renderer's
- * output, drawn at scale 1 from its corner, in one of the two formats
- * blend_spans writes (those of a window on X11 and of --screenshot).
+ * output, drawn at scale 1 from its corner, its size the renderer's, in
+ * one of the two formats blend_spans writes (those of a window on X11
+ * and of --screenshot).
  * NULL: let SDL fill.
  */
 static SDL_Surface *direct_surface(struct app_gfx *g)
@@ -237,9 +239,12 @@ static SDL_Surface *direct_surface(struct app_gfx *g)
 	SDL_Surface *s = g->surface;
 	if (!s && SDL_RenderGetWindow(g->ren))
 		s = SDL_GetWindowSurface(SDL_RenderGetWindow(g->ren));
+	int w = 0, h = 0;
 	if (!s || !s->pixels || SDL_MUSTLOCK(s) ||
 	    (s->format->format != SDL_PIXELFORMAT_ARGB8888 &&
-	     s->format->format != SDL_PIXELFORMAT_RGB888))
+	     s->format->format != SDL_PIXELFORMAT_RGB888) ||
+	    SDL_GetRendererOutputSize(g->ren, &w, &h) != 0 || w != s->w ||
+	    h != s->h)
 		return NULL;
 	return s;
 }
@@ -1003,7 +1008,11 @@ static void screen_keep(struct app_gfx *g, const struct app_dlist *dl,
 			const struct parts *pt, int w, int h)
 {
 	struct app_screen *sc = &g->screen;
-	sc->valid = app_layer_keep_range(&g->last, dl, pt->k, dl->n);
+	if (!sc->items)
+		sc->items = calloc(APP_RENDER_ITEMS, sizeof(*sc->items));
+	sc->valid = sc->items && app_layer_keep_range(&g->last, dl, pt->k, dl->n);
+	if (!sc->valid)
+		return;
 	sc->w = w, sc->h = h;
 	sc->layer_keeps = g->layer.keeps;
 	sc->nitems = pt->n;

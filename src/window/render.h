@@ -60,17 +60,18 @@ struct app_screen {
 	long layer_keeps; /* the view layer's copy it shows (layer.keeps) */
 	int nitems;       /* the prims after the layer, as indices into
 			     the copy app_gfx.last */
-	struct app_item items[APP_RENDER_ITEMS];
-	int tw, th;      /* squares across and down */
-	uint8_t *marked; /* per square: to put back this frame */
-	size_t cap;      /* squares in marked */
-	SDL_Rect *runs;  /* the rectangles of squares put back this frame */
-	int *row_runs;   /* those whose top row is ty: from row_runs[ty]
+	struct app_item *items; /* APP_RENDER_ITEMS of them, made when
+				   first kept (untouched pages are free) */
+	int tw, th;             /* squares across and down */
+	uint8_t *marked;        /* per square: to put back this frame */
+	size_t cap;             /* squares in marked */
+	SDL_Rect *runs; /* the rectangles of squares put back this frame */
+	int *row_runs;  /* those whose top row is ty: from row_runs[ty]
 			     to [ty + 1] */
-	int *open;       /* restore_squares' two rows of rectangles */
-	int cap_rows;    /* ints in row_runs */
-	int cap_open;    /* ints in open */
-	int tall;        /* the most rows a rectangle spans */
+	int *open;      /* restore_squares' two rows of rectangles */
+	int cap_rows;   /* ints in row_runs */
+	int cap_open;   /* ints in open */
+	int tall;       /* the most rows a rectangle spans */
 	int nruns, cap_runs;
 	long frames, reused; /* frames drawn, of which from the last */
 };

@@ -247,7 +247,7 @@ static void row_reach(const struct reach *s, double qy, double *lo, double *hi)
 {
 	const double eps = 1.0 / 64;
 	double Re = s->R + eps, R2 = Re * Re;
-	double clo = INFINITY, chi = -INFINITY;
+	double clo = (double)INFINITY, chi = -(double)INFINITY;
 	/* The round ends: discs of radius R about a and b. */
 	/* A joined start's disc is the last segment's end disc, the same
 	 * distances to the same point (differences of floats are exact in
@@ -263,7 +263,7 @@ static void row_reach(const struct reach *s, double qy, double *lo, double *hi)
 	}
 	/* The body: |perpendicular distance| ≤ R and t in its range, a
 	 * flat end's ramp reaching half a pixel past it. */
-	double slo = -INFINITY, shi = INFINITY;
+	double slo = -(double)INFINITY, shi = (double)INFINITY;
 	double t0 = s->butt_a ? -0.5 - eps : -eps,
 	       t1 = s->butt_b ? s->len + 0.5 + eps : s->len + eps;
 	if (s->iuy != 0) {
@@ -271,14 +271,14 @@ static void row_reach(const struct reach *s, double qy, double *lo, double *hi)
 		       p1 = (qy * s->ux + Re) * s->iuy;
 		narrow(&slo, &shi, dmin(p0, p1), dmax(p0, p1));
 	} else if (fabs(qy) > Re) {
-		slo = INFINITY;
+		slo = (double)INFINITY;
 	}
 	if (s->iux != 0) {
 		double p0 = (t0 - qy * s->uy) * s->iux,
 		       p1 = (t1 - qy * s->uy) * s->iux;
 		narrow(&slo, &shi, dmin(p0, p1), dmax(p0, p1));
 	} else if (qy * s->uy < t0 || qy * s->uy > t1) {
-		slo = INFINITY;
+		slo = (double)INFINITY;
 	}
 	if (slo <= shi)
 		clo = dmin(clo, slo), chi = dmax(chi, shi);

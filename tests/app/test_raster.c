@@ -229,11 +229,13 @@ static void check_reference(const struct tcase *t)
 			for (int x = 0; x < W; x++) {
 				double c = 0;
 				for (int i = 0; i + 1 < N; i++)
-					c = fmax(c,
-						 seg_cover(x + 0.5, y + 0.5,
-							   xs[i], ys[i], xs[i + 1],
-							   ys[i + 1], width / 2,
-							   i == 0, i == N - 2));
+					c = fmax(c, seg_cover(x + 0.5, y + 0.5,
+							      (double)xs[i],
+							      (double)ys[i],
+							      (double)xs[i + 1],
+							      (double)ys[i + 1],
+							      (double)width / 2,
+							      i == 0, i == N - 2));
 				int want = (int)(c * 255 + 0.5);
 				lit += want > 0;
 				bad += abs(want - got[y * W + x]) > 1;

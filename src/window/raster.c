@@ -248,10 +248,10 @@ static void row_reach(const struct reach *s, double qy, double *lo, double *hi)
 	const double eps = 1.0 / 64;
 	double Re = s->R + eps, R2 = Re * Re;
 	double clo = (double)INFINITY, chi = -(double)INFINITY;
-	/* The round ends: discs of radius R about a and b. */
-	/* A joined start's disc is the last segment's end disc, the same
-	 * distances to the same point (differences of floats are exact in
-	 * doubles), so its pixels already hold it: not walked again. */
+	/* The round ends: discs of radius R about a and b. A joined
+	 * start's disc is the last segment's end disc, the same distances
+	 * to the same point (differences of floats are exact in doubles),
+	 * so its pixels already hold it: not walked again. */
 	if (!s->butt_a && !s->joined && qy * qy < R2) {
 		double half = sqrt(R2 - qy * qy);
 		clo = -half, chi = half;

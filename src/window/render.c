@@ -154,6 +154,13 @@ static void push_clip(struct app_gfx *g, struct clips *c, struct app_box b)
 
 static void blend_rect(struct app_gfx *g, SDL_Rect r, struct app_rgba c);
 
+/* This frame's output surface while shapes go straight into it (not
+ * while the view layer is drawn into its texture); NULL: SDL draws. */
+static SDL_Surface *direct_now(struct app_gfx *g)
+{
+	return g->direct && !SDL_GetRenderTarget(g->ren) ? g->direct : NULL;
+}
+
 static void fill(struct app_gfx *g, const struct app_prim *p)
 {
 	struct app_rgba c = p->color;
@@ -163,7 +170,7 @@ static void fill(struct app_gfx *g, const struct app_prim *p)
 		return;
 	}
 	SDL_Rect r = { (int)p->box.x, (int)p->box.y, (int)p->box.w, (int)p->box.h };
-	if (g->direct && !SDL_GetRenderTarget(g->ren)) {
+	if (direct_now(g)) {
 		blend_rect(g, r, c);
 		return;
 	}
@@ -215,6 +222,18 @@ static void arrow(struct app_gfx *g, float x0, float y0, float x1, float y1,
 	app_raster_polygon(&g->raster, hx, hy, 3);
 }
 
+/* Whether the renderer is SDL's software one drawing into its output
+ * (a window's surface or the surface it was made on), not a texture. */
+static bool software_output(struct app_gfx *g)
+{
+	SDL_RendererInfo info;
+	if (SDL_GetRenderTarget(g->ren) != NULL ||
+	    SDL_GetRendererInfo(g->ren, &info) != 0 || !info.name)
+		return false;
+	return (info.flags & SDL_RENDERER_SOFTWARE) &&
+	       strcmp(info.name, "software") == 0;
+}
+
 /*
  * The surface shapes can be blended into here rather than through SDL's
  * fill calls, which cost a call's overhead per span and most spans of
@@ -226,11 +245,9 @@ static void arrow(struct app_gfx *g, float x0, float y0, float x1, float y1,
  */
 static SDL_Surface *direct_surface(struct app_gfx *g)
 {
-	SDL_RendererInfo info;
 	SDL_Rect vp;
 	float sx = 0, sy = 0;
-	if (SDL_GetRendererInfo(g->ren, &info) != 0 || !info.name ||
-	    strcmp(info.name, "software") != 0 || SDL_GetRenderTarget(g->ren))
+	if (!software_output(g))
 		return NULL;
 	SDL_RenderGetScale(g->ren, &sx, &sy);
 	SDL_RenderGetViewport(g->ren, &vp);
@@ -339,7 +356,7 @@ static void fill_spans(struct app_gfx *g, struct app_rgba c)
 	int n = app_raster_spans(r), count[256] = { 0 }, at[256];
 	if (n == 0 || c.a == 0)
 		return;
-	if (g->direct && !SDL_GetRenderTarget(g->ren)) {
+	if (direct_now(g)) {
 		blend_spans(g, g->direct, c, n);
 		return;
 	}
@@ -638,12 +655,7 @@ static int draw_chrome(struct app_gfx *g, const struct app_dlist *dl, int k,
  * next frame: SDL's software renderer drawing into its own surface. */
 static bool output_kept(struct app_gfx *g)
 {
-	SDL_RendererInfo info;
-	if (g->full_frames || SDL_GetRenderTarget(g->ren) != NULL ||
-	    SDL_GetRendererInfo(g->ren, &info) != 0 || !info.name)
-		return false;
-	return (info.flags & SDL_RENDERER_SOFTWARE) &&
-	       strcmp(info.name, "software") == 0;
+	return !g->full_frames && software_output(g);
 }
 
 /* Sizes the squares for a w × h output and clears them; false when out
@@ -1101,12 +1113,13 @@ static bool touched(const struct app_screen *sc, const SDL_Rect *r)
  * the prims after the view layer that changed, where they were and
  * where they are (mark_changes); they are put back from the layer, a
  * rectangle of them at a time (restore_squares), and every prim after
- * the layer that meets a rectangle is drawn again, in order, cut to it. A prim's pixels
- * do not depend on the clip it is cut to (raster.h), so every pixel
- * then holds what drawing the frame whole would give it: those in the
- * rectangles are drawn from the layer up, the others are the layer's with
- * the same prims over them as last time, and nothing drawn now reaches
- * them. False (nothing drawn) when the frame must be drawn whole.
+ * the layer that meets a rectangle is drawn again, in order, cut to it.
+ * A prim's pixels do not depend on the clip it is cut to (raster.h), so
+ * every pixel then holds what drawing the frame whole would give it:
+ * those in the rectangles are drawn from the layer up, the others are
+ * the layer's with the same prims over them as last time, and nothing
+ * drawn now reaches them. False (nothing drawn) when the frame must be
+ * drawn whole.
  */
 static bool render_update(struct app_gfx *g, const struct app_dlist *dl, int w,
 			  int h)

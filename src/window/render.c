@@ -1209,8 +1209,11 @@ void app_draw(struct app_gfx *g, const struct app_state *s, double now)
 	app_text_begin_frame(&g->text);
 	struct app_measure m = app_gfx_measure(g);
 	app_frame_build(&g->dl, &g->info, s, w, h, now, &m);
+	/* Text of another body size is of no more use. (The first frame's
+	 * own widths and strings, of the size it set, are kept.) */
 	if (g->text_px != g->info.lay.text_px) {
-		app_text_clear(&g->text);
+		if (g->text_px)
+			app_text_clear(&g->text);
 		g->text_px = g->info.lay.text_px;
 	}
 	app_render(g, &g->dl);

@@ -316,13 +316,22 @@ static unsigned long hash_str(const char *s);
 int app_text_width(struct app_text *t, const char *s, int px, enum app_face face)
 {
 	unsigned long h = hash_str(s);
-	struct app_text_width *e =
+	struct app_text_width *set =
 		&t->widths[(h ^ ((unsigned long)px * 31 + (unsigned long)face) *
 					2654435761ul) %
-			   APP_TEXT_WIDTHS];
-	if (e->str && e->hash == h && e->px == px && e->face == face &&
-	    strcmp(e->str, s) == 0)
-		return e->w;
+			   (APP_TEXT_WIDTHS / APP_TEXT_WIDTH_WAYS) *
+			   APP_TEXT_WIDTH_WAYS];
+	struct app_text_width *e = set;
+	for (int i = 0; i < APP_TEXT_WIDTH_WAYS; i++) {
+		struct app_text_width *c = &set[i];
+		if (c->str && c->hash == h && c->px == px && c->face == face &&
+		    strcmp(c->str, s) == 0) {
+			c->used = ++t->width_clock;
+			return c->w;
+		}
+		if (!c->str || (e->str && c->used < e->used))
+			e = c; /* a free slot, else the least recently used */
+	}
 	int w = 0;
 	t->measures++;
 	if (each_run(t, s, px, face, measure_run, &w) < 0)
@@ -330,7 +339,8 @@ int app_text_width(struct app_text *t, const char *s, int px, enum app_face face
 	char *copy = strdup(s);
 	if (copy) {
 		free(e->str);
-		*e = (struct app_text_width){ copy, h, px, face, w };
+		*e = (struct app_text_width){ copy, h, px, face, w,
+					      ++t->width_clock };
 	}
 	return w;
 }

@@ -41,10 +41,14 @@ struct app_text_entry {
 	unsigned long frame; /* the frame that last drew it */
 };
 
-/* Widths of strings measured, kept in so many slots (a string's slot
- * is given by its hash): the frame builder measures the same labels and
- * sentences every frame, and shaping them again is most of its time. */
+/* Widths of strings measured, kept in so many slots: the frame builder
+ * measures the same labels and sentences every frame, and shaping them
+ * again is most of its time. A string's hash picks a set of WAYS slots;
+ * a new width takes the set's least recently used one. (With one slot
+ * per hash, a panel's few hundred strings and their prefixes pushed
+ * each other out: a third of them were shaped again every frame.) */
 #define APP_TEXT_WIDTHS 1024
+#define APP_TEXT_WIDTH_WAYS 4
 
 struct app_text_width {
 	char *str; /* NULL: a free slot */
@@ -52,6 +56,8 @@ struct app_text_width {
 	int px;
 	enum app_face face;
 	int w;
+	unsigned used; /* app_text.width_clock when last asked for; a wrap
+			* of the clock only makes one choice less apt */
 };
 
 struct app_open_font {
@@ -76,6 +82,7 @@ struct app_text {
 	unsigned long frame;
 	unsigned long renders; /* strings rasterised so far, for tests */
 	struct app_text_width widths[APP_TEXT_WIDTHS];
+	unsigned width_clock;
 	unsigned long measures; /* strings measured by the fonts, for tests */
 };
 

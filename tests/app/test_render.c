@@ -31,6 +31,7 @@ struct tcase {
 	bool dark, help;
 	int runs;    /* > 1: that many runs side by side, as the benchmark's */
 	bool covers; /* check_update: a moving label hides a contour label */
+	bool zh;     /* check_measured_once: in Chinese */
 };
 
 struct fixture {
@@ -319,6 +320,33 @@ static void check_cache(const struct tcase *t)
 	draw(&f);
 	CHECK(f.g->text.renders > first);
 	CHECK(near(pixel(&f, 1, 1), app_theme_get(true)->bg, 0));
+	teardown(&f);
+}
+
+/* A frame drawn again shapes no text again: every width it asks for
+ * (the panel's sentences and their prefixes at each size tried, labels,
+ * titles) is still kept from the first time. With one slot per hash,
+ * a few hundred strings pushed each other out, and a third of them
+ * were shaped again every frame. */
+static void check_measured_once(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	if (t->zh) {
+		struct app_result r;
+		app_apply(f.s, APP_ACT_LANG, 0, &r);
+		app_anim_finish(f.s);
+		app_gfx_invalidate(f.g);
+	}
+	draw(&f);
+	unsigned long first = f.g->text.measures;
+	CHECK(first > 50);
+	draw(&f);
+	draw(&f);
+	if (f.g->text.measures != first)
+		printf("# %lu strings shaped again\n",
+		       f.g->text.measures - first);
+	CHECK(f.g->text.measures == first);
 	teardown(&f);
 }
 
@@ -941,6 +969,31 @@ static const struct tcase cases[] = {
 	  .kind = GD_CURVE_BOWL,
 	  .w0 = 2,
 	  .rate = 0.1 },
+	{ .name = "render-text-measured-once-contour-4runs",
+	  .run = check_measured_once,
+	  .kind = GD_CURVE_BOWL2,
+	  .rate = 0.15,
+	  .beta = 0.9,
+	  .steps = 3,
+	  .runs = 4,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "render-text-measured-once-4runs",
+	  .run = check_measured_once,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .beta = 0.9,
+	  .steps = 3,
+	  .runs = 4 },
+	{ .name = "render-text-measured-once-zh",
+	  .run = check_measured_once,
+	  .kind = GD_CURVE_BOWL2,
+	  .rate = 0.15,
+	  .beta = 0.9,
+	  .steps = 3,
+	  .runs = 4,
+	  .zh = true },
 	{ .name = "render-chrome-same-pixels",
 	  .run = check_chrome,
 	  .kind = GD_CURVE_WELLS,

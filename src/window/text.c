@@ -319,8 +319,7 @@ int app_text_width(struct app_text *t, const char *s, int px, enum app_face face
 	struct app_text_width *set =
 		&t->widths[(h ^ ((unsigned long)px * 31 + (unsigned long)face) *
 					2654435761ul) %
-			   (APP_TEXT_WIDTHS / APP_TEXT_WIDTH_WAYS) *
-			   APP_TEXT_WIDTH_WAYS];
+			   (APP_TEXT_WIDTHS / APP_TEXT_WIDTH_WAYS) * APP_TEXT_WIDTH_WAYS];
 	struct app_text_width *e = set;
 	for (int i = 0; i < APP_TEXT_WIDTH_WAYS; i++) {
 		struct app_text_width *c = &set[i];
@@ -339,8 +338,8 @@ int app_text_width(struct app_text *t, const char *s, int px, enum app_face face
 	char *copy = strdup(s);
 	if (copy) {
 		free(e->str);
-		*e = (struct app_text_width){ copy, h, px, face, w,
-					      ++t->width_clock };
+		*e = (struct app_text_width){ copy, h, px,
+					      face, w, ++t->width_clock };
 	}
 	return w;
 }

@@ -344,8 +344,7 @@ static void check_measured_once(const struct tcase *t)
 	draw(&f);
 	draw(&f);
 	if (f.g->text.measures != first)
-		printf("# %lu strings shaped again\n",
-		       f.g->text.measures - first);
+		printf("# %lu strings shaped again\n", f.g->text.measures - first);
 	CHECK(f.g->text.measures == first);
 	teardown(&f);
 }

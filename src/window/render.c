@@ -18,10 +18,14 @@
  * plot (header, panel, inset, caption) is kept the same way while it
  * does not change (draw_chrome).
  */
+#define _DEFAULT_SOURCE /* madvise's MADV_POPULATE_WRITE */
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "render.h"
 
@@ -1168,12 +1172,45 @@ static bool render_update(struct app_gfx *g, const struct app_dlist *dl, int w,
 	return true;
 }
 
+/*
+ * Maps every page of a new output's pixels in one system call, before
+ * the frame draws into them. A window's surface is fresh memory (on X11
+ * a shared-memory segment) and each of its pages faults in on first
+ * touch: 900 faults at 1280×720, 2025 at 1920×1080, at 5–11 µs each on
+ * the virtual machines measured, most of the first frame's drawing.
+ * Mapped in one call they cost about 1.5 µs a page (Linux 5.14's
+ * MADV_POPULATE_WRITE; the pixels are not changed). Without it, or if it
+ * is refused, the pages fault in as the frame draws, as before.
+ */
+static void populate(struct app_gfx *g, const SDL_Surface *s)
+{
+	if (!s || !s->pixels || s->pitch <= 0 || s->h <= 0)
+		return;
+	size_t len = (size_t)s->pitch * (size_t)s->h;
+	if (g->mapped == s->pixels && g->mapped_len == len)
+		return;
+	g->mapped = s->pixels;
+	g->mapped_len = len;
+#ifdef MADV_POPULATE_WRITE
+	long page = sysconf(_SC_PAGESIZE);
+	if (page <= 0)
+		return;
+	/* Whole pages inside the pixels only. */
+	uintptr_t p = (uintptr_t)page, a = (uintptr_t)s->pixels,
+		  b = (a + len) / p * p;
+	a = (a + p - 1) / p * p;
+	if (b > a)
+		(void)madvise((void *)a, b - a, MADV_POPULATE_WRITE);
+#endif
+}
+
 void app_render(struct app_gfx *g, const struct app_dlist *dl)
 {
 	int w = 0, h = 0;
 	bool kept = output_kept(g);
 	g->screen.frames++;
 	g->direct = direct_surface(g);
+	populate(g, g->direct);
 	if (!kept || SDL_GetRendererOutputSize(g->ren, &w, &h) != 0)
 		g->screen.valid = false;
 	else if (render_update(g, dl, w, h))

@@ -98,6 +98,8 @@ struct app_gfx {
 				 window's, or none) */
 	SDL_Surface *direct;  /* this frame's output, when shapes are
 				 blended into it here (fill_spans) */
+	void *mapped;         /* the output's pixels that populate() mapped */
+	size_t mapped_len;
 };
 
 /*

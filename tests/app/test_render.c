@@ -6,9 +6,12 @@
  * outside it, a diverged run and a tiny window draw without garbage. And
  * the window's translation of SDL keys into the app's key codes.
  */
+#define _DEFAULT_SOURCE /* mincore */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -678,6 +681,50 @@ static void blend_teardown(struct blend_target *b)
 	SDL_FreeSurface(b->surf);
 }
 
+/* A new output's pages are all mapped before its first frame draws
+ * (render.c's populate): over memory never touched, a frame of one small
+ * rectangle leaves every page of the pixels resident, not only the
+ * twenty or so rows it drew. Linux only (MADV_POPULATE_WRITE, mincore). */
+static void check_populate(const struct tcase *t)
+{
+	(void)t;
+	enum { W = 1024, H = 512 }; /* 2 MiB, 512 pages of 4 KiB */
+	size_t len = (size_t)W * 4 * H, page = (size_t)sysconf(_SC_PAGESIZE);
+	void *mem = mmap(NULL, len, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(mem != MAP_FAILED);
+	struct blend_target b = { 0 };
+	char err[512];
+	b.surf = SDL_CreateRGBSurfaceWithFormatFrom(mem, W, H, 32, W * 4,
+						    SDL_PIXELFORMAT_ARGB8888);
+	b.ren = b.surf ? SDL_CreateSoftwareRenderer(b.surf) : NULL;
+	CHECK(b.ren &&
+	      app_gfx_init(&b.g, b.ren, APP_LANG_EN, err, sizeof(err)) == 0);
+	b.g.surface = b.surf;
+	unsigned char *vec = calloc(len / page + 1, 1);
+	CHECK(vec && mincore(mem, len, vec) == 0);
+	size_t before = 0, after = 0;
+	for (size_t i = 0; i < len / page; i++)
+		before += vec[i] & 1;
+	app_dlist_clear(&b.g.dl);
+	app_dlist_rect(&b.g.dl, APP_ROLE_PANEL_BG,
+		       (struct app_box){ 10, 10, 20, 20 },
+		       (struct app_rgba){ 0, 0, 200, 255 });
+	app_render(&b.g, &b.g.dl);
+	CHECK(mincore(mem, len, vec) == 0);
+	for (size_t i = 0; i < len / page; i++)
+		after += vec[i] & 1;
+	CHECK(before == 0);
+	CHECK(after == len / page);
+	/* Drawn as before: the rectangle, and nothing else written. */
+	Uint32 *px = mem;
+	CHECK(px[15 * W + 15] == 0xff0000c8u);
+	CHECK(px[100 * W + 100] == 0);
+	free(vec);
+	blend_teardown(&b);
+	munmap(mem, len);
+}
+
 /* Blending shapes and rectangles into the surface directly gives SDL's
  * pixels: many overlapping ones of random colours and alphas (every level from 1
  * to 255 over many backgrounds), drawn both ways in each format the
@@ -1080,6 +1127,7 @@ static const struct tcase cases[] = {
 	  .w0 = 2,
 	  .rate = 0.1 },
 	{ .name = "render-direct-blend-as-sdl", .run = check_direct_blend },
+	{ .name = "render-output-mapped-at-once", .run = check_populate },
 	{ .name = "keys-sdl-keymap", .run = check_keymap },
 };
 

@@ -349,8 +349,11 @@ static void on_event(struct win *w, const SDL_Event *ev)
 	}
 }
 
+static void set_icon(SDL_Window *window);
+
 static void loop(struct win *w)
 {
+	bool first = true;
 	w->redraw = true;
 	while (!w->st.quit) {
 		struct app_result r;
@@ -362,6 +365,11 @@ static void loop(struct win *w)
 			SDL_RenderPresent(w->ren);
 			w->redraw = false;
 		}
+		/* The icon once the first frame is up: decoding it and
+		 * sending it took about 1 ms before anything was shown. */
+		if (first)
+			set_icon(w->window);
+		first = false;
 		SDL_Event ev;
 		int got = wait < 0 ? SDL_WaitEvent(&ev) :
 				     SDL_WaitEventTimeout(&ev, (int)ceil(wait));
@@ -449,7 +457,6 @@ static int open_window(struct win *w, const struct gd_options *opts)
 	if (!w->window)
 		goto err_sdl;
 	SDL_SetWindowMinimumSize(w->window, 160, 120);
-	set_icon(w->window);
 	w->ren = SDL_CreateRenderer(w->window, -1, 0);
 	if (!w->ren)
 		goto err_window;

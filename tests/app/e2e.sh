@@ -15,6 +15,18 @@ wid=$(timeout 20 xdotool search --sync --onlyvisible --class gdstep | head -n 1)
 if [ -z "$wid" ]; then
   echo "e2e: no window appeared"; cat "$tmp/err"; exit 1
 fi
+# The icon is set once the first frame is up (it is not decoded before):
+# the window has it within a few seconds, 64 by 64.
+if command -v xprop >/dev/null 2>&1 || [ "${CI:-}" = true ]; then
+  i=0
+  until xprop -id "$wid" _NET_WM_ICON 2>/dev/null | grep -q 'Icon (64 x 64)'; do
+    i=$((i + 1))
+    if [ $i -gt 100 ]; then
+      echo "e2e: the window has no 64x64 icon"; exit 1
+    fi
+    sleep 0.05
+  done
+fi
 # Each key waits for the previous one's row: a step animates for 250 ms,
 # and a key during it must finish it, not be lost.
 for key in space Next Left Up space; do

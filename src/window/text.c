@@ -74,6 +74,8 @@ void app_font_dir_message(char *msg, size_t size, const char *dir,
 			 GDSTEP_DATADIR);
 }
 
+static SDL_RWops *font_rw(struct app_text *t, enum app_face face, int i);
+
 int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 		  char *err, size_t err_size)
 {
@@ -96,15 +98,18 @@ int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 			t->files[f][t->nfiles[f]++] = strdup(path);
 		}
 	}
-	/* A font that is there but not a font fails here, not mid-lecture. */
-	TTF_Font *probe = TTF_OpenFont(t->files[APP_FACE_REGULAR][0], 12);
-	if (!probe) {
+	/* A font that is there but not a font fails here, not mid-lecture.
+	 * Opened from its mapping and kept (font_at), it is not opened a
+	 * second time for the first frame. */
+	SDL_RWops *rw = font_rw(t, APP_FACE_REGULAR, 0);
+	t->spare = rw ? TTF_OpenFontRW(rw, 1, 12) : NULL;
+	if (!t->spare) {
 		snprintf(err, err_size, "%s: %s", t->files[APP_FACE_REGULAR][0],
-			 TTF_GetError());
+			 rw ? TTF_GetError() :
+			      "not a font (empty, or cannot be mapped)");
 		app_text_finish(t);
 		return -ENOENT;
 	}
-	TTF_CloseFont(probe);
 	return 0;
 }
 
@@ -161,6 +166,9 @@ void app_text_finish(struct app_text *t)
 	app_text_clear(t);
 	for (int i = 0; i < APP_TEXT_OPEN; i++)
 		close_slot(&t->open[i]);
+	if (t->spare)
+		TTF_CloseFont(t->spare);
+	t->spare = NULL;
 	for (int f = 0; f < APP_FACE_COUNT; f++)
 		for (int i = 0; i < APP_TEXT_FILES; i++) {
 			if (t->map[f][i])
@@ -218,6 +226,11 @@ static TTF_Font *font_at(struct app_text *t, struct app_open_font *o, int i)
 {
 	if (i >= t->nfiles[o->face] || o->failed[i])
 		return NULL;
+	if (!o->font[i] && i == 0 && o->face == APP_FACE_REGULAR && t->spare &&
+	    TTF_SetFontSize(t->spare, o->px) == 0) {
+		o->font[i] = t->spare;
+		t->spare = NULL;
+	}
 	if (!o->font[i]) {
 		SDL_RWops *rw = font_rw(t, o->face, i);
 		o->font[i] = rw ? TTF_OpenFontRW(rw, 1, o->px) : NULL;

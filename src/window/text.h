@@ -77,6 +77,9 @@ struct app_text {
 	size_t map_len[APP_FACE_COUNT][APP_TEXT_FILES];
 	int nfiles[APP_FACE_COUNT];
 	struct app_open_font open[APP_TEXT_OPEN];
+	/* The regular face's first font, opened by app_text_init to check
+	 * it and kept for the first (regular, size) that needs it. */
+	TTF_Font *spare;
 	struct app_text_entry cache[APP_TEXT_CACHE];
 	unsigned long clock;
 	unsigned long frame;

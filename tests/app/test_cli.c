@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@ struct tcase {
 	int status;           /* expected exit status */
 	int w, h;             /* expected PNG size (screenshot cases) */
 	const char *say;      /* stderr says this (a notice) */
+	const char *font;     /* check_bad_font: the regular font's bytes */
 };
 
 static char out_png[256];
@@ -99,6 +101,41 @@ static void check(const struct tcase *t)
 	      be32(head + 20) == (unsigned)t->h);
 }
 
+/* A fonts directory whose regular font is t->font (a text
+ * file, or empty), the bold one any readable file: the program says so
+ * in one line naming the file and exits 2, before any window. */
+static void check_bad_font(const struct tcase *t)
+{
+	char dir[128], fonts[160], path[200];
+	snprintf(dir, sizeof(dir), "/tmp/gdstep-badfont-%d", (int)getpid());
+	snprintf(fonts, sizeof(fonts), "%s/fonts", dir);
+	CHECK(mkdir(dir, 0700) == 0 && mkdir(fonts, 0700) == 0);
+	const char *names[2] = { "DejaVuSans.ttf", "DejaVuSans-Bold.ttf" };
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/%s", fonts, names[i]);
+		FILE *f = fopen(path, "w");
+		CHECK(f);
+		fputs(i == 0 ? t->font : "bold", f);
+		fclose(f);
+	}
+	struct tcase c = *t;
+	c.datadir = dir;
+	char err[4096];
+	int st = run(&c, err, sizeof(err));
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/%s", fonts, names[i]);
+		unlink(path);
+	}
+	rmdir(fonts);
+	rmdir(dir);
+	if (st != 2 || !strstr(err, "DejaVuSans.ttf: "))
+		fprintf(stderr, "status %d, stderr: %s\n", st, err);
+	CHECK(st == 2);
+	CHECK(strncmp(err, "gdstep: ", 8) == 0);
+	CHECK(strstr(err, "fonts/DejaVuSans.ttf: ") != NULL);
+	CHECK(strchr(err, '\n') == err + strlen(err) - 1);
+}
+
 static const struct tcase cases[] = {
 	{ .name = "shot-default-size",
 	  .run = check,
@@ -149,6 +186,18 @@ static const struct tcase cases[] = {
 	  .args = { "--echo" },
 	  .datadir = "/nonexistent",
 	  .status = 2 },
+	{ .name = "shot-font-not-a-font",
+	  .run = check_bad_font,
+	  .args = { "--screenshot", "/tmp/gdstep-badfont.png" },
+	  .font = "this is not a font\n" },
+	{ .name = "shot-font-empty",
+	  .run = check_bad_font,
+	  .args = { "--screenshot", "/tmp/gdstep-badfont.png" },
+	  .font = "" },
+	{ .name = "window-font-not-a-font",
+	  .run = check_bad_font,
+	  .args = { "--echo" },
+	  .font = "this is not a font\n" },
 	{ .name = "window-bad-lesson",
 	  .run = check,
 	  .args = { "/nonexistent/lesson.ini" },

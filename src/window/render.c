@@ -26,6 +26,9 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "render.h"
 
@@ -284,22 +287,53 @@ static inline Uint32 div255x2(Uint32 x)
 	return ((x + 0x00010001u + ((x >> 8) & 0x00ff00ffu)) >> 8) & 0x00ff00ffu;
 }
 
+#ifdef __SSE2__
+/* Four pixels of blend_span's loop at once, each channel in a 16-bit
+ * lane: the same arithmetic as div255x2 (its division holds in any
+ * 16-bit lane), so the same pixels. inva in every lane; add the
+ * colour's premultiplied channels in the lanes of two pixels; keep the
+ * bits kept. */
+static inline __m128i blend4(__m128i p, __m128i inva, __m128i add, __m128i keep)
+{
+	const __m128i zero = _mm_setzero_si128(), one = _mm_set1_epi16(1);
+	__m128i lo = _mm_mullo_epi16(_mm_unpacklo_epi8(p, zero), inva);
+	__m128i hi = _mm_mullo_epi16(_mm_unpackhi_epi8(p, zero), inva);
+	lo = _mm_srli_epi16(
+		_mm_add_epi16(_mm_add_epi16(lo, one), _mm_srli_epi16(lo, 8)), 8);
+	hi = _mm_srli_epi16(
+		_mm_add_epi16(_mm_add_epi16(hi, one), _mm_srli_epi16(hi, 8)), 8);
+	lo = _mm_add_epi16(lo, add);
+	hi = _mm_add_epi16(hi, add);
+	return _mm_and_si128(_mm_packus_epi16(lo, hi), keep);
+}
+#endif
+
 /* Blends one span into s as SDL's software renderer fills it: at alpha
  * 255 set to the colour, else blended with SDL_BLENDMODE_BLEND in its
- * arithmetic (the colour premultiplied, a·c/255 rounded down). */
+ * arithmetic (the colour premultiplied, a·c/255 rounded down). With
+ * SSE2 (every x86-64), four pixels at a time: a label's band behind its
+ * text and the panel's background are spans hundreds of pixels long. */
 static void blend_span(SDL_Surface *s, struct app_rgba c,
 		       const struct app_span *sp, Uint32 solid)
 {
+	/* The span's fields read once: the pixels written below could
+	 * alias them as far as the compiler knows, and it would read them
+	 * again for every pixel. */
+	const int x0 = sp->x, y = sp->y, n = sp->w;
 	bool alpha = s->format->format == SDL_PIXELFORMAT_ARGB8888;
-	if (sp->y < 0 || sp->y >= s->h || sp->x < 0 || sp->w <= 0 ||
-	    sp->x + sp->w > s->w)
+	if (y < 0 || y >= s->h || x0 < 0 || n <= 0 || x0 + n > s->w)
 		return;
-	Uint32 *px = (Uint32 *)((Uint8 *)s->pixels +
-				(size_t)sp->y * (size_t)s->pitch) +
-		     sp->x;
+	Uint32 *px = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch) +
+		     x0;
 	unsigned a = ((unsigned)sp->a * c.a + 127) / 255;
+	int x = 0;
 	if (a == 255) {
-		for (int x = 0; x < sp->w; x++)
+#ifdef __SSE2__
+		const __m128i v = _mm_set1_epi32((int)solid);
+		for (; x + 4 <= n; x += 4)
+			_mm_storeu_si128((__m128i *)(void *)(px + x), v);
+#endif
+		for (; x < n; x++)
 			px[x] = solid;
 		return;
 	}
@@ -312,7 +346,23 @@ static void blend_span(SDL_Surface *s, struct app_rgba c,
 	Uint32 rb = mul255(c.r, a) << 16 | mul255(c.b, a);
 	Uint32 ga = (alpha ? a << 16 : 0) | mul255(c.g, a);
 	Uint32 keep = alpha ? 0xffffffffu : 0x00ffffffu;
-	for (int x = 0; x < sp->w; x++) {
+#ifdef __SSE2__
+	if (n >= 4) {
+		/* A pixel's lanes, low to high: blue, green, red, alpha. */
+		const __m128i va = _mm_set1_epi16((short)inva);
+		const __m128i add = _mm_setr_epi16(
+			(short)(rb & 0xff), (short)(ga & 0xff),
+			(short)(rb >> 16), (short)(ga >> 16), (short)(rb & 0xff),
+			(short)(ga & 0xff), (short)(rb >> 16), (short)(ga >> 16));
+		const __m128i vk = _mm_set1_epi32((int)keep);
+		for (; x + 4 <= n; x += 4) {
+			__m128i *q = (__m128i *)(void *)(px + x);
+			_mm_storeu_si128(q, blend4(_mm_loadu_si128(q), va, add,
+						   vk));
+		}
+	}
+#endif
+	for (; x < n; x++) {
 		Uint32 p = px[x];
 		Uint32 q = (div255x2((p & 0x00ff00ffu) * inva) + rb) |
 			   (div255x2(((p >> 8) & 0x00ff00ffu) * inva) + ga) << 8;

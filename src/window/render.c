@@ -914,6 +914,36 @@ static bool add_run(struct app_screen *sc, SDL_Rect r)
 }
 
 /*
+ * Copies rectangles r[0..n) of the view layer into the output, when the
+ * shapes go straight into it (direct_surface), with
+ * SDL_RenderReadPixels: into an output of the layer's format a row at a
+ * time with memcpy, into a window's RGB888 through the same conversion
+ * SDL_RenderCopy blits with. SDL's own copy between surfaces of one
+ * format streams past the cache, and the prims drawn again over the
+ * squares then read every pixel back from memory. False when it cannot
+ * (the caller copies them with SDL_RenderCopy: the same pixels, tests
+ * render-update-same-pixels*).
+ */
+static bool read_back(struct app_gfx *g, const SDL_Rect *r, int n)
+{
+	SDL_Surface *s = direct_now(g);
+	if (!s || SDL_SetRenderTarget(g->ren, g->layer.tex) != 0)
+		return false;
+	bool ok = true;
+	for (int i = 0; i < n && ok; i++) {
+		if (r[i].w <= 0 || r[i].h <= 0)
+			continue;
+		Uint8 *to = (Uint8 *)s->pixels +
+			    (size_t)r[i].y * (size_t)s->pitch +
+			    (size_t)r[i].x * 4;
+		ok = SDL_RenderReadPixels(g->ren, &r[i], s->format->format, to,
+					  s->pitch) == 0;
+	}
+	SDL_SetRenderTarget(g->ren, NULL);
+	return ok;
+}
+
+/*
  * Copies from the view layer, unblended, the marked squares, cut to k,
  * as rectangles kept in g->screen.runs: a run of squares along a row,
  * made taller while the rows below have a run just as wide in the same
@@ -962,10 +992,15 @@ static bool restore_squares(struct app_gfx *g, const SDL_Rect *k)
 	for (int i = 0; i < sc->nruns; i++) {
 		SDL_Rect *r = &sc->runs[i], cut = { 0, 0, 0, 0 };
 		sc->tall = r->h / t > sc->tall ? r->h / t : sc->tall;
-		if (SDL_IntersectRect(r, k, &cut))
-			SDL_RenderCopy(g->ren, g->layer.tex, &cut, &cut);
+		SDL_IntersectRect(r, k, &cut);
 		*r = cut;
 	}
+	if (read_back(g, sc->runs, sc->nruns))
+		return true;
+	for (int i = 0; i < sc->nruns; i++)
+		if (sc->runs[i].w > 0 && sc->runs[i].h > 0)
+			SDL_RenderCopy(g->ren, g->layer.tex, &sc->runs[i],
+				       &sc->runs[i]);
 	return true;
 }
 

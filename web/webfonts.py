@@ -5,7 +5,7 @@ DejaVu Sans and its bold keep the blocks the interface writes in (Latin,
 Greek, the modifier letters of ᵏ and ᵢ, punctuation, super- and
 subscripts, arrows, mathematical operators, geometric shapes), without
 hinting: about 50 KB each, on every page. The Chinese subset keeps every
-glyph (about 2.5 MB) and is fetched only when Chinese is shown. Licences
+glyph (about 2.4 MB) and is fetched only when Chinese is shown. Licences
 are copied beside them. Uses fontTools' pyftsubset (Debian's fonttools
 and python3-brotli).
 

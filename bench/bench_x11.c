@@ -18,8 +18,16 @@
  *    read from /proc/PID/status while it plays and once 200 rows are in;
  *    then Q closes it. The floor's VmHWM after its first frame at the
  *    same size is printed beside it.
+ *  - CPU, in the same runs: before playing, one step (Space) and the
+ *    second after it (its animation, then nothing moving), then a second
+ *    with nothing pressed, then the play. CPU time is the sum over the
+ *    program's threads of /proc/PID/task/TID/schedstat (nanoseconds on
+ *    a CPU); frames are the window's presents as a second Damage object
+ *    reports them, subtracted after each notice (frames presented while
+ *    a notice is on its way count once: a lower bound).
  */
 #define _DEFAULT_SOURCE
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -53,6 +61,8 @@ struct xwatch {
 	int damage_event;
 	Window win;            /* the top-level window mapped, or 0 */
 	double map_s, frame_s; /* monotonic seconds, < 0 until seen */
+	Damage counter;        /* frames of win counted, when not 0 */
+	long frames;
 };
 
 struct child {
@@ -158,8 +168,14 @@ static void on_xevent(struct xwatch *x, const XEvent *ev, double t)
 		   !ev->xmap.override_redirect && x->map_s < 0) {
 		x->win = ev->xmap.window;
 		x->map_s = t;
-	} else if (ev->type == x->damage_event + XDamageNotify && x->frame_s < 0) {
-		x->frame_s = t;
+	} else if (ev->type == x->damage_event + XDamageNotify) {
+		const XDamageNotifyEvent *d = (const XDamageNotifyEvent *)ev;
+		if (x->counter && d->damage == x->counter) {
+			x->frames++;
+			XDamageSubtract(x->dpy, x->counter, None, None);
+		} else if (x->frame_s < 0) {
+			x->frame_s = t;
+		}
 	}
 }
 
@@ -326,11 +342,53 @@ static void count_rows(int fd, long *rows)
 	}
 }
 
+/* Seconds on a CPU of every thread of a live process so far, or −1. */
+static double cpu_s(pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	DIR *d = opendir(path);
+	if (!d)
+		return -1;
+	double sum = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		char stat[320];
+		unsigned long long ns = 0;
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(stat, sizeof(stat), "/proc/%d/task/%.32s/schedstat",
+			 (int)pid, e->d_name);
+		FILE *f = fopen(stat, "r");
+		if (f && fscanf(f, "%llu", &ns) == 1)
+			sum += (double)ns * 1e-9;
+		if (f)
+			fclose(f);
+	}
+	closedir(d);
+	return sum;
+}
+
+/* Handles X events for secs seconds. */
+static void xwatch_wait(struct xwatch *x, double secs)
+{
+	double end = bench_now() + secs;
+	for (double now = bench_now(); now < end; now = bench_now())
+		xwatch_pump(x, (int)((end - now) * 1000) + 1);
+}
+
+/* The CPU figures of one run: one step and the second after it, a
+ * second of nothing, the play. */
+struct cpu_run {
+	double step_ms, idle_ms, play_s, play_cpu_s;
+	long step_frames, idle_frames, play_frames;
+};
+
 /* Plays RSS_STEPS animated steps at the fastest pace; *hwm_kib is the
- * peak RSS, *steps the steps applied, returns the seconds they took or
- * −1. */
+ * peak RSS, *steps the steps applied, *cpu what it took; returns the
+ * seconds they took or −1. */
 static double rss_run(struct xwatch *x, const char *gdstep, long *hwm_kib,
-		      long *steps)
+		      long *steps, struct cpu_run *cpu)
 {
 	char *argv[] = { (char *)gdstep, "--lang",     "en",  "--curve",
 			 "wells",        "--momentum", "0.9", "--size",
@@ -342,25 +400,49 @@ static double rss_run(struct xwatch *x, const char *gdstep, long *hwm_kib,
 		return -1;
 	double t = start_and_wait(x, &c, argv, fds[1], &map_s);
 	close(fds[1]);
-	long rows = 0;
+	long rows = 0, rows0 = 0;
 	*hwm_kib = -1;
+	memset(cpu, 0, sizeof(*cpu));
 	if (t >= 0) {
 		XSetInputFocus(x->dpy, x->win, RevertToPointerRoot, CurrentTime);
+		x->counter = XDamageCreate(x->dpy, x->win, XDamageReportNonEmpty);
+		xwatch_wait(x, 0.5); /* what the start left to do */
+		double c0 = cpu_s(c.pid);
+		x->frames = 0;
+		press(x->dpy, XK_space);
+		xwatch_wait(x, 1);
+		double c1 = cpu_s(c.pid);
+		cpu->step_frames = x->frames;
+		x->frames = 0;
+		xwatch_wait(x, 1);
+		double c2 = cpu_s(c.pid);
+		cpu->idle_frames = x->frames;
+		cpu->step_ms = (c1 - c0) * 1e3;
+		cpu->idle_ms = (c2 - c1) * 1e3;
 		for (int k = 0; k < 3; k++)
 			press(x->dpy, XK_bracketright);
+		count_rows(fds[0], &rows0);
+		rows = rows0;
+		cpu->play_cpu_s = -cpu_s(c.pid);
+		x->frames = 0;
 		press(x->dpy, XK_Return);
 	}
 	double t0 = bench_now();
-	/* The first row is the CSV header. */
-	while (t >= 0 && rows <= RSS_STEPS && !child_exited(&c) &&
+	while (t >= 0 && rows - rows0 < RSS_STEPS && !child_exited(&c) &&
 	       bench_now() < t0 + RSS_TIMEOUT_S) {
-		usleep(50000);
+		xwatch_wait(x, 0.05);
 		count_rows(fds[0], &rows);
 		long kib = vm_hwm_kib(c.pid);
 		*hwm_kib = kib > *hwm_kib ? kib : *hwm_kib;
 	}
 	double play_s = bench_now() - t0;
-	*steps = rows > 0 ? rows - 1 : 0;
+	cpu->play_cpu_s += cpu_s(c.pid);
+	cpu->play_s = play_s;
+	cpu->play_frames = x->frames;
+	if (x->counter)
+		XDamageDestroy(x->dpy, x->counter);
+	x->counter = 0;
+	*steps = rows - rows0;
 	if (t >= 0 && !c.done)
 		press(x->dpy, XK_q);
 	bool clean = child_finish(&c, 5);
@@ -372,10 +454,22 @@ static double rss_run(struct xwatch *x, const char *gdstep, long *hwm_kib,
 static void bench_rss(struct xwatch *x, const char *gdstep, long floor_hwm)
 {
 	double hwm[RSS_ROUNDS], secs[RSS_ROUNDS];
+	double step_ms[RSS_ROUNDS], step_fr[RSS_ROUNDS], idle_ms[RSS_ROUNDS],
+		idle_fr[RSS_ROUNDS], pct[RSS_ROUNDS], fps[RSS_ROUNDS],
+		per_frame[RSS_ROUNDS];
 	long steps = 0;
 	for (int r = 0; r < RSS_ROUNDS; r++) {
 		long kib = -1;
-		secs[r] = rss_run(x, gdstep, &kib, &steps);
+		struct cpu_run cr = { 0 };
+		secs[r] = rss_run(x, gdstep, &kib, &steps, &cr);
+		step_ms[r] = cr.step_ms, step_fr[r] = (double)cr.step_frames;
+		idle_ms[r] = cr.idle_ms, idle_fr[r] = (double)cr.idle_frames;
+		pct[r] = cr.play_s > 0 ? 100 * cr.play_cpu_s / cr.play_s : 0;
+		fps[r] = cr.play_s > 0 ? (double)cr.play_frames / cr.play_s : 0;
+		per_frame[r] = cr.play_frames > 0 ?
+				       cr.play_cpu_s * 1e3 /
+					       (double)cr.play_frames :
+				       0;
 		hwm[r] = (double)kib;
 		if (secs[r] < 0) {
 			printf("peak-rss 1920x1080: %s failed after %ld steps\n",
@@ -390,6 +484,15 @@ static void bench_rss(struct xwatch *x, const char *gdstep, long floor_hwm)
 	       RSS_STEPS, g, f, f > 0 ? g / f : 0, hwm[0] / 1024,
 	       hwm[RSS_ROUNDS - 1] / 1024, bench_median(secs, RSS_ROUNDS),
 	       RSS_ROUNDS);
+	printf("cpu-step 1920x1080 cpu_ms=%.1f frames=%.0f (one step, and the second after it)\n",
+	       bench_median(step_ms, RSS_ROUNDS),
+	       bench_median(step_fr, RSS_ROUNDS));
+	printf("cpu-idle 1920x1080 cpu_ms=%.1f frames=%.0f (a second with nothing moving)\n",
+	       bench_median(idle_ms, RSS_ROUNDS),
+	       bench_median(idle_fr, RSS_ROUNDS));
+	printf("cpu-play 1920x1080 cpu_pct=%.1f frames_per_s=%.1f cpu_ms_per_frame=%.2f runs=%d\n",
+	       bench_median(pct, RSS_ROUNDS), bench_median(fps, RSS_ROUNDS),
+	       bench_median(per_frame, RSS_ROUNDS), RSS_ROUNDS);
 }
 
 void bench_window(const char *gdstep, const char *floor_prog)

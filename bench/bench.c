@@ -4,7 +4,7 @@
  * child process (so its memory is the real program's, not ours); then
  * the window's figures (bench_app.c, bench_x11.c).
  *
- *   gdstep-bench [--only step|trace|frames|window] [PATH_TO_GDSTEP]
+ *   gdstep-bench [--only step|trace|frames|window|first-frame] [PATH_TO_GDSTEP]
  *
  * gdstep-bench-floor is looked for beside this program.
  */
@@ -133,7 +133,7 @@ int main(int argc, char *argv[])
 			gdstep = argv[i];
 		} else {
 			fprintf(stderr,
-				"usage: gdstep-bench [--only step|trace|frames|window] [PATH_TO_GDSTEP]\n");
+				"usage: gdstep-bench [--only step|trace|frames|window|first-frame] [PATH_TO_GDSTEP]\n");
 			return 2;
 		}
 	}
@@ -147,6 +147,8 @@ int main(int argc, char *argv[])
 	if (!only || strcmp(only, "frames") == 0)
 		bench_frames();
 	if (!only || strcmp(only, "window") == 0)
-		bench_window(gdstep, floor_prog);
+		bench_window(gdstep, floor_prog, true);
+	if (only && strcmp(only, "first-frame") == 0)
+		bench_window(gdstep, floor_prog, false);
 	return 0;
 }

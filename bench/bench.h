@@ -1,6 +1,8 @@
 #ifndef GDSTEP_BENCH_H
 #define GDSTEP_BENCH_H
 
+#include <stdbool.h>
+
 /* Monotonic seconds. */
 double bench_now(void);
 
@@ -15,8 +17,9 @@ double bench_child(char *const argv[], long *rss_kib);
  * clear and present; bench_app.c. */
 void bench_frames(void);
 
-/* Start-up and memory of gdstep driven from outside on an Xvfb started
- * here, beside gdstep-bench-floor (the program at floor_prog); bench_x11.c. */
-void bench_window(const char *gdstep, const char *floor_prog);
+/* Start-up, memory and CPU of gdstep driven from outside on an Xvfb
+ * started here, beside gdstep-bench-floor (the program at floor_prog);
+ * bench_x11.c. rss false: the first frames only. */
+void bench_window(const char *gdstep, const char *floor_prog, bool rss);
 
 #endif

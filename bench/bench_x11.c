@@ -495,7 +495,7 @@ static void bench_rss(struct xwatch *x, const char *gdstep, long floor_hwm)
 	       bench_median(per_frame, RSS_ROUNDS), RSS_ROUNDS);
 }
 
-void bench_window(const char *gdstep, const char *floor_prog)
+void bench_window(const char *gdstep, const char *floor_prog, bool rss)
 {
 	char disp[16];
 	pid_t xvfb = start_xvfb(disp, sizeof(disp));
@@ -517,7 +517,8 @@ void bench_window(const char *gdstep, const char *floor_prog)
 	bench_first_frame(&x, gdstep, floor_prog, "1920x1080", "en", &floor_hwm);
 	bench_first_frame(&x, gdstep, floor_prog, "1280x720", "zh", &floor_hwm);
 	bench_first_frame(&x, gdstep, floor_prog, "1920x1080", "zh", &floor_hwm);
-	bench_rss(&x, gdstep, floor_hwm);
+	if (rss)
+		bench_rss(&x, gdstep, floor_hwm);
 	XCloseDisplay(x.dpy);
 out:
 	if (old)

@@ -98,12 +98,29 @@ int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 			t->files[f][t->nfiles[f]++] = strdup(path);
 		}
 	}
+	/* Files named twice (the Chinese fallback of both faces) share a
+	 * font. */
+	int nshared = 0;
+	for (int f = 0; f < APP_FACE_COUNT; f++)
+		for (int i = 0; i < t->nfiles[f]; i++) {
+			int k = -1;
+			for (int g = 0; g <= f && k < 0; g++)
+				for (int j = 0; j < t->nfiles[g] &&
+						(g < f || j < i) && k < 0;
+				     j++)
+					if (!strcmp(t->files[g][j], t->files[f][i]))
+						k = t->shared_of[g][j];
+			t->shared_of[f][i] = k >= 0 ? k : nshared++;
+		}
 	/* A font that is there but not a font fails here, not mid-lecture.
-	 * Opened from its mapping and kept (font_at), it is not opened a
-	 * second time for the first frame. */
+	 * Opened from its mapping and kept as the file's shared font, it is
+	 * not opened a second time for the first frame. */
+	struct app_shared_font *sh = &t->shared[t->shared_of[APP_FACE_REGULAR][0]];
 	SDL_RWops *rw = font_rw(t, APP_FACE_REGULAR, 0);
-	t->spare = rw ? TTF_OpenFontRW(rw, 1, 12) : NULL;
-	if (!t->spare) {
+	sh->font = rw ? TTF_OpenFontRW(rw, 1, 12) : NULL;
+	sh->px = 12;
+	sh->style = TTF_STYLE_NORMAL;
+	if (!sh->font) {
 		snprintf(err, err_size, "%s: %s", t->files[APP_FACE_REGULAR][0],
 			 rw ? TTF_GetError() :
 			      "not a font (empty, or cannot be mapped)");
@@ -166,9 +183,11 @@ void app_text_finish(struct app_text *t)
 	app_text_clear(t);
 	for (int i = 0; i < APP_TEXT_OPEN; i++)
 		close_slot(&t->open[i]);
-	if (t->spare)
-		TTF_CloseFont(t->spare);
-	t->spare = NULL;
+	for (int i = 0; i < APP_FACE_COUNT * APP_TEXT_FILES; i++) {
+		if (t->shared[i].font)
+			TTF_CloseFont(t->shared[i].font);
+		t->shared[i].font = NULL;
+	}
 	for (int f = 0; f < APP_FACE_COUNT; f++)
 		for (int i = 0; i < APP_TEXT_FILES; i++) {
 			if (t->map[f][i])
@@ -221,25 +240,88 @@ static struct app_open_font *slot(struct app_text *t, int px, enum app_face face
 	return lru;
 }
 
-/* Font i of a slot, opened on first use; NULL if it cannot be. */
+/* The style file i of a slot is drawn in: a fallback with no bold of its
+ * own is drawn emboldened. */
+static int style_of(const struct app_open_font *o, int i)
+{
+	return o->face == APP_FACE_BOLD && i > 0 ? TTF_STYLE_BOLD :
+						   TTF_STYLE_NORMAL;
+}
+
+static TTF_Font *open_font(struct app_text *t, const struct app_open_font *o,
+			   int i)
+{
+	SDL_RWops *rw = font_rw(t, o->face, i);
+	TTF_Font *f = rw ? TTF_OpenFontRW(rw, 1, o->px) : NULL;
+	if (f && style_of(o, i) != TTF_STYLE_NORMAL)
+		TTF_SetFontStyle(f, style_of(o, i));
+	return f;
+}
+
+/* File i's shared font, set to the slot's size and style (SDL_ttf sets
+ * them as opening does, so it draws the same pixels). */
+static TTF_Font *shared_font(struct app_text *t, const struct app_open_font *o,
+			     int i)
+{
+	struct app_shared_font *s = &t->shared[t->shared_of[o->face][i]];
+	int style = style_of(o, i);
+	if (!s->font) {
+		s->font = open_font(t, o, i);
+		s->px = o->px;
+		s->style = style;
+		return s->font;
+	}
+	if (s->px != o->px) {
+		if (TTF_SetFontSize(s->font, o->px) != 0)
+			return NULL;
+		s->px = o->px;
+	}
+	if (s->style != style) {
+		TTF_SetFontStyle(s->font, style);
+		s->style = style;
+	}
+	return s->font;
+}
+
+/* Font i of a slot: the file's shared one until the text settles, then
+ * its own, opened on first use; NULL if it cannot be. */
 static TTF_Font *font_at(struct app_text *t, struct app_open_font *o, int i)
 {
 	if (i >= t->nfiles[o->face] || o->failed[i])
 		return NULL;
-	if (!o->font[i] && i == 0 && o->face == APP_FACE_REGULAR && t->spare &&
-	    TTF_SetFontSize(t->spare, o->px) == 0) {
-		o->font[i] = t->spare;
-		t->spare = NULL;
+	if (!o->font[i] && !t->settled) {
+		TTF_Font *f = shared_font(t, o, i);
+		o->failed[i] = f == NULL;
+		return f;
 	}
 	if (!o->font[i]) {
-		SDL_RWops *rw = font_rw(t, o->face, i);
-		o->font[i] = rw ? TTF_OpenFontRW(rw, 1, o->px) : NULL;
+		o->font[i] = open_font(t, o, i);
 		o->failed[i] = o->font[i] == NULL;
-		/* A fallback with no bold of its own is drawn emboldened. */
-		if (o->font[i] && o->face == APP_FACE_BOLD && i > 0)
-			TTF_SetFontStyle(o->font[i], TTF_STYLE_BOLD);
 	}
 	return o->font[i];
+}
+
+void app_text_settle(struct app_text *t)
+{
+	if (t->settled)
+		return;
+	t->settled = true;
+	for (int k = 0; k < APP_FACE_COUNT * APP_TEXT_FILES; k++) {
+		struct app_shared_font *s = &t->shared[k];
+		for (int n = 0; n < APP_TEXT_OPEN && s->font; n++) {
+			struct app_open_font *o = &t->open[n];
+			for (int i = 0; i < t->nfiles[o->face] && s->font; i++)
+				if (o->px == s->px && !o->font[i] &&
+				    !o->failed[i] && t->shared_of[o->face][i] == k &&
+				    style_of(o, i) == s->style) {
+					o->font[i] = s->font;
+					s->font = NULL;
+				}
+		}
+		if (s->font)
+			TTF_CloseFont(s->font);
+		s->font = NULL;
+	}
 }
 
 /* Decodes one UTF-8 character at *p, advancing it; U+FFFD for bad

@@ -68,6 +68,12 @@ struct app_open_font {
 	unsigned long used;
 };
 
+/* A font shared by the (face, size) pairs that use one file. */
+struct app_shared_font {
+	TTF_Font *font; /* NULL until needed */
+	int px, style;  /* its size and TTF_STYLE_* now */
+};
+
 struct app_text {
 	SDL_Renderer *ren;                           /* borrowed */
 	char *files[APP_FACE_COUNT][APP_TEXT_FILES]; /* owned paths */
@@ -77,9 +83,16 @@ struct app_text {
 	size_t map_len[APP_FACE_COUNT][APP_TEXT_FILES];
 	int nfiles[APP_FACE_COUNT];
 	struct app_open_font open[APP_TEXT_OPEN];
-	/* The regular face's first font, opened by app_text_init to check
-	 * it and kept for the first (regular, size) that needs it. */
-	TTF_Font *spare;
+	/* Until app_text_settle, every (face, size) draws with one font per
+	 * file, set to its size and style as each string needs it: opening
+	 * a font copies the file's tables and shapes with tables loaded
+	 * anew, about 0.25–1 ms a (face, size), most of the text's part of
+	 * the first frame. Then each (face, size) opens its own as needed,
+	 * so frames that follow do not set sizes back and forth. The
+	 * regular face's first one is opened by app_text_init to check it. */
+	struct app_shared_font shared[APP_FACE_COUNT * APP_TEXT_FILES];
+	int shared_of[APP_FACE_COUNT][APP_TEXT_FILES]; /* index in shared */
+	bool settled;
 	struct app_text_entry cache[APP_TEXT_CACHE];
 	unsigned long clock;
 	unsigned long frame;
@@ -111,6 +124,12 @@ void app_font_dir_message(char *msg, size_t size, const char *dir,
  */
 int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 		  char *err, size_t err_size);
+
+/* Ends the sharing of one font per file (text.h, app_text.shared): each
+ * shared font is kept by the (face, size) it is set to, and the others
+ * open their own when they are next needed. The window calls it once its
+ * first frame is shown; the pictures are the same either way. */
+void app_text_settle(struct app_text *t);
 
 /* Frees the textures and fonts; accepts NULL and a zeroed struct. */
 void app_text_finish(struct app_text *t);

@@ -366,9 +366,12 @@ static void loop(struct win *w)
 			w->redraw = false;
 		}
 		/* The icon once the first frame is up: decoding it and
-		 * sending it took about 1 ms before anything was shown. */
-		if (first)
+		 * sending it took about 1 ms before anything was shown. The
+		 * text's fonts then stop sharing one per file (text.h). */
+		if (first) {
 			set_icon(w->window);
+			app_text_settle(&w->gfx.text);
+		}
 		first = false;
 		SDL_Event ev;
 		int got = wait < 0 ? SDL_WaitEvent(&ev) :

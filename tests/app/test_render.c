@@ -353,6 +353,79 @@ static void check_measured_once(const struct tcase *t)
 	teardown(&f);
 }
 
+/* Fonts open while no (face, size) has its own: one per file. */
+static int shared_open(const struct app_text *x)
+{
+	int n = 0;
+	for (int k = 0; k < APP_FACE_COUNT * APP_TEXT_FILES; k++)
+		n += x->shared[k].font != NULL;
+	return n;
+}
+
+static int own_open(const struct app_text *x)
+{
+	int n = 0;
+	for (int i = 0; i < APP_TEXT_OPEN; i++)
+		for (int j = 0; j < APP_TEXT_FILES; j++)
+			n += x->open[i].font[j] != NULL;
+	return n;
+}
+
+/* The first frame draws its text with one font per file, set to each
+ * size and style in turn (app_text.shared), and its pixels are those of
+ * fonts opened one per (face, size): the same frame drawn after
+ * app_text_settle, in a second fixture, is the same image. Settling
+ * hands each shared font to the (face, size) it is set to. */
+static void check_shared_fonts(const struct tcase *t)
+{
+	struct fixture a, b;
+	CHECK(setup(&a, t));
+	CHECK(setup(&b, t));
+	if (t->zh) {
+		struct app_result r;
+		app_apply(a.s, APP_ACT_LANG, 0, &r);
+		app_anim_finish(a.s);
+		app_apply(b.s, APP_ACT_LANG, 0, &r);
+		app_anim_finish(b.s);
+	}
+	app_text_settle(&b.g->text);
+	draw(&a);
+	draw(&b);
+	/* DejaVu Sans, its bold and the CJK subset (in English too when
+	 * a character is not in DejaVu), whatever the sizes. */
+	CHECK(shared_open(&a.g->text) >= 2 && shared_open(&a.g->text) <= 3);
+	CHECK(own_open(&a.g->text) == 0);
+	CHECK(shared_open(&b.g->text) == 0);
+	CHECK(own_open(&b.g->text) > shared_open(&a.g->text));
+	CHECK(a.surf->pitch == b.surf->pitch && a.surf->h == b.surf->h);
+	long differ = 0;
+	for (int y = 0; y < a.surf->h; y++)
+		differ += memcmp((Uint8 *)a.surf->pixels + y * a.surf->pitch,
+				 (Uint8 *)b.surf->pixels + y * b.surf->pitch,
+				 (size_t)a.surf->w * 4) != 0;
+	if (differ)
+		printf("# %ld rows differ\n", differ);
+	CHECK(differ == 0);
+	/* Settled, the shared fonts are kept by a (face, size) each or
+	 * closed; text drawn again (a new theme) opens what is missing and
+	 * draws the same pixels again. */
+	int before = shared_open(&a.g->text);
+	app_text_settle(&a.g->text);
+	app_text_settle(&a.g->text);
+	CHECK(shared_open(&a.g->text) == 0);
+	CHECK(own_open(&a.g->text) >= 1 && own_open(&a.g->text) <= before);
+	a.s->dark = b.s->dark = true;
+	app_gfx_invalidate(a.g);
+	app_gfx_invalidate(b.g);
+	draw(&a);
+	draw(&b);
+	CHECK(own_open(&a.g->text) == own_open(&b.g->text));
+	CHECK(memcmp(a.surf->pixels, b.surf->pixels,
+		     (size_t)a.surf->pitch * (size_t)a.surf->h) == 0);
+	teardown(&a);
+	teardown(&b);
+}
+
 /* The view layer is drawn once and copied while the view's primitives
  * stay the same; a theme change, an invalidation or a new output size
  * draws it again, and the pixels follow. */
@@ -1044,6 +1117,22 @@ static const struct tcase cases[] = {
 	  .runs = 4 },
 	{ .name = "render-text-measured-once-zh",
 	  .run = check_measured_once,
+	  .kind = GD_CURVE_BOWL2,
+	  .rate = 0.15,
+	  .beta = 0.9,
+	  .steps = 3,
+	  .runs = 4,
+	  .zh = true },
+	{ .name = "render-text-shared-fonts-same-pixels",
+	  .run = check_shared_fonts,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .beta = 0.9,
+	  .steps = 3,
+	  .help = true },
+	{ .name = "render-text-shared-fonts-same-pixels-zh",
+	  .run = check_shared_fonts,
 	  .kind = GD_CURVE_BOWL2,
 	  .rate = 0.15,
 	  .beta = 0.9,

@@ -248,8 +248,7 @@ static int style_of(const struct app_open_font *o, int i)
 						   TTF_STYLE_NORMAL;
 }
 
-static TTF_Font *open_font(struct app_text *t, const struct app_open_font *o,
-			   int i)
+static TTF_Font *open_font(struct app_text *t, const struct app_open_font *o, int i)
 {
 	SDL_RWops *rw = font_rw(t, o->face, i);
 	TTF_Font *f = rw ? TTF_OpenFontRW(rw, 1, o->px) : NULL;
@@ -312,7 +311,8 @@ void app_text_settle(struct app_text *t)
 			struct app_open_font *o = &t->open[n];
 			for (int i = 0; i < t->nfiles[o->face] && s->font; i++)
 				if (o->px == s->px && !o->font[i] &&
-				    !o->failed[i] && t->shared_of[o->face][i] == k &&
+				    !o->failed[i] &&
+				    t->shared_of[o->face][i] == k &&
 				    style_of(o, i) == s->style) {
 					o->font[i] = s->font;
 					s->font = NULL;

@@ -291,6 +291,7 @@ static TTF_Font *font_at(struct app_text *t, struct app_open_font *o, int i)
 	if (!o->font[i] && !t->settled) {
 		TTF_Font *f = shared_font(t, o, i);
 		o->failed[i] = f == NULL;
+		o->shared[i] = true;
 		return f;
 	}
 	if (!o->font[i]) {
@@ -322,6 +323,10 @@ void app_text_settle(struct app_text *t)
 			TTF_CloseFont(s->font);
 		s->font = NULL;
 	}
+	for (int n = 0; n < APP_TEXT_OPEN; n++)
+		for (int i = 0; i < APP_TEXT_FILES; i++)
+			if (t->open[n].shared[i])
+				(void)font_at(t, &t->open[n], i);
 }
 
 /* Decodes one UTF-8 character at *p, advancing it; U+FFFD for bad

@@ -65,6 +65,7 @@ struct app_open_font {
 	enum app_face face;
 	TTF_Font *font[APP_TEXT_FILES]; /* NULL until needed */
 	bool failed[APP_TEXT_FILES];
+	bool shared[APP_TEXT_FILES]; /* drew with the file's shared font */
 	unsigned long used;
 };
 
@@ -125,10 +126,11 @@ void app_font_dir_message(char *msg, size_t size, const char *dir,
 int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 		  char *err, size_t err_size);
 
-/* Ends the sharing of one font per file (text.h, app_text.shared): each
- * shared font is kept by the (face, size) it is set to, and the others
- * open their own when they are next needed. The window calls it once its
- * first frame is shown; the pictures are the same either way. */
+/* Ends the sharing of one font per file (app_text.shared): each shared
+ * font is kept by the (face, size) it is set to, and every other (face,
+ * size) that drew with one opens its own now, so the frames that follow
+ * open none. The window calls it once its first frame is shown; the
+ * pictures are the same either way. */
 void app_text_settle(struct app_text *t);
 
 /* Frees the textures and fonts; accepts NULL and a zeroed struct. */

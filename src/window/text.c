@@ -164,6 +164,10 @@ static void drop(struct app_text_entry *e)
 void app_text_begin_frame(struct app_text *t)
 {
 	int live = 0;
+	/* From the second frame on, whoever draws (the window settles
+	 * sooner, once the first frame is shown). */
+	if (t->frame > 0)
+		app_text_settle(t);
 	t->frame++;
 	for (int i = 0; i < APP_TEXT_CACHE; i++)
 		live += t->cache[i].str != NULL;

@@ -137,7 +137,7 @@ void app_text_settle(struct app_text *t);
 void app_text_finish(struct app_text *t);
 
 /* Starts a frame: drops stale strings when more than APP_TEXT_KEEP are
- * cached. */
+ * cached; from the second frame on, the fonts are settled. */
 void app_text_begin_frame(struct app_text *t);
 
 /* Drops every cached texture (a new language, text size or theme). */

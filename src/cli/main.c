@@ -1,7 +1,9 @@
 /* gdstep: the command line, --help, --version and --trace, with no SDL
  * loaded (a trace of a million steps stays small and starts at once);
- * the window and --screenshot are gdstep-window's, which this runs with
- * the same arguments. */
+ * the window and --screenshot are gdstep-window's: this loads its module
+ * (gdstep-window.so) and runs it with the same arguments, or runs the
+ * program when the module cannot be loaded. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -12,15 +14,17 @@
 #include "options.h"
 
 #include "cli.h"
+#include "entry.h"
 #include "front.h"
 #include "lang.h"
 
 #include "gdstep-config.h"
 
-/* gdstep-window beside this program, or in the build tree's
- * src/window/, else where the install put it relative to this program (a
- * moved or staged install), else in the configured libexec directory. */
-static void find_window_program(char *path, size_t size)
+/* name (gdstep-window, or its module gdstep-window.so) beside this
+ * program, or in the build tree's src/window/, else where the install
+ * put it relative to this program (a moved or staged install), else in
+ * the configured libexec directory. */
+static void find_window(char *path, size_t size, const char *name)
 {
 	char exe[PATH_MAX] = "";
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -30,11 +34,31 @@ static void find_window_program(char *path, size_t size)
 	static const char from_bindir[] = "/" GDSTEP_LIBEXEC_FROM_BINDIR;
 	const char *const rel[] = { "", "/../window", from_bindir };
 	for (size_t i = 0; slash && i < sizeof(rel) / sizeof(rel[0]); i++) {
-		snprintf(path, size, "%.*s%s/gdstep-window", dir, exe, rel[i]);
-		if (access(path, X_OK) == 0)
+		snprintf(path, size, "%.*s%s/%s", dir, exe, rel[i], name);
+		if (access(path, F_OK) == 0)
 			return;
 	}
-	snprintf(path, size, "%s/gdstep-window", GDSTEP_LIBEXECDIR);
+	snprintf(path, size, "%s/%s", GDSTEP_LIBEXECDIR, name);
+}
+
+/* Runs the window in this process from gdstep-window.so (entry.h); returns
+ * -1, with nothing done, when the module cannot be loaded. */
+static int run_window_module(int argc, char *argv[])
+{
+	char path[PATH_MAX + 32];
+	find_window(path, sizeof(path), "gdstep-window.so");
+	void *m = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
+	void *sym = m ? dlsym(m, GDSTEP_WINDOW_ENTRY) : NULL;
+	gdstep_window_main_fn entry = NULL;
+	/* ISO C has no cast from an object pointer to a function pointer;
+	 * POSIX guarantees the bytes are the function's address. */
+	memcpy(&entry, &sym, sizeof(entry));
+	if (!entry) {
+		if (m)
+			dlclose(m);
+		return -1;
+	}
+	return entry(argc, argv, path);
 }
 
 /* Whether argv asks for what only this program does (--trace) or
@@ -60,7 +84,10 @@ int main(int argc, char *argv[])
 	 * the same code (app_start), and says the same of a bad option. The
 	 * window starts a few milliseconds sooner. */
 	if (!wants_cli(argc, argv)) {
-		find_window_program(path, sizeof(path));
+		int rc = run_window_module(argc, argv);
+		if (rc >= 0)
+			return rc;
+		find_window(path, sizeof(path), "gdstep-window");
 		char *arg0 = argv[0];
 		argv[0] = path;
 		execv(path, argv);
@@ -71,7 +98,7 @@ int main(int argc, char *argv[])
 		return rc;
 	if (opts.mode == GD_MODE_TRACE)
 		return app_trace(&opts);
-	find_window_program(path, sizeof(path));
+	find_window(path, sizeof(path), "gdstep-window");
 	argv[0] = path;
 	app_lang_restore_env();
 	execv(path, argv);

@@ -30,11 +30,23 @@ static bool has_fonts(const char *dir)
 	return access(path, R_OK) == 0;
 }
 
+/* Where the window's code is, when not the running program. */
+static const char *self_path;
+
+void app_font_dir_from(const char *self)
+{
+	self_path = self;
+}
+
 int app_font_dir(char *dir, size_t size)
 {
 	char exe[PATH_MAX] = "";
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	exe[n > 0 ? n : 0] = '\0';
+	if (self_path) {
+		snprintf(exe, sizeof(exe), "%s", self_path);
+	} else {
+		ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+		exe[n > 0 ? n : 0] = '\0';
+	}
 	char *slash = strrchr(exe, '/');
 	if (slash)
 		*slash = '\0';

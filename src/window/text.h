@@ -113,6 +113,10 @@ struct app_text {
  */
 int app_font_dir(char *dir, size_t size);
 
+/* The path app_font_dir looks beside, in place of the running program's
+ * (gdstep-window.so's, when gdstep loaded it); NULL for the program's. */
+void app_font_dir_from(const char *self);
+
 /* The one-line message for app_font_dir's failure, translated; dir is
  * what app_font_dir left in its buffer. */
 void app_font_dir_message(char *msg, size_t size, const char *dir,

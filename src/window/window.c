@@ -416,6 +416,10 @@ static bool invisible_driver(void)
  */
 static int init_video(enum app_lang lang)
 {
+	/* The X11 window class the desktop file names (StartupWMClass),
+	 * whichever program runs the window; SDL's default is the running
+	 * program's name. The user's own setting stands. */
+	setenv("SDL_VIDEO_X11_WMCLASS", "gdstep", 0);
 	const char *display = getenv("DISPLAY");
 	int tries = display && *display ? 6 : 1;
 	for (int i = 0; i < tries; i++) {

@@ -27,6 +27,16 @@ if command -v xprop >/dev/null 2>&1 || [ "${CI:-}" = true ]; then
     sleep 0.05
   done
 fi
+# The window's class is the desktop file's StartupWMClass, so a desktop
+# puts the window under the launcher's icon.
+if command -v xprop >/dev/null 2>&1 || [ "${CI:-}" = true ]; then
+  want=$(sed -n 's/^StartupWMClass=//p' \
+    "$(dirname "$0")/../../data/io.github.gdstep.GdStep.desktop")
+  class=$(xprop -id "$wid" WM_CLASS 2>/dev/null)
+  if [ "$class" != "WM_CLASS(STRING) = \"$want\", \"$want\"" ]; then
+    echo "e2e: the window's class is not $want: $class"; exit 1
+  fi
+fi
 # Each key waits for the previous one's row: a step animates for 250 ms,
 # and a key during it must finish it, not be lost.
 for key in space Next Left Up space; do

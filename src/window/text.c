@@ -111,18 +111,17 @@ int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 		}
 	}
 	/* Files named twice (the Chinese fallback of both faces) share a
-	 * font. */
+	 * font: shared[k] serves every file named names[k]. */
+	const char *names[APP_FACE_COUNT * APP_TEXT_FILES];
 	int nshared = 0;
 	for (int f = 0; f < APP_FACE_COUNT; f++)
 		for (int i = 0; i < t->nfiles[f]; i++) {
-			int k = -1;
-			for (int g = 0; g <= f && k < 0; g++)
-				for (int j = 0; j < t->nfiles[g] &&
-						(g < f || j < i) && k < 0;
-				     j++)
-					if (!strcmp(t->files[g][j], t->files[f][i]))
-						k = t->shared_of[g][j];
-			t->shared_of[f][i] = k >= 0 ? k : nshared++;
+			int k = 0;
+			while (k < nshared && strcmp(names[k], t->files[f][i]) != 0)
+				k++;
+			if (k == nshared)
+				names[nshared++] = t->files[f][i];
+			t->shared_of[f][i] = k;
 		}
 	/* A font that is there but not a font fails here, not mid-lecture.
 	 * Opened from its mapping and kept as the file's shared font, it is

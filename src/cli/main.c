@@ -20,11 +20,12 @@
 
 #include "gdstep-config.h"
 
-/* name (gdstep-window, or its module gdstep-window.so) beside this
+/* name (gdstep-window, or its module gdstep-window.so), where access
+ * grants mode (X_OK for the program, R_OK for the module): beside this
  * program, or in the build tree's src/window/, else where the install
  * put it relative to this program (a moved or staged install), else in
  * the configured libexec directory. */
-static void find_window(char *path, size_t size, const char *name)
+static void find_window(char *path, size_t size, const char *name, int mode)
 {
 	char exe[PATH_MAX] = "";
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -35,7 +36,7 @@ static void find_window(char *path, size_t size, const char *name)
 	const char *const rel[] = { "", "/../window", from_bindir };
 	for (size_t i = 0; slash && i < sizeof(rel) / sizeof(rel[0]); i++) {
 		snprintf(path, size, "%.*s%s/%s", dir, exe, rel[i], name);
-		if (access(path, F_OK) == 0)
+		if (access(path, mode) == 0)
 			return;
 	}
 	snprintf(path, size, "%s/%s", GDSTEP_LIBEXECDIR, name);
@@ -46,7 +47,7 @@ static void find_window(char *path, size_t size, const char *name)
 static int run_window_module(int argc, char *argv[])
 {
 	char path[PATH_MAX + 32];
-	find_window(path, sizeof(path), "gdstep-window.so");
+	find_window(path, sizeof(path), "gdstep-window.so", R_OK);
 	void *m = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
 	void *sym = m ? dlsym(m, GDSTEP_WINDOW_ENTRY) : NULL;
 	gdstep_window_main_fn entry = NULL;
@@ -87,7 +88,7 @@ int main(int argc, char *argv[])
 		int rc = run_window_module(argc, argv);
 		if (rc >= 0)
 			return rc;
-		find_window(path, sizeof(path), "gdstep-window");
+		find_window(path, sizeof(path), "gdstep-window", X_OK);
 		char *arg0 = argv[0];
 		argv[0] = path;
 		execv(path, argv);
@@ -98,7 +99,7 @@ int main(int argc, char *argv[])
 		return rc;
 	if (opts.mode == GD_MODE_TRACE)
 		return app_trace(&opts);
-	find_window(path, sizeof(path), "gdstep-window");
+	find_window(path, sizeof(path), "gdstep-window", X_OK);
 	argv[0] = path;
 	app_lang_restore_env();
 	execv(path, argv);

@@ -16,7 +16,9 @@
  * to malloc with a never-written allocation below the first block, so
  * that the allocations that follow are carved from the blocks. A fork
  * shares the blocks copy-on-write and splits them at the next write:
- * call it after SDL_Init, where libdbus forks dbus-launch.
+ * call it after SDL_Init, where libdbus forks dbus-launch. (With
+ * MALLOC_PERTURB_ set, glibc writes the growth before it is advised, and
+ * the blocks end up on small pages.)
  */
 #ifndef GDSTEP_APP_HEAP_H
 #define GDSTEP_APP_HEAP_H

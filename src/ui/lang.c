@@ -21,13 +21,10 @@ static bool env_saved;
 enum app_lang app_lang_setup(void)
 {
 	enum app_lang env = from_env();
-	/* Only what gdstep uses from the locale: characters (SDL's and X's
-	 * input, HarfBuzz's default language) and messages (gettext,
-	 * strerror). Numbers stay "C", always with a '.': the CSV and the
-	 * display are the same in every locale. (All categories cost a file
-	 * each where there is no locale archive: about 0.6 ms at start.) */
-	setlocale(LC_CTYPE, "");
-	setlocale(LC_MESSAGES, "");
+	setlocale(LC_ALL, "");
+	/* Numbers always with a '.': the CSV and the display are the same in
+	 * every locale. */
+	setlocale(LC_NUMERIC, "C");
 	/* gettext skips LANGUAGE in the "C" locale, but not in C.UTF-8,
 	 * which every glibc system has: Chinese then works without a
 	 * Chinese locale installed. */

@@ -1,5 +1,6 @@
 /* The heap on transparent huge pages; see heap.h. */
 #define _DEFAULT_SOURCE /* madvise's MADV_HUGEPAGE, sbrk */
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,7 +20,7 @@ static void *volatile below;
 int app_heap_huge(size_t len)
 {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
-	if (below || len < 2 * HUGE_PAGE)
+	if (below || len < 2 * HUGE_PAGE || len > INT_MAX / 4)
 		return 0;
 	/* From the heap's top, not a mapping of its own (len is above the
 	 * threshold), and not given back when freed. */
@@ -41,8 +42,9 @@ int app_heap_huge(size_t len)
 	 * taken (and never written), so the next allocations start at a. */
 	if (blocks > 0)
 		below = malloc(a - start - 16);
-	/* The threshold's starting value (glibc's default, which then
-	 * follows the sizes freed; set, it stays). */
+	/* The threshold's starting value. (Set by mallopt, neither it nor
+	 * the trim threshold follows the sizes freed any more, as glibc's
+	 * defaults do: large buffers stay mappings of their own.) */
 	mallopt(M_MMAP_THRESHOLD, 128 << 10);
 	return blocks;
 #else

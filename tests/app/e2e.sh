@@ -26,10 +26,8 @@ if command -v xprop >/dev/null 2>&1 || [ "${CI:-}" = true ]; then
     fi
     sleep 0.05
   done
-fi
-# The window's class is the desktop file's StartupWMClass, so a desktop
-# puts the window under the launcher's icon.
-if command -v xprop >/dev/null 2>&1 || [ "${CI:-}" = true ]; then
+  # The window's class is the desktop file's StartupWMClass, so a
+  # desktop puts the window under the launcher's icon.
   want=$(sed -n 's/^StartupWMClass=//p' \
     "$(dirname "$0")/../../data/io.github.gdstep.GdStep.desktop")
   class=$(xprop -id "$wid" WM_CLASS 2>/dev/null)

@@ -27,7 +27,6 @@
 
 #include "actions.h"
 #include "window.h"
-#include "heap.h"
 #include "keymap.h"
 #include "keys.h"
 #include "pngio.h"
@@ -465,9 +464,6 @@ static int open_window(struct win *w, const struct gd_options *opts)
 	if (!w->window)
 		goto err_sdl;
 	SDL_SetWindowMinimumSize(w->window, 160, 120);
-	/* After SDL_Init's fork (heap.h), before the first frame's
-	 * allocations. */
-	(void)app_heap_huge(APP_HEAP_HUGE_LEN);
 	w->ren = SDL_CreateRenderer(w->window, -1, 0);
 	if (!w->ren)
 		goto err_window;

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 
 #include <SDL.h>
-#include <SDL_ttf.h>
 
 #include "actions.h"
 #include "render.h"
@@ -194,15 +193,10 @@ void bench_frames(void)
 	/* app_lang_setup sets LANGUAGE for gettext; the programs the
 	 * benchmark starts later get the environment it was given. */
 	app_lang_restore_env();
-	if (TTF_Init() != 0) {
-		printf("frames: %s\n", TTF_GetError());
-		return;
-	}
 	frames_at(1920, 1080, 1);
 	frames_at(1920, 1080, 4);
 	frames_at(1280, 720, 1);
 	frames_at(3840, 2160, 1);
 	frames_contour(1920, 1080, GD_CURVE_BOWL2, 1);
 	frames_contour(1920, 1080, GD_CURVE_BOWL2, 4);
-	TTF_Quit();
 }

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include <SDL.h>
-#include <SDL_ttf.h>
 
 #include "actions.h"
 #include "window.h"
@@ -70,11 +69,6 @@ int app_screenshot(const struct gd_options *opts)
 	}
 	s->lang = opts->ui_lang;
 	app_take_steps(s, opts->has_steps ? opts->steps : 0);
-	if (TTF_Init() != 0) {
-		fprintf(stderr, "gdstep: %s\n", TTF_GetError());
-		rc = 1;
-		goto out_state;
-	}
 	int w = opts->has_size ? opts->width : SHOT_DEFAULT_W;
 	int h = opts->has_size ? opts->height : SHOT_DEFAULT_H;
 	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(
@@ -82,12 +76,10 @@ int app_screenshot(const struct gd_options *opts)
 	if (!surf) {
 		fprintf(stderr, "gdstep: %s\n", SDL_GetError());
 		rc = 1;
-		goto out_ttf;
+		goto out_state;
 	}
 	rc = render(opts, s, surf);
 	SDL_FreeSurface(surf);
-out_ttf:
-	TTF_Quit();
 out_state:
 	app_state_finish(s);
 	free(s);

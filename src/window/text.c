@@ -1,5 +1,6 @@
 /* Fonts, fallback runs and the text cache; see text.h. */
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -16,7 +17,7 @@
 
 /* The first file of each face is required; the rest are fallbacks tried
  * for characters the first lacks: the Chinese subset (fonts/README). It
- * has one weight, emboldened by FreeType in the bold face. */
+ * has one weight, emboldened in the bold face as SDL_ttf emboldens. */
 static const char *const face_files[APP_FACE_COUNT][APP_TEXT_FILES] = {
 	[APP_FACE_REGULAR] = { "DejaVuSans.ttf", "NotoSansCJKsc-Subset.otf" },
 	[APP_FACE_BOLD] = { "DejaVuSans-Bold.ttf", "NotoSansCJKsc-Subset.otf" },
@@ -86,13 +87,22 @@ void app_font_dir_message(char *msg, size_t size, const char *dir,
 			 GDSTEP_DATADIR);
 }
 
-static SDL_RWops *font_rw(struct app_text *t, enum app_face face, int i);
+/* 26.6 fixed point to whole pixels, as SDL_ttf rounds. */
+#define FLOOR6(x) ((int)(((x) & -64) / 64))
+#define CEIL6(x) FLOOR6((x) + 63)
+
+static int open_file(struct app_text *t, struct app_font_file *f);
 
 int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 		  char *err, size_t err_size)
 {
 	memset(t, 0, sizeof(*t));
 	t->ren = ren;
+	if (FT_Init_FreeType(&t->ft) != 0) {
+		t->ft = NULL;
+		snprintf(err, err_size, "FreeType: %s", strerror(ENOMEM));
+		return -ENOMEM;
+	}
 	for (int f = 0; f < APP_FACE_COUNT; f++) {
 		for (int i = 0; i < APP_TEXT_FILES && face_files[f][i]; i++) {
 			char path[PATH_MAX];
@@ -107,34 +117,29 @@ int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 				app_text_finish(t);
 				return -ENOENT;
 			}
-			t->files[f][t->nfiles[f]++] = strdup(path);
+			/* A file named twice (the Chinese fallback of both
+			 * faces) is opened once. */
+			int k = 0;
+			while (k < t->nfile && strcmp(t->files[k].path, path) != 0)
+				k++;
+			if (k == t->nfile) {
+				t->files[k].path = strdup(path);
+				if (!t->files[k].path) {
+					snprintf(err, err_size, "%s", strerror(ENOMEM));
+					app_text_finish(t);
+					return -ENOMEM;
+				}
+				t->nfile++;
+			}
+			t->file_of[f][t->nfiles[f]++] = k;
 		}
 	}
-	/* Files named twice (the Chinese fallback of both faces) share a
-	 * font: shared[k] serves every file named names[k]. */
-	const char *names[APP_FACE_COUNT * APP_TEXT_FILES];
-	int nshared = 0;
-	for (int f = 0; f < APP_FACE_COUNT; f++)
-		for (int i = 0; i < t->nfiles[f]; i++) {
-			int k = 0;
-			while (k < nshared && strcmp(names[k], t->files[f][i]) != 0)
-				k++;
-			if (k == nshared)
-				names[nshared++] = t->files[f][i];
-			t->shared_of[f][i] = k;
-		}
-	/* A font that is there but not a font fails here, not mid-lecture.
-	 * Opened from its mapping and kept as the file's shared font, it is
-	 * not opened a second time for the first frame. */
-	struct app_shared_font *sh = &t->shared[t->shared_of[APP_FACE_REGULAR][0]];
-	SDL_RWops *rw = font_rw(t, APP_FACE_REGULAR, 0);
-	sh->font = rw ? TTF_OpenFontRW(rw, 1, 12) : NULL;
-	sh->px = 12;
-	sh->style = TTF_STYLE_NORMAL;
-	if (!sh->font) {
-		snprintf(err, err_size, "%s: %s", t->files[APP_FACE_REGULAR][0],
-			 rw ? TTF_GetError() :
-			      "not a font (empty, or cannot be mapped)");
+	/* A font that is there but not a font fails here, not mid-lecture. */
+	struct app_font_file *reg = &t->files[t->file_of[APP_FACE_REGULAR][0]];
+	if (open_file(t, reg) < 0) {
+		snprintf(err, err_size, "%s: %s", reg->path,
+			 reg->map ? "not a font FreeType can read" :
+				    "not a font (empty, or cannot be mapped)");
 		app_text_finish(t);
 		return -ENOENT;
 	}
@@ -143,9 +148,14 @@ int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 
 static void close_slot(struct app_open_font *o)
 {
-	for (int i = 0; i < APP_TEXT_FILES; i++)
-		if (o->font[i])
-			TTF_CloseFont(o->font[i]);
+	for (int i = 0; i < APP_TEXT_FILES; i++) {
+		struct app_sized *z = &o->file[i];
+		for (int g = 0; g < z->cap; g++)
+			free(z->glyphs[g].pix);
+		free(z->glyphs);
+		if (z->size)
+			FT_Done_Size(z->size);
+	}
 	memset(o, 0, sizeof(*o));
 }
 
@@ -175,10 +185,6 @@ static void drop(struct app_text_entry *e)
 void app_text_begin_frame(struct app_text *t)
 {
 	int live = 0;
-	/* From the second frame on, whoever draws (the window settles
-	 * sooner, once the first frame is shown). */
-	if (t->frame > 0)
-		app_text_settle(t);
 	t->frame++;
 	for (int i = 0; i < APP_TEXT_CACHE; i++)
 		live += t->cache[i].str != NULL;
@@ -196,46 +202,62 @@ void app_text_finish(struct app_text *t)
 	if (!t)
 		return;
 	app_text_clear(t);
+	/* Sizes before the faces they belong to. */
 	for (int i = 0; i < APP_TEXT_OPEN; i++)
 		close_slot(&t->open[i]);
-	for (int i = 0; i < APP_FACE_COUNT * APP_TEXT_FILES; i++) {
-		if (t->shared[i].font)
-			TTF_CloseFont(t->shared[i].font);
-		t->shared[i].font = NULL;
+	for (int k = 0; k < APP_FACE_COUNT * APP_TEXT_FILES; k++) {
+		struct app_font_file *f = &t->files[k];
+		if (f->face)
+			FT_Done_Face(f->face);
+		if (f->map)
+			munmap(f->map, f->len);
+		free(f->path);
+		memset(f, 0, sizeof(*f));
 	}
-	for (int f = 0; f < APP_FACE_COUNT; f++)
-		for (int i = 0; i < APP_TEXT_FILES; i++) {
-			if (t->map[f][i])
-				munmap(t->map[f][i], t->map_len[f][i]);
-			t->map[f][i] = NULL;
-			free(t->files[f][i]);
-			t->files[f][i] = NULL;
-		}
+	if (t->ft)
+		FT_Done_FreeType(t->ft);
+	t->ft = NULL;
+	t->nfile = 0;
 }
 
-/* Maps font file i of a face; NULL if it cannot be. */
-static SDL_RWops *font_rw(struct app_text *t, enum app_face face, int i)
+/* Maps a font file and opens its face (the face reads the mapping: shared
+ * pages, no system call per glyph). Returns 0, or -1 if it cannot be. */
+static int open_file(struct app_text *t, struct app_font_file *f)
 {
-	if (!t->map[face][i]) {
-		int fd = open(t->files[face][i], O_RDONLY | O_CLOEXEC);
-		struct stat st;
-		if (fd < 0)
-			return NULL;
-		void *m = fstat(fd, &st) == 0 && st.st_size > 0 ?
-				  mmap(NULL, (size_t)st.st_size, PROT_READ,
-				       MAP_PRIVATE, fd, 0) :
-				  MAP_FAILED;
-		close(fd);
-		if (m == MAP_FAILED)
-			return NULL;
-		t->map[face][i] = m;
-		t->map_len[face][i] = (size_t)st.st_size;
+	if (f->face)
+		return 0;
+	if (f->failed)
+		return -1;
+	f->failed = true;
+	int fd = open(f->path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
+		return -1;
+	void *m = fstat(fd, &st) == 0 && st.st_size > 0 &&
+				  (uintmax_t)st.st_size <= LONG_MAX ?
+			  mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+			       fd, 0) :
+			  MAP_FAILED;
+	close(fd);
+	if (m == MAP_FAILED)
+		return -1;
+	f->map = m;
+	f->len = (size_t)st.st_size;
+	if (FT_New_Memory_Face(t->ft, f->map, (FT_Long)f->len, 0, &f->face) != 0) {
+		f->face = NULL;
+		return -1;
 	}
-	return SDL_RWFromConstMem(t->map[face][i], (int)t->map_len[face][i]);
+	if (!FT_IS_SCALABLE(f->face)) {
+		FT_Done_Face(f->face);
+		f->face = NULL;
+		return -1;
+	}
+	f->failed = false;
+	return 0;
 }
 
-/* The open fonts of (face, px), opening the slot (not the files) if
- * needed and recycling the least recently used one. */
+/* The (face, size) pair's slot, taking the least recently used one if it
+ * has none. */
 static struct app_open_font *slot(struct app_text *t, int px, enum app_face face)
 {
 	struct app_open_font *lru = &t->open[0];
@@ -255,93 +277,139 @@ static struct app_open_font *slot(struct app_text *t, int px, enum app_face face
 	return lru;
 }
 
-/* The style file i of a slot is drawn in: a fallback with no bold of its
- * own is drawn emboldened. */
-static int style_of(const struct app_open_font *o, int i)
+static FT_Face face_of(struct app_text *t, const struct app_open_font *o, int i)
 {
-	return o->face == APP_FACE_BOLD && i > 0 ? TTF_STYLE_BOLD :
-						   TTF_STYLE_NORMAL;
+	return t->files[t->file_of[o->face][i]].face;
 }
 
-static TTF_Font *open_font(struct app_text *t, const struct app_open_font *o, int i)
+/* File i of a slot at the slot's size, made active on its face; NULL if
+ * the file cannot be read or sized. */
+static struct app_sized *sized(struct app_text *t, struct app_open_font *o, int i)
 {
-	SDL_RWops *rw = font_rw(t, o->face, i);
-	TTF_Font *f = rw ? TTF_OpenFontRW(rw, 1, o->px) : NULL;
-	if (f && style_of(o, i) != TTF_STYLE_NORMAL)
-		TTF_SetFontStyle(f, style_of(o, i));
-	return f;
-}
-
-/* File i's shared font, set to the slot's size and style (SDL_ttf sets
- * them as opening does, so it draws the same pixels). */
-static TTF_Font *shared_font(struct app_text *t, const struct app_open_font *o,
-			     int i)
-{
-	struct app_shared_font *s = &t->shared[t->shared_of[o->face][i]];
-	int style = style_of(o, i);
-	if (!s->font) {
-		s->font = open_font(t, o, i);
-		s->px = o->px;
-		s->style = style;
-		return s->font;
-	}
-	if (s->px != o->px) {
-		if (TTF_SetFontSize(s->font, o->px) != 0)
-			return NULL;
-		s->px = o->px;
-	}
-	if (s->style != style) {
-		TTF_SetFontStyle(s->font, style);
-		s->style = style;
-	}
-	return s->font;
-}
-
-/* Font i of a slot: the file's shared one until the text settles, then
- * its own, opened on first use; NULL if it cannot be. */
-static TTF_Font *font_at(struct app_text *t, struct app_open_font *o, int i)
-{
-	if (i >= t->nfiles[o->face] || o->failed[i])
+	if (i >= t->nfiles[o->face])
 		return NULL;
-	if (!o->font[i] && !t->settled) {
-		TTF_Font *f = shared_font(t, o, i);
-		o->failed[i] = f == NULL;
-		o->shared[i] = true;
-		return f;
+	struct app_sized *z = &o->file[i];
+	if (z->failed)
+		return NULL;
+	struct app_font_file *f = &t->files[t->file_of[o->face][i]];
+	if (z->size) {
+		FT_Activate_Size(z->size);
+		return z;
 	}
-	if (!o->font[i]) {
-		o->font[i] = open_font(t, o, i);
-		o->failed[i] = o->font[i] == NULL;
+	z->failed = true;
+	if (open_file(t, f) < 0 || FT_New_Size(f->face, &z->size) != 0) {
+		z->size = NULL;
+		return NULL;
 	}
-	return o->font[i];
+	FT_Activate_Size(z->size);
+	/* Points at 72 dots an inch: a size of px pixels, as SDL_ttf sets. */
+	if (FT_Set_Char_Size(f->face, 0, (FT_F26Dot6)o->px * 64, 0, 0) != 0)
+		return NULL;
+	FT_Fixed scale = f->face->size->metrics.y_scale;
+	z->ascent = CEIL6(FT_MulFix(f->face->ascender, scale));
+	z->height = CEIL6(FT_MulFix(f->face->ascender - f->face->descender, scale));
+	/* A fallback with no bold of its own is emboldened. */
+	if (o->face == APP_FACE_BOLD && i > 0)
+		z->overhang = f->face->size->metrics.y_ppem / 10;
+	z->failed = false;
+	return z;
 }
 
-void app_text_settle(struct app_text *t)
+/* Copies the slot's rendered bitmap into g as 8-bit coverage, smeared
+ * right by the overhang for an emboldened font. */
+static int keep_bitmap(struct app_glyph *g, const FT_Bitmap *b, int overhang)
 {
-	if (t->settled)
-		return;
-	t->settled = true;
-	for (int k = 0; k < APP_FACE_COUNT * APP_TEXT_FILES; k++) {
-		struct app_shared_font *s = &t->shared[k];
-		for (int n = 0; n < APP_TEXT_OPEN && s->font; n++) {
-			struct app_open_font *o = &t->open[n];
-			for (int i = 0; i < t->nfiles[o->face] && s->font; i++)
-				if (o->px == s->px && !o->font[i] &&
-				    !o->failed[i] &&
-				    t->shared_of[o->face][i] == k &&
-				    style_of(o, i) == s->style) {
-					o->font[i] = s->font;
-					s->font = NULL;
-				}
-		}
-		if (s->font)
-			TTF_CloseFont(s->font);
-		s->font = NULL;
+	int w = (int)b->width, rows = (int)b->rows;
+	if (w == 0 || rows == 0 ||
+	    (b->pixel_mode != FT_PIXEL_MODE_GRAY &&
+	     b->pixel_mode != FT_PIXEL_MODE_MONO)) {
+		g->w = overhang; /* SDL_ttf widens even an empty box */
+		g->rows = 0;
+		return 0;
 	}
-	for (int n = 0; n < APP_TEXT_OPEN; n++)
-		for (int i = 0; i < APP_TEXT_FILES; i++)
-			if (t->open[n].shared[i])
-				(void)font_at(t, &t->open[n], i);
+	g->w = w + overhang;
+	g->rows = rows;
+	g->pix = calloc((size_t)g->w * (size_t)rows, 1);
+	if (!g->pix)
+		return -1;
+	for (int y = 0; y < rows; y++) {
+		const unsigned char *src = b->buffer + (ptrdiff_t)y * b->pitch;
+		unsigned char *dst = g->pix + (size_t)y * (size_t)g->w;
+		for (int x = 0; x < w; x++)
+			dst[x] = b->pixel_mode == FT_PIXEL_MODE_GRAY ?
+					 src[x] :
+					 ((src[x / 8] >> (7 - x % 8)) & 1) * 255;
+		for (int k = 0; k < overhang; k++)
+			for (int x = g->w - 1; x > 0; x--) {
+				int v = dst[x] + dst[x - 1];
+				dst[x] = (unsigned char)(v > 255 ? 255 : v);
+			}
+	}
+	return 0;
+}
+
+static void forget_glyphs(struct app_sized *z)
+{
+	for (int g = 0; g < z->cap; g++)
+		free(z->glyphs[g].pix);
+	memset(z->glyphs, 0, (size_t)z->cap * sizeof(*z->glyphs));
+	z->count = 0;
+}
+
+/* The glyph slot of index in z's table, growing it when half full. */
+static struct app_glyph *glyph_slot(struct app_sized *z, FT_UInt index)
+{
+	if ((z->count + 1) * 2 > z->cap) {
+		int cap = z->cap ? z->cap * 2 : 64;
+		struct app_glyph *g = calloc((size_t)cap, sizeof(*g));
+		if (!g)
+			return NULL;
+		for (int i = 0; i < z->cap; i++) {
+			if (!z->glyphs[i].used)
+				continue;
+			unsigned h = z->glyphs[i].index * 2654435761u;
+			int k = (int)(h & (unsigned)(cap - 1));
+			while (g[k].used)
+				k = (k + 1) & (cap - 1);
+			g[k] = z->glyphs[i];
+		}
+		free(z->glyphs);
+		z->glyphs = g;
+		z->cap = cap;
+	}
+	unsigned h = index * 2654435761u;
+	int k = (int)(h & (unsigned)(z->cap - 1));
+	while (z->glyphs[k].used && z->glyphs[k].index != index)
+		k = (k + 1) & (z->cap - 1);
+	return &z->glyphs[k];
+}
+
+/* Glyph index of z's font (active), loaded, hinted and rendered once;
+ * NULL if it cannot be. */
+static struct app_glyph *glyph(struct app_text *t, FT_Face face,
+			       struct app_sized *z, FT_UInt index)
+{
+	struct app_glyph *g = glyph_slot(z, index);
+	if (!g)
+		return NULL;
+	if (g->used)
+		return g;
+	t->glyph_loads++;
+	if (FT_Load_Glyph(face, index, FT_LOAD_DEFAULT) != 0)
+		return NULL;
+	FT_GlyphSlot s = face->glyph;
+	if (s->format != FT_GLYPH_FORMAT_BITMAP &&
+	    FT_Render_Glyph(s, FT_RENDER_MODE_NORMAL) != 0)
+		return NULL;
+	*g = (struct app_glyph){ .index = index,
+				 .left = s->bitmap_left,
+				 .top = s->bitmap_top,
+				 .advance = s->advance.x };
+	if (keep_bitmap(g, &s->bitmap, z->overhang) < 0)
+		return NULL;
+	g->used = true;
+	z->count++;
+	return g;
 }
 
 /* Decodes one UTF-8 character at *p, advancing it; U+FFFD for bad
@@ -377,56 +445,126 @@ static int font_for(struct app_text *t, struct app_open_font *o, Uint32 c)
 {
 	if (c < 0x80)
 		return 0;
-	for (int i = 0; i < t->nfiles[o->face]; i++) {
-		TTF_Font *f = font_at(t, o, i);
-		if (f && TTF_GlyphIsProvided32(f, c))
+	for (int i = 0; i < t->nfiles[o->face]; i++)
+		if (sized(t, o, i) && FT_Get_Char_Index(face_of(t, o, i), c))
 			return i;
-	}
 	return 0;
 }
 
-/* Splits s into runs of one font each: calls fn for every run. */
-typedef int (*run_fn)(void *ctx, TTF_Font *font, const char *run);
-static int each_run(struct app_text *t, const char *s, int px,
-		    enum app_face face, run_fn fn, void *ctx)
+int app_text_font_for(struct app_text *t, enum app_face face, Uint32 c)
 {
-	struct app_open_font *o = slot(t, px, face);
-	if (!font_at(t, o, 0))
+	struct app_open_font *o = slot(t, 16, face);
+	for (int i = 0; i < t->nfiles[face]; i++)
+		if (sized(t, o, i) && FT_Get_Char_Index(face_of(t, o, i), c))
+			return i;
+	return -1;
+}
+
+/* Most characters of one string; the rest are not drawn. */
+#define MAX_GLYPHS 1024
+#define MAX_RUNS 64
+
+/* A glyph placed in its run: the pen's x in 26.6, from the run's start.
+ * A copy: the table it came from may grow before the string ends (its
+ * bitmap stays where it is until lay_out forgets the table). */
+struct placed {
+	struct app_glyph g;
+	long x;
+};
+
+/* A run of characters drawn by one font, laid out as SDL_ttf lays out a
+ * line: glyph boxes from the pen's whole pixel, the box of all of them
+ * and of the pen's end, the line's height at least. */
+struct run {
+	int file;
+	struct app_sized *z;
+	int first, n; /* its glyphs in the layout's list */
+	int w, h, xstart, ystart;
+};
+
+struct layout {
+	struct app_open_font *o;
+	struct placed glyph[MAX_GLYPHS];
+	int n;
+	struct run run[MAX_RUNS];
+	int nrun;
+	int w; /* the runs' widths added */
+};
+
+static void end_run(struct layout *l, struct run *r, long x)
+{
+	int minx = 0, maxx = 0, miny = 0, maxy = r->z->height;
+	for (int i = r->first; i < r->first + r->n; i++) {
+		const struct app_glyph *g = &l->glyph[i].g;
+		int gx = FLOOR6(l->glyph[i].x) + g->left;
+		int gy = r->z->ascent - g->top;
+		minx = gx < minx ? gx : minx;
+		maxx = gx + g->w > maxx ? gx + g->w : maxx;
+		miny = gy < miny ? gy : miny;
+		maxy = gy + g->rows > maxy ? gy + g->rows : maxy;
+	}
+	maxx = FLOOR6(x) > maxx ? FLOOR6(x) : maxx;
+	r->w = maxx - minx;
+	r->h = maxy - miny;
+	r->xstart = -minx;
+	r->ystart = -miny;
+	l->w += r->w;
+	l->nrun++;
+}
+
+/* Lays s out at (face, px): runs of one font each. Returns 0, or -1 when
+ * the face's first font cannot be used. */
+static int lay_out(struct app_text *t, const char *s, int px,
+		   enum app_face face, struct layout *l)
+{
+	l->o = slot(t, px, face);
+	l->n = l->nrun = l->w = 0;
+	if (!sized(t, l->o, 0))
 		return -1;
-	size_t len = strlen(s);
-	char *buf = malloc(len + 1);
-	if (!buf)
-		return -1;
-	const char *p = s;
-	int rc = 0;
-	while (*p && rc == 0) {
-		const char *start = p;
-		int f = font_for(t, o, next_char(&p));
-		const char *end = p;
-		while (*p) {
-			const char *q = p;
-			if (font_for(t, o, next_char(&q)) != f)
-				break;
-			p = end = q;
+	/* Room for the whole string's glyphs in every table. */
+	for (int i = 0; i < APP_TEXT_FILES; i++)
+		if (l->o->file[i].count > APP_TEXT_GLYPHS - MAX_GLYPHS)
+			forget_glyphs(&l->o->file[i]);
+	struct run *r = NULL;
+	long x = 0;
+	for (const char *p = s; *p && l->n < MAX_GLYPHS;) {
+		Uint32 c = next_char(&p);
+		int f = font_for(t, l->o, c);
+		if (!r || r->file != f) {
+			if (r)
+				end_run(l, r, x);
+			if (l->nrun == MAX_RUNS)
+				return 0;
+			struct app_sized *z = sized(t, l->o, f);
+			r = NULL;
+			if (!z)
+				continue;
+			r = &l->run[l->nrun];
+			*r = (struct run){ .file = f, .z = z, .first = l->n };
+			x = 0;
 		}
-		memcpy(buf, start, (size_t)(end - start));
-		buf[end - start] = '\0';
-		rc = fn(ctx, font_at(t, o, f), buf);
+		FT_Face ff = face_of(t, l->o, f);
+		FT_Activate_Size(r->z->size);
+		FT_UInt index = FT_Get_Char_Index(ff, c);
+		struct app_glyph *g = glyph(t, ff, r->z, index);
+		if (!g)
+			continue;
+		l->glyph[l->n++] = (struct placed){ *g, x };
+		r->n++;
+		x += g->advance;
 	}
-	free(buf);
-	return rc;
-}
-
-static int measure_run(void *ctx, TTF_Font *font, const char *run)
-{
-	int w = 0, h = 0;
-	if (TTF_SizeUTF8(font, run, &w, &h) != 0)
-		return -1;
-	*(int *)ctx += w;
+	if (r)
+		end_run(l, r, x);
 	return 0;
 }
 
-static unsigned long hash_str(const char *s);
+static unsigned long hash_str(const char *s)
+{
+	unsigned long h = 14695981039346656037ul;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ul;
+	return h;
+}
 
 int app_text_width(struct app_text *t, const char *s, int px, enum app_face face)
 {
@@ -446,84 +584,83 @@ int app_text_width(struct app_text *t, const char *s, int px, enum app_face face
 		if (!c->str || (e->str && c->used < e->used))
 			e = c; /* a free slot, else the least recently used */
 	}
-	int w = 0;
 	t->measures++;
-	if (each_run(t, s, px, face, measure_run, &w) < 0)
+	static struct layout l; /* one thread draws */
+	if (lay_out(t, s, px, face, &l) < 0)
 		return 0;
 	char *copy = strdup(s);
 	if (copy) {
 		free(e->str);
 		*e = (struct app_text_width){ copy, h, px,
-					      face, w, ++t->width_clock };
+					      face, l.w, ++t->width_clock };
 	}
-	return w;
+	return l.w;
 }
 
 int app_text_height(struct app_text *t, int px, enum app_face face)
 {
-	TTF_Font *f = font_at(t, slot(t, px, face), 0);
-	return f ? TTF_FontHeight(f) : px;
+	const struct app_sized *z = sized(t, slot(t, px, face), 0);
+	return z ? z->height : px;
 }
 
-#define MAX_RUNS 64
-
-struct runs {
-	SDL_Color color;
-	int n;
-	SDL_Surface *surf[MAX_RUNS];
-	int ascent[MAX_RUNS];
-};
-
-static int render_run(void *ctx, TTF_Font *font, const char *run)
+/* Draws a layout's glyphs into an ARGB surface of the colour at alpha 0,
+ * each run beside the last and on the highest ascent's baseline, the
+ * coverage ORed into alpha as SDL_ttf's blended text does. */
+static SDL_Surface *draw_layout(const struct layout *l, struct app_rgba c)
 {
-	struct runs *r = ctx;
-	if (r->n == MAX_RUNS)
-		return 0;
-	SDL_Surface *s = TTF_RenderUTF8_Blended(font, run, r->color);
-	if (!s)
-		return -1;
-	r->ascent[r->n] = TTF_FontAscent(font);
-	r->surf[r->n++] = s;
-	return 0;
-}
-
-/* Joins the runs on a common baseline into one surface. */
-static SDL_Surface *join_runs(struct runs *r)
-{
-	if (r->n == 1)
-		return r->surf[0];
-	int w = 0, h = 0, top = 0;
-	for (int i = 0; i < r->n; i++) {
-		w += r->surf[i]->w;
-		top = r->ascent[i] > top ? r->ascent[i] : top;
-	}
-	for (int i = 0; i < r->n; i++) {
-		int bottom = top - r->ascent[i] + r->surf[i]->h;
+	int top = 0, h = 0;
+	for (int i = 0; i < l->nrun; i++)
+		top = l->run[i].z->ascent > top ? l->run[i].z->ascent : top;
+	for (int i = 0; i < l->nrun; i++) {
+		int bottom = top - l->run[i].z->ascent + l->run[i].h;
 		h = bottom > h ? bottom : h;
 	}
+	if (l->w <= 0 || h <= 0)
+		return NULL;
 	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(
-		0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-	if (dst) {
-		SDL_FillRect(dst, NULL, 0);
-		int x = 0;
-		for (int i = 0; i < r->n; i++) {
-			SDL_Rect at = { x, top - r->ascent[i], 0, 0 };
-			SDL_SetSurfaceBlendMode(r->surf[i], SDL_BLENDMODE_NONE);
-			SDL_BlitSurface(r->surf[i], NULL, dst, &at);
-			x += r->surf[i]->w;
+		0, l->w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!dst)
+		return NULL;
+	Uint32 rgb = (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+	unsigned alpha = c.a ? c.a : 255; /* SDL_ttf's reading of 0 */
+	SDL_FillRect(dst, NULL, 0);
+	int rx = 0;
+	for (int i = 0; i < l->nrun; i++) {
+		const struct run *r = &l->run[i];
+		int ry = top - r->z->ascent;
+		for (int y = 0; y < r->h && ry + y < h; y++) {
+			Uint32 *row = (Uint32 *)((Uint8 *)dst->pixels +
+						 (size_t)(ry + y) * (size_t)dst->pitch);
+			for (int x = 0; x < r->w; x++)
+				row[rx + x] = rgb;
 		}
+		for (int k = r->first; k < r->first + r->n; k++) {
+			const struct app_glyph *g = &l->glyph[k].g;
+			int gx = rx + r->xstart + FLOOR6(l->glyph[k].x) + g->left;
+			int gy = ry + r->ystart + r->z->ascent - g->top;
+			for (int y = 0; y < g->rows; y++) {
+				if (gy + y < 0 || gy + y >= h)
+					continue;
+				Uint32 *row = (Uint32 *)((Uint8 *)dst->pixels +
+							 (size_t)(gy + y) *
+								 (size_t)dst->pitch);
+				const unsigned char *src =
+					g->pix + (size_t)y * (size_t)g->w;
+				for (int x = 0; x < g->w; x++) {
+					if (gx + x < rx || gx + x >= rx + r->w)
+						continue;
+					unsigned v = src[x];
+					if (alpha != 255) {
+						v *= alpha;
+						v = (v + 1 + (v >> 8)) >> 8;
+					}
+					row[gx + x] |= (Uint32)v << 24;
+				}
+			}
+		}
+		rx += r->w;
 	}
-	for (int i = 0; i < r->n; i++)
-		SDL_FreeSurface(r->surf[i]);
 	return dst;
-}
-
-static unsigned long hash_str(const char *s)
-{
-	unsigned long h = 14695981039346656037ul;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ul;
-	return h;
 }
 
 static bool same_key(const struct app_text_entry *e, unsigned long h,
@@ -540,16 +677,12 @@ static int render_entry(struct app_text *t, struct app_text_entry *e)
 	e->h = app_text_height(t, e->px, e->face);
 	if (!e->str[0])
 		return 0;
-	struct runs r = { .color = { e->color.r, e->color.g, e->color.b,
-				     e->color.a } };
-	if (each_run(t, e->str, e->px, e->face, render_run, &r) < 0 || r.n == 0) {
-		for (int i = 0; i < r.n; i++)
-			SDL_FreeSurface(r.surf[i]);
+	static struct layout l;
+	if (lay_out(t, e->str, e->px, e->face, &l) < 0 || l.nrun == 0)
 		return -1;
-	}
-	SDL_Surface *s = join_runs(&r);
+	SDL_Surface *s = draw_layout(&l, e->color);
 	if (!s)
-		return -1;
+		return l.w == 0 ? 0 : -1;
 	e->tex = SDL_CreateTextureFromSurface(t->ren, s);
 	e->w = s->w;
 	e->h = s->h;

@@ -1,9 +1,22 @@
 /*
- * Text for the window: fonts found in fonts/, a list of fallback fonts per
- * face (for each character, the first font that has a glyph for it; runs
- * of characters are rendered per font and joined on a common baseline),
- * and a bounded cache of rendered textures keyed by (string, size, face,
+ * Text for the window, drawn with FreeType: fonts found in fonts/, a list
+ * of fallback fonts per face (for each character, the first font that has
+ * a glyph for it; runs of characters are laid out per font and joined on
+ * a common baseline), glyphs rendered once per (font, size), and a
+ * bounded cache of rendered textures keyed by (string, size, face,
  * colour), so a string is rasterised once, not every frame.
+ *
+ * Why not SDL_ttf: it shapes with HarfBuzz, which with GLib, PCRE2 and
+ * graphite2 is loaded and started before the window opens, and it loads
+ * each glyph again to measure and to draw every string. The lessons are
+ * Latin, Greek, mathematical signs and Chinese, laid out left to right
+ * with no contextual shaping and no kerning (SDL_ttf asked HarfBuzz for
+ * no script, and DejaVu files its Latin pairs under 'latn': the default
+ * script's one small kerning lookup moved no glyph in any built-in
+ * scene). The layout follows SDL_ttf's (its line height and ascent, the
+ * hinted advances, each glyph at the pen's whole pixel, the box of all
+ * glyphs, a fallback emboldened by smearing right), so the text is the
+ * same pixels as before.
  */
 #ifndef GDSTEP_APP_TEXT_H
 #define GDSTEP_APP_TEXT_H
@@ -12,7 +25,9 @@
 #include <stddef.h>
 
 #include <SDL.h>
-#include <SDL_ttf.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_SIZES_H
 
 #include "measure.h"
 #include "lang.h"
@@ -20,7 +35,7 @@
 
 /* Font files tried per face, the first one required. */
 #define APP_TEXT_FILES 6
-/* (face, size) pairs kept open at once. */
+/* (face, size) pairs kept at once. */
 #define APP_TEXT_OPEN 12
 /* Rendered strings kept; the least recently used goes first. Beyond
  * APP_TEXT_KEEP of them, strings no frame drew in the last two go at the
@@ -28,6 +43,8 @@
  * pile up textures. */
 #define APP_TEXT_CACHE 384
 #define APP_TEXT_KEEP 96
+/* Glyphs kept per (face, size, file) before its cache starts again. */
+#define APP_TEXT_GLYPHS 4096
 
 struct app_text_entry {
 	char *str; /* NULL: a free slot */
@@ -42,11 +59,11 @@ struct app_text_entry {
 };
 
 /* Widths of strings measured, kept in so many slots: the frame builder
- * measures the same labels and sentences every frame, and shaping them
- * again is most of its time. A string's hash picks a set of WAYS slots;
- * a new width takes the set's least recently used one. (With one slot
- * per hash, a panel's few hundred strings and their prefixes pushed
- * each other out: a third of them were shaped again every frame.) */
+ * measures the same labels and sentences every frame. A string's hash
+ * picks a set of WAYS slots; a new width takes the set's least recently
+ * used one. (With one slot per hash, a panel's few hundred strings and
+ * their prefixes pushed each other out: a third of them were laid out
+ * again every frame.) */
 #define APP_TEXT_WIDTHS 1024
 #define APP_TEXT_WIDTH_WAYS 4
 
@@ -60,47 +77,61 @@ struct app_text_width {
 			* of the clock only makes one choice less apt */
 };
 
+/* A glyph at one size: its coverage, 8 bits a pixel, w × rows. */
+struct app_glyph {
+	FT_UInt index; /* the font's glyph index */
+	bool used;     /* false: a free slot */
+	int left, top; /* the bitmap's place from the pen, y up */
+	int w, rows;
+	long advance; /* 26.6 pixels, hinted */
+	unsigned char *pix;
+};
+
+/* One font file at one size (and, for a fallback with no bold, emboldened
+ * as SDL_ttf does): a FreeType size object of the file's face, its line
+ * metrics and its glyphs. */
+struct app_sized {
+	FT_Size size; /* NULL until needed */
+	bool failed;
+	int ascent, height; /* pixels, as SDL_ttf computes them */
+	int overhang;       /* the bold's extra pixels, 0 if not emboldened */
+	struct app_glyph *glyphs; /* open addressing on the glyph index */
+	int cap, count;
+};
+
 struct app_open_font {
 	int px; /* 0: a free slot */
 	enum app_face face;
-	TTF_Font *font[APP_TEXT_FILES]; /* NULL until needed */
-	bool failed[APP_TEXT_FILES];
-	bool shared[APP_TEXT_FILES]; /* drew with the file's shared font */
+	struct app_sized file[APP_TEXT_FILES];
 	unsigned long used;
 };
 
-/* A font shared by the (face, size) pairs that use one file. */
-struct app_shared_font {
-	TTF_Font *font; /* NULL until needed */
-	int px, style;  /* its size and TTF_STYLE_* now */
+/* A font file, mapped and opened once; every size is a size object of
+ * its face. */
+struct app_font_file {
+	char *path;
+	void *map; /* the file, mapped on first use */
+	size_t len;
+	FT_Face face; /* NULL until needed */
+	bool failed;
 };
 
 struct app_text {
-	SDL_Renderer *ren;                           /* borrowed */
-	char *files[APP_FACE_COUNT][APP_TEXT_FILES]; /* owned paths */
-	/* The files mapped into memory on first use (shared pages, read
-	 * without a system call per glyph). */
-	void *map[APP_FACE_COUNT][APP_TEXT_FILES];
-	size_t map_len[APP_FACE_COUNT][APP_TEXT_FILES];
+	SDL_Renderer *ren; /* borrowed */
+	FT_Library ft;
+	struct app_font_file files[APP_FACE_COUNT * APP_TEXT_FILES];
+	int nfile;                                   /* distinct files */
+	int file_of[APP_FACE_COUNT][APP_TEXT_FILES]; /* index in files */
 	int nfiles[APP_FACE_COUNT];
 	struct app_open_font open[APP_TEXT_OPEN];
-	/* Until app_text_settle, every (face, size) draws with one font per
-	 * file, set to its size and style as each string needs it: opening
-	 * a font copies the file's tables and shapes with tables loaded
-	 * anew, about 0.25–1 ms a (face, size), most of the text's part of
-	 * the first frame. Then each (face, size) opens its own as needed,
-	 * so frames that follow do not set sizes back and forth. The
-	 * regular face's first one is opened by app_text_init to check it. */
-	struct app_shared_font shared[APP_FACE_COUNT * APP_TEXT_FILES];
-	int shared_of[APP_FACE_COUNT][APP_TEXT_FILES]; /* index in shared */
-	bool settled;
 	struct app_text_entry cache[APP_TEXT_CACHE];
 	unsigned long clock;
 	unsigned long frame;
 	unsigned long renders; /* strings rasterised so far, for tests */
+	unsigned long glyph_loads; /* glyphs loaded by FreeType, for tests */
 	struct app_text_width widths[APP_TEXT_WIDTHS];
 	unsigned width_clock;
-	unsigned long measures; /* strings measured by the fonts, for tests */
+	unsigned long measures; /* strings laid out to measure, for tests */
 };
 
 /*
@@ -123,25 +154,19 @@ void app_font_dir_message(char *msg, size_t size, const char *dir,
 			  enum app_lang lang);
 
 /*
- * Opens the fonts of dir for a renderer (TTF_Init must have been called).
+ * Opens the fonts of dir for a renderer: every file must be readable and
+ * the regular face's first one a font FreeType reads.
  * Returns 0, or -ENOENT with a message in err when a required font is
  * missing or unreadable.
  */
 int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 		  char *err, size_t err_size);
 
-/* Ends the sharing of one font per file (app_text.shared): each shared
- * font is kept by the (face, size) it is set to, and every other (face,
- * size) that drew with one opens its own now, so the frames that follow
- * open none. The window calls it once its first frame is shown; the
- * pictures are the same either way. */
-void app_text_settle(struct app_text *t);
-
 /* Frees the textures and fonts; accepts NULL and a zeroed struct. */
 void app_text_finish(struct app_text *t);
 
 /* Starts a frame: drops stale strings when more than APP_TEXT_KEEP are
- * cached; from the second frame on, the fonts are settled. */
+ * cached. */
 void app_text_begin_frame(struct app_text *t);
 
 /* Drops every cached texture (a new language, text size or theme). */
@@ -166,5 +191,9 @@ int app_text_height(struct app_text *t, int px, enum app_face face);
  * x. Returns the width drawn. */
 int app_text_draw(struct app_text *t, const char *s, int px, enum app_face face,
 		  struct app_rgba color, int x, int y, int align);
+
+/* Which font of the face has a glyph for c: its index in the face's
+ * files, or -1 when none has. */
+int app_text_font_for(struct app_text *t, enum app_face face, Uint32 c);
 
 #endif

@@ -21,7 +21,6 @@
 #include <unistd.h>
 
 #include <SDL.h>
-#include <SDL_ttf.h>
 
 #include <gdstep/csv.h>
 
@@ -366,12 +365,9 @@ static void loop(struct win *w)
 			w->redraw = false;
 		}
 		/* The icon once the first frame is up: decoding it and
-		 * sending it took about 1 ms before anything was shown. The
-		 * text's fonts then stop sharing one per file (text.h). */
-		if (first) {
+		 * sending it took about 1 ms before anything was shown. */
+		if (first)
 			set_icon(w->window);
-			app_text_settle(&w->gfx.text);
-		}
 		first = false;
 		SDL_Event ev;
 		int got = wait < 0 ? SDL_WaitEvent(&ev) :
@@ -498,12 +494,8 @@ int app_window(const struct gd_options *opts)
 	w->st.lang = opts->ui_lang;
 	w->st.fullscreen = opts->fullscreen;
 	w->echo = opts->echo;
-	if (TTF_Init() != 0) {
-		app_message(TTF_GetError());
-		goto out_state;
-	}
 	if (open_window(w, opts) < 0)
-		goto out_ttf;
+		goto out_state;
 	char err[512];
 	if (app_gfx_init(&w->gfx, w->ren, opts->ui_lang, err, sizeof(err)) < 0) {
 		app_message(err);
@@ -519,8 +511,6 @@ out_sdl:
 	SDL_DestroyRenderer(w->ren);
 	SDL_DestroyWindow(w->window);
 	SDL_Quit();
-out_ttf:
-	TTF_Quit();
 out_state:
 	app_state_finish(&w->st);
 out_lesson:

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <SDL.h>
-#include <SDL_ttf.h>
 
 #include <gdstep/lesson.h>
 
@@ -52,32 +51,27 @@ static Uint32 next_char(const char **s)
 	return c;
 }
 
-/* The fonts of a face, as the program opens them. */
-static TTF_Font *fonts[APP_TEXT_FILES];
+/* The fonts of a face, as the program opens them (kept open: the
+ * renderer and surface are never drawn to). */
+static struct app_text opened;
+static enum app_face text_face;
 static int nfonts;
 static int missing;
 
 static void open_face(enum app_face face)
 {
-	static struct app_text text;
 	char dir[4096], err[512];
 	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(
 		0, 8, 8, 32, SDL_PIXELFORMAT_ARGB8888);
 	SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+	nfonts = 0;
 	if (app_font_dir(dir, sizeof(dir)) < 0 ||
-	    app_text_init(&text, ren, dir, err, sizeof(err)) < 0) {
+	    app_text_init(&opened, ren, dir, err, sizeof(err)) < 0) {
 		fprintf(stderr, "fonts: %s\n", err);
 		return;
 	}
-	nfonts = 0;
-	for (int i = 0; i < text.nfiles[face]; i++) {
-		TTF_Font *f = TTF_OpenFont(text.files[face][i], 16);
-		if (f)
-			fonts[nfonts++] = f;
-	}
-	app_text_finish(&text);
-	SDL_DestroyRenderer(ren);
-	SDL_FreeSurface(surf);
+	text_face = face;
+	nfonts = opened.nfiles[face];
 }
 
 /* Checks every character of s; whitespace and controls need no glyph. */
@@ -86,9 +80,7 @@ static void need(const char *s, const char *where)
 	for (Uint32 c; (c = next_char(&s));) {
 		if (c <= 0x20 || c == 0x7F || c == 0xA0 || c == 0x3000)
 			continue;
-		bool found = false;
-		for (int i = 0; i < nfonts && !found; i++)
-			found = TTF_GlyphIsProvided32(fonts[i], c);
+		bool found = app_text_font_for(&opened, text_face, c) >= 0;
 		if (!found && missing++ < 20)
 			fprintf(stderr, "%s: U+%04X has no glyph in any font\n",
 				where, (unsigned)c);
@@ -192,7 +184,7 @@ static const struct tcase cases[] = {
 
 int main(int argc, char *argv[])
 {
-	if (SDL_Init(0) < 0 || TTF_Init() < 0)
+	if (SDL_Init(0) < 0)
 		return 1;
 	HARNESS_MAIN(cases, argc, argv);
 }

@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include <SDL.h>
-#include <SDL_ttf.h>
 
 #include "actions.h"
 #include "keymap.h"
@@ -381,30 +380,20 @@ static void check_measured_once(const struct tcase *t)
 	teardown(&f);
 }
 
-/* Fonts open while no (face, size) has its own: one per file. */
-static int shared_open(const struct app_text *x)
+/* FreeType faces open: one per file, whatever the sizes. */
+static int faces_open(const struct app_text *x)
 {
 	int n = 0;
 	for (int k = 0; k < APP_FACE_COUNT * APP_TEXT_FILES; k++)
-		n += x->shared[k].font != NULL;
+		n += x->files[k].face != NULL;
 	return n;
 }
 
-static int own_open(const struct app_text *x)
-{
-	int n = 0;
-	for (int i = 0; i < APP_TEXT_OPEN; i++)
-		for (int j = 0; j < APP_TEXT_FILES; j++)
-			n += x->open[i].font[j] != NULL;
-	return n;
-}
-
-/* The first frame draws its text with one font per file, set to each
- * size and style in turn (app_text.shared), and its pixels are those of
- * fonts opened one per (face, size): the same frame drawn after
- * app_text_settle, in a second fixture, is the same image. Settling
- * hands each shared font to the (face, size) it is set to. */
-static void check_shared_fonts(const struct tcase *t)
+/* Each file is opened once, the Chinese subset shared by both faces, and
+ * each glyph is loaded and rendered once per (face, size, file): the
+ * text drawn again in a new theme loads none, and draws the same pixels
+ * as a fixture that drew the new theme first. */
+static void check_glyphs_once(const struct tcase *t)
 {
 	struct fixture a, b;
 	CHECK(setup(&a, t));
@@ -413,34 +402,23 @@ static void check_shared_fonts(const struct tcase *t)
 		to_chinese(&a);
 		to_chinese(&b);
 	}
-	app_text_settle(&b.g->text);
+	CHECK(a.g->text.nfile == 3);
+	CHECK(a.g->text.file_of[APP_FACE_REGULAR][1] ==
+	      a.g->text.file_of[APP_FACE_BOLD][1]);
 	draw(&a);
-	draw(&b);
-	/* DejaVu Sans, its bold and the CJK subset (in English too when
-	 * a character is not in DejaVu), whatever the sizes. */
-	CHECK(shared_open(&a.g->text) >= 2 && shared_open(&a.g->text) <= 3);
-	CHECK(own_open(&a.g->text) == 0);
-	CHECK(shared_open(&b.g->text) == 0);
-	CHECK(own_open(&b.g->text) > shared_open(&a.g->text));
-	CHECK(same_pixels(&a, &b));
-	/* The second frame settles (whoever draws: the benchmark too;
-	 * sizes set back and forth every frame made contour frames twice
-	 * as slow). Settled, each (face, size) has its own fonts, as many
-	 * as the fixture settled from the start opened for the same frame;
-	 * the shared ones are kept or closed. The text drawn again (a new
-	 * theme) opens none and draws the same pixels again. */
-	draw(&a);
-	CHECK(shared_open(&a.g->text) == 0);
-	app_text_settle(&a.g->text);
-	CHECK(shared_open(&a.g->text) == 0);
-	int own = own_open(&a.g->text);
-	CHECK(own == own_open(&b.g->text));
+	unsigned long loads = a.g->text.glyph_loads;
+	unsigned long renders = a.g->text.renders;
+	CHECK(loads > 30);
+	CHECK(faces_open(&a.g->text) >= 2 && faces_open(&a.g->text) <= 3);
+	if (t->zh)
+		CHECK(faces_open(&a.g->text) == 3);
 	a.s->dark = b.s->dark = true;
 	app_gfx_invalidate(a.g);
-	app_gfx_invalidate(b.g);
 	draw(&a);
 	draw(&b);
-	CHECK(own_open(&a.g->text) == own);
+	CHECK(a.g->text.renders > renders);
+	CHECK(a.g->text.glyph_loads == loads);
+	CHECK(b.g->text.glyph_loads == loads);
 	CHECK(same_pixels(&a, &b));
 	teardown(&a);
 	teardown(&b);
@@ -668,19 +646,21 @@ static void check_glyphs(const struct tcase *t)
 {
 	struct fixture f;
 	CHECK(setup(&f, t));
-	TTF_Font *font = TTF_OpenFont(f.g->text.files[APP_FACE_REGULAR][0], 20);
-	CHECK(font);
 	const Uint32 need[] = { 0x03B7 /* η */, 0x0394 /* Δ */, 0x2190 /* ← */,
 				0x00B2 /* ² */, 0x2212 /* − */, 0x00D7 /* × */,
 				0x0177 /* ŷ */, 0x03C3 /* σ */, 0x03A3 /* Σ */,
 				0x207B /* ⁻ */, 0x00B7 /* · */, 0x03B2 /* β */,
 				0x2014 /* — */, 0x2026 /* … */, 0x00BD /* ½ */ };
+	/* In DejaVu Sans itself, the face's first font. */
 	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
-		if (!TTF_GlyphIsProvided32(font, need[i]))
-			fprintf(stderr, "missing U+%04X\n", (unsigned)need[i]);
-		CHECK(TTF_GlyphIsProvided32(font, need[i]));
+		int at = app_text_font_for(&f.g->text, APP_FACE_REGULAR, need[i]);
+		if (at != 0)
+			fprintf(stderr, "U+%04X: font %d\n", (unsigned)need[i], at);
+		CHECK(at == 0);
 	}
-	TTF_CloseFont(font);
+	/* A Chinese character is in the fallback; a private-use one in none. */
+	CHECK(app_text_font_for(&f.g->text, APP_FACE_REGULAR, 0x68AF /* 梯 */) == 1);
+	CHECK(app_text_font_for(&f.g->text, APP_FACE_REGULAR, 0xE000) == -1);
 	teardown(&f);
 }
 
@@ -1120,16 +1100,16 @@ static const struct tcase cases[] = {
 	  .steps = 3,
 	  .runs = 4,
 	  .zh = true },
-	{ .name = "render-text-shared-fonts-same-pixels",
-	  .run = check_shared_fonts,
+	{ .name = "render-text-glyphs-loaded-once",
+	  .run = check_glyphs_once,
 	  .kind = GD_CURVE_WELLS,
 	  .w0 = 1.8,
 	  .rate = 0.02,
 	  .beta = 0.9,
 	  .steps = 3,
 	  .help = true },
-	{ .name = "render-text-shared-fonts-same-pixels-zh",
-	  .run = check_shared_fonts,
+	{ .name = "render-text-glyphs-loaded-once-zh",
+	  .run = check_glyphs_once,
 	  .kind = GD_CURVE_BOWL2,
 	  .rate = 0.15,
 	  .beta = 0.9,
@@ -1244,11 +1224,5 @@ static const struct tcase cases[] = {
 int main(int argc, char *argv[])
 {
 	app_lang_setup();
-	if (TTF_Init() != 0) {
-		fprintf(stderr, "TTF_Init: %s\n", TTF_GetError());
-		return 1;
-	}
-	/* TTF stays initialised to the end: its memory is still reachable,
-	 * which the leak checker accepts. */
 	HARNESS_MAIN(cases, argc, argv);
 }

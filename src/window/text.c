@@ -125,7 +125,8 @@ int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 			if (k == t->nfile) {
 				t->files[k].path = strdup(path);
 				if (!t->files[k].path) {
-					snprintf(err, err_size, "%s", strerror(ENOMEM));
+					snprintf(err, err_size, "%s",
+						 strerror(ENOMEM));
 					app_text_finish(t);
 					return -ENOMEM;
 				}
@@ -591,7 +592,7 @@ int app_text_width(struct app_text *t, const char *s, int px, enum app_face face
 	char *copy = strdup(s);
 	if (copy) {
 		free(e->str);
-		*e = (struct app_text_width){ copy, h, px,
+		*e = (struct app_text_width){ copy, h,   px,
 					      face, l.w, ++t->width_clock };
 	}
 	return l.w;
@@ -630,7 +631,8 @@ static SDL_Surface *draw_layout(const struct layout *l, struct app_rgba c)
 		int ry = top - r->z->ascent;
 		for (int y = 0; y < r->h && ry + y < h; y++) {
 			Uint32 *row = (Uint32 *)((Uint8 *)dst->pixels +
-						 (size_t)(ry + y) * (size_t)dst->pitch);
+						 (size_t)(ry + y) *
+							 (size_t)dst->pitch);
 			for (int x = 0; x < r->w; x++)
 				row[rx + x] = rgb;
 		}
@@ -644,8 +646,9 @@ static SDL_Surface *draw_layout(const struct layout *l, struct app_rgba c)
 				Uint32 *row = (Uint32 *)((Uint8 *)dst->pixels +
 							 (size_t)(gy + y) *
 								 (size_t)dst->pitch);
-				const unsigned char *src =
-					g->pix + (size_t)y * (size_t)g->w;
+				const unsigned char *src = g->pix +
+							   (size_t)y *
+								   (size_t)g->w;
 				for (int x = 0; x < g->w; x++) {
 					if (gx + x < rx || gx + x >= rx + r->w)
 						continue;

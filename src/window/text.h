@@ -127,7 +127,7 @@ struct app_text {
 	struct app_text_entry cache[APP_TEXT_CACHE];
 	unsigned long clock;
 	unsigned long frame;
-	unsigned long renders; /* strings rasterised so far, for tests */
+	unsigned long renders;     /* strings rasterised so far, for tests */
 	unsigned long glyph_loads; /* glyphs loaded by FreeType, for tests */
 	struct app_text_width widths[APP_TEXT_WIDTHS];
 	unsigned width_clock;

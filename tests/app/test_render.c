@@ -655,11 +655,13 @@ static void check_glyphs(const struct tcase *t)
 	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
 		int at = app_text_font_for(&f.g->text, APP_FACE_REGULAR, need[i]);
 		if (at != 0)
-			fprintf(stderr, "U+%04X: font %d\n", (unsigned)need[i], at);
+			fprintf(stderr, "U+%04X: font %d\n", (unsigned)need[i],
+				at);
 		CHECK(at == 0);
 	}
 	/* A Chinese character is in the fallback; a private-use one in none. */
-	CHECK(app_text_font_for(&f.g->text, APP_FACE_REGULAR, 0x68AF /* 梯 */) == 1);
+	CHECK(app_text_font_for(&f.g->text, APP_FACE_REGULAR, 0x68AF /* 梯 */) ==
+	      1);
 	CHECK(app_text_font_for(&f.g->text, APP_FACE_REGULAR, 0xE000) == -1);
 	teardown(&f);
 }

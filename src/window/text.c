@@ -604,66 +604,69 @@ int app_text_height(struct app_text *t, int px, enum app_face face)
 	return z ? z->height : px;
 }
 
-/* Draws a layout's glyphs into an ARGB surface of the colour at alpha 0,
- * each run beside the last and on the highest ascent's baseline, the
- * coverage ORed into alpha as SDL_ttf's blended text does. */
-static SDL_Surface *draw_layout(const struct layout *l, struct app_rgba c)
+/* ORs g's coverage, times alpha, into the alpha of the pixels it covers
+ * at (gx, gy), within columns [x0, x1) and rows [0, h). */
+static void blit_glyph(Uint32 *pixels, int stride, int x0, int x1, int h,
+		       int gx, int gy, const struct app_glyph *g, unsigned alpha)
 {
-	int top = 0, h = 0;
+	int from = gx < x0 ? x0 - gx : 0;
+	int to = gx + g->w > x1 ? x1 - gx : g->w;
+	for (int y = gy < 0 ? -gy : 0; y < g->rows && gy + y < h; y++) {
+		Uint32 *row = pixels + (ptrdiff_t)(gy + y) * stride + gx;
+		const unsigned char *src = g->pix + (size_t)y * (size_t)g->w;
+		for (int x = from; x < to; x++) {
+			unsigned v = src[x];
+			if (alpha != 255) {
+				v *= alpha;
+				v = (v + 1 + (v >> 8)) >> 8; /* v / 255 */
+			}
+			row[x] |= (Uint32)v << 24;
+		}
+	}
+}
+
+/* The layout's height and baseline: the runs stand on the highest
+ * ascent's baseline, each as tall as its box. */
+static int layout_height(const struct layout *l, int *top)
+{
+	int h = 0;
+	*top = 0;
 	for (int i = 0; i < l->nrun; i++)
-		top = l->run[i].z->ascent > top ? l->run[i].z->ascent : top;
+		*top = l->run[i].z->ascent > *top ? l->run[i].z->ascent : *top;
 	for (int i = 0; i < l->nrun; i++) {
-		int bottom = top - l->run[i].z->ascent + l->run[i].h;
+		int bottom = *top - l->run[i].z->ascent + l->run[i].h;
 		h = bottom > h ? bottom : h;
 	}
-	if (l->w <= 0 || h <= 0)
-		return NULL;
-	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(
-		0, l->w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-	if (!dst)
-		return NULL;
+	return h;
+}
+
+/* Writes every pixel of a w × h ARGB image (stride pixels a row): each
+ * run's box in the colour at alpha 0, the rest 0, then each glyph's
+ * coverage ORed into alpha, as SDL_ttf's blended text is made. */
+static void draw_layout(const struct layout *l, struct app_rgba c, int top,
+			Uint32 *pixels, int stride, int w, int h)
+{
 	Uint32 rgb = (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
 	unsigned alpha = c.a ? c.a : 255; /* SDL_ttf's reading of 0 */
-	SDL_FillRect(dst, NULL, 0);
-	int rx = 0;
-	for (int i = 0; i < l->nrun; i++) {
+	for (int y = 0; y < h; y++) {
+		Uint32 *row = pixels + (ptrdiff_t)y * stride;
+		for (int i = 0, rx = 0; i < l->nrun; rx += l->run[i++].w) {
+			int ry = top - l->run[i].z->ascent;
+			Uint32 v = y >= ry && y < ry + l->run[i].h ? rgb : 0;
+			for (int x = rx; x < rx + l->run[i].w && x < w; x++)
+				row[x] = v;
+		}
+	}
+	for (int i = 0, rx = 0; i < l->nrun; rx += l->run[i++].w) {
 		const struct run *r = &l->run[i];
 		int ry = top - r->z->ascent;
-		for (int y = 0; y < r->h && ry + y < h; y++) {
-			Uint32 *row = (Uint32 *)((Uint8 *)dst->pixels +
-						 (size_t)(ry + y) *
-							 (size_t)dst->pitch);
-			for (int x = 0; x < r->w; x++)
-				row[rx + x] = rgb;
-		}
 		for (int k = r->first; k < r->first + r->n; k++) {
 			const struct app_glyph *g = &l->glyph[k].g;
-			int gx = rx + r->xstart + FLOOR6(l->glyph[k].x) + g->left;
-			int gy = ry + r->ystart + r->z->ascent - g->top;
-			for (int y = 0; y < g->rows; y++) {
-				if (gy + y < 0 || gy + y >= h)
-					continue;
-				Uint32 *row = (Uint32 *)((Uint8 *)dst->pixels +
-							 (size_t)(gy + y) *
-								 (size_t)dst->pitch);
-				const unsigned char *src = g->pix +
-							   (size_t)y *
-								   (size_t)g->w;
-				for (int x = 0; x < g->w; x++) {
-					if (gx + x < rx || gx + x >= rx + r->w)
-						continue;
-					unsigned v = src[x];
-					if (alpha != 255) {
-						v *= alpha;
-						v = (v + 1 + (v >> 8)) >> 8;
-					}
-					row[gx + x] |= (Uint32)v << 24;
-				}
-			}
+			blit_glyph(pixels, stride, rx, rx + r->w, h,
+				   rx + r->xstart + FLOOR6(l->glyph[k].x) + g->left,
+				   ry + r->ystart + r->z->ascent - g->top, g, alpha);
 		}
-		rx += r->w;
 	}
-	return dst;
 }
 
 static bool same_key(const struct app_text_entry *e, unsigned long h,
@@ -683,13 +686,22 @@ static int render_entry(struct app_text *t, struct app_text_entry *e)
 	static struct layout l;
 	if (lay_out(t, e->str, e->px, e->face, &l) < 0 || l.nrun == 0)
 		return -1;
-	SDL_Surface *s = draw_layout(&l, e->color);
-	if (!s)
+	int top, h = layout_height(&l, &top);
+	if (l.w <= 0 || h <= 0)
 		return l.w == 0 ? 0 : -1;
-	e->tex = SDL_CreateTextureFromSurface(t->ren, s);
-	e->w = s->w;
-	e->h = s->h;
-	SDL_FreeSurface(s);
+	/* Written in place: the software renderer's texture is the
+	 * surface it blits from. */
+	e->tex = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888,
+				   SDL_TEXTUREACCESS_STREAMING, l.w, h);
+	void *pixels;
+	int pitch;
+	if (!e->tex || SDL_LockTexture(e->tex, NULL, &pixels, &pitch) != 0)
+		return -1;
+	draw_layout(&l, e->color, top, pixels, pitch / 4, l.w, h);
+	SDL_UnlockTexture(e->tex);
+	SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
+	e->w = l.w;
+	e->h = h;
 	t->renders++;
 	return e->tex ? 0 : -1;
 }

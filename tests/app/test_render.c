@@ -424,6 +424,51 @@ static void check_glyphs_once(const struct tcase *t)
 	teardown(&b);
 }
 
+/* A string in two fonts is laid out run by run, each as wide as it is
+ * alone, side by side on one baseline: its width is the sum of its
+ * runs', its texture that wide and as tall as the taller font needs;
+ * a bad byte and a character no font has are drawn, not dropped, and
+ * an empty string has a height and no texture. */
+static void check_fallback_runs(const struct tcase *t)
+{
+	struct fixture f;
+	CHECK(setup(&f, t));
+	struct app_text *x = &f.g->text;
+	const int px = 20;
+	const char *latin = "E(w) = ", *han = "\xe8\xaf\xaf\xe5\xb7\xae"; /* 误差 */
+	char both[64];
+	snprintf(both, sizeof(both), "%s%s", latin, han);
+	int wl = app_text_width(x, latin, px, APP_FACE_REGULAR);
+	int wh = app_text_width(x, han, px, APP_FACE_REGULAR);
+	int wb = app_text_width(x, both, px, APP_FACE_REGULAR);
+	CHECK(wl > 0 && wh > 0);
+	CHECK(wb == wl + wh);
+	const struct app_text_entry *e = app_text_get(
+		x, both, px, APP_FACE_REGULAR, f.th->text);
+	CHECK(e && e->tex && e->w == wb);
+	int hl = app_text_height(x, px, APP_FACE_REGULAR);
+	CHECK(e->h >= hl);
+	/* Bold: DejaVu Sans Bold, and the subset emboldened (wider). */
+	int wbold = app_text_width(x, han, px, APP_FACE_BOLD);
+	CHECK(wbold > wh);
+	/* A stray continuation byte and U+E000 (in no font): the
+	 * replacement and missing-glyph boxes take room. */
+	CHECK(app_text_width(x,
+			     "a\x80"
+			     "b",
+			     px, APP_FACE_REGULAR) >
+	      app_text_width(x, "ab", px, APP_FACE_REGULAR));
+	CHECK(app_text_width(x,
+			     "a\xee\x80\x80"
+			     "b",
+			     px, APP_FACE_REGULAR) >
+	      app_text_width(x, "ab", px, APP_FACE_REGULAR));
+	const struct app_text_entry *empty = app_text_get(
+		x, "", px, APP_FACE_REGULAR, f.th->text);
+	CHECK(empty && !empty->tex && empty->w == 0 && empty->h == hl);
+	teardown(&f);
+}
+
 /* The view layer is drawn once and copied while the view's primitives
  * stay the same; a theme change, an invalidation or a new output size
  * draws it again, and the pixels follow. */
@@ -1102,6 +1147,10 @@ static const struct tcase cases[] = {
 	  .steps = 3,
 	  .runs = 4,
 	  .zh = true },
+	{ .name = "render-text-fallback-runs",
+	  .run = check_fallback_runs,
+	  .kind = GD_CURVE_BOWL,
+	  .rate = 0.1 },
 	{ .name = "render-text-glyphs-loaded-once",
 	  .run = check_glyphs_once,
 	  .kind = GD_CURVE_WELLS,

@@ -214,8 +214,8 @@ class App {
     return Math.round(this.ctx.measureText(this.str(ptr, len)).width);
   }
   // DejaVu's ascent and descent per pixel of size, unrounded (measured
-  // at 1000 px), so that heights round as the window's text rounds them (src/window/text.c):
-  // the ascent up, the height (ascent + descent) up.
+  // at 1000 px), so that heights round as the window's text rounds them
+  // (src/window/text.c): the ascent up, the height (ascent + descent) up.
   metrics(face) {
     this.ratios = this.ratios || [];
     if (!this.ratios[face]) {

@@ -664,7 +664,8 @@ static void draw_layout(const struct layout *l, struct app_rgba c, int top,
 			const struct app_glyph *g = &l->glyph[k].g;
 			blit_glyph(pixels, stride, rx, rx + r->w, h,
 				   rx + r->xstart + FLOOR6(l->glyph[k].x) + g->left,
-				   ry + r->ystart + r->z->ascent - g->top, g, alpha);
+				   ry + r->ystart + r->z->ascent - g->top, g,
+				   alpha);
 		}
 	}
 }

@@ -50,11 +50,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (app_text_height(&t, px, face) <= 0)
 		abort();
 	for (int i = 0; i < APP_TEXT_OPEN; i++)
-		for (int k = 0; k < APP_TEXT_FILES; k++)
-			if (t.open[i].file[k].count > APP_TEXT_GLYPHS ||
-			    t.open[i].file[k].count * 2 > t.open[i].file[k].cap)
-				if (t.open[i].file[k].cap > 0)
-					abort();
+		for (int k = 0; k < APP_TEXT_FILES; k++) {
+			const struct app_sized *z = &t.open[i].file[k];
+			if (z->cap > 0 && (z->count > APP_TEXT_GLYPHS ||
+					   z->count * 2 > z->cap))
+				abort();
+		}
 	free(s);
 	return 0;
 }

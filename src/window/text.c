@@ -283,8 +283,8 @@ static FT_Face face_of(struct app_text *t, const struct app_open_font *o, int i)
 	return t->files[t->file_of[o->face][i]].face;
 }
 
-/* File i of a slot at the slot's size, made active on its face; NULL if
- * the file cannot be read or sized. */
+/* File i of a slot at the slot's size; NULL if the file cannot be read
+ * or sized. */
 static struct app_sized *sized(struct app_text *t, struct app_open_font *o, int i)
 {
 	if (i >= t->nfiles[o->face])
@@ -293,10 +293,8 @@ static struct app_sized *sized(struct app_text *t, struct app_open_font *o, int 
 	if (z->failed)
 		return NULL;
 	struct app_font_file *f = &t->files[t->file_of[o->face][i]];
-	if (z->size) {
-		FT_Activate_Size(z->size);
+	if (z->size)
 		return z;
-	}
 	z->failed = true;
 	if (open_file(t, f) < 0 || FT_New_Size(f->face, &z->size) != 0) {
 		z->size = NULL;
@@ -385,8 +383,9 @@ static struct app_glyph *glyph_slot(struct app_sized *z, FT_UInt index)
 	return &z->glyphs[k];
 }
 
-/* Glyph index of z's font (active), loaded, hinted and rendered once;
- * NULL if it cannot be. */
+/* Glyph index of z's font, loaded, hinted and rendered once at z's size
+ * (which other slots of the same file may have left inactive); NULL if
+ * it cannot be. */
 static struct app_glyph *glyph(struct app_text *t, FT_Face face,
 			       struct app_sized *z, FT_UInt index)
 {
@@ -396,6 +395,7 @@ static struct app_glyph *glyph(struct app_text *t, FT_Face face,
 	if (g->used)
 		return g;
 	t->glyph_loads++;
+	FT_Activate_Size(z->size);
 	if (FT_Load_Glyph(face, index, FT_LOAD_DEFAULT) != 0)
 		return NULL;
 	FT_GlyphSlot s = face->glyph;
@@ -440,25 +440,26 @@ static Uint32 next_char(const char **p)
 	return c;
 }
 
+/* The first font of the slot with a glyph for c, or -1. */
+static int font_with(struct app_text *t, struct app_open_font *o, Uint32 c)
+{
+	for (int i = 0; i < t->nfiles[o->face]; i++)
+		if (sized(t, o, i) && FT_Get_Char_Index(face_of(t, o, i), c))
+			return i;
+	return -1;
+}
+
 /* Which font of the slot draws c: the first that has it, else the
  * first (which draws its "missing" box). */
 static int font_for(struct app_text *t, struct app_open_font *o, Uint32 c)
 {
-	if (c < 0x80)
-		return 0;
-	for (int i = 0; i < t->nfiles[o->face]; i++)
-		if (sized(t, o, i) && FT_Get_Char_Index(face_of(t, o, i), c))
-			return i;
-	return 0;
+	int i = c < 0x80 ? 0 : font_with(t, o, c);
+	return i < 0 ? 0 : i;
 }
 
 int app_text_font_for(struct app_text *t, enum app_face face, Uint32 c)
 {
-	struct app_open_font *o = slot(t, 16, face);
-	for (int i = 0; i < t->nfiles[face]; i++)
-		if (sized(t, o, i) && FT_Get_Char_Index(face_of(t, o, i), c))
-			return i;
-	return -1;
+	return font_with(t, slot(t, 16, face), c);
 }
 
 /* Most characters of one string; the rest are not drawn. */
@@ -491,6 +492,9 @@ struct layout {
 	int nrun;
 	int w; /* the runs' widths added */
 };
+
+/* The layout measuring and rendering use in turn (one thread draws). */
+static struct layout scratch;
 
 static void end_run(struct layout *l, struct run *r, long x)
 {
@@ -545,7 +549,6 @@ static int lay_out(struct app_text *t, const char *s, int px,
 			x = 0;
 		}
 		FT_Face ff = face_of(t, l->o, f);
-		FT_Activate_Size(r->z->size);
 		FT_UInt index = FT_Get_Char_Index(ff, c);
 		struct app_glyph *g = glyph(t, ff, r->z, index);
 		if (!g)
@@ -586,16 +589,16 @@ int app_text_width(struct app_text *t, const char *s, int px, enum app_face face
 			e = c; /* a free slot, else the least recently used */
 	}
 	t->measures++;
-	static struct layout l; /* one thread draws */
-	if (lay_out(t, s, px, face, &l) < 0)
+	struct layout *l = &scratch;
+	if (lay_out(t, s, px, face, l) < 0)
 		return 0;
 	char *copy = strdup(s);
 	if (copy) {
 		free(e->str);
-		*e = (struct app_text_width){ copy, h,   px,
-					      face, l.w, ++t->width_clock };
+		*e = (struct app_text_width){ copy, h,    px,
+					      face, l->w, ++t->width_clock };
 	}
-	return l.w;
+	return l->w;
 }
 
 int app_text_height(struct app_text *t, int px, enum app_face face)
@@ -684,27 +687,27 @@ static int render_entry(struct app_text *t, struct app_text_entry *e)
 	e->h = app_text_height(t, e->px, e->face);
 	if (!e->str[0])
 		return 0;
-	static struct layout l;
-	if (lay_out(t, e->str, e->px, e->face, &l) < 0 || l.nrun == 0)
+	struct layout *l = &scratch;
+	if (lay_out(t, e->str, e->px, e->face, l) < 0 || l->nrun == 0)
 		return -1;
-	int top, h = layout_height(&l, &top);
-	if (l.w <= 0 || h <= 0)
-		return l.w == 0 ? 0 : -1;
+	int top, h = layout_height(l, &top);
+	if (l->w <= 0 || h <= 0)
+		return l->w == 0 ? 0 : -1;
 	/* Written in place: the software renderer's texture is the
 	 * surface it blits from. */
 	e->tex = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888,
-				   SDL_TEXTUREACCESS_STREAMING, l.w, h);
+				   SDL_TEXTUREACCESS_STREAMING, l->w, h);
 	void *pixels;
 	int pitch;
 	if (!e->tex || SDL_LockTexture(e->tex, NULL, &pixels, &pitch) != 0)
 		return -1;
-	draw_layout(&l, e->color, top, pixels, pitch / 4, l.w, h);
+	draw_layout(l, e->color, top, pixels, pitch / 4, l->w, h);
 	SDL_UnlockTexture(e->tex);
 	SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
-	e->w = l.w;
+	e->w = l->w;
 	e->h = h;
 	t->renders++;
-	return e->tex ? 0 : -1;
+	return 0;
 }
 
 const struct app_text_entry *app_text_get(struct app_text *t, const char *s,

@@ -202,6 +202,15 @@ void app_text_finish(struct app_text *t)
 {
 	if (!t)
 		return;
+	if (t->gcache) {
+		if (t->gcache_path)
+			(void)app_gcache_save(t->gcache, t->gcache_path);
+		app_gcache_finish(t->gcache);
+		free(t->gcache);
+		t->gcache = NULL;
+	}
+	free(t->gcache_path);
+	t->gcache_path = NULL;
 	app_text_clear(t);
 	/* Sizes before the faces they belong to. */
 	for (int i = 0; i < APP_TEXT_OPEN; i++)
@@ -244,6 +253,13 @@ static int open_file(struct app_text *t, struct app_font_file *f)
 		return -1;
 	f->map = m;
 	f->len = (size_t)st.st_size;
+	f->id = (struct app_gcache_id){ .size = (uint64_t)st.st_size,
+					.mtime_s = (uint64_t)st.st_mtim.tv_sec,
+					.mtime_ns = (uint64_t)st.st_mtim.tv_nsec,
+					.ino = (uint64_t)st.st_ino,
+					.dev = (uint64_t)st.st_dev };
+	if (t->gcache)
+		app_gcache_set_file(t->gcache, (int)(f - t->files), &f->id);
 	if (FT_New_Memory_Face(t->ft, f->map, (FT_Long)f->len, 0, &f->face) != 0) {
 		f->face = NULL;
 		return -1;
@@ -296,6 +312,8 @@ static struct app_sized *sized(struct app_text *t, struct app_open_font *o, int 
 	if (z->size)
 		return z;
 	z->failed = true;
+	z->file = t->file_of[o->face][i];
+	z->px = o->px;
 	if (open_file(t, f) < 0 || FT_New_Size(f->face, &z->size) != 0) {
 		z->size = NULL;
 		return NULL;
@@ -383,6 +401,35 @@ static struct app_glyph *glyph_slot(struct app_sized *z, FT_UInt index)
 	return &z->glyphs[k];
 }
 
+/* What the rendered glyphs are made with: bump it when keep_bitmap or
+ * the load and render modes in glyph() change, so older cache files are
+ * not read (glyphcache.h). */
+#define GLYPHS_VERSION 1
+
+/* g, the slot of index, filled from the glyph cache (its bitmap copied:
+ * the table owns every bitmap it holds). */
+static struct app_glyph *kept_glyph(struct app_sized *z, struct app_glyph *g,
+				    FT_UInt index,
+				    const struct app_gcache_glyph *cg)
+{
+	*g = (struct app_glyph){ .index = index,
+				 .left = cg->left,
+				 .top = cg->top,
+				 .w = cg->w,
+				 .rows = cg->rows,
+				 .advance = cg->advance };
+	size_t n = (size_t)cg->w * (size_t)cg->rows;
+	if (n) {
+		g->pix = malloc(n);
+		if (!g->pix)
+			return NULL;
+		memcpy(g->pix, cg->pix, n);
+	}
+	g->used = true;
+	z->count++;
+	return g;
+}
+
 /* Glyph index of z's font, loaded, hinted and rendered once at z's size
  * (which other slots of the same file may have left inactive); NULL if
  * it cannot be. */
@@ -394,6 +441,12 @@ static struct app_glyph *glyph(struct app_text *t, FT_Face face,
 		return NULL;
 	if (g->used)
 		return g;
+	struct app_gcache_key key = { (uint32_t)z->file, (uint16_t)z->px,
+				      (uint16_t)z->overhang, index };
+	bool keyed = z->px > 0 && z->px <= UINT16_MAX && z->overhang <= UINT16_MAX;
+	struct app_gcache_glyph cg;
+	if (t->gcache && keyed && app_gcache_find(t->gcache, &key, &cg))
+		return kept_glyph(z, g, index, &cg);
 	t->glyph_loads++;
 	FT_Activate_Size(z->size);
 	if (FT_Load_Glyph(face, index, FT_LOAD_DEFAULT) != 0)
@@ -410,7 +463,45 @@ static struct app_glyph *glyph(struct app_text *t, FT_Face face,
 		return NULL;
 	g->used = true;
 	z->count++;
+	if (t->gcache && keyed)
+		(void)app_gcache_add(
+			t->gcache, &key,
+			&(struct app_gcache_glyph){ .left = g->left,
+						    .top = g->top,
+						    .w = g->w,
+						    .rows = g->rows,
+						    .advance = g->advance,
+						    .pix = g->pix });
 	return g;
+}
+
+int app_text_cache_open(struct app_text *t, const char *path)
+{
+	if (t->gcache)
+		return 0;
+	FT_Int major = 0, minor = 0, patch = 0;
+	FT_Library_Version(t->ft, &major, &minor, &patch);
+	/* Glyphs of another FreeType, or of another keep_bitmap, are not
+	 * these: bump GLYPHS_VERSION when keep_bitmap or the load flags
+	 * change. */
+	uint32_t version = (uint32_t)GLYPHS_VERSION << 24 |
+			   (uint32_t)(major & 0xff) << 16 |
+			   (uint32_t)(minor & 0xff) << 8 |
+			   (uint32_t)(patch & 0xff);
+	t->gcache = calloc(1, sizeof(*t->gcache));
+	t->gcache_path = path ? strdup(path) : NULL;
+	if (!t->gcache || (path && !t->gcache_path)) {
+		free(t->gcache);
+		free(t->gcache_path);
+		t->gcache = NULL;
+		t->gcache_path = NULL;
+		return -ENOMEM;
+	}
+	app_gcache_open(t->gcache, path, version);
+	for (int k = 0; k < t->nfile; k++)
+		if (t->files[k].map)
+			app_gcache_set_file(t->gcache, k, &t->files[k].id);
+	return 0;
 }
 
 /* Decodes one UTF-8 character at *p, advancing it; U+FFFD for bad

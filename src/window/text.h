@@ -29,6 +29,7 @@
 #include FT_FREETYPE_H
 #include FT_SIZES_H
 
+#include "glyphcache.h"
 #include "measure.h"
 #include "lang.h"
 #include "theme.h"
@@ -95,6 +96,7 @@ struct app_sized {
 	bool failed;
 	int ascent, height; /* pixels, as SDL_ttf computes them */
 	int overhang;       /* the bold's extra pixels, 0 if not emboldened */
+	int file, px;       /* its font file (app_text.files) and size */
 	struct app_glyph *glyphs; /* open addressing on the glyph index */
 	int cap, count;
 };
@@ -114,6 +116,7 @@ struct app_font_file {
 	size_t len;
 	FT_Face face; /* NULL until needed */
 	bool failed;
+	struct app_gcache_id id; /* once mapped */
 };
 
 struct app_text {
@@ -131,7 +134,9 @@ struct app_text {
 	unsigned long glyph_loads; /* glyphs loaded by FreeType, for tests */
 	struct app_text_width widths[APP_TEXT_WIDTHS];
 	unsigned width_clock;
-	unsigned long measures; /* strings laid out to measure, for tests */
+	unsigned long measures;    /* strings laid out to measure, for tests */
+	struct app_gcache *gcache; /* glyphs kept between runs, or NULL */
+	char *gcache_path;
 };
 
 /*
@@ -162,8 +167,17 @@ void app_font_dir_message(char *msg, size_t size, const char *dir,
 int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 		  char *err, size_t err_size);
 
-/* Frees the textures and fonts; accepts NULL and a zeroed struct. */
+/* Frees the textures and fonts; accepts NULL and a zeroed struct. Writes
+ * the glyph cache first when one is open and glyphs were rendered. */
 void app_text_finish(struct app_text *t);
+
+/*
+ * Takes glyphs from the cache file at path (glyphcache.h) before
+ * rendering them, and keeps those rendered for it: app_text_finish
+ * writes the file. Text is the same pixels with or without it.
+ * Returns 0, or −ENOMEM (no cache then; text is drawn as before).
+ */
+int app_text_cache_open(struct app_text *t, const char *path);
 
 /* Starts a frame: drops stale strings when more than APP_TEXT_KEEP are
  * cached. */

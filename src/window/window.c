@@ -502,6 +502,12 @@ int app_window(const struct gd_options *opts)
 		rc = 2;
 		goto out_sdl;
 	}
+	/* The glyphs the last run rendered, so the first frame finds them
+	 * instead of rendering them again (glyphcache.h); without a cache
+	 * directory, or memory for it, they are rendered as before. */
+	char cache[4096];
+	if (app_gcache_path(cache, sizeof(cache)) == 0)
+		(void)app_text_cache_open(&w->gfx.text, cache);
 	if (w->echo)
 		echo_header(w);
 	loop(w);

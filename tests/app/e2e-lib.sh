@@ -18,6 +18,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 # Under a sanitizer build: system libraries' own leaks are not ours.
 export LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 tmp=$(mktemp -d)
+# The window's glyph cache (src/window/glyphcache.h) in $tmp, not the
+# user's: each script starts with none and its later runs find it.
+export XDG_CACHE_HOME="$tmp/cache"
 xvfb_pid=
 app_pid=
 cleanup() {

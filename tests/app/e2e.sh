@@ -66,4 +66,8 @@ if [ "$(cat "$tmp/out.csv")" != "$expected" ]; then
   echo "$expected"
   exit 1
 fi
+# Quitting kept the glyphs the window rendered for its next start.
+if ! [ -s "$XDG_CACHE_HOME/gdstep/glyphs" ]; then
+  echo "e2e: no glyph cache at $XDG_CACHE_HOME/gdstep/glyphs"; exit 1
+fi
 echo "e2e: ok"

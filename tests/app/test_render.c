@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <SDL.h>
@@ -422,6 +423,100 @@ static void check_glyphs_once(const struct tcase *t)
 	CHECK(same_pixels(&a, &b));
 	teardown(&a);
 	teardown(&b);
+}
+
+/* A fixture like t's, in Chinese when t says so, with the glyph cache
+ * file at path, drawn once; its pixels in a new buffer (*n bytes). */
+static unsigned char *draw_cached(struct fixture *f, const struct tcase *t,
+				  const char *path, size_t *n)
+{
+	if (!setup(f, t))
+		return NULL;
+	if (t->zh)
+		to_chinese(f);
+	if (app_text_cache_open(&f->g->text, path) != 0)
+		return NULL;
+	draw(f);
+	*n = (size_t)f->surf->pitch * (size_t)f->surf->h;
+	unsigned char *p = malloc(*n);
+	if (p)
+		memcpy(p, f->surf->pixels, *n);
+	return p;
+}
+
+/* The glyphs a window rendered are kept in the cache file when its text
+ * is finished, and the next window's first frame loads none of them from
+ * FreeType yet draws the same pixels. A file cut short, or with bytes
+ * changed, or not writable, costs the glyphs loaded again and nothing
+ * else. */
+static void check_glyph_file(const struct tcase *t)
+{
+	char dir[256], path[300];
+	const char *tmp = getenv("TMPDIR");
+	snprintf(dir, sizeof(dir), "%s/gdstep-render-XXXXXX",
+		 tmp && tmp[0] ? tmp : "/tmp");
+	CHECK(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/gdstep/glyphs", dir);
+	struct fixture f;
+	size_t n, m;
+	unsigned char *want = draw_cached(&f, t, path, &n);
+	CHECK(want);
+	unsigned long loads = f.g->text.glyph_loads;
+	CHECK(loads > 30);
+	CHECK(f.g->text.gcache->hits == 0);
+	teardown(&f);
+	struct stat st;
+	CHECK(stat(path, &st) == 0 && st.st_size > 1000);
+
+	unsigned char *got = draw_cached(&f, t, path, &m);
+	CHECK(got);
+	CHECK(f.g->text.glyph_loads == 0);
+	CHECK(f.g->text.gcache->hits == (long)loads);
+	CHECK(m == n && memcmp(got, want, n) == 0);
+	free(got);
+	teardown(&f);
+
+	/* Cut short: every glyph loaded again, and the file written
+	 * whole again. */
+	CHECK(truncate(path, st.st_size / 2) == 0);
+	got = draw_cached(&f, t, path, &m);
+	CHECK(got);
+	CHECK(f.g->text.glyph_loads == loads);
+	CHECK(m == n && memcmp(got, want, n) == 0);
+	free(got);
+	teardown(&f);
+	struct stat st2;
+	CHECK(stat(path, &st2) == 0 && st2.st_size == st.st_size);
+
+	/* A byte of a bitmap changed: not read, not drawn. */
+	FILE *fp = fopen(path, "r+b");
+	CHECK(fp);
+	CHECK(fseek(fp, -100, SEEK_END) == 0);
+	int c = fgetc(fp);
+	CHECK(fseek(fp, -100, SEEK_END) == 0);
+	fputc(c ^ 0x55, fp);
+	CHECK(fclose(fp) == 0);
+	got = draw_cached(&f, t, path, &m);
+	CHECK(got);
+	CHECK(f.g->text.glyph_loads == loads);
+	CHECK(m == n && memcmp(got, want, n) == 0);
+	free(got);
+	teardown(&f);
+
+	/* A cache where a directory cannot be made: drawn the same. */
+	char blocked[400];
+	snprintf(blocked, sizeof(blocked), "%s/gdstep/glyphs/x/glyphs", dir);
+	got = draw_cached(&f, t, blocked, &m);
+	CHECK(got);
+	CHECK(m == n && memcmp(got, want, n) == 0);
+	free(got);
+	teardown(&f);
+
+	free(want);
+	CHECK(unlink(path) == 0);
+	snprintf(path, sizeof(path), "%s/gdstep", dir);
+	CHECK(rmdir(path) == 0); /* no temporary file left */
+	CHECK(rmdir(dir) == 0);
 }
 
 /* A string in two fonts is laid out run by run, each as wide as it is
@@ -1167,6 +1262,24 @@ static const struct tcase cases[] = {
 	  .steps = 3,
 	  .runs = 4,
 	  .zh = true },
+	{ .name = "render-glyph-file",
+	  .run = check_glyph_file,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.02,
+	  .beta = 0.9,
+	  .steps = 3,
+	  .help = true },
+	{ .name = "render-glyph-file-zh-1080p",
+	  .run = check_glyph_file,
+	  .kind = GD_CURVE_BOWL2,
+	  .rate = 0.15,
+	  .beta = 0.9,
+	  .steps = 3,
+	  .runs = 4,
+	  .zh = true,
+	  .w = 1920,
+	  .h = 1080 },
 	{ .name = "render-chrome-same-pixels",
 	  .run = check_chrome,
 	  .kind = GD_CURVE_WELLS,

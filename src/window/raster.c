@@ -137,13 +137,22 @@ static bool span_of(struct app_raster *r, int y, float xa, float xb, int *a,
 	return true;
 }
 
-static void put(uint8_t *p, float c)
+/* Coverage c (any float) as a level 0..255. */
+static uint8_t level(float c)
 {
 	c = c < 0 ? 0 : c > 1 ? 1 : c;
-	uint8_t v = (uint8_t)(c * 255 + 0.5f);
+	return (uint8_t)(c * 255 + 0.5f);
+}
+
+static void put(uint8_t *p, float c)
+{
+	uint8_t v = level(c);
 	if (v > *p)
 		*p = v;
 }
+
+/* The widest row of an upright segment whose coverage is kept. */
+#define UPRIGHT_KEEP 64
 
 static uint8_t *row_at(const struct app_raster *r, int y)
 {
@@ -321,6 +330,15 @@ static void segment(struct app_raster *r, float fax, float fay, float fbx,
 			   .butt_a = butt_a,
 			   .butt_b = butt_b,
 			   .joined = joined };
+	/* An upright segment (dx = 0, so ux = 0): a pixel's t is qy·uy
+	 * and its d |qx·uy| exactly, whatever its column, so every row
+	 * whose t is away from both ends (along 1, no end disc) gets the
+	 * same coverage column for column. The first such row's values
+	 * are kept and put into the others: a vertical grid line is a
+	 * few hundred rows of the same few bytes. */
+	uint8_t kept[UPRIGHT_KEEP];
+	int ka = 0, kb = -1;
+	bool upright = dx == 0 && !r->walk_all;
 	for (int y = ya; y <= yb; y++) {
 		double qy = (double)(y + r->y0) + 0.5 - ay, lo, hi;
 		row_reach(&s, qy, &lo, &hi);
@@ -330,6 +348,20 @@ static void segment(struct app_raster *r, float fax, float fay, float fbx,
 					    (float)(ax + hi - 0.5), &a, &b))
 			continue;
 		uint8_t *row = row_at(r, y);
+		double ty = qy * uy;
+		bool inside = upright && !(butt_a && ty + 0.5 < 1) &&
+			      !(butt_b && len - ty + 0.5 < 1) &&
+			      !(ty < 0 && !butt_a) && !(ty > len && !butt_b);
+		if (inside && a == ka && b == kb) {
+			for (int x = a; x <= b; x++)
+				if (kept[x - a] > row[x])
+					row[x] = kept[x - a];
+			r->rows_kept++;
+			continue;
+		}
+		bool keep = inside && b - a < UPRIGHT_KEEP;
+		if (keep)
+			ka = a, kb = b;
 		for (int x = a; x <= b; x++) {
 			double qx = (double)(x + r->x0) + 0.5 - ax;
 			double t = qx * ux + qy * uy, d = fabs(qx * uy - qy * ux);
@@ -344,7 +376,10 @@ static void segment(struct app_raster *r, float fax, float fay, float fbx,
 				d = sqrt((qx - dx) * (qx - dx) +
 					 (qy - dy) * (qy - dy));
 			double c = h + 0.5 - d;
-			put(row + x, (float)(c < along ? c : along));
+			float v = (float)(c < along ? c : along);
+			if (keep)
+				kept[x - a] = level(v);
+			put(row + x, v);
 		}
 	}
 }

@@ -43,6 +43,10 @@ struct app_raster {
 	struct app_span *spans;
 	int nspans, cap_spans;
 	bool failed; /* out of memory: the clip is empty */
+	/* For tests: every row of an upright segment figured, none copied
+	 * from the one above (raster-upright-*). */
+	bool walk_all;
+	long rows_kept; /* rows put from a kept one, for tests */
 };
 
 /* A rasteriser with an empty clip; app_raster_finish frees it (NULL

@@ -248,6 +248,67 @@ static void check_reference(const struct tcase *t)
 	app_raster_finish(&r);
 }
 
+/* Upright segments (a grid line, the axis, a trail going straight up)
+ * have the same pixels whether each row is figured or rows are put from
+ * one kept: random polylines with upright segments of every width, flat
+ * and round ends, joined or not, at fractional and whole columns, in
+ * clips that cut them, against the same drawn with walk_all. */
+static void check_upright(const struct tcase *t)
+{
+	(void)t;
+	enum { W = 120, H = 140, N = 6 };
+	struct app_raster fast, slow;
+	app_raster_init(&fast);
+	app_raster_init(&slow);
+	unsigned seed = 77;
+	long lit = 0, differ = 0;
+	for (int k = 0; k < 800; k++) {
+		float xs[N], ys[N];
+		seed = seed * 1103515245u + 12345u;
+		xs[0] = (float)((seed >> 8) % (W * 4)) / 4.0f;
+		seed = seed * 1103515245u + 12345u;
+		ys[0] = (float)((seed >> 8) % (H * 8)) / 8.0f - 10;
+		for (int i = 1; i < N; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned v = seed >> 8;
+			/* Mostly straight up or down, now and then across. */
+			bool across = v % 4 == 0;
+			float len = (float)(v / 4 % 1000) / 10.0f - 50;
+			xs[i] = xs[i - 1] + (across ? len / 3 : 0);
+			ys[i] = ys[i - 1] + (across ? (float)(v % 7) : len);
+		}
+		float width = k % 5 == 0 ? 1 : 1.5f + (float)(k % 17) * 0.9f;
+		int cx = k % 3 == 0 ? 7 : 0, cy = k % 4 == 0 ? 13 : 0;
+		struct app_raster *rs[2] = { &fast, &slow };
+		uint8_t got[2][W * H];
+		for (int j = 0; j < 2; j++) {
+			memset(got[j], 0, sizeof(got[j]));
+			rs[j]->walk_all = j == 1;
+			CHECK(app_raster_clip(rs[j], cx, cy, W - cx - 3,
+					      H - cy - 5) == 0);
+			app_raster_stroke(rs[j], xs, ys, N, width);
+			int n = app_raster_spans(rs[j]);
+			for (int i = 0; i < n; i++)
+				for (int q = 0; q < rs[j]->spans[i].w; q++)
+					got[j][rs[j]->spans[i].y * W +
+					       rs[j]->spans[i].x + q] =
+						rs[j]->spans[i].a;
+		}
+		for (int i = 0; i < W * H; i++) {
+			lit += got[1][i] > 0;
+			differ += got[0][i] != got[1][i];
+		}
+	}
+	if (differ)
+		fprintf(stderr, "%ld pixels differ\n", differ);
+	CHECK(differ == 0);
+	CHECK(lit > 200000);
+	CHECK(fast.rows_kept > 50000); /* the rows were put, not figured */
+	CHECK(slow.rows_kept == 0);
+	app_raster_finish(&fast);
+	app_raster_finish(&slow);
+}
+
 #define END              \
 	{                \
 		0, 0, -1 \
@@ -624,6 +685,7 @@ static const struct tcase cases[] = {
 	  .r = 15.2f,
 	  .width = 3 },
 	{ .name = "raster-stroke-reference", .run = check_reference },
+	{ .name = "raster-upright-as-walked", .run = check_upright },
 	/* An empty clip draws nothing. */
 	{ .name = "raster-empty-clip",
 	  .run = check_shape,

@@ -43,9 +43,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	app_text_begin_frame(&t);
 	int w = app_text_width(&t, s, px, face);
 	const struct app_text_entry *e = app_text_get(&t, s, px, face, c);
-	if (w < 0 || (e && e->w != w) || (e && !s[0] && e->tex))
+	if (w < 0 || (e && e->w != w) || (e && !s[0] && e->pix))
 		abort();
-	if (e && e->tex && (e->h <= 0 || e->w <= 0))
+	if (e && e->pix && (e->h <= 0 || e->w <= 0))
 		abort();
 	if (app_text_height(&t, px, face) <= 0)
 		abort();

@@ -510,6 +510,16 @@ static void text(struct app_gfx *g, const struct app_dlist *dl,
 	int align = st->align == APP_ALIGN_CENTRE ? 1 :
 		    st->align == APP_ALIGN_RIGHT  ? 2 :
 						    0;
+	SDL_Surface *out = direct_now(g);
+	if (out && APP_TEXT_DIRECT) {
+		/* Straight into the output, as SDL would blit it, cut to
+		 * the clip in force (the rasteriser's). */
+		const struct app_raster *ra = &g->raster;
+		SDL_Rect k = { ra->x0, ra->y0, ra->x1 - ra->x0, ra->y1 - ra->y0 };
+		app_text_blend(&g->text, app_dlist_str(dl, p), st->px, st->face,
+			       st->color, (int)p->ax, (int)p->ay, align, out, &k);
+		return;
+	}
 	app_text_draw(&g->text, app_dlist_str(dl, p), st->px, st->face,
 		      st->color, (int)p->ax, (int)p->ay, align);
 }
@@ -824,7 +834,7 @@ static int prim_box(struct app_gfx *g, const struct app_dlist *dl,
 		const struct app_text_entry *e = app_text_get(
 			&g->text, app_dlist_str(dl, p), st->px, st->face,
 			st->color);
-		if (!e || !e->tex)
+		if (!e || !e->pix)
 			return 0;
 		/* Where app_text_draw puts it. */
 		int left = (int)p->ax - (st->align == APP_ALIGN_CENTRE ? e->w / 2 :

@@ -10,6 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "gdstep-config.h"
 #include "window.h"
 #include "lang.h"
@@ -170,6 +174,7 @@ void app_text_clear(struct app_text *t)
 		struct app_text_entry *e = &t->cache[i];
 		if (e->tex)
 			SDL_DestroyTexture(e->tex);
+		free(e->pix);
 		free(e->str);
 		memset(e, 0, sizeof(*e));
 	}
@@ -179,6 +184,7 @@ static void drop(struct app_text_entry *e)
 {
 	if (e->tex)
 		SDL_DestroyTexture(e->tex);
+	free(e->pix);
 	free(e->str);
 	memset(e, 0, sizeof(*e));
 }
@@ -784,26 +790,18 @@ static int render_entry(struct app_text *t, struct app_text_entry *e)
 	int top, h = layout_height(l, &top);
 	if (l->w <= 0 || h <= 0)
 		return l->w == 0 ? 0 : -1;
-	/* Written in place: the software renderer's texture is the
-	 * surface it blits from. */
-	e->tex = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888,
-				   SDL_TEXTUREACCESS_STREAMING, l->w, h);
-	void *pixels;
-	int pitch;
-	if (!e->tex || SDL_LockTexture(e->tex, NULL, &pixels, &pitch) != 0)
+	e->pix = malloc((size_t)l->w * (size_t)h * sizeof(*e->pix));
+	if (!e->pix)
 		return -1;
-	draw_layout(l, e->color, top, pixels, pitch / 4, l->w, h);
-	SDL_UnlockTexture(e->tex);
-	SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
+	draw_layout(l, e->color, top, e->pix, l->w, l->w, h);
 	e->w = l->w;
 	e->h = h;
 	t->renders++;
 	return 0;
 }
 
-const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
-					  int px, enum app_face face,
-					  struct app_rgba color)
+static struct app_text_entry *get(struct app_text *t, const char *s, int px,
+				  enum app_face face, struct app_rgba color)
 {
 	unsigned long h = hash_str(s);
 	struct app_text_entry *lru = &t->cache[0];
@@ -817,9 +815,7 @@ const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
 		if (e->used < lru->used)
 			lru = e;
 	}
-	if (lru->tex)
-		SDL_DestroyTexture(lru->tex);
-	free(lru->str);
+	drop(lru);
 	*lru = (struct app_text_entry){ .str = strdup(s),
 					.hash = h,
 					.px = px,
@@ -828,28 +824,146 @@ const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
 					.used = ++t->clock,
 					.frame = t->frame };
 	if (!lru->str || render_entry(t, lru) < 0) {
-		if (lru->tex)
-			SDL_DestroyTexture(lru->tex);
-		free(lru->str);
-		memset(lru, 0, sizeof(*lru));
+		drop(lru);
 		return NULL;
 	}
 	return lru;
 }
 
+const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
+					  int px, enum app_face face,
+					  struct app_rgba color)
+{
+	return get(t, s, px, face, color);
+}
+
+/* e's texture, made from its pixels the first time SDL draws it. */
+static SDL_Texture *texture(struct app_text *t, struct app_text_entry *e)
+{
+	if (e->tex || !e->pix)
+		return e->tex;
+	e->tex = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888,
+				   SDL_TEXTUREACCESS_STATIC, e->w, e->h);
+	if (e->tex && (SDL_UpdateTexture(e->tex, NULL, e->pix,
+					 e->w * (int)sizeof(*e->pix)) != 0 ||
+		       SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND) != 0)) {
+		SDL_DestroyTexture(e->tex);
+		e->tex = NULL;
+	}
+	return e->tex;
+}
+
+/* Where a string w wide is drawn for x and align. */
+static int left_of(int x, int w, int align)
+{
+	return x - (align == 1 ? w / 2 : align == 2 ? w : 0);
+}
+
 int app_text_draw(struct app_text *t, const char *s, int px, enum app_face face,
 		  struct app_rgba color, int x, int y, int align)
 {
-	const struct app_text_entry *e = app_text_get(t, s, px, face, color);
+	struct app_text_entry *e = get(t, s, px, face, color);
 	if (!e)
 		return 0;
-	if (!e->tex)
+	SDL_Texture *tex = texture(t, e);
+	if (!tex)
 		return e->w;
-	SDL_Rect r = { x - (align == 1 ? e->w / 2 :
-			    align == 2 ? e->w :
-					 0),
-		       y, e->w, e->h };
-	SDL_RenderCopy(t->ren, e->tex, NULL, &r);
+	SDL_Rect r = { left_of(x, e->w, align), y, e->w, e->h };
+	SDL_RenderCopy(t->ren, tex, NULL, &r);
+	return e->w;
+}
+
+/* One pixel of app_text_blend_row. */
+static inline Uint32 blend1(Uint32 s, Uint32 d)
+{
+	unsigned a = s >> 24;
+	if (a == 0)
+		return d;
+	if (a == 255)
+		return s;
+	Uint32 o = 0;
+	for (int sh = 0; sh < 32; sh += 8) {
+		unsigned sc = (s >> sh) & 0xff, dc = (d >> sh) & 0xff;
+		unsigned v = ((sc * (sh == 24 ? 255 : a)) >> 8) +
+			     ((dc * (255 - a)) >> 8);
+		o |= (v > 255 ? 255 : v) << sh;
+	}
+	return o;
+}
+
+void app_text_blend_row(Uint32 *dst, const Uint32 *src, int n)
+{
+	int x = 0;
+#ifdef __SSE2__
+	/* Four pixels at a time, each channel in a 16-bit lane (products
+	 * of at most 255·255 fit), packed back with the saturation SDL's
+	 * MMX blitter packs with; pixels of alpha 0 and 255 chosen after. */
+	const __m128i zero = _mm_setzero_si128();
+	const __m128i amask = _mm_set1_epi32((int)0xff000000u);
+	const __m128i ff = _mm_set1_epi16(0xff);
+	const __m128i alpha_lane = _mm_set_epi16(0xff, 0, 0, 0, 0xff, 0, 0, 0);
+	for (; x + 4 <= n; x += 4) {
+		__m128i s = _mm_loadu_si128(
+			(const __m128i *)(const void *)(src + x));
+		__m128i a = _mm_and_si128(s, amask);
+		__m128i none = _mm_cmpeq_epi32(a, zero);
+		if (_mm_movemask_epi8(none) == 0xffff)
+			continue;
+		__m128i *q = (__m128i *)(void *)(dst + x);
+		__m128i d = _mm_loadu_si128(q);
+		__m128i all = _mm_cmpeq_epi32(a, amask);
+		__m128i a32 = _mm_srli_epi32(s, 24);
+		__m128i a16 = _mm_or_si128(a32, _mm_slli_epi32(a32, 16));
+		__m128i alo = _mm_unpacklo_epi32(a16, a16);
+		__m128i ahi = _mm_unpackhi_epi32(a16, a16);
+		__m128i slo = _mm_unpacklo_epi8(s, zero);
+		__m128i shi = _mm_unpackhi_epi8(s, zero);
+		__m128i dlo = _mm_unpacklo_epi8(d, zero);
+		__m128i dhi = _mm_unpackhi_epi8(d, zero);
+		__m128i lo = _mm_add_epi16(
+			_mm_srli_epi16(_mm_mullo_epi16(
+					       slo, _mm_or_si128(alo, alpha_lane)),
+				       8),
+			_mm_srli_epi16(
+				_mm_mullo_epi16(dlo, _mm_xor_si128(alo, ff)), 8));
+		__m128i hi = _mm_add_epi16(
+			_mm_srli_epi16(_mm_mullo_epi16(
+					       shi, _mm_or_si128(ahi, alpha_lane)),
+				       8),
+			_mm_srli_epi16(
+				_mm_mullo_epi16(dhi, _mm_xor_si128(ahi, ff)), 8));
+		__m128i v = _mm_packus_epi16(lo, hi);
+		v = _mm_or_si128(_mm_and_si128(all, s), _mm_andnot_si128(all, v));
+		v = _mm_or_si128(_mm_and_si128(none, d),
+				 _mm_andnot_si128(none, v));
+		_mm_storeu_si128(q, v);
+	}
+#endif
+	for (; x < n; x++)
+		dst[x] = blend1(src[x], dst[x]);
+}
+
+int app_text_blend(struct app_text *t, const char *s, int px,
+		   enum app_face face, struct app_rgba color, int x, int y,
+		   int align, SDL_Surface *out, const SDL_Rect *clip)
+{
+	struct app_text_entry *e = get(t, s, px, face, color);
+	if (!e)
+		return 0;
+	SDL_Rect r = { left_of(x, e->w, align), y, e->w, e->h }, k, cut;
+	SDL_Rect whole = { 0, 0, out->w, out->h };
+	if (!e->pix || !SDL_IntersectRect(clip, &whole, &k) ||
+	    !SDL_IntersectRect(&r, &k, &cut))
+		return e->w;
+	SDL_RenderFlush(t->ren); /* what SDL has queued goes first */
+	for (int row = cut.y; row < cut.y + cut.h; row++) {
+		Uint32 *d = (Uint32 *)(void *)((Uint8 *)out->pixels +
+					       (size_t)row * (size_t)out->pitch) +
+			    cut.x;
+		const Uint32 *p = e->pix + (size_t)(row - r.y) * (size_t)e->w +
+				  (cut.x - r.x);
+		app_text_blend_row(d, p, cut.w);
+	}
 	return e->w;
 }
 

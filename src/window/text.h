@@ -53,7 +53,10 @@ struct app_text_entry {
 	int px;
 	enum app_face face;
 	struct app_rgba color;
-	SDL_Texture *tex; /* NULL for an empty string */
+	/* Its pixels, w × h ARGB (NULL for an empty string), and the
+	 * texture made from them the first time SDL draws it. */
+	Uint32 *pix;
+	SDL_Texture *tex;
 	int w, h;
 	unsigned long used;
 	unsigned long frame; /* the frame that last drew it */
@@ -187,9 +190,9 @@ void app_text_begin_frame(struct app_text *t);
 void app_text_clear(struct app_text *t);
 
 /*
- * The texture of s (UTF-8, one line) at font size px: from the cache, or
+ * The pixels of s (UTF-8, one line) at font size px: from the cache, or
  * rendered now. Returns an entry valid until the next call that renders;
- * NULL only when rendering failed. An empty string has no texture.
+ * NULL only when rendering failed. An empty string has no pixels.
  */
 const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
 					  int px, enum app_face face,
@@ -205,6 +208,33 @@ int app_text_height(struct app_text *t, int px, enum app_face face);
  * x. Returns the width drawn. */
 int app_text_draw(struct app_text *t, const char *s, int px, enum app_face face,
 		  struct app_rgba color, int x, int y, int align);
+
+/* Whether app_text_blend draws as SDL_RenderCopy does: SDL 2 blends a
+ * texture into a software renderer's output with its MMX blitter on
+ * x86 (render-text-direct-as-sdl); elsewhere with other arithmetic, so
+ * text is left to SDL there. */
+#if defined(__MMX__) || defined(__x86_64__)
+#define APP_TEXT_DIRECT 1
+#else
+#define APP_TEXT_DIRECT 0
+#endif
+
+/*
+ * Draws s as app_text_draw does, but straight into out, the software
+ * renderer's output (ARGB8888 or RGB888, not locked), cut to clip: each
+ * pixel as SDL_RenderCopy would blend the string's texture there, with
+ * no texture made and no SDL call but a flush of what SDL has queued.
+ * Returns the width drawn.
+ */
+int app_text_blend(struct app_text *t, const char *s, int px,
+		   enum app_face face, struct app_rgba color, int x, int y,
+		   int align, SDL_Surface *out, const SDL_Rect *clip);
+
+/* n pixels of ARGB src blended over dst as SDL 2's software blitter does
+ * with SDL_BLENDMODE_BLEND: a source alpha a of 0 leaves dst, 255 copies
+ * src, else each channel (s·a >> 8) + (d·(255 − a) >> 8), alpha
+ * (s·255 >> 8) + (d·(255 − a) >> 8). */
+void app_text_blend_row(Uint32 *dst, const Uint32 *src, int n);
 
 /* Which font of the face has a glyph for c: its index in the face's
  * files, or -1 when none has. */

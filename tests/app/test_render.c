@@ -540,7 +540,7 @@ static void check_fallback_runs(const struct tcase *t)
 	CHECK(wb == wl + wh);
 	const struct app_text_entry *e = app_text_get(
 		x, both, px, APP_FACE_REGULAR, f.th->text);
-	CHECK(e && e->tex && e->w == wb);
+	CHECK(e && e->pix && e->w == wb);
 	int hl = app_text_height(x, px, APP_FACE_REGULAR);
 	CHECK(e->h >= hl);
 	/* Bold: DejaVu Sans Bold, and the subset emboldened (wider). */
@@ -560,7 +560,7 @@ static void check_fallback_runs(const struct tcase *t)
 	      app_text_width(x, "ab", px, APP_FACE_REGULAR));
 	const struct app_text_entry *empty = app_text_get(
 		x, "", px, APP_FACE_REGULAR, f.th->text);
-	CHECK(empty && !empty->tex && empty->w == 0 && empty->h == hl);
+	CHECK(empty && !empty->pix && empty->w == 0 && empty->h == hl);
 	teardown(&f);
 }
 
@@ -999,6 +999,120 @@ static void check_direct_blend(const struct tcase *t)
 	}
 }
 
+/* Text blended straight into the output (app_text_blend) is what
+ * SDL_RenderCopy makes of the string's texture: every alpha over random
+ * pixels, a row at a time in pieces of every length (the four-pixel
+ * path and the one-pixel tail), and strings in both scripts at several
+ * sizes and alphas, partly outside the output and cut to clips, in both
+ * formats, every bit of every pixel equal. */
+static void check_text_direct(const struct tcase *t)
+{
+	(void)t;
+	CHECK(APP_TEXT_DIRECT); /* x86: the machines gdstep is tested on */
+	const Uint32 fmts[2] = { SDL_PIXELFORMAT_ARGB8888, SDL_PIXELFORMAT_RGB888 };
+	enum { N = 256 };
+	unsigned seed = 99;
+	for (int f = 0; f < 2; f++) {
+		SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, N, N, 32,
+								  fmts[f]);
+		SDL_Renderer *ren = out ? SDL_CreateSoftwareRenderer(out) : NULL;
+		SDL_Texture *tex = ren ? SDL_CreateTexture(
+						 ren, SDL_PIXELFORMAT_ARGB8888,
+						 SDL_TEXTUREACCESS_STATIC, N, N) :
+					 NULL;
+		Uint32 *src = malloc(N * N * 4), *mine = malloc(N * N * 4);
+		CHECK(tex && src && mine && out->pitch == N * 4);
+		for (int i = 0; i < N * N; i++) {
+			seed = seed * 1103515245u + 12345u;
+			src[i] = (Uint32)(i / N) << 24 | (seed >> 8);
+			seed = seed * 1103515245u + 12345u;
+			mine[i] = ((Uint32 *)out->pixels)[i] = seed ^ (seed >> 13);
+		}
+		SDL_UpdateTexture(tex, NULL, src, N * 4);
+		SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+		SDL_RenderCopy(ren, tex, NULL, NULL);
+		SDL_RenderFlush(ren);
+		for (int y = 0; y < N; y++) {
+			int k = y % 11;
+			app_text_blend_row(mine + y * N, src + y * N, k);
+			app_text_blend_row(mine + y * N + k, src + y * N + k,
+					   N - k);
+		}
+		long differ = 0;
+		for (int i = 0; i < N * N; i++)
+			differ += mine[i] != ((Uint32 *)out->pixels)[i];
+		if (differ)
+			fprintf(stderr, "rows: %ld pixels differ\n", differ);
+		CHECK(differ == 0);
+		free(src);
+		free(mine);
+		SDL_DestroyTexture(tex);
+		SDL_DestroyRenderer(ren);
+		SDL_FreeSurface(out);
+
+		struct blend_target a = { 0 }, b = { 0 };
+		CHECK(blend_setup(&a, fmts[f], false));
+		CHECK(blend_setup(&b, fmts[f], true));
+		Uint32 *bg = malloc(384 * 384 * 4);
+		CHECK(bg && a.surf->pitch == 384 * 4 && b.surf->pitch == 384 * 4);
+		for (int i = 0; i < 384 * 384; i++) {
+			seed = seed * 1103515245u + 12345u;
+			((Uint32 *)a.surf->pixels)[i] =
+				((Uint32 *)b.surf->pixels)[i] = bg[i] = seed;
+		}
+		const char *strs[] = {
+			"E(w) = \xc2\xbd (y \xe2\x88\x92 t)\xc2\xb2",
+			"\xe8\xaf\xaf\xe5\xb7\xae \xce\x94w = \xe2\x88\x92\xce\xb7\xc2\xb7"
+			"dE/dw",
+			"w \xe2\x86\x90 \xe2\x88\x92"
+			"2.000 + 4.000"
+		};
+		const SDL_Rect clips[3] = { { 0, 0, 384, 384 },
+					    { 50, 40, 200, 100 },
+					    { -20, 300, 500, 500 } };
+		int n = 0;
+		for (int i = 0; i < 54; i++) {
+			struct app_rgba c = { (uint8_t)(40 * i),
+					      (uint8_t)(200 - 3 * i),
+					      (uint8_t)(17 * i),
+					      (uint8_t)(i % 3 == 0 ? 255 :
+							i % 3 == 1 ? 140 :
+								     30) };
+			int px = 11 + i % 4 * 9, x = i * 37 % 420 - 30,
+			    y = i * 53 % 400 - 12, align = i % 3;
+			enum app_face face = i % 2 ? APP_FACE_BOLD :
+						     APP_FACE_REGULAR;
+			const SDL_Rect *k = &clips[i % 3];
+			const char *str = strs[i % 3];
+			SDL_RenderSetClipRect(a.ren, k);
+			int wa = app_text_draw(&a.g.text, str, px, face, c, x,
+					       y, align);
+			int wb = app_text_blend(&b.g.text, str, px, face, c, x,
+						y, align, b.surf, k);
+			CHECK(wa == wb && wa > 0);
+			n++;
+		}
+		SDL_RenderFlush(a.ren);
+		long lit = 0;
+		differ = 0;
+		for (int i = 0; i < 384 * 384; i++) {
+			Uint32 pa = ((Uint32 *)a.surf->pixels)[i],
+			       pb = ((Uint32 *)b.surf->pixels)[i];
+			differ += pa != pb;
+		}
+		/* The strings drew: pixels changed from the background. */
+		for (int i = 0; i < 384 * 384; i++)
+			lit += ((Uint32 *)a.surf->pixels)[i] != bg[i];
+		free(bg);
+		if (differ)
+			fprintf(stderr, "strings: %ld pixels differ\n", differ);
+		CHECK(differ == 0);
+		CHECK(n == 54 && lit > 10000);
+		blend_teardown(&a);
+		blend_teardown(&b);
+	}
+}
+
 static bool plot_label(enum app_role r)
 {
 	return r == APP_ROLE_SLOPE_LABEL || r == APP_ROLE_DW_LABEL ||
@@ -1381,6 +1495,7 @@ static const struct tcase cases[] = {
 	  .w0 = 2,
 	  .rate = 0.1 },
 	{ .name = "render-direct-blend-as-sdl", .run = check_direct_blend },
+	{ .name = "render-text-direct-as-sdl", .run = check_text_direct },
 	{ .name = "render-output-mapped-at-once", .run = check_populate },
 	{ .name = "keys-sdl-keymap", .run = check_keymap },
 };

@@ -64,6 +64,8 @@ static void reset(struct app_gcache *c, uint32_t version)
 static void drop_read(struct app_gcache *c)
 {
 	free(c->bytes);
+	free(c->used);
+	c->used = NULL;
 	c->bytes = NULL;
 	c->len = 0;
 	c->nfiles = c->nglyphs = 0;
@@ -72,18 +74,20 @@ static void drop_read(struct app_gcache *c)
 
 uint64_t app_gcache_checksum(const void *bytes, size_t len)
 {
-	/* FNV-1a: each step (xor a byte, times an odd number modulo 2^64)
-	 * is one-to-one in the state, so a file with any one byte changed
-	 * never has the same sum. */
+	/* FNV-1a over 8-byte words (the last few bytes one by one): each
+	 * step (xor a word, times an odd number modulo 2^64) is one-to-one
+	 * in the state, so a file with any one word changed never has the
+	 * same sum. Eight bytes a step: a full cache is read in a fraction
+	 * of a millisecond. */
 	const unsigned char *b = bytes;
+	const uint64_t prime = 0x100000001b3u;
 	uint64_t h = 0xcbf29ce484222325u;
-	for (size_t i = 0; i < len; i++) {
-		if (i == SUM_AT) {
-			i += 7;
-			continue;
-		}
-		h = (h ^ b[i]) * 0x100000001b3u;
-	}
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8)
+		if (i != SUM_AT)
+			h = (h ^ rd64(b + i)) * prime;
+	for (; i < len; i++)
+		h = (h ^ b[i]) * prime;
 	return h;
 }
 
@@ -233,6 +237,12 @@ bool app_gcache_find(struct app_gcache *c, const struct app_gcache_key *key,
 				key->index);
 		if (d == 0) {
 			if (read_glyph(c, mid, g)) {
+				/* Kept first when the file is written again
+				 * (without the memory, no glyph is). */
+				if (!c->used)
+					c->used = calloc(c->nglyphs, 1);
+				if (c->used)
+					c->used[mid] = 1;
 				c->hits++;
 				return true;
 			}
@@ -295,7 +305,8 @@ bool app_gcache_dirty(const struct app_gcache *c)
 struct item {
 	struct app_gcache_key key;
 	struct app_gcache_glyph g;
-	bool added;
+	int rank; /* 0 added now, 1 read and used now, 2 read only */
+	bool keep;
 };
 
 static int cmp_item(const void *a, const void *b)
@@ -305,7 +316,7 @@ static int cmp_item(const void *a, const void *b)
 			y->key.file, y->key.px, y->key.overhang, y->key.index);
 	if (d)
 		return d;
-	return (int)y->added - (int)x->added; /* added first */
+	return x->rank - y->rank; /* added first */
 }
 
 /* The caller's file whose id the read file's slot j has, −1 if none. */
@@ -317,8 +328,15 @@ static int file_of_slot(const struct app_gcache *c, uint32_t j)
 	return -1;
 }
 
-/* The items to write, sorted, one per key, the read file's dropped when
- * all would not fit; *n of them, *data their bytes. */
+/* The bytes a glyph takes in the file. */
+static uint64_t cost(const struct item *x)
+{
+	return GLYPH_REC + (uint64_t)x->g.w * (uint64_t)x->g.rows;
+}
+
+/* The items to write, sorted, one per key: those added now, then those
+ * read and used now, then the rest read, each as long as the file stays
+ * under APP_GCACHE_MAX_BYTES; *n of them, *data their bitmaps' bytes. */
 static struct item *items(struct app_gcache *c, int *n, uint64_t *data)
 {
 	size_t cap = (size_t)c->nadded + c->nglyphs;
@@ -328,13 +346,15 @@ static struct item *items(struct app_gcache *c, int *n, uint64_t *data)
 	int m = 0;
 	for (int i = 0; i < c->nadded; i++)
 		if (c->have_id[c->keys[i].file])
-			it[m++] = (struct item){ c->keys[i], c->glyphs[i], true };
+			it[m++] = (struct item){ c->keys[i], c->glyphs[i], 0,
+						 false };
 	for (uint32_t i = 0; i < c->nglyphs; i++) {
 		const unsigned char *r = c->bytes + c->glyphs_at +
 					 (size_t)i * GLYPH_REC;
 		int k = file_of_slot(c, rd32(r));
 		struct item x = { .key = { (uint32_t)k, (uint16_t)rd16(r + 4),
-					   (uint16_t)rd16(r + 6), rd32(r + 8) } };
+					   (uint16_t)rd16(r + 6), rd32(r + 8) },
+				  .rank = c->used && c->used[i] ? 1 : 2 };
 		if (k >= 0 && read_glyph(c, i, &x.g))
 			it[m++] = x;
 	}
@@ -347,27 +367,22 @@ static struct item *items(struct app_gcache *c, int *n, uint64_t *data)
 			    it[i].key.file, it[i].key.px, it[i].key.overhang,
 			    it[i].key.index) != 0)
 			it[out++] = it[i];
-	uint64_t bytes = HEAD + (uint64_t)APP_GCACHE_FILES * FILE_REC;
-	for (int i = 0; i < out; i++)
-		bytes += GLYPH_REC + (uint64_t)it[i].g.w * (uint64_t)it[i].g.rows;
-	if (bytes > APP_GCACHE_MAX_BYTES) {
-		/* Only this run's glyphs (sorted, one per key already). */
-		int k = 0;
+	uint64_t budget = APP_GCACHE_MAX_BYTES - HEAD -
+			  (uint64_t)APP_GCACHE_FILES * FILE_REC;
+	for (int rank = 0; rank <= 2; rank++)
 		for (int i = 0; i < out; i++)
-			if (it[i].added)
-				it[k++] = it[i];
-		out = k;
-	}
+			if (it[i].rank == rank && cost(&it[i]) <= budget) {
+				it[i].keep = true;
+				budget -= cost(&it[i]);
+			}
+	int k = 0;
 	*data = 0;
 	for (int i = 0; i < out; i++)
-		*data += (uint64_t)it[i].g.w * (uint64_t)it[i].g.rows;
-	if (HEAD + (uint64_t)APP_GCACHE_FILES * FILE_REC +
-		    (uint64_t)out * GLYPH_REC + *data >
-	    APP_GCACHE_MAX_BYTES) {
-		out = 0;
-		*data = 0;
-	}
-	*n = out;
+		if (it[i].keep) {
+			*data += (uint64_t)it[i].g.w * (uint64_t)it[i].g.rows;
+			it[k++] = it[i];
+		}
+	*n = k;
 	return it;
 }
 

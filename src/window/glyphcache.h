@@ -37,9 +37,10 @@
 
 /* Font files a cache tells apart (text.h's files). */
 #define APP_GCACHE_FILES 16
-/* A file larger than this is not read, and old glyphs are dropped
- * rather than written past it. */
-#define APP_GCACHE_MAX_BYTES (2u << 20)
+/* A file larger than this is not read, and glyphs are dropped rather
+ * than written past it: those this run neither rendered nor used first.
+ * (About 40 window sizes' worth of one language's glyphs.) */
+#define APP_GCACHE_MAX_BYTES (1u << 20)
 /* A glyph's bitmap is at most this many pixels wide and high. */
 #define APP_GCACHE_MAX_SIDE 2048
 
@@ -67,6 +68,7 @@ struct app_gcache {
 	size_t len;
 	uint32_t nfiles, nglyphs;
 	size_t files_at, glyphs_at, data_at, data_len;
+	unsigned char *used; /* per read glyph: found this run */
 	/* The read file's number for each of the caller's files, −1 when
 	 * it has none or the file changed. */
 	int slot_of[APP_GCACHE_FILES];
@@ -124,7 +126,7 @@ unsigned char *app_gcache_serialise(struct app_gcache *c, size_t *len);
 void app_gcache_finish(struct app_gcache *c);
 
 /* The sum a file of len bytes carries at bytes 32–39: FNV-1a over
- * every other byte. */
+ * every other 8-byte word, then the last bytes. */
 uint64_t app_gcache_checksum(const void *bytes, size_t len);
 
 /* The cache file's path: $XDG_CACHE_HOME/gdstep/glyphs, else

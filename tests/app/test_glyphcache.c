@@ -299,66 +299,83 @@ static void check_damaged(const struct tcase *t)
 	free(b);
 }
 
-/* Glyphs past the cap are not written: the read file's are dropped
- * first, and the file never grows past APP_GCACHE_MAX_BYTES. */
+/* Glyph i of file 0 at size 10 added, and looked up. */
+static int add0(struct app_gcache *c, int i, const struct app_gcache_glyph *g)
+{
+	struct app_gcache_key k = { 0, 10, 0, (uint32_t)i };
+	return app_gcache_add(c, &k, g);
+}
+
+static bool find0(struct app_gcache *c, int i)
+{
+	struct app_gcache_key k = { 0, 10, 0, (uint32_t)i };
+	struct app_gcache_glyph g;
+	return app_gcache_find(c, &k, &g);
+}
+
+/* The file never grows past APP_GCACHE_MAX_BYTES: what does not fit is
+ * dropped, first the glyphs read and not used this run, then those read
+ * and used; this run's own are kept before either. */
 static void check_cap(const struct tcase *t)
 {
 	(void)t;
-	enum { SIDE = 200 }; /* 40 000 bytes a glyph */
+	enum { SIDE = 100 }; /* 10 000 bytes a glyph: 104 fit */
 	unsigned char *pix = calloc(SIDE * SIDE, 1);
 	CHECK(pix);
 	struct app_gcache c;
+	struct app_gcache_glyph g = { .w = SIDE, .rows = SIDE, .pix = pix };
 	app_gcache_open(&c, NULL, VERSION);
 	app_gcache_set_file(&c, 0, &font_a);
-	for (int i = 0; i < 40; i++)
-		CHECK(app_gcache_add(
-			      &c, &(struct app_gcache_key){ 0, 10, 0, (uint32_t)i },
-			      &(struct app_gcache_glyph){
-				      .w = SIDE, .rows = SIDE, .pix = pix }) == 0);
+	for (int i = 0; i < 90; i++)
+		CHECK(add0(&c, i, &g) == 0);
 	size_t len;
 	unsigned char *b = app_gcache_serialise(&c, &len);
 	app_gcache_finish(&c);
 	CHECK(b && len <= APP_GCACHE_MAX_BYTES);
 	app_gcache_open_bytes(&c, b, len, VERSION);
 	free(b);
-	CHECK(c.nglyphs == 40);
+	CHECK(c.nglyphs == 90);
 	app_gcache_set_file(&c, 0, &font_a);
-	/* 20 more: the 60 do not fit, so only these 20 are written. */
-	for (int i = 40; i < 60; i++)
-		CHECK(app_gcache_add(
-			      &c, &(struct app_gcache_key){ 0, 10, 0, (uint32_t)i },
-			      &(struct app_gcache_glyph){
-				      .w = SIDE, .rows = SIDE, .pix = pix }) == 0);
+	/* Ten of them used, thirty new: 120 do not fit, 104 do. */
+	for (int i = 80; i < 90; i++)
+		CHECK(find0(&c, i));
+	for (int i = 100; i < 130; i++)
+		CHECK(add0(&c, i, &g) == 0);
 	b = app_gcache_serialise(&c, &len);
 	app_gcache_finish(&c);
 	CHECK(b && len <= APP_GCACHE_MAX_BYTES);
 	app_gcache_open_bytes(&c, b, len, VERSION);
 	free(b);
-	CHECK(c.nglyphs == 20);
+	CHECK(c.nglyphs == 104);
+	app_gcache_set_file(&c, 0, &font_a);
+	for (int i = 80; i < 90; i++) /* used: kept */
+		CHECK(find0(&c, i));
+	for (int i = 100; i < 130; i++) /* new: kept */
+		CHECK(find0(&c, i));
+	int old = 0;
+	for (int i = 0; i < 80; i++)
+		old += find0(&c, i);
+	CHECK(old == 64); /* the rest of the room */
 	app_gcache_finish(&c);
-	/* This run's alone past the cap: nothing is written but a header. */
+	/* This run's alone past the cap: as many as fit. */
 	app_gcache_open(&c, NULL, VERSION);
 	app_gcache_set_file(&c, 0, &font_a);
-	for (int i = 0; i < 60; i++)
-		CHECK(app_gcache_add(
-			      &c, &(struct app_gcache_key){ 0, 10, 0, (uint32_t)i },
-			      &(struct app_gcache_glyph){
-				      .w = SIDE, .rows = SIDE, .pix = pix }) == 0);
+	for (int i = 0; i < 120; i++)
+		CHECK(add0(&c, i, &g) == 0);
 	b = app_gcache_serialise(&c, &len);
 	app_gcache_finish(&c);
 	CHECK(b && len <= APP_GCACHE_MAX_BYTES);
 	app_gcache_open_bytes(&c, b, len, VERSION);
-	CHECK(c.nglyphs == 0);
+	CHECK(c.nglyphs == 104);
 	app_gcache_finish(&c);
 	free(b);
 	/* A glyph the file cannot describe is refused. */
 	app_gcache_open(&c, NULL, VERSION);
-	CHECK(app_gcache_add(&c, &(struct app_gcache_key){ 0, 10, 0, 1 },
-			     &(struct app_gcache_glyph){ .w = APP_GCACHE_MAX_SIDE + 1,
-							 .rows = 1,
-							 .pix = pix }) < 0);
-	CHECK(app_gcache_add(&c, &(struct app_gcache_key){ 0, 10, 0, 1 },
-			     &(struct app_gcache_glyph){ .left = 40000 }) < 0);
+	CHECK(add0(&c, 1,
+		   &(struct app_gcache_glyph){ .w = APP_GCACHE_MAX_SIDE + 1,
+					       .rows = 1,
+					       .pix = pix }) < 0);
+	CHECK(add0(&c, 1, &(struct app_gcache_glyph){ .left = 40000 }) < 0);
 	CHECK(app_gcache_add(
 		      &c, &(struct app_gcache_key){ APP_GCACHE_FILES, 10, 0, 1 },
 		      &(struct app_gcache_glyph){ 0 }) < 0);

@@ -160,6 +160,7 @@ static void push_clip(struct app_gfx *g, struct clips *c, struct app_box b)
 }
 
 static void blend_rect(struct app_gfx *g, SDL_Rect r, struct app_rgba c);
+static void clear_output(struct app_gfx *g, SDL_Surface *s, struct app_rgba c);
 
 /* This frame's output surface while shapes go straight into it (not
  * while the view layer is drawn into its texture); NULL: SDL draws. */
@@ -173,7 +174,11 @@ static void fill(struct app_gfx *g, const struct app_prim *p)
 	struct app_rgba c = p->color;
 	SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
 	if (p->role == APP_ROLE_BACKGROUND) {
-		SDL_RenderClear(g->ren); /* the whole output, clip or not */
+		SDL_Surface *out = direct_now(g);
+		if (out && c.a == 255)
+			clear_output(g, out, c);
+		else
+			SDL_RenderClear(g->ren); /* the whole output, clip or not */
 		return;
 	}
 	SDL_Rect r = { (int)p->box.x, (int)p->box.y, (int)p->box.w, (int)p->box.h };
@@ -399,6 +404,22 @@ static void blend_rect(struct app_gfx *g, SDL_Rect r, struct app_rgba c)
 	for (int y = cut.y; y < cut.y + cut.h; y++)
 		blend_span(s, c, &(struct app_span){ cut.x, y, cut.w, 255 },
 			   solid);
+}
+
+/*
+ * The whole output set to opaque colour c, as SDL_RenderClear sets it
+ * (clip or not), with ordinary stores: SDL's SSE fill writes with
+ * non-temporal stores (movntps), which go around the cache, and the
+ * shapes, labels and panel of a frame drawn whole then read their
+ * pixels back from memory (about 0.5 ms of the first frame at 1280×720
+ * and 1920×1080).
+ */
+static void clear_output(struct app_gfx *g, SDL_Surface *s, struct app_rgba c)
+{
+	Uint32 solid = SDL_MapRGBA(s->format, c.r, c.g, c.b, 255);
+	SDL_RenderFlush(g->ren); /* what SDL has queued goes first */
+	for (int y = 0; y < s->h; y++)
+		blend_span(s, c, &(struct app_span){ 0, y, s->w, 255 }, solid);
 }
 
 /* Fills the spans of the shape just rasterised in colour c: into the

@@ -852,17 +852,17 @@ static int prim_box(struct app_gfx *g, const struct app_dlist *dl,
 		return 1;
 	case APP_PRIM_TEXT: {
 		const struct app_text_style *st = &p->style;
-		const struct app_text_entry *e = app_text_get(
-			&g->text, app_dlist_str(dl, p), st->px, st->face,
-			st->color);
-		if (!e || !e->pix)
+		int tw = 0, th = 0;
+		if (!app_text_size(&g->text, app_dlist_str(dl, p), st->px,
+				   st->face, st->color, &tw, &th) ||
+		    tw <= 0)
 			return 0;
 		/* Where app_text_draw puts it. */
-		int left = (int)p->ax - (st->align == APP_ALIGN_CENTRE ? e->w / 2 :
-					 st->align == APP_ALIGN_RIGHT ? e->w :
-									0);
+		int left = (int)p->ax - (st->align == APP_ALIGN_CENTRE ? tw / 2 :
+					 st->align == APP_ALIGN_RIGHT  ? tw :
+									 0);
 		b[0] = left, b[1] = (int)p->ay;
-		b[2] = (double)left + e->w, b[3] = (double)(int)p->ay + e->h;
+		b[2] = (double)left + tw, b[3] = (double)(int)p->ay + th;
 		return 1;
 	}
 	case APP_PRIM_DISC:

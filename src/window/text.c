@@ -218,6 +218,9 @@ void app_text_finish(struct app_text *t)
 	free(t->gcache_path);
 	t->gcache_path = NULL;
 	app_text_clear(t);
+	free(t->tmp);
+	t->tmp = NULL;
+	t->cap_tmp = 0;
 	/* Sizes before the faces they belong to. */
 	for (int i = 0; i < APP_TEXT_OPEN; i++)
 		close_slot(&t->open[i]);
@@ -778,6 +781,7 @@ static bool same_key(const struct app_text_entry *e, unsigned long h,
 	       e->color.a == c.a && strcmp(e->str, s) == 0;
 }
 
+/* Lays e out for its size; its pixels are made when needed (pixels). */
 static int render_entry(struct app_text *t, struct app_text_entry *e)
 {
 	e->w = 0;
@@ -790,14 +794,41 @@ static int render_entry(struct app_text *t, struct app_text_entry *e)
 	int top, h = layout_height(l, &top);
 	if (l->w <= 0 || h <= 0)
 		return l->w == 0 ? 0 : -1;
-	e->pix = malloc((size_t)l->w * (size_t)h * sizeof(*e->pix));
-	if (!e->pix)
-		return -1;
-	draw_layout(l, e->color, top, e->pix, l->w, l->w, h);
 	e->w = l->w;
 	e->h = h;
-	t->renders++;
 	return 0;
+}
+
+/* e's pixels: its own (made now if it has none) when keep, else, if it
+ * has none, drawn into t->tmp (valid until the next call that draws
+ * text). NULL for an empty string, or when they cannot be made. */
+static const Uint32 *pixels(struct app_text *t, struct app_text_entry *e, bool keep)
+{
+	if (e->pix || e->w <= 0)
+		return e->pix;
+	struct layout *l = &scratch;
+	int top;
+	if (lay_out(t, e->str, e->px, e->face, l) < 0 ||
+	    layout_height(l, &top) != e->h || l->w != e->w)
+		return NULL;
+	size_t n = (size_t)e->w * (size_t)e->h;
+	Uint32 *p;
+	if (keep) {
+		p = e->pix = malloc(n * sizeof(*p));
+	} else {
+		if (n > t->cap_tmp) {
+			free(t->tmp);
+			t->cap_tmp = 0;
+			t->tmp = malloc(n * sizeof(*t->tmp));
+			t->cap_tmp = t->tmp ? n : 0;
+		}
+		p = t->tmp;
+	}
+	if (!p)
+		return NULL;
+	draw_layout(l, e->color, top, p, e->w, e->w, e->h);
+	t->renders++;
+	return p;
 }
 
 static struct app_text_entry *get(struct app_text *t, const char *s, int px,
@@ -834,13 +865,27 @@ const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
 					  int px, enum app_face face,
 					  struct app_rgba color)
 {
-	return get(t, s, px, face, color);
+	struct app_text_entry *e = get(t, s, px, face, color);
+	if (e && e->w > 0 && !pixels(t, e, true))
+		return NULL;
+	return e;
+}
+
+bool app_text_size(struct app_text *t, const char *s, int px,
+		   enum app_face face, struct app_rgba color, int *w, int *h)
+{
+	const struct app_text_entry *e = get(t, s, px, face, color);
+	if (!e)
+		return false;
+	*w = e->w;
+	*h = e->h;
+	return true;
 }
 
 /* e's texture, made from its pixels the first time SDL draws it. */
 static SDL_Texture *texture(struct app_text *t, struct app_text_entry *e)
 {
-	if (e->tex || !e->pix)
+	if (e->tex || !pixels(t, e, true))
 		return e->tex;
 	e->tex = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888,
 				   SDL_TEXTUREACCESS_STATIC, e->w, e->h);
@@ -952,15 +997,20 @@ int app_text_blend(struct app_text *t, const char *s, int px,
 		return 0;
 	SDL_Rect r = { left_of(x, e->w, align), y, e->w, e->h }, k, cut;
 	SDL_Rect whole = { 0, 0, out->w, out->h };
-	if (!e->pix || !SDL_IntersectRect(clip, &whole, &k) ||
+	if (e->w <= 0 || !SDL_IntersectRect(clip, &whole, &k) ||
 	    !SDL_IntersectRect(&r, &k, &cut))
+		return e->w;
+	/* Kept from the second time it is drawn (text.h). */
+	const Uint32 *pix = pixels(t, e, e->drawn);
+	e->drawn = true;
+	if (!pix)
 		return e->w;
 	SDL_RenderFlush(t->ren); /* what SDL has queued goes first */
 	for (int row = cut.y; row < cut.y + cut.h; row++) {
 		Uint32 *d = (Uint32 *)(void *)((Uint8 *)out->pixels +
 					       (size_t)row * (size_t)out->pitch) +
 			    cut.x;
-		const Uint32 *p = e->pix + (size_t)(row - r.y) * (size_t)e->w +
+		const Uint32 *p = pix + (size_t)(row - r.y) * (size_t)e->w +
 				  (cut.x - r.x);
 		app_text_blend_row(d, p, cut.w);
 	}

@@ -53,10 +53,15 @@ struct app_text_entry {
 	int px;
 	enum app_face face;
 	struct app_rgba color;
-	/* Its pixels, w × h ARGB (NULL for an empty string), and the
-	 * texture made from them the first time SDL draws it. */
+	/* Its pixels, w × h ARGB, and the texture made from them the
+	 * first time SDL draws it; NULL until needed (an empty string has
+	 * neither). A string drawn straight into the output the first time
+	 * is drawn from pixels made in a scratch buffer, and keeps its own
+	 * from the second time (drawn), so a frame's strings drawn once,
+	 * as the first frame's, take no new memory. */
 	Uint32 *pix;
 	SDL_Texture *tex;
+	bool drawn;
 	int w, h;
 	unsigned long used;
 	unsigned long frame; /* the frame that last drew it */
@@ -134,6 +139,8 @@ struct app_text {
 	unsigned long clock;
 	unsigned long frame;
 	unsigned long renders;     /* strings rasterised so far, for tests */
+	Uint32 *tmp;               /* scratch pixels of a string drawn once */
+	size_t cap_tmp;            /* pixels in tmp */
 	unsigned long glyph_loads; /* glyphs loaded by FreeType, for tests */
 	struct app_text_width widths[APP_TEXT_WIDTHS];
 	unsigned width_clock;
@@ -197,6 +204,11 @@ void app_text_clear(struct app_text *t);
 const struct app_text_entry *app_text_get(struct app_text *t, const char *s,
 					  int px, enum app_face face,
 					  struct app_rgba color);
+
+/* The size s is drawn at (as app_text_get's entry's w and h), without
+ * its pixels; false when it cannot be laid out. */
+bool app_text_size(struct app_text *t, const char *s, int px,
+		   enum app_face face, struct app_rgba color, int *w, int *h);
 
 /* Width of s in pixels at size px, measured without rendering. */
 int app_text_width(struct app_text *t, const char *s, int px, enum app_face face);

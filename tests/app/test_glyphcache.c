@@ -91,17 +91,22 @@ static unsigned char *filled_bytes(int n, size_t *len)
 	return b;
 }
 
+/* c read from the serialised cache of fill(c, n). */
+static void open_filled(struct app_gcache *c, int n)
+{
+	size_t len;
+	unsigned char *b = filled_bytes(n, &len);
+	app_gcache_open_bytes(c, b, len, VERSION);
+	free(b);
+}
+
 /* Every glyph added is found after a round trip, with its fields and
  * bitmap; keys never added are not. */
 static void check_round_trip(const struct tcase *t)
 {
 	(void)t;
-	size_t len;
-	unsigned char *b = filled_bytes(200, &len);
-	CHECK(b && len > 32);
 	struct app_gcache c;
-	app_gcache_open_bytes(&c, b, len, VERSION);
-	free(b);
+	open_filled(&c, 200);
 	CHECK(c.nglyphs == 200);
 	app_gcache_set_file(&c, 0, &font_a);
 	app_gcache_set_file(&c, 1, &font_b);
@@ -122,11 +127,8 @@ static void check_round_trip(const struct tcase *t)
 static void check_files_by_id(const struct tcase *t)
 {
 	(void)t;
-	size_t len;
-	unsigned char *b = filled_bytes(20, &len);
 	struct app_gcache c;
-	app_gcache_open_bytes(&c, b, len, VERSION);
-	free(b);
+	open_filled(&c, 20);
 	/* font_b is now the caller's file 5, font_a its file 0. */
 	app_gcache_set_file(&c, 5, &font_b);
 	app_gcache_set_file(&c, 0, &font_a);
@@ -192,11 +194,10 @@ static void check_changed_font(const struct tcase *t)
 static void check_added_wins(const struct tcase *t)
 {
 	(void)t;
-	size_t len;
-	unsigned char *b = filled_bytes(10, &len);
 	struct app_gcache c;
-	app_gcache_open_bytes(&c, b, len, VERSION);
-	free(b);
+	open_filled(&c, 10);
+	size_t len;
+	unsigned char *b;
 	app_gcache_set_file(&c, 0, &font_a);
 	app_gcache_set_file(&c, 1, &font_b);
 	unsigned char px = 200;

@@ -253,7 +253,6 @@ bool app_gcache_find(struct app_gcache *c, const struct app_gcache_key *key,
 		else
 			hi = mid;
 	}
-	c->misses++;
 	return false;
 }
 
@@ -300,8 +299,9 @@ bool app_gcache_dirty(const struct app_gcache *c)
 	return c->nadded > 0;
 }
 
-/* A glyph to write: key (the caller's file number), bitmap, and whether
- * it was added now (kept over a read one with the same key). */
+/* A glyph to write: key (the caller's file number), bitmap, rank (an
+ * added one is kept over a read one with the same key, and before it
+ * when the file is full), and whether it is written. */
 struct item {
 	struct app_gcache_key key;
 	struct app_gcache_glyph g;

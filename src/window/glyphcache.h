@@ -23,8 +23,8 @@
  * Layout, little-endian: "gdstepGC", u32 format, u32 renderer version
  * (FreeType's, with gdstep's bitmap processing), u32 files, u32 glyphs,
  * u64 data bytes, u64 sum (app_gcache_checksum: a file with a byte
- * changed on disk is not read, so no glyph is drawn wrong); per file u64 size, mtime seconds, mtime nanoseconds,
- * inode, device; per glyph (sorted by file, px, overhang, index) u32
+ * changed on disk is not read, so no glyph is drawn wrong); per file
+ * u64 size, mtime seconds, mtime nanoseconds, inode, device; per glyph (sorted by file, px, overhang, index) u32
  * file, u16 px, u16 overhang, u32 index, i16 left, i16 top, u16 w, u16
  * rows, i32 advance (26.6), u32 data offset; then the coverage bytes.
  */
@@ -78,7 +78,7 @@ struct app_gcache {
 	struct app_gcache_key *keys;
 	struct app_gcache_glyph *glyphs;
 	int nadded, cap_added;
-	long hits, misses; /* lookups, for tests */
+	long hits; /* glyphs found, for tests */
 };
 
 /*

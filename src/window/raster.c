@@ -376,10 +376,11 @@ static void segment(struct app_raster *r, float fax, float fay, float fbx,
 				d = sqrt((qx - dx) * (qx - dx) +
 					 (qy - dy) * (qy - dy));
 			double c = h + 0.5 - d;
-			float v = (float)(c < along ? c : along);
+			uint8_t v = level((float)(c < along ? c : along));
 			if (keep)
-				kept[x - a] = level(v);
-			put(row + x, v);
+				kept[x - a] = v;
+			if (v > row[x])
+				row[x] = v;
 		}
 	}
 }

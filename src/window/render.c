@@ -524,13 +524,19 @@ static void shape(struct app_gfx *g, const struct app_dlist *dl,
 		app_raster_clip(ra, kx, ky, kw, kh);
 }
 
+/* A text style's alignment as app_text_draw takes it. */
+static int text_align(const struct app_text_style *st)
+{
+	return st->align == APP_ALIGN_CENTRE ? 1 :
+	       st->align == APP_ALIGN_RIGHT  ? 2 :
+					       0;
+}
+
 static void text(struct app_gfx *g, const struct app_dlist *dl,
 		 const struct app_prim *p)
 {
 	const struct app_text_style *st = &p->style;
-	int align = st->align == APP_ALIGN_CENTRE ? 1 :
-		    st->align == APP_ALIGN_RIGHT  ? 2 :
-						    0;
+	int align = text_align(st);
 	SDL_Surface *out = direct_now(g);
 	if (out && APP_TEXT_DIRECT) {
 		/* Straight into the output, as SDL would blit it, cut to
@@ -858,9 +864,7 @@ static int prim_box(struct app_gfx *g, const struct app_dlist *dl,
 		    tw <= 0)
 			return 0;
 		/* Where app_text_draw puts it. */
-		int left = (int)p->ax - (st->align == APP_ALIGN_CENTRE ? tw / 2 :
-					 st->align == APP_ALIGN_RIGHT  ? tw :
-									 0);
+		int left = app_text_left((int)p->ax, tw, text_align(st));
 		b[0] = left, b[1] = (int)p->ay;
 		b[2] = (double)left + tw, b[3] = (double)(int)p->ay + th;
 		return 1;

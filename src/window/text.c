@@ -818,7 +818,6 @@ static const Uint32 *pixels(struct app_text *t, struct app_text_entry *e, bool k
 	} else {
 		if (n > t->cap_tmp) {
 			free(t->tmp);
-			t->cap_tmp = 0;
 			t->tmp = malloc(n * sizeof(*t->tmp));
 			t->cap_tmp = t->tmp ? n : 0;
 		}
@@ -898,8 +897,7 @@ static SDL_Texture *texture(struct app_text *t, struct app_text_entry *e)
 	return e->tex;
 }
 
-/* Where a string w wide is drawn for x and align. */
-static int left_of(int x, int w, int align)
+int app_text_left(int x, int w, int align)
 {
 	return x - (align == 1 ? w / 2 : align == 2 ? w : 0);
 }
@@ -913,7 +911,7 @@ int app_text_draw(struct app_text *t, const char *s, int px, enum app_face face,
 	SDL_Texture *tex = texture(t, e);
 	if (!tex)
 		return e->w;
-	SDL_Rect r = { left_of(x, e->w, align), y, e->w, e->h };
+	SDL_Rect r = { app_text_left(x, e->w, align), y, e->w, e->h };
 	SDL_RenderCopy(t->ren, tex, NULL, &r);
 	return e->w;
 }
@@ -998,7 +996,7 @@ int app_text_blend(struct app_text *t, const char *s, int px,
 	struct app_text_entry *e = get(t, s, px, face, color);
 	if (!e)
 		return 0;
-	SDL_Rect r = { left_of(x, e->w, align), y, e->w, e->h }, k, cut;
+	SDL_Rect r = { app_text_left(x, e->w, align), y, e->w, e->h }, k, cut;
 	SDL_Rect whole = { 0, 0, out->w, out->h };
 	if (e->w <= 0 || !SDL_IntersectRect(clip, &whole, &k) ||
 	    !SDL_IntersectRect(&r, &k, &cut))

@@ -216,6 +216,9 @@ int app_text_width(struct app_text *t, const char *s, int px, enum app_face face
 /* The line height of the face at size px. */
 int app_text_height(struct app_text *t, int px, enum app_face face);
 
+/* The left edge of a string w wide drawn at x with align (as below). */
+int app_text_left(int x, int w, int align);
+
 /* Draws s with its top-left at (x, y); align 0 left, 1 centre, 2 right of
  * x. Returns the width drawn. */
 int app_text_draw(struct app_text *t, const char *s, int px, enum app_face face,

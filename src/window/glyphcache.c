@@ -223,8 +223,9 @@ static bool read_glyph(const struct app_gcache *c, uint32_t i,
 	return true;
 }
 
-bool app_gcache_find(struct app_gcache *c, const struct app_gcache_key *key,
-		     struct app_gcache_glyph *g)
+/* The record of key in the file read, marked used, into *g. */
+static bool lookup(struct app_gcache *c, const struct app_gcache_key *key,
+		   struct app_gcache_glyph *g)
 {
 	int slot = key->file < APP_GCACHE_FILES ? c->slot_of[key->file] : -1;
 	uint32_t lo = 0, hi = slot >= 0 ? c->nglyphs : 0;
@@ -243,7 +244,6 @@ bool app_gcache_find(struct app_gcache *c, const struct app_gcache_key *key,
 					c->used = calloc(c->nglyphs, 1);
 				if (c->used)
 					c->used[mid] = 1;
-				c->hits++;
 				return true;
 			}
 			break;
@@ -254,6 +254,67 @@ bool app_gcache_find(struct app_gcache *c, const struct app_gcache_key *key,
 			hi = mid;
 	}
 	return false;
+}
+
+bool app_gcache_find(struct app_gcache *c, const struct app_gcache_key *key,
+		     struct app_gcache_glyph *g)
+{
+	if (key->index >= APP_GCACHE_CHAR || !lookup(c, key, g))
+		return false;
+	c->hits++;
+	return true;
+}
+
+bool app_gcache_find_char(struct app_gcache *c, uint32_t file, uint32_t ch,
+			  uint32_t *index)
+{
+	struct app_gcache_key key = { file, 0, 0, APP_GCACHE_CHAR | ch };
+	struct app_gcache_glyph g;
+	if (ch >= APP_GCACHE_CHAR || !lookup(c, &key, &g) || g.w || g.rows ||
+	    g.advance < 0)
+		return false;
+	*index = (uint32_t)g.advance;
+	c->facts++;
+	return true;
+}
+
+int app_gcache_add_char(struct app_gcache *c, uint32_t file, uint32_t ch,
+			uint32_t index)
+{
+	if (ch >= APP_GCACHE_CHAR || index > INT32_MAX)
+		return -1;
+	struct app_gcache_key key = { file, 0, 0, APP_GCACHE_CHAR | ch };
+	return app_gcache_add(c, &key,
+			      &(struct app_gcache_glyph){ .advance = index });
+}
+
+bool app_gcache_find_metrics(struct app_gcache *c, uint32_t file, int px,
+			     bool bold, struct app_gcache_metrics *m)
+{
+	struct app_gcache_key key = { file, (uint16_t)px, bold,
+				      APP_GCACHE_METRICS };
+	struct app_gcache_glyph g;
+	if (px < 1 || px > UINT16_MAX || !lookup(c, &key, &g) || g.w ||
+	    g.rows)
+		return false;
+	*m = (struct app_gcache_metrics){ g.left, g.top, (int)g.advance };
+	c->facts++;
+	return true;
+}
+
+int app_gcache_add_metrics(struct app_gcache *c, uint32_t file, int px,
+			   bool bold, const struct app_gcache_metrics *m)
+{
+	if (px < 1 || px > UINT16_MAX || m->overhang < INT16_MIN ||
+	    m->overhang > INT16_MAX)
+		return -1;
+	struct app_gcache_key key = { file, (uint16_t)px, bold,
+				      APP_GCACHE_METRICS };
+	return app_gcache_add(c, &key,
+			      &(struct app_gcache_glyph){
+				      .left = m->ascent,
+				      .top = m->height,
+				      .advance = m->overhang });
 }
 
 int app_gcache_add(struct app_gcache *c, const struct app_gcache_key *key,

@@ -55,6 +55,23 @@ struct app_gcache_key {
 	uint32_t index; /* glyph index in the file */
 };
 
+/*
+ * Besides glyphs the table keeps two kinds of fact, so that a start whose
+ * glyphs are all here need not open a font with FreeType at all: which
+ * glyph a character is in a file (key px 0, overhang 0, index
+ * APP_GCACHE_CHAR | the character; the glyph index in advance) and the
+ * line metrics of a file at a size (key index APP_GCACHE_METRICS,
+ * overhang 1 for a fallback emboldened as the bold; the ascent in left,
+ * the line height in top, the emboldening's pixels in advance). Neither
+ * is a glyph index: FreeType's are below 2^16.
+ */
+#define APP_GCACHE_CHAR 0x80000000u
+#define APP_GCACHE_METRICS 0xffffffffu
+
+struct app_gcache_metrics {
+	int ascent, height, overhang;
+};
+
 struct app_gcache_glyph {
 	int left, top, w, rows;
 	long advance;             /* 26.6 */
@@ -78,7 +95,8 @@ struct app_gcache {
 	struct app_gcache_key *keys;
 	struct app_gcache_glyph *glyphs;
 	int nadded, cap_added;
-	long hits; /* glyphs found, for tests */
+	long hits;  /* glyphs found, for tests */
+	long facts; /* characters and metrics found, for tests */
 };
 
 /*
@@ -107,6 +125,25 @@ bool app_gcache_find(struct app_gcache *c, const struct app_gcache_key *key,
  * Returns 0, or −1 when out of memory or the glyph cannot be stored. */
 int app_gcache_add(struct app_gcache *c, const struct app_gcache_key *key,
 		   const struct app_gcache_glyph *g);
+
+/* Which glyph character ch (below 2^31) is in file: true with *index
+ * (0: the file has none) when the cache knows. */
+bool app_gcache_find_char(struct app_gcache *c, uint32_t file, uint32_t ch,
+			  uint32_t *index);
+
+/* Keeps what FreeType said of ch in file (index below 2^31). Returns 0,
+ * or −1 when out of memory or it cannot be stored. */
+int app_gcache_add_char(struct app_gcache *c, uint32_t file, uint32_t ch,
+			uint32_t index);
+
+/* The line metrics of file at px (1..65535), emboldened or not, when the
+ * cache has them. */
+bool app_gcache_find_metrics(struct app_gcache *c, uint32_t file, int px,
+			     bool bold, struct app_gcache_metrics *m);
+
+/* Keeps them (each field fits 16 bits, signed). Returns 0 or −1. */
+int app_gcache_add_metrics(struct app_gcache *c, uint32_t file, int px,
+			   bool bold, const struct app_gcache_metrics *m);
 
 /* Whether glyphs were added since the file was read. */
 bool app_gcache_dirty(const struct app_gcache *c);

@@ -95,7 +95,7 @@ void app_font_dir_message(char *msg, size_t size, const char *dir,
 #define FLOOR6(x) ((int)(((x) & -64) / 64))
 #define CEIL6(x) FLOOR6((x) + 63)
 
-static int open_file(struct app_text *t, struct app_font_file *f);
+static FT_Face open_face(struct app_text *t, struct app_font_file *f);
 
 int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 		  char *err, size_t err_size)
@@ -141,7 +141,7 @@ int app_text_init(struct app_text *t, SDL_Renderer *ren, const char *dir,
 	}
 	/* A font that is there but not a font fails here, not mid-lecture. */
 	struct app_font_file *reg = &t->files[t->file_of[APP_FACE_REGULAR][0]];
-	if (open_file(t, reg) < 0) {
+	if (!open_face(t, reg)) {
 		snprintf(err, err_size, "%s: %s", reg->path,
 			 reg->map ? "not a font FreeType can read" :
 				    "not a font (empty, or cannot be mapped)");
@@ -230,6 +230,7 @@ void app_text_finish(struct app_text *t)
 			FT_Done_Face(f->face);
 		if (f->map)
 			munmap(f->map, f->len);
+		free(f->chars);
 		free(f->path);
 		memset(f, 0, sizeof(*f));
 	}
@@ -239,11 +240,11 @@ void app_text_finish(struct app_text *t)
 	t->nfile = 0;
 }
 
-/* Maps a font file and opens its face (the face reads the mapping: shared
- * pages, no system call per glyph). Returns 0, or -1 if it cannot be. */
-static int open_file(struct app_text *t, struct app_font_file *f)
+/* Maps a font file and tells the glyph cache which file it is. Returns
+ * 0, or -1 if it cannot be. */
+static int map_file(struct app_text *t, struct app_font_file *f)
 {
-	if (f->face)
+	if (f->map)
 		return 0;
 	if (f->failed)
 		return -1;
@@ -269,17 +270,31 @@ static int open_file(struct app_text *t, struct app_font_file *f)
 					.dev = (uint64_t)st.st_dev };
 	if (t->gcache)
 		app_gcache_set_file(t->gcache, (int)(f - t->files), &f->id);
+	f->failed = false;
+	return 0;
+}
+
+/* The file's face, opened on its mapping (shared pages, no system call
+ * per glyph); NULL if it cannot be. */
+static FT_Face open_face(struct app_text *t, struct app_font_file *f)
+{
+	if (f->face || f->face_failed)
+		return f->face;
+	f->face_failed = true;
+	if (map_file(t, f) < 0)
+		return NULL;
+	t->faces_opened++;
 	if (FT_New_Memory_Face(t->ft, f->map, (FT_Long)f->len, 0, &f->face) != 0) {
 		f->face = NULL;
-		return -1;
+		return NULL;
 	}
 	if (!FT_IS_SCALABLE(f->face)) {
 		FT_Done_Face(f->face);
 		f->face = NULL;
-		return -1;
+		return NULL;
 	}
-	f->failed = false;
-	return 0;
+	f->face_failed = false;
+	return f->face;
 }
 
 /* The (face, size) pair's slot, taking the least recently used one if it
@@ -303,42 +318,128 @@ static struct app_open_font *slot(struct app_text *t, int px, enum app_face face
 	return lru;
 }
 
-static FT_Face face_of(struct app_text *t, const struct app_open_font *o, int i)
+/* z's FreeType size object, made once and active on its face, with z's
+ * line metrics; NULL if the face cannot be opened or sized. */
+static FT_Face ft_sized(struct app_text *t, struct app_sized *z)
 {
-	return t->files[t->file_of[o->face][i]].face;
-}
-
-/* File i of a slot at the slot's size; NULL if the file cannot be read
- * or sized. */
-static struct app_sized *sized(struct app_text *t, struct app_open_font *o, int i)
-{
-	if (i >= t->nfiles[o->face])
+	FT_Face face = open_face(t, &t->files[z->file]);
+	if (!face)
 		return NULL;
-	struct app_sized *z = &o->file[i];
-	if (z->failed)
-		return NULL;
-	struct app_font_file *f = &t->files[t->file_of[o->face][i]];
-	if (z->size)
-		return z;
-	z->failed = true;
-	z->file = t->file_of[o->face][i];
-	z->px = o->px;
-	if (open_file(t, f) < 0 || FT_New_Size(f->face, &z->size) != 0) {
+	if (z->size) {
+		FT_Activate_Size(z->size);
+		return face;
+	}
+	if (FT_New_Size(face, &z->size) != 0) {
 		z->size = NULL;
 		return NULL;
 	}
 	FT_Activate_Size(z->size);
 	/* Points at 72 dots an inch: a size of px pixels, as SDL_ttf sets. */
-	if (FT_Set_Char_Size(f->face, 0, (FT_F26Dot6)o->px * 64, 0, 0) != 0)
+	if (FT_Set_Char_Size(face, 0, (FT_F26Dot6)z->px * 64, 0, 0) != 0) {
+		FT_Done_Size(z->size);
+		z->size = NULL;
 		return NULL;
-	FT_Fixed scale = f->face->size->metrics.y_scale;
-	z->ascent = CEIL6(FT_MulFix(f->face->ascender, scale));
-	z->height = CEIL6(FT_MulFix(f->face->ascender - f->face->descender, scale));
+	}
+	FT_Fixed scale = face->size->metrics.y_scale;
+	z->ascent = CEIL6(FT_MulFix(face->ascender, scale));
+	z->height = CEIL6(FT_MulFix(face->ascender - face->descender, scale));
 	/* A fallback with no bold of its own is emboldened. */
-	if (o->face == APP_FACE_BOLD && i > 0)
-		z->overhang = f->face->size->metrics.y_ppem / 10;
+	z->overhang = z->bold ? face->size->metrics.y_ppem / 10 : 0;
+	return face;
+}
+
+/* File i of a slot at the slot's size, its line metrics known (from the
+ * glyph cache, else from FreeType); NULL if the file cannot be read or
+ * sized. */
+static struct app_sized *sized(struct app_text *t, struct app_open_font *o, int i)
+{
+	if (i >= t->nfiles[o->face])
+		return NULL;
+	struct app_sized *z = &o->file[i];
+	if (z->ready)
+		return z;
+	if (z->failed)
+		return NULL;
+	z->failed = true;
+	z->file = t->file_of[o->face][i];
+	z->px = o->px;
+	z->bold = o->face == APP_FACE_BOLD && i > 0;
+	if (map_file(t, &t->files[z->file]) < 0)
+		return NULL;
+	struct app_gcache_metrics m;
+	if (t->gcache &&
+	    app_gcache_find_metrics(t->gcache, (uint32_t)z->file, z->px,
+				    z->bold, &m)) {
+		z->ascent = m.ascent;
+		z->height = m.height;
+		z->overhang = m.overhang;
+	} else if (!ft_sized(t, z)) {
+		return NULL;
+	} else if (t->gcache) {
+		m = (struct app_gcache_metrics){ z->ascent, z->height,
+						 z->overhang };
+		(void)app_gcache_add_metrics(t->gcache, (uint32_t)z->file,
+					     z->px, z->bold, &m);
+	}
+	z->ready = true;
 	z->failed = false;
 	return z;
+}
+
+/* The slot of c in f's table of characters, growing it when half
+ * full; NULL when out of memory. */
+static struct app_char *char_slot(struct app_font_file *f, Uint32 c)
+{
+	if ((f->nchars + 1) * 2 > f->cap_chars) {
+		int cap = f->cap_chars ? f->cap_chars * 2 : 256;
+		struct app_char *m = calloc((size_t)cap, sizeof(*m));
+		if (!m)
+			return NULL;
+		for (int i = 0; i < f->cap_chars; i++) {
+			if (!f->chars[i].used)
+				continue;
+			unsigned h = f->chars[i].c * 2654435761u;
+			int k = (int)(h & (unsigned)(cap - 1));
+			while (m[k].used)
+				k = (k + 1) & (cap - 1);
+			m[k] = f->chars[i];
+		}
+		free(f->chars);
+		f->chars = m;
+		f->cap_chars = cap;
+	}
+	unsigned h = c * 2654435761u;
+	int k = (int)(h & (unsigned)(f->cap_chars - 1));
+	while (f->chars[k].used && f->chars[k].c != c)
+		k = (k + 1) & (f->cap_chars - 1);
+	return &f->chars[k];
+}
+
+/* The glyph index of c in file k (0: it has none), asked of the glyph
+ * cache, else of FreeType, once per run. */
+static FT_UInt char_index(struct app_text *t, int k, Uint32 c)
+{
+	struct app_font_file *f = &t->files[k];
+	struct app_char *e = char_slot(f, c);
+	if (e && e->used)
+		return e->index;
+	uint32_t index = 0;
+	bool known = t->gcache && app_gcache_find_char(t->gcache, (uint32_t)k,
+						       c, &index);
+	if (!known) {
+		FT_Face face = open_face(t, f);
+		if (!face)
+			return 0;
+		index = FT_Get_Char_Index(face, c);
+		if (t->gcache)
+			(void)app_gcache_add_char(t->gcache, (uint32_t)k, c,
+						  index);
+	}
+	if (e) {
+		*e = (struct app_char){ c, index, true };
+		f->nchars++;
+	}
+	return index;
 }
 
 /* Copies the slot's rendered bitmap into g as 8-bit coverage, smeared
@@ -442,8 +543,8 @@ static struct app_glyph *kept_glyph(struct app_sized *z, struct app_glyph *g,
 /* Glyph index of z's font, loaded, hinted and rendered once at z's size
  * (which other slots of the same file may have left inactive); NULL if
  * it cannot be. */
-static struct app_glyph *glyph(struct app_text *t, FT_Face face,
-			       struct app_sized *z, FT_UInt index)
+static struct app_glyph *glyph(struct app_text *t, struct app_sized *z,
+			       FT_UInt index)
 {
 	struct app_glyph *g = glyph_slot(z, index);
 	if (!g)
@@ -456,8 +557,10 @@ static struct app_glyph *glyph(struct app_text *t, FT_Face face,
 	struct app_gcache_glyph cg;
 	if (t->gcache && keyed && app_gcache_find(t->gcache, &key, &cg))
 		return kept_glyph(z, g, index, &cg);
+	FT_Face face = ft_sized(t, z);
+	if (!face)
+		return NULL;
 	t->glyph_loads++;
-	FT_Activate_Size(z->size);
 	if (FT_Load_Glyph(face, index, FT_LOAD_DEFAULT) != 0)
 		return NULL;
 	FT_GlyphSlot s = face->glyph;
@@ -544,7 +647,7 @@ static Uint32 next_char(const char **p)
 static int font_with(struct app_text *t, struct app_open_font *o, Uint32 c)
 {
 	for (int i = 0; i < t->nfiles[o->face]; i++)
-		if (sized(t, o, i) && FT_Get_Char_Index(face_of(t, o, i), c))
+		if (sized(t, o, i) && char_index(t, t->file_of[o->face][i], c))
 			return i;
 	return -1;
 }
@@ -648,9 +751,8 @@ static int lay_out(struct app_text *t, const char *s, int px,
 			*r = (struct run){ .file = f, .z = z, .first = l->n };
 			x = 0;
 		}
-		FT_Face ff = face_of(t, l->o, f);
-		FT_UInt index = FT_Get_Char_Index(ff, c);
-		struct app_glyph *g = glyph(t, ff, r->z, index);
+		FT_UInt index = char_index(t, r->z->file, c);
+		struct app_glyph *g = glyph(t, r->z, index);
 		if (!g)
 			continue;
 		l->glyph[l->n++] = (struct placed){ *g, x };

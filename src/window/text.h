@@ -97,11 +97,13 @@ struct app_glyph {
 };
 
 /* One font file at one size (and, for a fallback with no bold, emboldened
- * as SDL_ttf does): a FreeType size object of the file's face, its line
- * metrics and its glyphs. */
+ * as SDL_ttf does): its line metrics, its glyphs and, once a glyph has to
+ * be rendered, a FreeType size object of the file's face. */
 struct app_sized {
-	FT_Size size; /* NULL until needed */
+	FT_Size size; /* NULL until a glyph is rendered */
+	bool ready;   /* the metrics are known */
 	bool failed;
+	bool bold;          /* a fallback emboldened as the bold */
 	int ascent, height; /* pixels, as SDL_ttf computes them */
 	int overhang;       /* the bold's extra pixels, 0 if not emboldened */
 	int file, px;       /* its font file (app_text.files) and size */
@@ -116,15 +118,26 @@ struct app_open_font {
 	unsigned long used;
 };
 
+/* A character's glyph index in a font file, as looked up once. */
+struct app_char {
+	Uint32 c;
+	FT_UInt index;
+	bool used; /* false: a free slot */
+};
+
 /* A font file, mapped and opened once; every size is a size object of
- * its face. */
+ * its face. The face is opened only when something the glyph cache does
+ * not know is needed of it. */
 struct app_font_file {
 	char *path;
 	void *map; /* the file, mapped on first use */
 	size_t len;
 	FT_Face face; /* NULL until needed */
-	bool failed;
+	bool failed;      /* it cannot be mapped */
+	bool face_failed; /* FreeType cannot open it */
 	struct app_gcache_id id; /* once mapped */
+	struct app_char *chars;  /* open addressing on the character */
+	int cap_chars, nchars;
 };
 
 struct app_text {
@@ -142,6 +155,7 @@ struct app_text {
 	Uint32 *tmp;               /* scratch pixels of a string drawn once */
 	size_t cap_tmp;            /* pixels in tmp */
 	unsigned long glyph_loads; /* glyphs loaded by FreeType, for tests */
+	unsigned long faces_opened; /* by FreeType, for tests */
 	struct app_text_width widths[APP_TEXT_WIDTHS];
 	unsigned width_clock;
 	unsigned long measures;    /* strings laid out to measure, for tests */

@@ -122,6 +122,68 @@ static void check_round_trip(const struct tcase *t)
 	app_gcache_finish(&c);
 }
 
+/* What a file's characters are and its sizes' metrics come back after a
+ * round trip, each only as itself: a glyph's key finds no fact and a
+ * fact's no glyph; a character past 2^31 is not stored. */
+static void check_facts(const struct tcase *t)
+{
+	(void)t;
+	struct app_gcache c;
+	app_gcache_open_bytes(&c, NULL, 0, VERSION);
+	app_gcache_set_file(&c, 0, &font_a);
+	app_gcache_set_file(&c, 1, &font_b);
+	unsigned char pix[64 * 4];
+	fill(&c, 4, pix);
+	CHECK(app_gcache_add_char(&c, 0, 'w', 90) == 0);
+	CHECK(app_gcache_add_char(&c, 1, 0x8bef, 0) == 0); /* 误: none */
+	CHECK(app_gcache_add_char(&c, 1, 0x1f600, 7000) == 0);
+	CHECK(app_gcache_add_char(&c, 0, 0x80000000u, 1) < 0);
+	CHECK(app_gcache_add_char(&c, 0, 'x', 0x80000000u) < 0);
+	struct app_gcache_metrics m = { 19, 23, 0 }, mb = { 20, 24, 2 };
+	CHECK(app_gcache_add_metrics(&c, 0, 20, false, &m) == 0);
+	CHECK(app_gcache_add_metrics(&c, 1, 20, true, &mb) == 0);
+	CHECK(app_gcache_add_metrics(&c, 0, 0, false, &m) < 0);
+	CHECK(app_gcache_add_metrics(&c, 0, 70000, false, &m) < 0);
+	CHECK(app_gcache_add_metrics(
+		      &c, 0, 30, false,
+		      &(struct app_gcache_metrics){ 40000, 1, 0 }) < 0);
+	size_t len;
+	unsigned char *b = app_gcache_serialise(&c, &len);
+	CHECK(b);
+	app_gcache_finish(&c);
+	app_gcache_open_bytes(&c, b, len, VERSION);
+	free(b);
+	app_gcache_set_file(&c, 0, &font_a);
+	app_gcache_set_file(&c, 1, &font_b);
+	uint32_t index = 12345;
+	CHECK(app_gcache_find_char(&c, 0, 'w', &index) && index == 90);
+	CHECK(app_gcache_find_char(&c, 1, 0x8bef, &index) && index == 0);
+	CHECK(app_gcache_find_char(&c, 1, 0x1f600, &index) && index == 7000);
+	CHECK(!app_gcache_find_char(&c, 1, 'w', &index));
+	CHECK(!app_gcache_find_char(&c, 0, 'x', &index));
+	struct app_gcache_metrics got;
+	CHECK(app_gcache_find_metrics(&c, 0, 20, false, &got));
+	CHECK(got.ascent == 19 && got.height == 23 && got.overhang == 0);
+	CHECK(app_gcache_find_metrics(&c, 1, 20, true, &got));
+	CHECK(got.ascent == 20 && got.height == 24 && got.overhang == 2);
+	CHECK(!app_gcache_find_metrics(&c, 1, 20, false, &got));
+	CHECK(!app_gcache_find_metrics(&c, 0, 21, false, &got));
+	CHECK(c.facts == 5);
+	/* Facts are not glyphs, nor glyphs facts. */
+	struct app_gcache_glyph g;
+	CHECK(!app_gcache_find(&c, &(struct app_gcache_key){ 0, 0, 0,
+							       APP_GCACHE_CHAR | 'w' },
+			       &g));
+	CHECK(!app_gcache_find(&c, &(struct app_gcache_key){
+					   0, 20, 0, APP_GCACHE_METRICS },
+			       &g));
+	CHECK(c.hits == 0);
+	for (int i = 0; i < 4; i++)
+		CHECK(finds(&c, i));
+	CHECK(!app_gcache_find_char(&c, 0, 100, &index)); /* glyph 100's key */
+	app_gcache_finish(&c);
+}
+
 /* The caller's numbers for its files may change between runs: a file is
  * known by its id, not its number. */
 static void check_files_by_id(const struct tcase *t)
@@ -500,6 +562,7 @@ static void check_path(const struct tcase *t)
 
 static const struct tcase cases[] = {
 	{ .name = "gcache-round-trip", .run = check_round_trip },
+	{ .name = "gcache-facts", .run = check_facts },
 	{ .name = "gcache-files-by-id", .run = check_files_by_id },
 	{ .name = "gcache-changed-font", .run = check_changed_font },
 	{ .name = "gcache-added-wins", .run = check_added_wins },

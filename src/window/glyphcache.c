@@ -294,8 +294,7 @@ bool app_gcache_find_metrics(struct app_gcache *c, uint32_t file, int px,
 	struct app_gcache_key key = { file, (uint16_t)px, bold,
 				      APP_GCACHE_METRICS };
 	struct app_gcache_glyph g;
-	if (px < 1 || px > UINT16_MAX || !lookup(c, &key, &g) || g.w ||
-	    g.rows)
+	if (px < 1 || px > UINT16_MAX || !lookup(c, &key, &g) || g.w || g.rows)
 		return false;
 	*m = (struct app_gcache_metrics){ g.left, g.top, (int)g.advance };
 	c->facts++;
@@ -311,10 +310,9 @@ int app_gcache_add_metrics(struct app_gcache *c, uint32_t file, int px,
 	struct app_gcache_key key = { file, (uint16_t)px, bold,
 				      APP_GCACHE_METRICS };
 	return app_gcache_add(c, &key,
-			      &(struct app_gcache_glyph){
-				      .left = m->ascent,
-				      .top = m->height,
-				      .advance = m->overhang });
+			      &(struct app_gcache_glyph){ .left = m->ascent,
+							  .top = m->height,
+							  .advance = m->overhang });
 }
 
 int app_gcache_add(struct app_gcache *c, const struct app_gcache_key *key,

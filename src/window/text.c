@@ -367,9 +367,8 @@ static struct app_sized *sized(struct app_text *t, struct app_open_font *o, int 
 	if (map_file(t, &t->files[z->file]) < 0)
 		return NULL;
 	struct app_gcache_metrics m;
-	if (t->gcache &&
-	    app_gcache_find_metrics(t->gcache, (uint32_t)z->file, z->px,
-				    z->bold, &m)) {
+	if (t->gcache && app_gcache_find_metrics(t->gcache, (uint32_t)z->file,
+						 z->px, z->bold, &m)) {
 		z->ascent = m.ascent;
 		z->height = m.height;
 		z->overhang = m.overhang;
@@ -424,8 +423,8 @@ static FT_UInt char_index(struct app_text *t, int k, Uint32 c)
 	if (e && e->used)
 		return e->index;
 	uint32_t index = 0;
-	bool known = t->gcache && app_gcache_find_char(t->gcache, (uint32_t)k,
-						       c, &index);
+	bool known = t->gcache &&
+		     app_gcache_find_char(t->gcache, (uint32_t)k, c, &index);
 	if (!known) {
 		FT_Face face = open_face(t, f);
 		if (!face)

@@ -132,9 +132,9 @@ struct app_font_file {
 	char *path;
 	void *map; /* the file, mapped on first use */
 	size_t len;
-	FT_Face face; /* NULL until needed */
-	bool failed;      /* it cannot be mapped */
-	bool face_failed; /* FreeType cannot open it */
+	FT_Face face;            /* NULL until needed */
+	bool failed;             /* it cannot be mapped */
+	bool face_failed;        /* FreeType cannot open it */
 	struct app_gcache_id id; /* once mapped */
 	struct app_char *chars;  /* open addressing on the character */
 	int cap_chars, nchars;
@@ -151,10 +151,10 @@ struct app_text {
 	struct app_text_entry cache[APP_TEXT_CACHE];
 	unsigned long clock;
 	unsigned long frame;
-	unsigned long renders;     /* strings rasterised so far, for tests */
-	Uint32 *tmp;               /* scratch pixels of a string drawn once */
-	size_t cap_tmp;            /* pixels in tmp */
-	unsigned long glyph_loads; /* glyphs loaded by FreeType, for tests */
+	unsigned long renders;      /* strings rasterised so far, for tests */
+	Uint32 *tmp;                /* scratch pixels of a string drawn once */
+	size_t cap_tmp;             /* pixels in tmp */
+	unsigned long glyph_loads;  /* glyphs loaded by FreeType, for tests */
 	unsigned long faces_opened; /* by FreeType, for tests */
 	struct app_text_width widths[APP_TEXT_WIDTHS];
 	unsigned width_clock;

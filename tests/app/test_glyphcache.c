@@ -144,9 +144,9 @@ static void check_facts(const struct tcase *t)
 	CHECK(app_gcache_add_metrics(&c, 1, 20, true, &mb) == 0);
 	CHECK(app_gcache_add_metrics(&c, 0, 0, false, &m) < 0);
 	CHECK(app_gcache_add_metrics(&c, 0, 70000, false, &m) < 0);
-	CHECK(app_gcache_add_metrics(
-		      &c, 0, 30, false,
-		      &(struct app_gcache_metrics){ 40000, 1, 0 }) < 0);
+	CHECK(app_gcache_add_metrics(&c, 0, 30, false,
+				     &(struct app_gcache_metrics){ 40000, 1, 0 }) <
+	      0);
 	size_t len;
 	unsigned char *b = app_gcache_serialise(&c, &len);
 	CHECK(b);
@@ -171,12 +171,11 @@ static void check_facts(const struct tcase *t)
 	CHECK(c.facts == 5);
 	/* Facts are not glyphs, nor glyphs facts. */
 	struct app_gcache_glyph g;
-	CHECK(!app_gcache_find(&c, &(struct app_gcache_key){ 0, 0, 0,
-							       APP_GCACHE_CHAR | 'w' },
-			       &g));
-	CHECK(!app_gcache_find(&c, &(struct app_gcache_key){
-					   0, 20, 0, APP_GCACHE_METRICS },
-			       &g));
+	CHECK(!app_gcache_find(
+		&c, &(struct app_gcache_key){ 0, 0, 0, APP_GCACHE_CHAR | 'w' },
+		&g));
+	CHECK(!app_gcache_find(
+		&c, &(struct app_gcache_key){ 0, 20, 0, APP_GCACHE_METRICS }, &g));
 	CHECK(c.hits == 0);
 	for (int i = 0; i < 4; i++)
 		CHECK(finds(&c, i));

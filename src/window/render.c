@@ -475,28 +475,11 @@ static int prim_box(struct app_gfx *g, const struct app_dlist *dl,
  * box, not the output, so a thin line touches a few pages of memory,
  * not one per row (the first frame pays for each page it touches).
  */
-static void shape(struct app_gfx *g, const struct app_dlist *dl,
+/* Traces p's shape into the rasteriser, cut to its clip. */
+static void trace(struct app_gfx *g, const struct app_dlist *dl,
 		  const struct app_prim *p)
 {
 	const float *xs = dl->xs + p->first, *ys = dl->ys + p->first;
-	struct app_raster *ra = &g->raster;
-	int kx = ra->x0, ky = ra->y0, kw = ra->x1 - ra->x0, kh = ra->y1 - ra->y0;
-	double b[4];
-	/* Only for a large clip: a small one is cut enough. */
-	int in = (long)kw * kh > 65536 ? prim_box(g, dl, p, b) : -1;
-	if (in == 0)
-		return;
-	bool cut = in > 0 && isfinite(b[0]) && isfinite(b[1]) &&
-		   isfinite(b[2]) && isfinite(b[3]);
-	if (cut) {
-		int x0 = b[0] > kx ? (int)fmin(floor(b[0]), kx + kw) : kx;
-		int y0 = b[1] > ky ? (int)fmin(floor(b[1]), ky + kh) : ky;
-		int x1 = b[2] < kx + kw ? (int)fmax(ceil(b[2]), kx) : kx + kw;
-		int y1 = b[3] < ky + kh ? (int)fmax(ceil(b[3]), ky) : ky + kh;
-		if (x1 <= x0 || y1 <= y0)
-			return;
-		app_raster_clip(ra, x0, y0, x1 - x0, y1 - y0);
-	}
 	switch (p->kind) {
 	case APP_PRIM_LINE:
 		if (p->dash <= 0)
@@ -519,8 +502,50 @@ static void shape(struct app_gfx *g, const struct app_dlist *dl,
 	default:
 		break;
 	}
-	fill_spans(g, p->color);
-	if (cut)
+}
+
+/* Rows of a shape's band (see shape). */
+#define RASTER_BAND 64
+
+static void shape(struct app_gfx *g, const struct app_dlist *dl,
+		  const struct app_prim *p)
+{
+	struct app_raster *ra = &g->raster;
+	int kx = ra->x0, ky = ra->y0, kw = ra->x1 - ra->x0, kh = ra->y1 - ra->y0;
+	double b[4];
+	/* Only for a large clip: a small one is cut enough. */
+	int in = (long)kw * kh > 65536 ? prim_box(g, dl, p, b) : -1;
+	if (in == 0)
+		return;
+	bool cut = in > 0 && isfinite(b[0]) && isfinite(b[1]) &&
+		   isfinite(b[2]) && isfinite(b[3]);
+	if (cut) {
+		int x0 = b[0] > kx ? (int)fmin(floor(b[0]), kx + kw) : kx;
+		int y0 = b[1] > ky ? (int)fmin(floor(b[1]), ky + kh) : ky;
+		int x1 = b[2] < kx + kw ? (int)fmax(ceil(b[2]), kx) : kx + kw;
+		int y1 = b[3] < ky + kh ? (int)fmax(ceil(b[3]), ky) : ky + kh;
+		if (x1 <= x0 || y1 <= y0)
+			return;
+		app_raster_clip(ra, x0, y0, x1 - x0, y1 - y0);
+	}
+	/* A tall shape is traced in bands of RASTER_BAND rows, each its
+	 * own clip: the rasteriser's coverage then spans that many rows,
+	 * not the output's, so the first frame writes into (and faults in)
+	 * a few fresh pages instead of one for every two rows it crosses.
+	 * A pixel's coverage does not depend on the clip it is traced in
+	 * (raster.h), so the pixels are those of one pass. */
+	int x0 = ra->x0, y0 = ra->y0, w = ra->x1 - ra->x0, y1 = ra->y1;
+	bool banded = y1 - y0 > RASTER_BAND && !g->one_pass;
+	g->bands += banded;
+	for (int y = y0; y < y1; y += banded ? RASTER_BAND : y1 - y0) {
+		if (banded)
+			app_raster_clip(ra, x0, y, w,
+					y1 - y < RASTER_BAND ? y1 - y :
+							       RASTER_BAND);
+		trace(g, dl, p);
+		fill_spans(g, p->color);
+	}
+	if (cut || banded)
 		app_raster_clip(ra, kx, ky, kw, kh);
 }
 

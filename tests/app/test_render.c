@@ -801,6 +801,33 @@ static void check_stroke(const struct tcase *t)
 	teardown(&f);
 }
 
+/* Tall shapes are traced in bands of rows, each its own clip, so the
+ * rasteriser's coverage spans a few rows, not the output's; the frame is
+ * the one tracing each shape in one pass draws, pixel for pixel (a
+ * pixel's coverage does not depend on its clip). */
+static void check_bands(const struct tcase *t)
+{
+	struct fixture a, b;
+	CHECK(setup(&a, t));
+	CHECK(setup(&b, t));
+	if (t->zh) {
+		to_chinese(&a);
+		to_chinese(&b);
+	}
+	b.g->one_pass = true;
+	b.g->full_frames = a.g->full_frames = true;
+	for (int k = 0; k < 3; k++) {
+		act(&a, &b, APP_ACT_NEXT, 1000.0 * k);
+		draw(&a);
+		draw(&b);
+		CHECK(same_pixels(&a, &b));
+	}
+	CHECK(a.g->bands > 0);
+	CHECK(b.g->bands == 0);
+	teardown(&a);
+	teardown(&b);
+}
+
 /* The help overlay covers the window and shows text. */
 static void check_help(const struct tcase *t)
 {
@@ -1410,6 +1437,31 @@ static const struct tcase cases[] = {
 	  .steps = 3,
 	  .runs = 4,
 	  .zh = true },
+	{ .name = "render-bands-as-one-pass",
+	  .run = check_bands,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = 1.8,
+	  .rate = 0.05,
+	  .beta = 0.9,
+	  .steps = 3,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "render-bands-as-one-pass-zh-4runs",
+	  .run = check_bands,
+	  .kind = GD_CURVE_BOWL2,
+	  .rate = 0.15,
+	  .steps = 3,
+	  .runs = 4,
+	  .zh = true,
+	  .w = 1920,
+	  .h = 1080 },
+	{ .name = "render-bands-as-one-pass-720p-dark",
+	  .run = check_bands,
+	  .kind = GD_CURVE_WELLS,
+	  .w0 = -1.5,
+	  .rate = 0.1,
+	  .steps = 8,
+	  .dark = true },
 	{ .name = "render-glyph-file",
 	  .run = check_glyph_file,
 	  .kind = GD_CURVE_WELLS,

@@ -504,8 +504,9 @@ static void trace(struct app_gfx *g, const struct app_dlist *dl,
 	}
 }
 
-/* Rows of a shape's band (see shape). */
+/* Rows of a shape's band, and the least coverage banded (see shape). */
 #define RASTER_BAND 64
+#define RASTER_BAND_BYTES (1L << 18)
 
 static void shape(struct app_gfx *g, const struct app_dlist *dl,
 		  const struct app_prim *p)
@@ -528,14 +529,18 @@ static void shape(struct app_gfx *g, const struct app_dlist *dl,
 			return;
 		app_raster_clip(ra, x0, y0, x1 - x0, y1 - y0);
 	}
-	/* A tall shape is traced in bands of RASTER_BAND rows, each its
+	/* A large shape is traced in bands of RASTER_BAND rows, each its
 	 * own clip: the rasteriser's coverage then spans that many rows,
 	 * not the output's, so the first frame writes into (and faults in)
-	 * a few fresh pages instead of one for every two rows it crosses.
-	 * A pixel's coverage does not depend on the clip it is traced in
-	 * (raster.h), so the pixels are those of one pass. */
+	 * a few fresh pages instead of one for every two rows a curve
+	 * crosses. A pixel's coverage does not depend on the clip it is
+	 * traced in (raster.h), so the pixels are those of one pass. A
+	 * small clip (a thin line's, or a square a frame drawn over the
+	 * last one puts back) is traced whole: its coverage is a few
+	 * pages, and each band walks the shape's points again. */
 	int x0 = ra->x0, y0 = ra->y0, w = ra->x1 - ra->x0, y1 = ra->y1;
-	bool banded = y1 - y0 > RASTER_BAND && !g->one_pass;
+	bool banded = y1 - y0 > RASTER_BAND &&
+		      (long)w * (y1 - y0) > RASTER_BAND_BYTES && !g->one_pass;
 	g->bands += banded;
 	for (int y = y0; y < y1; y += banded ? RASTER_BAND : y1 - y0) {
 		if (banded)

@@ -6,8 +6,8 @@
  * which a mutated file rarely gets right by chance. Then the read
  * file's own records are given as the caller's font files, and glyphs
  * are looked up by the keys of its glyph records and by keys from the
- * input: a glyph found must have its bitmap inside the bytes read (ASan
- * checks each byte). A glyph is added, and the cache serialised: what
+ * input (as glyphs, characters and sizes' metrics): a glyph found must
+ * have its bitmap inside the bytes read (ASan checks each byte). A glyph is added, and the cache serialised: what
  * serialise writes must read back whole, every glyph it holds found.
  */
 #include <stdbool.h>
@@ -118,15 +118,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct app_gcache_glyph g;
 		if (app_gcache_find(&c, &key, &g))
 			sum += touch(&g);
+		/* The same bytes as a character's and a size's facts. */
+		uint32_t index;
+		struct app_gcache_metrics m;
+		if (app_gcache_find_char(&c, key.file, key.index, &index))
+			sum += index;
+		if (app_gcache_find_metrics(&c, key.file, key.px,
+					    key.overhang & 1, &m))
+			sum += (unsigned)(m.ascent + m.height + m.overhang);
 	}
 	/* A glyph of the input's added, the cache written and read back. */
 	uint8_t pix[64];
 	memset(pix, (int)(sum & 0xff), sizeof(pix));
-	struct app_gcache_key key = { (uint32_t)(how >> 4), how, 0, sum };
+	struct app_gcache_key key = { (uint32_t)(how >> 4), how, 0,
+				      sum % APP_GCACHE_CHAR };
 	struct app_gcache_glyph g = {
 		.left = -3, .top = 7, .w = 8, .rows = 8, .advance = 640, .pix = pix
 	};
 	int added = app_gcache_add(&c, &key, &g);
+	(void)app_gcache_add_char(&c, key.file, sum, how);
+	(void)app_gcache_add_metrics(
+		&c, key.file, how, how & 1,
+		&(struct app_gcache_metrics){ (int)(sum & 0x7fff), how, 1 });
 	size_t n;
 	uint8_t *out = app_gcache_serialise(&c, &n);
 	if (out) {
@@ -153,6 +166,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				(uint16_t)(r[6] | r[7] << 8), rd32(r + 8)
 			};
 			struct app_gcache_glyph g2;
+			if (k2.index >= APP_GCACHE_CHAR) {
+				/* A fact, not a glyph: found as one when
+				 * well formed (glyphcache.h), never as a
+				 * glyph. */
+				uint32_t index;
+				struct app_gcache_metrics m;
+				if (app_gcache_find(&d, &k2, &g2))
+					abort();
+				(void)app_gcache_find_char(
+					&d, k2.file, k2.index - APP_GCACHE_CHAR,
+					&index);
+				(void)app_gcache_find_metrics(&d, k2.file, k2.px,
+							      k2.overhang != 0,
+							      &m);
+				continue;
+			}
 			if (!app_gcache_find(&d, &k2, &g2))
 				abort(); /* a glyph written is not found */
 			touch(&g2);

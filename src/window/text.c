@@ -385,33 +385,44 @@ static struct app_sized *sized(struct app_text *t, struct app_open_font *o, int 
 	return z;
 }
 
-/* The slot of c in f's table of characters, growing it when half
- * full; NULL when out of memory. */
-static struct app_char *char_slot(struct app_font_file *f, Uint32 c)
+/* The index of key's slot (its own, or the free one it would take) in a
+ * table of cap items (a power of two) of size bytes each. */
+static int probe(const void *items, int cap, size_t size, unsigned key)
 {
-	if ((f->nchars + 1) * 2 > f->cap_chars) {
-		int cap = f->cap_chars ? f->cap_chars * 2 : 256;
-		struct app_char *m = calloc((size_t)cap, sizeof(*m));
+	int k = (int)((key * 2654435761u) & (unsigned)(cap - 1));
+	for (;;) {
+		const struct app_slot *s = (const void *)((const char *)items +
+							  (size_t)k * size);
+		if (!s->used || s->key == key)
+			return k;
+		k = (k + 1) & (cap - 1);
+	}
+}
+
+/* The slot of key in *items, a table of *cap items of size bytes, each
+ * beginning with its struct app_slot, count of them used; the table
+ * grows (64 slots, then twice as many) when half full. NULL when out of
+ * memory. */
+static void *table_slot(void **items, int *cap, int count, size_t size,
+			unsigned key)
+{
+	if ((count + 1) * 2 > *cap) {
+		int n = *cap ? *cap * 2 : 64;
+		char *m = calloc((size_t)n, size);
 		if (!m)
 			return NULL;
-		for (int i = 0; i < f->cap_chars; i++) {
-			if (!f->chars[i].used)
-				continue;
-			unsigned h = f->chars[i].c * 2654435761u;
-			int k = (int)(h & (unsigned)(cap - 1));
-			while (m[k].used)
-				k = (k + 1) & (cap - 1);
-			m[k] = f->chars[i];
+		for (int i = 0; i < *cap; i++) {
+			const struct app_slot *s = (const void *)((char *)*items +
+								  (size_t)i * size);
+			if (s->used)
+				memcpy(m + (size_t)probe(m, n, size, s->key) * size,
+				       s, size);
 		}
-		free(f->chars);
-		f->chars = m;
-		f->cap_chars = cap;
+		free(*items);
+		*items = m;
+		*cap = n;
 	}
-	unsigned h = c * 2654435761u;
-	int k = (int)(h & (unsigned)(f->cap_chars - 1));
-	while (f->chars[k].used && f->chars[k].c != c)
-		k = (k + 1) & (f->cap_chars - 1);
-	return &f->chars[k];
+	return (char *)*items + (size_t)probe(*items, *cap, size, key) * size;
 }
 
 /* The glyph index of c in file k (0: it has none), asked of the glyph
@@ -419,8 +430,11 @@ static struct app_char *char_slot(struct app_font_file *f, Uint32 c)
 static FT_UInt char_index(struct app_text *t, int k, Uint32 c)
 {
 	struct app_font_file *f = &t->files[k];
-	struct app_char *e = char_slot(f, c);
-	if (e && e->used)
+	void *chars = f->chars;
+	struct app_char *e = table_slot(&chars, &f->cap_chars, f->nchars,
+					sizeof(*e), c);
+	f->chars = chars;
+	if (e && e->slot.used)
 		return e->index;
 	uint32_t index = 0;
 	bool known = t->gcache &&
@@ -435,7 +449,7 @@ static FT_UInt char_index(struct app_text *t, int k, Uint32 c)
 						  index);
 	}
 	if (e) {
-		*e = (struct app_char){ c, index, true };
+		*e = (struct app_char){ { c, true }, index };
 		f->nchars++;
 	}
 	return index;
@@ -485,29 +499,11 @@ static void forget_glyphs(struct app_sized *z)
 /* The glyph slot of index in z's table, growing it when half full. */
 static struct app_glyph *glyph_slot(struct app_sized *z, FT_UInt index)
 {
-	if ((z->count + 1) * 2 > z->cap) {
-		int cap = z->cap ? z->cap * 2 : 64;
-		struct app_glyph *g = calloc((size_t)cap, sizeof(*g));
-		if (!g)
-			return NULL;
-		for (int i = 0; i < z->cap; i++) {
-			if (!z->glyphs[i].used)
-				continue;
-			unsigned h = z->glyphs[i].index * 2654435761u;
-			int k = (int)(h & (unsigned)(cap - 1));
-			while (g[k].used)
-				k = (k + 1) & (cap - 1);
-			g[k] = z->glyphs[i];
-		}
-		free(z->glyphs);
-		z->glyphs = g;
-		z->cap = cap;
-	}
-	unsigned h = index * 2654435761u;
-	int k = (int)(h & (unsigned)(z->cap - 1));
-	while (z->glyphs[k].used && z->glyphs[k].index != index)
-		k = (k + 1) & (z->cap - 1);
-	return &z->glyphs[k];
+	void *glyphs = z->glyphs;
+	struct app_glyph *g = table_slot(&glyphs, &z->cap, z->count, sizeof(*g),
+					 index);
+	z->glyphs = glyphs;
+	return g;
 }
 
 /* What the rendered glyphs are made with: bump it when keep_bitmap or
@@ -521,7 +517,7 @@ static struct app_glyph *kept_glyph(struct app_sized *z, struct app_glyph *g,
 				    FT_UInt index,
 				    const struct app_gcache_glyph *cg)
 {
-	*g = (struct app_glyph){ .index = index,
+	*g = (struct app_glyph){ .slot = { index, false },
 				 .left = cg->left,
 				 .top = cg->top,
 				 .w = cg->w,
@@ -534,7 +530,7 @@ static struct app_glyph *kept_glyph(struct app_sized *z, struct app_glyph *g,
 			return NULL;
 		memcpy(g->pix, cg->pix, n);
 	}
-	g->used = true;
+	g->slot.used = true;
 	z->count++;
 	return g;
 }
@@ -548,7 +544,7 @@ static struct app_glyph *glyph(struct app_text *t, struct app_sized *z,
 	struct app_glyph *g = glyph_slot(z, index);
 	if (!g)
 		return NULL;
-	if (g->used)
+	if (g->slot.used)
 		return g;
 	struct app_gcache_key key = { (uint32_t)z->file, (uint16_t)z->px,
 				      (uint16_t)z->overhang, index };
@@ -566,13 +562,13 @@ static struct app_glyph *glyph(struct app_text *t, struct app_sized *z,
 	if (s->format != FT_GLYPH_FORMAT_BITMAP &&
 	    FT_Render_Glyph(s, FT_RENDER_MODE_NORMAL) != 0)
 		return NULL;
-	*g = (struct app_glyph){ .index = index,
+	*g = (struct app_glyph){ .slot = { index, false },
 				 .left = s->bitmap_left,
 				 .top = s->bitmap_top,
 				 .advance = s->advance.x };
 	if (keep_bitmap(g, &s->bitmap, z->overhang) < 0)
 		return NULL;
-	g->used = true;
+	g->slot.used = true;
 	z->count++;
 	if (t->gcache && keyed)
 		(void)app_gcache_add(

@@ -86,11 +86,16 @@ struct app_text_width {
 			* of the clock only makes one choice less apt */
 };
 
+/* The head of each item of an open-addressing table on a number. */
+struct app_slot {
+	unsigned key;
+	bool used; /* false: a free slot */
+};
+
 /* A glyph at one size: its coverage, 8 bits a pixel, w × rows. */
 struct app_glyph {
-	FT_UInt index; /* the font's glyph index */
-	bool used;     /* false: a free slot */
-	int left, top; /* the bitmap's place from the pen, y up */
+	struct app_slot slot; /* key: the font's glyph index */
+	int left, top;        /* the bitmap's place from the pen, y up */
 	int w, rows;
 	long advance; /* 26.6 pixels, hinted */
 	unsigned char *pix;
@@ -120,9 +125,8 @@ struct app_open_font {
 
 /* A character's glyph index in a font file, as looked up once. */
 struct app_char {
-	Uint32 c;
+	struct app_slot slot; /* key: the character */
 	FT_UInt index;
-	bool used; /* false: a free slot */
 };
 
 /* A font file, mapped and opened once; every size is a size object of

@@ -340,6 +340,17 @@ static void to_chinese(struct fixture *f)
 	app_gfx_invalidate(f->g);
 }
 
+/* Two fixtures of t, in Chinese when t says so. */
+static void setup_pair(struct fixture *a, struct fixture *b, const struct tcase *t)
+{
+	CHECK(setup(a, t));
+	CHECK(setup(b, t));
+	if (t->zh) {
+		to_chinese(a);
+		to_chinese(b);
+	}
+}
+
 /* Text is rendered at most twice and then comes from the cache: the
  * first frame, drawn straight into the output, draws each string from
  * scratch pixels and keeps none (no new memory to fault in), a string
@@ -423,12 +434,7 @@ static int faces_open(const struct app_text *x)
 static void check_glyphs_once(const struct tcase *t)
 {
 	struct fixture a, b;
-	CHECK(setup(&a, t));
-	CHECK(setup(&b, t));
-	if (t->zh) {
-		to_chinese(&a);
-		to_chinese(&b);
-	}
+	setup_pair(&a, &b, t);
 	CHECK(a.g->text.nfile == 3);
 	CHECK(a.g->text.file_of[APP_FACE_REGULAR][1] ==
 	      a.g->text.file_of[APP_FACE_BOLD][1]);
@@ -808,12 +814,7 @@ static void check_stroke(const struct tcase *t)
 static void check_bands(const struct tcase *t)
 {
 	struct fixture a, b;
-	CHECK(setup(&a, t));
-	CHECK(setup(&b, t));
-	if (t->zh) {
-		to_chinese(&a);
-		to_chinese(&b);
-	}
+	setup_pair(&a, &b, t);
 	b.g->one_pass = true;
 	b.g->full_frames = a.g->full_frames = true;
 	for (int k = 0; k < 3; k++) {

@@ -468,13 +468,6 @@ static void fill_spans(struct app_gfx *g, struct app_rgba c)
 static int prim_box(struct app_gfx *g, const struct app_dlist *dl,
 		    const struct app_prim *p, double b[4]);
 
-/*
- * A shape: rasterised whole, then filled span by span. The rasteriser
- * is cut to the shape's box within the clip first (a shape's pixels do
- * not depend on the clip, raster.h): its coverage buffer then spans the
- * box, not the output, so a thin line touches a few pages of memory,
- * not one per row (the first frame pays for each page it touches).
- */
 /* Traces p's shape into the rasteriser, cut to its clip. */
 static void trace(struct app_gfx *g, const struct app_dlist *dl,
 		  const struct app_prim *p)
@@ -508,6 +501,13 @@ static void trace(struct app_gfx *g, const struct app_dlist *dl,
 #define RASTER_BAND 64
 #define RASTER_BAND_BYTES (1L << 18)
 
+/*
+ * A shape: rasterised, then filled span by span. The rasteriser is cut
+ * to the shape's box within the clip first (a shape's pixels do not
+ * depend on the clip, raster.h): its coverage buffer then spans the
+ * box, not the output, so a thin line touches a few pages of memory,
+ * not one per row (the first frame pays for each page it touches).
+ */
 static void shape(struct app_gfx *g, const struct app_dlist *dl,
 		  const struct app_prim *p)
 {

@@ -94,7 +94,7 @@ struct app_gfx {
 	struct parts *parts;        /* render.c's, for one frame */
 	bool full_frames;           /* never start from the last frame */
 	bool one_pass;              /* for tests: no shape traced in bands */
-	long bands;                 /* shapes' bands traced, for tests */
+	long bands;                 /* shapes traced in bands, for tests */
 	SDL_Surface *surface; /* what ren draws into, when it is a software
 				 renderer made on a surface (NULL: the
 				 window's, or none) */

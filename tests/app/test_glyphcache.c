@@ -100,6 +100,18 @@ static void open_filled(struct app_gcache *c, int n)
 	free(b);
 }
 
+/* c written as app_gcache_save would write it and read back: its files
+ * then have no ids (the caller gives them again). */
+static void reread(struct app_gcache *c)
+{
+	size_t len;
+	unsigned char *b = app_gcache_serialise(c, &len);
+	app_gcache_finish(c);
+	CHECK(b && len <= APP_GCACHE_MAX_BYTES);
+	app_gcache_open_bytes(c, b, len, VERSION);
+	free(b);
+}
+
 /* Every glyph added is found after a round trip, with its fields and
  * bitmap; keys never added are not. */
 static void check_round_trip(const struct tcase *t)
@@ -147,12 +159,7 @@ static void check_facts(const struct tcase *t)
 	CHECK(app_gcache_add_metrics(&c, 0, 30, false,
 				     &(struct app_gcache_metrics){ 40000, 1, 0 }) <
 	      0);
-	size_t len;
-	unsigned char *b = app_gcache_serialise(&c, &len);
-	CHECK(b);
-	app_gcache_finish(&c);
-	app_gcache_open_bytes(&c, b, len, VERSION);
-	free(b);
+	reread(&c);
 	app_gcache_set_file(&c, 0, &font_a);
 	app_gcache_set_file(&c, 1, &font_b);
 	uint32_t index = 12345;
@@ -232,12 +239,7 @@ static void check_changed_font(const struct tcase *t)
 								 .rows = 2,
 								 .advance = 9,
 								 .pix = px }) == 0);
-		size_t len2;
-		unsigned char *b2 = app_gcache_serialise(&c, &len2);
-		app_gcache_finish(&c);
-		CHECK(b2);
-		app_gcache_open_bytes(&c, b2, len2, VERSION);
-		free(b2);
+		reread(&c);
 		CHECK(c.nglyphs == 21); /* file 0's 20, and the new one */
 		app_gcache_set_file(&c, 0, &font_a);
 		app_gcache_set_file(&c, 1, &id);
@@ -257,8 +259,6 @@ static void check_added_wins(const struct tcase *t)
 	(void)t;
 	struct app_gcache c;
 	open_filled(&c, 10);
-	size_t len;
-	unsigned char *b;
 	app_gcache_set_file(&c, 0, &font_a);
 	app_gcache_set_file(&c, 1, &font_b);
 	unsigned char px = 200;
@@ -266,10 +266,7 @@ static void check_added_wins(const struct tcase *t)
 			     &(struct app_gcache_glyph){
 				     .w = 1, .rows = 1, .advance = 5, .pix = &px }) ==
 	      0);
-	b = app_gcache_serialise(&c, &len);
-	app_gcache_finish(&c);
-	app_gcache_open_bytes(&c, b, len, VERSION);
-	free(b);
+	reread(&c);
 	CHECK(c.nglyphs == 10);
 	app_gcache_set_file(&c, 0, &font_a);
 	struct app_gcache_glyph g;
@@ -390,12 +387,7 @@ static void check_cap(const struct tcase *t)
 	app_gcache_set_file(&c, 0, &font_a);
 	for (int i = 0; i < 90; i++)
 		CHECK(add0(&c, i, &g) == 0);
-	size_t len;
-	unsigned char *b = app_gcache_serialise(&c, &len);
-	app_gcache_finish(&c);
-	CHECK(b && len <= APP_GCACHE_MAX_BYTES);
-	app_gcache_open_bytes(&c, b, len, VERSION);
-	free(b);
+	reread(&c);
 	CHECK(c.nglyphs == 90);
 	app_gcache_set_file(&c, 0, &font_a);
 	/* Ten of them used, thirty new: 120 do not fit, 104 do. */
@@ -403,11 +395,7 @@ static void check_cap(const struct tcase *t)
 		CHECK(find0(&c, i));
 	for (int i = 100; i < 130; i++)
 		CHECK(add0(&c, i, &g) == 0);
-	b = app_gcache_serialise(&c, &len);
-	app_gcache_finish(&c);
-	CHECK(b && len <= APP_GCACHE_MAX_BYTES);
-	app_gcache_open_bytes(&c, b, len, VERSION);
-	free(b);
+	reread(&c);
 	CHECK(c.nglyphs == 104);
 	app_gcache_set_file(&c, 0, &font_a);
 	for (int i = 80; i < 90; i++) /* used: kept */
@@ -424,13 +412,9 @@ static void check_cap(const struct tcase *t)
 	app_gcache_set_file(&c, 0, &font_a);
 	for (int i = 0; i < 120; i++)
 		CHECK(add0(&c, i, &g) == 0);
-	b = app_gcache_serialise(&c, &len);
-	app_gcache_finish(&c);
-	CHECK(b && len <= APP_GCACHE_MAX_BYTES);
-	app_gcache_open_bytes(&c, b, len, VERSION);
+	reread(&c);
 	CHECK(c.nglyphs == 104);
 	app_gcache_finish(&c);
-	free(b);
 	/* A glyph the file cannot describe is refused. */
 	app_gcache_open(&c, NULL, VERSION);
 	CHECK(add0(&c, 1,

@@ -293,7 +293,7 @@ static double first_frame(struct xwatch *x, char *const argv[], double *map_s,
 
 static void bench_first_frame(struct xwatch *x, const char *gdstep,
 			      const char *floor_prog, const char *size,
-			      const char *lang, long *floor_hwm)
+			      const char *lang, const char *cache, long *floor_hwm)
 {
 	char *gd_argv[] = {
 		(char *)gdstep, "--lang", (char *)lang, "--curve",    "wells",
@@ -305,14 +305,11 @@ static void bench_first_frame(struct xwatch *x, const char *gdstep,
 	double gd[FIRST_FRAME_ROUNDS], fl[FIRST_FRAME_ROUNDS];
 	double gd_map[FIRST_FRAME_ROUNDS], fl_map[FIRST_FRAME_ROUNDS];
 	double fl_hwm[FIRST_FRAME_ROUNDS];
-	/* The first start ever, with no glyph cache (bench_window's own
-	 * $XDG_CACHE_HOME, emptied): it renders every glyph and leaves the
-	 * cache the rounds then start with, as every start after a user's
-	 * first does. */
-	char cache[4096];
-	const char *home = getenv("XDG_CACHE_HOME");
-	if (home && snprintf(cache, sizeof(cache), "%s/gdstep/glyphs", home) <
-			    (int)sizeof(cache))
+	/* The first start ever, with no glyph cache (cache, the file in
+	 * bench_window's own $XDG_CACHE_HOME, removed; never the user's):
+	 * it renders every glyph and leaves the cache the rounds then start
+	 * with, as every start after a user's first does. */
+	if (cache)
 		unlink(cache);
 	double cold_map;
 	long cold_kib;
@@ -530,21 +527,26 @@ void bench_window(const char *gdstep, const char *floor_prog, bool rss)
 				  strdup(getenv("XDG_CACHE_HOME")) :
 				  NULL;
 	char cache_dir[] = "/tmp/gdstep-bench-cache-XXXXXX";
-	char cache_file[64], cache_sub[64];
+	char cache_sub[64], cache_file[sizeof(cache_sub) + 8];
 	bool have_cache = mkdtemp(cache_dir) != NULL;
-	if (have_cache)
+	if (have_cache) {
 		setenv("XDG_CACHE_HOME", cache_dir, 1);
+		snprintf(cache_sub, sizeof(cache_sub), "%s/gdstep", cache_dir);
+		snprintf(cache_file, sizeof(cache_file), "%s/glyphs", cache_sub);
+	}
+	const char *cache = have_cache ? cache_file : NULL;
 	long floor_hwm = -1;
-	bench_first_frame(&x, gdstep, floor_prog, "1280x720", "en", &floor_hwm);
-	bench_first_frame(&x, gdstep, floor_prog, "1920x1080", "en", &floor_hwm);
-	bench_first_frame(&x, gdstep, floor_prog, "1280x720", "zh", &floor_hwm);
-	bench_first_frame(&x, gdstep, floor_prog, "1920x1080", "zh", &floor_hwm);
+	bench_first_frame(&x, gdstep, floor_prog, "1280x720", "en", cache,
+			  &floor_hwm);
+	bench_first_frame(&x, gdstep, floor_prog, "1920x1080", "en", cache,
+			  &floor_hwm);
+	bench_first_frame(&x, gdstep, floor_prog, "1280x720", "zh", cache,
+			  &floor_hwm);
+	bench_first_frame(&x, gdstep, floor_prog, "1920x1080", "zh", cache,
+			  &floor_hwm);
 	if (rss)
 		bench_rss(&x, gdstep, floor_hwm);
 	if (have_cache) {
-		snprintf(cache_file, sizeof(cache_file), "%s/gdstep/glyphs",
-			 cache_dir);
-		snprintf(cache_sub, sizeof(cache_sub), "%s/gdstep", cache_dir);
 		unlink(cache_file);
 		rmdir(cache_sub);
 		rmdir(cache_dir);

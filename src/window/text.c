@@ -283,7 +283,6 @@ static FT_Face open_face(struct app_text *t, struct app_font_file *f)
 	f->face_failed = true;
 	if (map_file(t, f) < 0)
 		return NULL;
-	t->faces_opened++;
 	if (FT_New_Memory_Face(t->ft, f->map, (FT_Long)f->len, 0, &f->face) != 0) {
 		f->face = NULL;
 		return NULL;

@@ -155,11 +155,10 @@ struct app_text {
 	struct app_text_entry cache[APP_TEXT_CACHE];
 	unsigned long clock;
 	unsigned long frame;
-	unsigned long renders;      /* strings rasterised so far, for tests */
-	Uint32 *tmp;                /* scratch pixels of a string drawn once */
-	size_t cap_tmp;             /* pixels in tmp */
-	unsigned long glyph_loads;  /* glyphs loaded by FreeType, for tests */
-	unsigned long faces_opened; /* by FreeType, for tests */
+	unsigned long renders;     /* strings rasterised so far, for tests */
+	Uint32 *tmp;               /* scratch pixels of a string drawn once */
+	size_t cap_tmp;            /* pixels in tmp */
+	unsigned long glyph_loads; /* glyphs loaded by FreeType, for tests */
 	struct app_text_width widths[APP_TEXT_WIDTHS];
 	unsigned width_clock;
 	unsigned long measures;    /* strings laid out to measure, for tests */
